@@ -1,0 +1,71 @@
+"""The ``frontwatch`` command: each subcommand parses, makes one library call, and formats.
+
+The error boundary lives in :func:`main`: a :class:`FrontwatchError` becomes one line on stderr
+and exit 1; usage errors exit 2; tracebacks only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+import typer
+
+from ..errors import FrontwatchError
+
+app = typer.Typer(
+    name="frontwatch",
+    help="Monitor armed conflict from public sources: control maps, news events, claims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    """Monitor armed conflict from public sources: control maps, news events, claims."""
+    if debug:
+        os.environ["FRONTWATCH_DEBUG"] = "1"
+
+
+def _register() -> None:
+    # Each module adds its commands to ``app``; imported here so ``frontwatch --help`` lists them all.
+    from . import claims, db, dedup, demo, evaluate, events, geocode, serve, territory  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the CLI and turn errors into one clear line."""
+    _register()
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or os.environ.get("FRONTWATCH_DEBUG") == "1"
+    command = typer.main.get_command(app)
+    try:
+        command.main(args=args, prog_name="frontwatch", standalone_mode=False)
+    except FrontwatchError as exc:
+        if debug:
+            raise
+        click.echo(f"error: {exc}", err=True)
+        return 1
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code or 0)
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return 1
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+def run() -> None:  # console_scripts target
+    sys.exit(main())

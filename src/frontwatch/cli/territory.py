@@ -1,0 +1,183 @@
+"""``frontwatch territory ...``: import and fetch control maps; measure ground gained and lost."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import DbOption, JsonOption, emit_json, emit_table, err
+
+territory_app = typer.Typer(help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True)
+app.add_typer(territory_app, name="territory")
+
+SourceOption = Annotated[
+    str | None, typer.Option("--source", help="Map source to measure (deepstate, isw, cyterat, ...); default: the one with most snapshots.")
+]
+LayerOption = Annotated[str, typer.Option("--layer", help="Layer or sum of layers, e.g. occupied or occupied+contested.")]
+TzOption = Annotated[str, typer.Option("--tz", help="Time zone in which a date ends (CONTRACTS: default UTC).")]
+
+
+@territory_app.command("import")
+def import_(
+    paths: Annotated[list[Path], typer.Argument(help="Snapshot files, folders or archives (.tar, .tar.gz, .tar.xz, .zip).")],
+    source: Annotated[str, typer.Option("--source", help="deepstate, isw, cyterat, geojson or auto.")] = "auto",
+    time: Annotated[str | None, typer.Option("--time", help="Snapshot time (ISO 8601) for files that do not carry one.")] = None,
+    layer_map: Annotated[Path | None, typer.Option("--layer-map", help="JSON file mapping property values or colours to layers.")] = None,
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Import control-map snapshots; already-imported snapshots are skipped."""
+    from ..store import open_store
+    from ..territory.importer import import_paths
+
+    with open_store(db) as store:
+        report = import_paths(store, paths, source=source, time=time, layer_map=layer_map, progress=not json_)
+    if json_:
+        emit_json(report.to_dict())
+        return
+    err.print(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
+    for failure in report.failed:
+        err.print(f"  failed: {failure.path}: {failure.error}")
+
+
+@territory_app.command("fetch")
+def fetch(
+    provider: Annotated[str, typer.Argument(help="deepstate or isw.")],
+    url: Annotated[str | None, typer.Option("--url", help="Override the service address (e.g. a mirror).")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Only snapshots on or after this date (deepstate).")] = None,
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Download snapshots from DeepStateMap's API or ISW's ArcGIS layers and import them."""
+    from ..store import open_store
+    from ..territory.fetch import fetch_source
+
+    with open_store(db) as store:
+        report = fetch_source(store, provider, url=url, since=since)
+    if json_:
+        emit_json(report.to_dict())
+    else:
+        err.print(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
+
+
+@territory_app.command("change")
+def change(
+    period: Annotated[str | None, typer.Option("--period", help="A month, YYYY-MM.")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="Start date, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="End date, YYYY-MM-DD.")] = None,
+    layer: LayerOption = "occupied",
+    source: SourceOption = None,
+    by_region: Annotated[bool, typer.Option("--by-region", help="Split by Ukraine's oblasts.")] = False,
+    settlements: Annotated[bool, typer.Option("--settlements", help="List settlements that changed hands.")] = False,
+    geojson: Annotated[Path | None, typer.Option("--geojson", help="Write the gained and lost ground as GeoJSON.")] = None,
+    tz: TzOption = "UTC",
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Ground gained and lost by a layer between two dates or over a month."""
+    from ..store import open_store
+    from ..territory.changes import change as compute_change
+    from ..territory.periods import resolve_period
+
+    start, end = resolve_period(period=period, start=from_, end=to)
+    with open_store(db, read_only=True) as store:
+        result = compute_change(
+            store, layer=layer, start=start, end=end, source=source, by_region=by_region,
+            settlements=settlements, tz=tz, geometry=geojson is not None,
+        )
+    if geojson is not None:
+        from ..territory.output import write_change_geojson
+
+        write_change_geojson(result, geojson)
+    if json_:
+        emit_json(result.to_dict())
+        return
+    _print_change(result)
+
+
+def _print_change(result) -> None:  # type: ignore[no-untyped-def]
+    d = result.to_dict()
+    emit_table(
+        f"{d['layer']} ({d['source']}): {d['from']['date']} -> {d['to']['date']}",
+        ["from snapshot", "to snapshot", "gained km2", "lost km2", "net km2"],
+        [[d["from"]["snapshot_time"], d["to"]["snapshot_time"], d["gained_km2"], d["lost_km2"], d["net_km2"]]],
+    )
+    if d["regions"]:
+        emit_table("by region", ["region", "iso", "gained km2", "lost km2", "net km2"],
+                   [[r["name"], r["iso"], r["gained_km2"], r["lost_km2"], r["net_km2"]] for r in d["regions"]])
+    if d["settlements"]:
+        emit_table("settlements that changed hands", ["name", "admin1", "change", "lat", "lon"],
+                   [[s["name"], s["admin1"], s["change"], s["lat"], s["lon"]] for s in d["settlements"]])
+
+
+@territory_app.command("series")
+def series(
+    freq: Annotated[str, typer.Option("--freq", help="day, week or month.")] = "week",
+    from_: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    window: Annotated[int | None, typer.Option("--window", help="Rolling window in days (one row per day).")] = None,
+    layer: LayerOption = "occupied",
+    source: SourceOption = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Write a PNG chart of the series.")] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write the series as CSV.")] = None,
+    tz: TzOption = "UTC",
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Gained, lost and net ground per day, week or month, or over a rolling window."""
+    from ..store import open_store
+    from ..territory.series import series as compute_series
+
+    with open_store(db, read_only=True) as store:
+        points = compute_series(store, freq=freq, start=_date(from_), end=_date(to), window=window,
+                                layer=layer, source=source, tz=tz)
+    if chart is not None:
+        from ..territory.output import write_series_chart
+
+        write_series_chart(points, chart, title=f"{layer}: net change per {freq if not window else f'{window} days'}")
+    if csv is not None:
+        from ..territory.output import write_series_csv
+
+        write_series_csv(points, csv)
+    if json_:
+        emit_json([p.to_dict() for p in points])
+        return
+    emit_table(f"{layer} per {freq if not window else f'{window}-day window'}",
+               ["start", "end", "gained km2", "lost km2", "net km2"],
+               [[p.start, p.end, p.gained_km2, p.lost_km2, p.net_km2] for p in points])
+
+
+@territory_app.command("record")
+def record(
+    at: Annotated[str, typer.Option("--at", help="Last day of the window, YYYY-MM-DD.")],
+    window: Annotated[int, typer.Option("--window", help="Window length in days.")] = 7,
+    layer: LayerOption = "occupied",
+    source: SourceOption = None,
+    tz: TzOption = "UTC",
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """How the net change of the window ending at a date ranks: largest since when."""
+    from ..store import open_store
+    from ..territory.records import record as compute_record
+
+    with open_store(db, read_only=True) as store:
+        result = compute_record(store, window=window, at=_date(at), layer=layer, source=source, tz=tz)
+    if json_:
+        emit_json(result.to_dict())
+        return
+    d = result.to_dict()
+    err.print(
+        f"{d['net_km2']:+.1f} km² over the {window} days to {at}: the largest since {d['largest_since']} "
+        f"(rank {d['rank_in_last_365_days']} in the last 365 days)"
+    )
+
+
+def _date(value: str | None) -> date | None:
+    from ..territory.periods import parse_date
+
+    return parse_date(value) if value else None

@@ -1,0 +1,136 @@
+"""The SQL core every store backend shares: connection, transactions, versioned migrations.
+
+Backends (``duckdb.py``, ``postgis.py``) differ only in how they connect and in the parameter
+style; SQL is written once with ``?`` placeholders in the portable subset both engines accept
+(sequences with ``nextval``, ``BYTEA``, ``DOUBLE PRECISION``, ``TEXT``, ``DATE``, ``BIGINT``).
+Geometry is stored as WKB in ``BYTEA`` with its bounding box in plain columns, so the embedded
+default needs no spatial extension (which DuckDB would download at run time).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import Any
+
+from ..errors import StoreError
+
+#: The schema version this code expects; each ``migrations/NNNN_name.sql`` file raises it by one step.
+_MIGRATION_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+
+def migration_files() -> list[tuple[int, str, str]]:
+    """The bundled migrations as (version, name, sql), in order."""
+    found = []
+    for entry in resources.files("frontwatch.store.migrations").iterdir():
+        match = _MIGRATION_FILE.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), match.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class SQLStore:
+    """A connection with transactions and migrations; table-specific methods come from mixins."""
+
+    backend = "sql"
+    target = ""
+
+    def __init__(self) -> None:
+        self._depth = 0
+
+    # -- to be provided by the backend
+    def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:  # pragma: no cover
+        raise NotImplementedError
+
+    def _begin(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _commit(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _rollback(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def close(self) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    # -- shared
+    def __enter__(self) -> SQLStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[SQLStore]:
+        """All writes inside commit together or not at all; nested blocks join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._begin()
+        self._depth = 1
+        try:
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
+        self._depth = 0
+        self._commit()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        return self._raw_execute(sql, params)
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts."""
+        cur = self._raw_execute(sql, params)
+        names = [d[0] for d in cur.description] if cur.description else []
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+    def query_one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self._raw_execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    # -- migrations
+    @property
+    def schema_version(self) -> int:
+        try:
+            return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
+        except Exception:  # noqa: BLE001 - a fresh database has no table yet; any engine's error means 0
+            return 0
+
+    def migrate(self) -> int:
+        """Apply the bundled migrations this database lacks; returns the resulting version."""
+        have = self.schema_version
+        latest = migration_files()
+        if latest and have > latest[-1][0]:
+            raise StoreError(
+                f"database {self.target} is at schema version {have}, newer than this frontwatch "
+                f"({latest[-1][0]}): upgrade frontwatch"
+            )
+        for version, name, sql in latest:
+            if version <= have:
+                continue
+            with self.transaction():
+                for statement in _split_sql(sql):
+                    self.execute(statement)
+                self.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
+                )
+        return self.schema_version
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a migration script (no semicolons inside literals in our migrations)."""
+    lines = [ln for ln in script.splitlines() if not ln.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,107 @@
+"""Store methods for territorial-control snapshots and their layers (shared by every backend)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import shapely
+
+from ..geodesy import area_km2
+from ..models import LayerGeometry, Snapshot, SnapshotInfo
+
+
+def _info(row: dict[str, Any]) -> SnapshotInfo:
+    return SnapshotInfo(
+        id=int(row["id"]),
+        source=row["source"],
+        key=row["snapshot_key"],
+        time=datetime.fromtimestamp(int(row["time_utc"]), UTC),
+        origin=row.get("origin") or "",
+    )
+
+
+class TerritoryTables:
+    """Mixin: snapshots and layers. Needs ``execute``/``query``/``scalar``/``transaction``."""
+
+    def has_snapshot(self, source: str, key: str) -> bool:
+        return bool(
+            self.scalar(  # type: ignore[attr-defined]
+                "SELECT count(*) FROM territory_snapshots WHERE source = ? AND snapshot_key = ?", (source, key)
+            )
+        )
+
+    def add_snapshot(self, snapshot: Snapshot, layers: list[LayerGeometry]) -> int:
+        """Store one snapshot with its layers in one transaction; returns its id."""
+        with self.transaction():  # type: ignore[attr-defined]
+            new_id = self.scalar(  # type: ignore[attr-defined]
+                "INSERT INTO territory_snapshots (source, snapshot_key, time_utc, origin, content_sha256) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (snapshot.source, snapshot.key, int(snapshot.time.timestamp()), snapshot.origin,
+                 snapshot.content_sha256),
+            )
+            for layer in layers:
+                minx, miny, maxx, maxy = layer.geometry.bounds if not layer.geometry.is_empty else (None,) * 4
+                self.execute(  # type: ignore[attr-defined]
+                    "INSERT INTO territory_layers (snapshot_id, layer, geom_wkb, area_km2, minx, miny, maxx, maxy) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (new_id, layer.layer, shapely.to_wkb(layer.geometry), layer.area_km2 or area_km2(layer.geometry),
+                     minx, miny, maxx, maxy),
+                )
+        return int(new_id)
+
+    def sources(self) -> list[str]:
+        rows = self.query("SELECT source, count(*) AS n FROM territory_snapshots GROUP BY source ORDER BY n DESC")  # type: ignore[attr-defined]
+        return [r["source"] for r in rows]
+
+    def list_snapshots(
+        self, source: str | None = None, *, start: datetime | None = None, end: datetime | None = None
+    ) -> list[SnapshotInfo]:
+        """Snapshots in time order, optionally of one source and within [start, end]."""
+        sql = "SELECT id, source, snapshot_key, time_utc, origin FROM territory_snapshots WHERE 1=1"
+        params: list[Any] = []
+        if source:
+            sql += " AND source = ?"
+            params.append(source)
+        if start:
+            sql += " AND time_utc >= ?"
+            params.append(int(start.timestamp()))
+        if end:
+            sql += " AND time_utc <= ?"
+            params.append(int(end.timestamp()))
+        return [_info(r) for r in self.query(sql + " ORDER BY time_utc, id", params)]  # type: ignore[attr-defined]
+
+    def snapshot_at(self, source: str, moment: datetime) -> SnapshotInfo | None:
+        """The latest snapshot of ``source`` taken at or before ``moment``."""
+        row = self.query_one(  # type: ignore[attr-defined]
+            "SELECT id, source, snapshot_key, time_utc, origin FROM territory_snapshots "
+            "WHERE source = ? AND time_utc <= ? ORDER BY time_utc DESC, id DESC LIMIT 1",
+            (source, int(moment.timestamp())),
+        )
+        return _info(row) if row else None
+
+    def layer_names(self, source: str | None = None) -> list[str]:
+        sql = "SELECT DISTINCT l.layer FROM territory_layers l JOIN territory_snapshots s ON s.id = l.snapshot_id"
+        rows = self.query(sql + (" WHERE s.source = ?" if source else "") + " ORDER BY 1", (source,) if source else ())  # type: ignore[attr-defined]
+        return [r["layer"] for r in rows]
+
+    def load_layers(self, snapshot_id: int, layers: list[str] | None = None) -> list[LayerGeometry]:
+        """The stored layers of one snapshot (all, or those named)."""
+        sql = "SELECT layer, geom_wkb, area_km2 FROM territory_layers WHERE snapshot_id = ?"
+        rows = self.query(sql, (snapshot_id,))  # type: ignore[attr-defined]
+        wanted = set(layers) if layers else None
+        return [
+            LayerGeometry(r["layer"], shapely.from_wkb(bytes(r["geom_wkb"])), float(r["area_km2"]))
+            for r in rows
+            if wanted is None or r["layer"] in wanted
+        ]
+
+    def layer_areas(self, source: str, layers: list[str]) -> list[dict[str, Any]]:
+        """Per snapshot: id, time_utc and the area of each named layer (0 where absent)."""
+        placeholders = ", ".join("?" for _ in layers)
+        return self.query(  # type: ignore[attr-defined]
+            "SELECT s.id, s.time_utc, l.layer, l.area_km2 FROM territory_snapshots s "
+            f"JOIN territory_layers l ON l.snapshot_id = s.id WHERE s.source = ? AND l.layer IN ({placeholders}) "
+            "ORDER BY s.time_utc",
+            (source, *layers),
+        )

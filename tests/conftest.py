@@ -1,0 +1,36 @@
+"""Shared fixtures: the real data in ../shared (skipped with a reason when absent) and fresh stores."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from frontwatch.store import open_store
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("FRONTWATCH_SHARED", REPO.parent / "shared"))
+
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("dev", max_examples=30, deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"CI needs {path} (shared data beside the checkout)")
+        pytest.skip(f"{path} not present (shared data lives beside the checkout)")
+    return path
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh DuckDB store in a real file."""
+    s = open_store(tmp_path / "test.duckdb")
+    yield s
+    s.close()
