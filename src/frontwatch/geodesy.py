@@ -5,7 +5,7 @@ Areas use GeographicLib's exact polygon algorithm (Karney 2013, "Algorithms for 
 
 >>> from shapely.geometry import box
 >>> round(area_km2(box(30.0, 50.0, 31.0, 51.0)), 1)
-7876.1
+7892.1
 >>> area_km2(None)
 0.0
 >>> from shapely.geometry import Polygon
