@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
+from typer.exceptions import TyperException
 
 from ..errors import FrontwatchError
 
@@ -35,7 +35,7 @@ def _root(
 
 def _register() -> None:
     # Each module adds its commands to ``app``; imported here so ``frontwatch --help`` lists them all.
-    from . import claims, db, dedup, demo, evaluate, events, geocode, serve, territory  # noqa: F401
+    from . import claims, db, dedup, demo, evaluate, events, geocode, scale, serve, territory  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,18 +49,22 @@ def main(argv: list[str] | None = None) -> int:
     except FrontwatchError as exc:
         if debug:
             raise
-        click.echo(f"error: {exc}", err=True)
+        sys.stderr.write(f"error: {exc}\n")
         return 1
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         return int(exc.exit_code or 0)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+    except typer.Abort:
+        sys.stderr.write("aborted\n")
         return 1
-    except click.ClickException as exc:
-        exc.show()
+    except TyperException as exc:  # usage errors: typer prints them the way click does
+        show = getattr(exc, "show", None)
+        if show:
+            show()
+        else:
+            sys.stderr.write(f"error: {exc.format_message()}\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
+        sys.stderr.write("interrupted\n")
         return 130
     except BrokenPipeError:
         return 0

@@ -9,12 +9,11 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from .events import EventTables
 from .base import SQLStore
-from .territory import TerritoryTables
+from .tables import StoreTables
 
 
-class DuckDBStore(TerritoryTables, EventTables, SQLStore):
+class DuckDBStore(StoreTables, SQLStore):
     """A frontwatch store in a DuckDB file; migrated to the current schema on open."""
 
     backend = "duckdb"

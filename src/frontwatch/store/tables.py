@@ -1,0 +1,10 @@
+"""The table methods every backend has: one mixin per area, composed here once."""
+
+from __future__ import annotations
+
+from .events import EventTables
+from .territory import TerritoryTables
+
+
+class StoreTables(TerritoryTables, EventTables):
+    """All table methods; a backend is ``class XStore(StoreTables, SQLStore)``."""

@@ -1,0 +1,45 @@
+"""The command line as a user meets it: help everywhere, one clear error line, exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import typer
+
+from frontwatch.cli import app, main
+
+
+def _commands(group, prefix: tuple[str, ...] = ()):
+    for name, cmd in group.commands.items():
+        yield (*prefix, name), cmd
+        if hasattr(cmd, "commands"):
+            yield from _commands(cmd, (*prefix, name))
+
+
+def test_every_command_has_help_text():
+    main(["--help"])  # registers all command modules
+    root = typer.main.get_command(app)
+    missing = [" ".join(path) for path, cmd in _commands(root) if not (cmd.help or "").strip()]
+    assert missing == []
+
+
+def test_every_command_answers_help(capsys):
+    main(["--help"])
+    root = typer.main.get_command(app)
+    for path, _ in _commands(root):
+        assert main([*path, "--help"]) == 0, path
+
+
+def test_user_error_is_one_line_and_exit_1(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "-m", "frontwatch", "db", "info", "--db", str(tmp_path / "no" / "x.duckdb")],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+    assert "Traceback" not in proc.stderr
+
+
+def test_usage_error_exits_2():
+    assert main(["territory", "change", "--no-such-option"]) == 2
