@@ -1,5 +1,31 @@
-"""``frontwatch evaluate``: filled in by its feature."""
+"""``frontwatch eval events|geocode|dedup``: score the toolkit against gold files (CONTRACTS: Evaluation).
+
+Each subcommand is added by its area to ``eval_app``; every one reads a gold JSONL file and prints metrics.
+"""
 
 from __future__ import annotations
 
-from . import app  # noqa: F401
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import JsonOption, emit_json, emit_table
+
+eval_app = typer.Typer(help="Evaluate extraction, geocoding and deduplication against gold files.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+GoldOption = Annotated[Path, typer.Option("--gold", help="Gold JSONL file (or a JSON file holding one gold document).")]
+
+
+@eval_app.command("events")
+def events(gold: GoldOption, json_: JsonOption = False) -> None:
+    """Score event extraction: type and sub-type accuracy and weighted F1, location, date, fatalities."""
+    from ..evaluation.events import evaluate_events
+
+    report = evaluate_events(gold)
+    if json_:
+        emit_json(report.to_dict())
+        return
+    emit_table(f"events: {gold.name}", ["metric", "value", "n"], report.rows())
