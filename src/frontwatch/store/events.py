@@ -1,18 +1,29 @@
-"""Store methods for articles and their events (shared by every backend)."""
+"""Store methods for articles and their events (shared by every backend).
+
+Queries are written once in the SQL subset DuckDB and PostgreSQL share, with ``?`` placeholders:
+every value a user gives is a bound parameter, never formatted into the SQL text.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from ..errors import NotFound
+from ..errors import InputError, NotFound
 from ..models import Article, Event
 
 _EVENT_COLUMNS = (
     "article_id, ordinal, event_type, sub_event_type, actor1, actor2, date_start, date_end, date_precision, "
     "location_name, geonameid, lat, lon, admin1, country, geo_precision, fatalities_best, fatalities_low, "
     "fatalities_high, claimant, evidence_text, evidence_start, evidence_end, confidence, event_json"
+)
+
+#: What a listed event carries besides its CONTRACTS EVENT: where it is stored and which article it came from.
+_LIST_COLUMNS = (
+    "e.id, e.event_json, e.cluster_id, a.doc_id, a.title, a.url, a.outlet, a.published"
 )
 
 
@@ -28,6 +39,117 @@ def _event_row(article_id: int, ordinal: int, event: Event) -> tuple[Any, ...]:
         event.evidence.text, event.evidence.start, event.evidence.end, event.confidence,
         json.dumps(event.to_dict(), ensure_ascii=False),
     )
+
+
+def _like(text: str) -> str:
+    r"""A LIKE pattern matching ``text`` anywhere, its own ``%``, ``_`` and ``\`` taken literally.
+
+    >>> _like("50%_off\\")
+    '%50\\%\\_off\\\\%'
+    """
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for listing events; checked on construction so every caller gets the same errors.
+
+    ``bbox`` is (min_lon, min_lat, max_lon, max_lat) in EPSG:4326; the date range keeps the events whose
+    own range overlaps it; text filters match case-insensitively anywhere in the field.
+
+    >>> EventQuery(start=date(2024, 5, 2), end=date(2024, 5, 1))
+    Traceback (most recent call last):
+    ...
+    frontwatch.errors.InputError: date range is inverted: start 2024-05-02 is after end 2024-05-01; swap them
+    """
+
+    bbox: tuple[float, float, float, float] | None = None
+    start: date | None = None
+    end: date | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    claimant: str | None = None
+    text: str | None = None
+    doc_id: str | None = None
+    cluster_id: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.start and self.end and self.start > self.end:
+            raise InputError(f"date range is inverted: start {self.start} is after end {self.end}; swap them")
+        if self.bbox is not None:
+            check_bbox(self.bbox)
+        if self.limit < 1 or self.offset < 0:
+            raise InputError(f"limit must be >= 1 and offset >= 0, got limit {self.limit}, offset {self.offset}")
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause (over ``events e`` joined to ``articles a``) and its bound parameters."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.bbox is not None:
+            clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
+            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+        if self.end is not None:
+            clauses.append("e.date_start <= ?")
+            params.append(self.end)
+        if self.start is not None:
+            clauses.append("COALESCE(e.date_end, e.date_start) >= ?")
+            params.append(self.start)
+        for column, value in (("e.event_type", self.event_type), ("e.sub_event_type", self.sub_event_type),
+                              ("a.doc_id", self.doc_id), ("e.cluster_id", self.cluster_id)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.actor:
+            clauses.append("(lower(e.actor1) LIKE ? ESCAPE '\\' OR lower(e.actor2) LIKE ? ESCAPE '\\')")
+            params += [_like(self.actor)] * 2
+        if self.claimant:
+            clauses.append("lower(e.claimant) LIKE ? ESCAPE '\\'")
+            params.append(_like(self.claimant))
+        if self.text:
+            clauses.append("(lower(e.evidence_text) LIKE ? ESCAPE '\\' OR lower(e.location_name) LIKE ? ESCAPE '\\')")
+            params += [_like(self.text)] * 2
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def check_bbox(bbox: tuple[float, ...]) -> tuple[float, float, float, float]:
+    """A (min_lon, min_lat, max_lon, max_lat) box inside the world, minimum first; else an InputError.
+
+    >>> check_bbox((30, 45, 40, 52))
+    (30.0, 45.0, 40.0, 52.0)
+    >>> check_bbox((30, 45, 200, 52))
+    Traceback (most recent call last):
+    ...
+    frontwatch.errors.InputError: bbox (30, 45, 200, 52) is outside the world: longitudes must lie in -180..180 and latitudes in -90..90 (EPSG:4326), minimum first
+    """
+    if len(bbox) != 4:
+        raise InputError(f"bbox got {len(bbox)} numbers, expected 4: min_lon,min_lat,max_lon,max_lat")
+    minx, miny, maxx, maxy = (float(v) for v in bbox)
+    inside = -180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90
+    if not inside:
+        shown = ", ".join(f"{v:g}" for v in bbox)
+        raise InputError(
+            f"bbox ({shown}) is outside the world: longitudes must lie in -180..180 and latitudes in "
+            "-90..90 (EPSG:4326), minimum first"
+        )
+    return minx, miny, maxx, maxy
+
+
+def listed_event(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored event as the API lists it: the CONTRACTS EVENT plus its id, cluster and article."""
+    event = json.loads(row["event_json"])
+    published = row.get("published")
+    event.update(
+        id=int(row["id"]),
+        cluster_id=row.get("cluster_id"),
+        doc_id=row.get("doc_id"),
+        article={"title": row.get("title"), "url": row.get("url"), "outlet": row.get("outlet"),
+                 "published": published.isoformat() if isinstance(published, date) else published},
+    )
+    return event
 
 
 class EventTables:
@@ -66,3 +188,96 @@ class EventTables:
 
     def count_events(self) -> int:
         return int(self.scalar("SELECT count(*) FROM events"))  # type: ignore[attr-defined]
+
+    # -- queries for the API and the dashboard
+
+    def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
+        """Events matching ``query``, latest first, one page (``limit`` from ``offset``)."""
+        where, params = query.where()
+        rows = self.query(  # type: ignore[attr-defined]
+            f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} "
+            "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
+            [*params, query.limit, query.offset],
+        )
+        return [listed_event(r) for r in rows]
+
+    def count_matching_events(self, query: EventQuery) -> int:
+        """How many events match ``query`` over all pages."""
+        where, params = query.where()
+        return int(self.scalar(  # type: ignore[attr-defined]
+            f"SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id{where}", params
+        ))
+
+    def get_event(self, event_id: int) -> dict[str, Any]:
+        """One event with its article and every source of its merged incident (its cluster)."""
+        row = self.query_one(  # type: ignore[attr-defined]
+            f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            (event_id,),
+        )
+        if row is None:
+            raise NotFound(f"no event with id {event_id} in the store")
+        event = listed_event(row)
+        event["sources"] = self.event_sources(event)
+        claimants = sorted({s["claimant"] for s in event["sources"] if s.get("claimant")})
+        event["claimants"] = claimants
+        return event
+
+    def event_sources(self, event: dict[str, Any]) -> list[dict[str, Any]]:
+        """The reports of the same incident: the events sharing its cluster (itself alone when unclustered).
+
+        Each carries its article, claimant, fatality figures and evidence, so contradicting claims stay
+        side by side rather than averaged away (issue 4).
+        """
+        if event.get("cluster_id"):
+            rows = self.query(  # type: ignore[attr-defined]
+                f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+                "WHERE e.cluster_id = ? ORDER BY a.published, e.id LIMIT 500",
+                (event["cluster_id"],),
+            )
+            members = [listed_event(r) for r in rows]
+        else:
+            members = [event]
+        return [
+            {"event_id": m["id"], "doc_id": m["doc_id"], "article": m["article"], "claimant": m.get("claimant"),
+             "fatalities": m.get("fatalities"), "date_start": m.get("date_start"), "evidence": m.get("evidence")}
+            for m in members
+        ]
+
+    def article_view(self, doc_id: str) -> dict[str, Any]:
+        """An article's text and metadata with its events, each with its evidence span (offsets into the text)."""
+        row = self.query_one(  # type: ignore[attr-defined]
+            "SELECT id, doc_id, url, title, outlet, published, language, text FROM articles WHERE doc_id = ?",
+            (doc_id,),
+        )
+        if row is None:
+            raise NotFound(f"no article with doc_id {doc_id!r} in the store")
+        rows = self.query(  # type: ignore[attr-defined]
+            f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.article_id = ? ORDER BY e.ordinal",
+            (row["id"],),
+        )
+        published = row["published"]
+        return {
+            "doc_id": row["doc_id"], "url": row["url"], "title": row["title"], "outlet": row["outlet"],
+            "published": published.isoformat() if isinstance(published, date) else published,
+            "language": row["language"], "text": row["text"], "events": [listed_event(r) for r in rows],
+        }
+
+    def event_facets(self) -> dict[str, Any]:
+        """What the filters can choose from: event types with sub-types and counts, and the date span."""
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT event_type, sub_event_type, count(*) AS n FROM events "
+            "GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
+        )
+        span = self.query_one("SELECT min(date_start) AS first, max(date_start) AS last FROM events")  # type: ignore[attr-defined]
+        types: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            entry = types.setdefault(r["event_type"], {"event_type": r["event_type"], "count": 0, "sub_event_types": []})
+            entry["count"] += int(r["n"])
+            entry["sub_event_types"].append({"sub_event_type": r["sub_event_type"], "count": int(r["n"])})
+        first, last = (span or {}).get("first"), (span or {}).get("last")
+        return {
+            "event_types": list(types.values()),
+            "first_date": first.isoformat() if isinstance(first, date) else first,
+            "last_date": last.isoformat() if isinstance(last, date) else last,
+        }
