@@ -1,0 +1,110 @@
+"""Store methods for the territory analysis: precomputed changes, layer-sum areas and regions.
+
+Portable SQL only (DuckDB and PostgreSQL): ``?`` placeholders, ``ON CONFLICT DO NOTHING``, BYTEA.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+#: (source, layer, from_id, to_id, gained_km2, lost_km2, kind)
+ChangeRow = tuple[str, str, int, int, float, float, str]
+
+
+class TerritoryStepTables:
+    """Mixin: ``territory_changes``, ``territory_layer_sums`` and ``territory_regions``."""
+
+    def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        many = getattr(self, "executemany", None)
+        if many is not None:
+            many(sql, rows)
+            return
+        for row in rows:
+            self.execute(sql, row)  # type: ignore[attr-defined]
+
+    def put_territory_changes(self, rows: Sequence[ChangeRow]) -> None:
+        """Store computed changes; a pair already stored is left as it is."""
+        with self.transaction():  # type: ignore[attr-defined]
+            self._insert_many(
+                "INSERT INTO territory_changes (source, layer, from_id, to_id, gained_km2, lost_km2, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                rows,
+            )
+
+    def territory_changes(self, source: str, layer: str) -> dict[tuple[int, int], tuple[float, float]]:
+        """Every stored change of ``layer`` in ``source``: {(from_id, to_id): (gained_km2, lost_km2)}."""
+        rows = self._raw_execute(  # type: ignore[attr-defined]
+            "SELECT from_id, to_id, gained_km2, lost_km2 FROM territory_changes WHERE source = ? AND layer = ?",
+            (source, layer),
+        ).fetchall()
+        return {(int(a), int(b)): (float(g), float(lo)) for a, b, g, lo in rows}
+
+    def put_layer_sums(self, rows: Sequence[tuple[int, str, float]]) -> None:
+        """Store the areas of layer sums: (snapshot_id, canonical expression, area_km2)."""
+        with self.transaction():  # type: ignore[attr-defined]
+            self._insert_many(
+                "INSERT INTO territory_layer_sums (snapshot_id, layer, area_km2) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                rows,
+            )
+
+    def layer_area_map(self, source: str, layer: str) -> dict[int, float]:
+        """{snapshot_id: area_km2} of one layer or a stored sum over the snapshots of ``source``.
+
+        Snapshots lacking a single layer count 0 km² (the layer is empty there); for a sum,
+        only snapshots whose sum area has been computed are present.
+        """
+        if "+" in layer:
+            sql = ("SELECT s.id, x.area_km2 FROM territory_snapshots s JOIN territory_layer_sums x "
+                   "ON x.snapshot_id = s.id AND x.layer = ? WHERE s.source = ?")
+            rows = self._raw_execute(sql, (layer, source)).fetchall()  # type: ignore[attr-defined]
+            return {int(i): float(a) for i, a in rows}
+        sql = ("SELECT s.id, l.area_km2 FROM territory_snapshots s LEFT JOIN territory_layers l "
+               "ON l.snapshot_id = s.id AND l.layer = ? WHERE s.source = ?")
+        rows = self._raw_execute(sql, (layer, source)).fetchall()  # type: ignore[attr-defined]
+        return {int(i): float(a or 0.0) for i, a in rows}
+
+    def snapshot_times(self, source: str) -> list[tuple[int, int]]:
+        """(id, time_utc seconds) of every snapshot of ``source``, in time order."""
+        rows = self._raw_execute(  # type: ignore[attr-defined]
+            "SELECT id, time_utc FROM territory_snapshots WHERE source = ? ORDER BY time_utc, id", (source,)
+        ).fetchall()
+        return [(int(i), int(t)) for i, t in rows]
+
+    def layer_wkb(self, snapshot_id: int, layers: Iterable[str]) -> list[bytes]:
+        """The WKB of the named layers of one snapshot (absent layers are simply missing)."""
+        names = list(layers)
+        placeholders = ", ".join("?" for _ in names)
+        rows = self._raw_execute(  # type: ignore[attr-defined]
+            f"SELECT geom_wkb FROM territory_layers WHERE snapshot_id = ? AND layer IN ({placeholders})",
+            (snapshot_id, *names),
+        ).fetchall()
+        return [bytes(r[0]) for r in rows]
+
+    # -- regions
+    def replace_regions(self, regions: Sequence[tuple[str, str | None, BaseGeometry]], origin: str) -> int:
+        """Replace the stored regions with (name, iso, geometry) rows in one transaction."""
+        with self.transaction():  # type: ignore[attr-defined]
+            self.execute("DELETE FROM territory_regions")  # type: ignore[attr-defined]
+            for name, iso, geom in regions:
+                minx, miny, maxx, maxy = geom.bounds
+                self.execute(  # type: ignore[attr-defined]
+                    "INSERT INTO territory_regions (name, iso, geom_wkb, minx, miny, maxx, maxy, origin) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (name, iso, shapely.to_wkb(geom), minx, miny, maxx, maxy, origin),
+                )
+        return len(regions)
+
+    def load_regions(self) -> list[tuple[str, str | None, BaseGeometry]]:
+        """The stored regions as (name, iso, geometry), by name."""
+        rows = self._raw_execute(  # type: ignore[attr-defined]
+            "SELECT name, iso, geom_wkb FROM territory_regions ORDER BY name"
+        ).fetchall()
+        return [(n, i, shapely.from_wkb(bytes(w))) for n, i, w in rows]
+
+    def count_regions(self) -> int:
+        return int(self.scalar("SELECT count(*) FROM territory_regions"))  # type: ignore[attr-defined]
