@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .events import EventTables
 from .territory import TerritoryTables
+from .territory_steps import TerritoryStepTables
 
 
-class StoreTables(TerritoryTables, EventTables):
+class StoreTables(TerritoryTables, TerritoryStepTables, EventTables):
     """All table methods; a backend is ``class XStore(StoreTables, SQLStore)``."""
