@@ -1,0 +1,225 @@
+"""The team backend: PostgreSQL with PostGIS (``--db postgresql://user@host/db``).
+
+The same tables and migrations as the embedded DuckDB store (``migrations/*.sql`` stay in the subset
+both engines accept), so every store mixin runs unchanged; what differs is kept here:
+
+- placeholders: mixins write ``?``; psycopg wants ``%s`` (and a literal ``%`` doubled), translated
+  in one place, :func:`to_pyformat`;
+- values: ``numeric`` results (``sum`` and ``avg`` of integers) load as ``float``, as DuckDB gives
+  them, and ``bytea`` as ``bytes``;
+- concurrent writers: every transaction takes one transaction-scoped advisory lock first, so writers
+  queue as they do on DuckDB's single-writer file and a read-then-write (replace an article) never
+  races; single statements outside a transaction are retried on serialization failures and
+  deadlocks, which PostgreSQL reports when they collide with a writer;
+- PostGIS extras (``CREATE EXTENSION postgis``): views with a real ``geometry`` column
+  (``events_geo``, ``territory_layers_geo``: what QGIS and ad-hoc SQL want) and GiST expression
+  indexes that serve them and :meth:`PostGISStore.bbox_sql`. They are (re)built after the shared
+  migrations instead of being columns of the shared tables, so ``SELECT *`` returns the same columns
+  on both backends and a shared migration may drop and recreate a table.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.types.numeric import FloatLoader
+
+from ..errors import StoreError
+from .base import SQLStore, migration_files
+from .tables import StoreTables
+
+#: Seconds to wait for the server before giving up with one clear line (libpq's connect_timeout).
+CONNECT_TIMEOUT_S = 5
+#: Key of the advisory lock every write transaction holds (any fixed 64-bit number; "frontwat" in ASCII).
+WRITE_LOCK_KEY = 0x66726F6E74776174
+#: Transient conflicts a statement outside a transaction is re-run on (SQLSTATE 40001, 40P01).
+RETRYABLE = (pg_errors.SerializationFailure, pg_errors.DeadlockDetected)
+RETRIES = 5
+
+#: PostGIS-only objects over the shared tables; dropped before and rebuilt after shared migrations.
+#: Index expressions repeat the views' ones exactly so the planner uses them for ``geom && envelope``.
+SPATIAL_VIEWS = ("events_geo", "territory_layers_geo")
+SPATIAL_DDL = (
+    "CREATE INDEX IF NOT EXISTS events_geom_gist ON events USING gist (ST_SetSRID(ST_MakePoint(lon, lat), 4326))",
+    "CREATE INDEX IF NOT EXISTS territory_layers_geom_gist ON territory_layers "
+    "USING gist (ST_GeomFromWKB(geom_wkb, 4326))",
+    "CREATE OR REPLACE VIEW events_geo AS SELECT e.*, ST_SetSRID(ST_MakePoint(e.lon, e.lat), 4326) AS geom "
+    "FROM events e WHERE e.lon IS NOT NULL AND e.lat IS NOT NULL",
+    "CREATE OR REPLACE VIEW territory_layers_geo AS SELECT l.snapshot_id, l.layer, l.area_km2, s.source, "
+    "s.snapshot_key, to_timestamp(s.time_utc) AS snapshot_time, ST_GeomFromWKB(l.geom_wkb, 4326) AS geom "
+    "FROM territory_layers l JOIN territory_snapshots s ON s.id = l.snapshot_id",
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def to_pyformat(sql: str) -> str:
+    """``?`` placeholders to psycopg's ``%s``, ``%`` to ``%%``; quoted text and identifiers untouched.
+
+    >>> to_pyformat("SELECT * FROM t WHERE a = ? AND b LIKE '50%?' AND \\"c?\\" = ?")
+    'SELECT * FROM t WHERE a = %s AND b LIKE \\'50%%?\\' AND "c?" = %s'
+    """
+    out: list[str] = []
+    quote = ""
+    for ch in sql:
+        if ch == "%":
+            out.append("%%")  # psycopg reads % everywhere, quoted or not
+            continue
+        if quote:
+            quote = "" if ch == quote else quote  # a doubled '' closes and reopens: same result
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "?":
+            ch = "%s"
+        out.append(ch)
+    return "".join(out)
+
+
+def display_url(url: str) -> str:
+    """The URL without its password, for messages.
+
+    >>> display_url("postgresql://ann:secret@db.example:5433/fw")
+    'postgresql://ann@db.example:5433/fw'
+    """
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "postgresql://…"
+    host = parts.get("host", "")
+    where = f"{parts.get('user', '')}@{host}" if "user" in parts else host
+    if host.startswith("/"):
+        where = f"{parts.get('user', '')}@[{host}]"
+    return f"postgresql://{where}{':' + str(parts['port']) if 'port' in parts else ''}/{parts.get('dbname', '')}"
+
+
+class PostGISStore(StoreTables, SQLStore):
+    """A frontwatch store in a PostgreSQL database with PostGIS; migrated to the current schema on open."""
+
+    backend = "postgis"
+    #: The extension created on open (a class attribute so a test can name one the server lacks).
+    extension = "postgis"
+
+    def __init__(self, url: str, *, connect_timeout_s: float = CONNECT_TIMEOUT_S) -> None:
+        super().__init__()
+        self.target = display_url(url)
+        self.conn = _connect(url, self.target, connect_timeout_s)
+        try:
+            self.migrate()
+        except BaseException:
+            self.conn.close()
+            raise
+
+    # -- the backend interface of SQLStore
+    def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        query = to_pyformat(sql) if params else sql
+        args = list(params) if params else None
+        for attempt in range(RETRIES + 1):
+            try:
+                return self.conn.execute(query, args)
+            except RETRYABLE:
+                if self._depth or attempt == RETRIES:
+                    raise  # inside a transaction only the caller can re-run the whole block
+                time.sleep(0.05 * 2**attempt * (1 + random.random()))
+            except psycopg.OperationalError as exc:
+                raise StoreError(f"lost the connection to {self.target}: {_first_line(exc)}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(to_pyformat(sql), [list(r) for r in rows])
+
+    def _begin(self) -> None:
+        self.conn.execute("BEGIN")
+        self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+
+    def _commit(self) -> None:
+        self.conn.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        if not self.conn.closed:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- dialect
+    def bbox_sql(self, lon: str, lat: str) -> str:
+        """A condition that point columns lie in ``?`` (min_lon, min_lat, max_lon, max_lat): uses the GiST index."""
+        return f"ST_SetSRID(ST_MakePoint({lon}, {lat}), 4326) && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+
+    # -- migrations
+    @property
+    def schema_version(self) -> int:
+        # Look in the catalog first: a failed SELECT would abort an open transaction on PostgreSQL.
+        if self.scalar("SELECT to_regclass('schema_migrations')") is None:
+            return 0
+        return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
+
+    def migrate(self) -> int:
+        """Create PostGIS and apply missing migrations under the write lock (so two first opens do not race)."""
+        latest = migration_files()[-1][0] if migration_files() else 0
+        if self._has_extension() and self.schema_version == latest:
+            return latest
+        with self.transaction():
+            self._create_extension()
+            if self.schema_version < latest:
+                for view in SPATIAL_VIEWS:
+                    self.execute(f"DROP VIEW IF EXISTS {view}")
+                super().migrate()
+            for statement in SPATIAL_DDL:
+                self.execute(statement)
+        return self.schema_version
+
+    def _has_extension(self) -> bool:
+        return bool(self.scalar("SELECT count(*) FROM pg_extension WHERE extname = ?", (self.extension,)))
+
+    def _create_extension(self) -> None:
+        if self._has_extension():
+            return
+        try:
+            self.execute(f"CREATE EXTENSION IF NOT EXISTS {self.extension}")
+        except (pg_errors.UndefinedFile, pg_errors.FeatureNotSupported) as exc:
+            raise StoreError(
+                f"database {self.target} has no {self.extension} extension available ({_first_line(exc)}): "
+                "install PostGIS on the server (Debian: postgresql-15-postgis-3)"
+            ) from exc
+        except pg_errors.InsufficientPrivilege as exc:
+            raise StoreError(
+                f"user may not create the {self.extension} extension in {self.target}: ask an administrator "
+                f"to run CREATE EXTENSION {self.extension} in that database"
+            ) from exc
+
+
+def _connect(url: str, shown: str, timeout_s: float) -> psycopg.Connection[Any]:
+    """Connect in autocommit mode (transactions are explicit), with client-side parameter binding.
+
+    Client-side binding (``ClientCursor``) types literals the way hand-written SQL does, which keeps
+    the shared SQL portable (a bare ``? IS NULL`` or ``LIMIT ?`` needs no casts).
+    """
+    try:
+        params = conninfo_to_dict(url)
+    except psycopg.ProgrammingError as exc:
+        raise StoreError(f"not a usable PostgreSQL URL {shown}: {_first_line(exc)}") from exc
+    params.setdefault("connect_timeout", max(1, round(timeout_s)))
+    params.setdefault("application_name", "frontwatch")
+    try:
+        conn = psycopg.connect(make_conninfo(**params), autocommit=True, cursor_factory=psycopg.ClientCursor)
+    except psycopg.OperationalError as exc:
+        raise StoreError(
+            f"cannot connect to {shown}: {_first_line(exc)}; check the URL and that the server is running"
+        ) from exc
+    conn.adapters.register_loader("numeric", FloatLoader)
+    return conn
+
+
+def _first_line(exc: BaseException) -> str:
+    """The first line of a driver message (libpq adds hints on further lines)."""
+    lines = [ln.strip() for ln in str(exc).splitlines() if ln.strip()]
+    return lines[0] if lines else type(exc).__name__
