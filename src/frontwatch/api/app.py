@@ -1,0 +1,55 @@
+"""The application factory: ``create_app(store_target, settings=...)`` wires the routers, the error
+shape, the body limit, the store pool and the dashboard."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import Response
+
+from .. import __version__
+from ..config import Settings
+from . import articles, claims, events, pages, territory
+from .cache import ResultCache
+from .errors import install_error_handlers
+from .events import json_response
+from .limits import BodyLimit
+from .stores import StorePool
+
+DESCRIPTION = """Events extracted from news, territorial control from daily maps, and checks of articles' claims.
+
+Read-only unless the server is started with an `api_token` setting; errors always have the body
+`{"error", "message", "status"}`."""
+
+
+def create_app(store_target: str | Path, *, settings: Settings | None = None) -> FastAPI:
+    """The app serving the store at ``store_target`` (DuckDB path or postgresql:// URL)."""
+    settings = settings or Settings.load()
+    pool = StorePool(str(store_target), read_only=settings.read_only)
+    pool.get()  # open (and migrate) now: a bad target fails at start-up, not on the first request
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(title="frontwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app.state.pool = pool
+    app.state.settings = settings
+    app.state.cache = ResultCache(settings.cache_size)
+    install_error_handlers(app)
+    for module in (events, articles, territory, claims):
+        app.include_router(module.router)
+
+    @app.get("/settings", tags=["server"], summary="The settings in force (secrets as set or not)")
+    def current_settings() -> Response:
+        return json_response({"settings": settings.public(), "read_only": settings.read_only,
+                              "backend": pool.get().backend})
+
+    app.include_router(pages.router)
+    pages.mount_static(app)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,38 @@
+"""What handlers receive from the app: its store pool, its settings, the write-token check."""
+
+from __future__ import annotations
+
+import hmac
+
+from fastapi import Request
+
+from ..config import Settings
+from ..errors import AuthError
+from ..store import SQLStore
+from .stores import StorePool
+
+
+def pool(request: Request) -> StorePool:
+    return request.app.state.pool  # type: ignore[no-any-return]
+
+
+def store(request: Request) -> SQLStore:
+    """The calling thread's store (handlers are plain ``def``: FastAPI runs them in its thread pool)."""
+    return pool(request).get()
+
+
+def settings(request: Request) -> Settings:
+    return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def require_token(request: Request) -> None:
+    """Write endpoints: the configured token as ``Authorization: Bearer TOKEN`` (or ``X-Frontwatch-Token``)."""
+    configured = settings(request).api_token
+    if not configured:
+        raise AuthError("this server is read-only: start it with --setting api_token=... to enable ingestion")
+    header = request.headers.get("authorization", "")
+    given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    given = given or request.headers.get("x-frontwatch-token", "")
+    # compare_digest: the time taken does not reveal how much of a guessed token was right
+    if not given or not hmac.compare_digest(given.encode(), configured.encode()):
+        raise AuthError("missing or wrong token: send 'Authorization: Bearer TOKEN' with the configured api_token")

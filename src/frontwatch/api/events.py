@@ -1,0 +1,109 @@
+"""``/events``: filtered, paginated events as JSON or GeoJSON; ``/events/{id}`` with its sources."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
+
+from ..errors import InputError
+from ..store import SQLStore
+from ..store.events import EventQuery, check_bbox
+from . import deps
+from .errors import ERROR_RESPONSES
+from .schemas import EventDetail, EventPage, Facets
+
+router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
+
+_TEXT = {"max_length": 200}
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    """``min_lon,min_lat,max_lon,max_lat`` into numbers, or an InputError saying what was expected."""
+    if value is None or value == "":
+        return None
+    try:
+        numbers = tuple(float(v) for v in value.split(","))
+    except ValueError:
+        raise InputError(f"bbox got {value!r}, expected four numbers min_lon,min_lat,max_lon,max_lat") from None
+    if any(n != n or n in (float("inf"), float("-inf")) for n in numbers):
+        raise InputError(f"bbox got {value!r}: numbers must be finite")
+    return check_bbox(numbers)
+
+
+def json_response(payload: Any, media_type: str = "application/json") -> Response:
+    """JSON written once, without a second validation pass through the response model (the hot path)."""
+    return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str), media_type=media_type)
+
+
+def as_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
+    """Events as a GeoJSON FeatureCollection (RFC 7946): a Point at lon, lat; null geometry where unplaced."""
+    features = []
+    for event in events:
+        loc = event.get("location") or {}
+        has_point = loc.get("lon") is not None and loc.get("lat") is not None
+        features.append({"type": "Feature", "id": event["id"],
+                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]} if has_point else None,
+                         "properties": event})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@router.get("/events", response_model=EventPage, summary="Events, filtered and paginated")
+def list_events(
+    request: Request,
+    store: Annotated[SQLStore, Depends(deps.store)],
+    bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat (EPSG:4326)",
+                                      max_length=100)] = None,
+    start: Annotated[date | None, Query(description="first day (events overlapping the range)")] = None,
+    end: Annotated[date | None, Query(description="last day")] = None,
+    event_type: Annotated[str | None, Query(description="ACLED event type", **_TEXT)] = None,
+    sub_event_type: Annotated[str | None, Query(description="ACLED sub-event type", **_TEXT)] = None,
+    actor: Annotated[str | None, Query(description="actor1 or actor2 contains this", **_TEXT)] = None,
+    claimant: Annotated[str | None, Query(description="claimant contains this", **_TEXT)] = None,
+    q: Annotated[str | None, Query(description="evidence or place name contains this", **_TEXT)] = None,
+    doc_id: Annotated[str | None, Query(description="events of one article", **_TEXT)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=2**31, description="page size (capped by page_limit_max)")] = None,
+    offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
+    total: Annotated[bool, Query(description="also count the matches over all pages")] = False,
+    format: Annotated[Literal["json", "geojson"], Query(description="json, or geojson for a map")] = "json",
+) -> Response:
+    """Events matching every filter given, latest first; ``next_offset`` pages on."""
+    settings = deps.settings(request)
+    page = settings.page_limit_default if limit is None else limit
+    if page > settings.page_limit_max:
+        raise InputError(f"limit {page} is above the maximum page size {settings.page_limit_max}; page with offset")
+    query = EventQuery(bbox=parse_bbox(bbox), start=start, end=end, event_type=event_type,
+                       sub_event_type=sub_event_type, actor=actor, claimant=claimant, text=q, doc_id=doc_id,
+                       limit=page + 1, offset=offset)
+    rows = store.query_events(query)  # type: ignore[attr-defined]
+    more = len(rows) > page
+    rows = rows[:page]
+    if format == "geojson":
+        collection = as_geojson(rows)
+        collection.update(limit=page, offset=offset, next_offset=offset + page if more else None)
+        return json_response(collection, "application/geo+json")
+    payload: dict[str, Any] = {"events": rows, "limit": page, "offset": offset,
+                               "next_offset": offset + page if more else None, "total": None}
+    if total:
+        payload["total"] = store.count_matching_events(query)  # type: ignore[attr-defined]
+    return json_response(payload)
+
+
+@router.get("/events/facets", response_model=Facets, summary="Event types and sub-types with counts; the date span")
+def facets(request: Request, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+    """What the dashboard's filters offer."""
+    cache = request.app.state.cache
+    key = ("facets", deps.pool(request).version(), store.count_events())  # type: ignore[attr-defined]
+    return json_response(cache.get_or_compute(key, store.event_facets))  # type: ignore[attr-defined]
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its evidence and all its sources")
+def get_event(
+    store: Annotated[SQLStore, Depends(deps.store)],
+    event_id: Annotated[int, Path(ge=1, le=2**62)],
+) -> Response:
+    """The event, its article, and every report of the same incident with its claimant and figures."""
+    return json_response(store.get_event(event_id))  # type: ignore[attr-defined]

@@ -1,0 +1,71 @@
+"""One store per worker thread, opened once: FastAPI runs plain ``def`` endpoints in a thread pool.
+
+A DuckDB connection must not be shared between threads running queries at the same time, but
+cursors of one connection may (DuckDB's Python API docs, "Using DuckDB in multiple threads"), so
+each thread gets a shallow copy of the store holding its own cursor. A PostgreSQL store opens one
+connection per thread. A read-only server opens a DuckDB file read-only, so other processes can
+read the same file while it serves.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from typing import Any
+
+from ..store import SQLStore, open_store
+
+
+class StorePool:
+    """Hands each thread its own store on the one target; ``close`` closes them all."""
+
+    def __init__(self, target: str, *, read_only: bool) -> None:
+        self.target = str(target)
+        self.read_only = read_only
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._opened: list[SQLStore] = []
+        self._root: SQLStore | None = None
+
+    def _open_root(self) -> SQLStore:
+        if self._root is None:
+            if self.read_only and not self.target.startswith(("postgresql://", "postgres://")):
+                open_store(self.target).close()  # create and migrate once, then share read-only
+                self._root = open_store(self.target, read_only=True)
+            else:
+                self._root = open_store(self.target)
+            self._opened.append(self._root)
+        return self._root
+
+    def get(self) -> SQLStore:
+        """The calling thread's store."""
+        store: SQLStore | None = getattr(self._local, "store", None)
+        if store is not None:
+            return store
+        with self._lock:
+            root = self._open_root()
+            if root.backend == "duckdb":
+                store = copy.copy(root)
+                store.conn = root.conn.cursor()  # type: ignore[attr-defined]
+                store._depth = 0
+            else:
+                store = open_store(self.target)
+            self._opened.append(store)
+        self._local.store = store
+        return store
+
+    def version(self) -> tuple[Any, ...]:
+        """What changes when snapshots are added: the territory caches are keyed on it."""
+        row = self.get().query_one("SELECT max(id) AS m, count(*) AS n FROM territory_snapshots")
+        return (row or {}).get("m"), (row or {}).get("n")
+
+    def close(self) -> None:
+        with self._lock:
+            for store in reversed(self._opened):
+                try:
+                    store.close()
+                except Exception:  # noqa: BLE001 - closing at shutdown: a cursor already gone is fine
+                    pass
+            self._opened.clear()
+            self._root = None
+        self._local = threading.local()

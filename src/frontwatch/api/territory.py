@@ -1,0 +1,228 @@
+"""``/territory/...``: changes, series and records (the CLI's computations) and map layers at a date."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import shapely
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import DataUnavailable
+from ..store import SQLStore
+from . import deps
+from .errors import ERROR_RESPONSES
+from .events import json_response
+from .schemas import Change, FeatureCollection, Record, SeriesPoint, TerritoryInfo
+
+router = APIRouter(prefix="/territory", tags=["territory"], responses=ERROR_RESPONSES)
+
+LayerQuery = Annotated[str, Query(description="layer or sum of layers, e.g. occupied+contested",
+                                  pattern=r"^[a-z0-9_]+(\+[a-z0-9_]+)*$", max_length=120)]
+SourceQuery = Annotated[str | None, Query(description="map source (deepstate, isw, ...); default: most snapshots",
+                                          pattern=r"^[A-Za-z0-9_.-]+$", max_length=60)]
+TzQuery = Annotated[str, Query(description="IANA time zone in which a date ends", max_length=60)]
+
+
+def _cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
+    version = deps.pool(request).version()
+    return request.app.state.cache.get_or_compute((*key, version), compute)
+
+
+@router.get("/info", response_model=TerritoryInfo, summary="Sources, their layers and date spans")
+def info(store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+    """What the map can show: each source with its layers and first and last snapshot."""
+    rows = store.query(
+        "SELECT source, count(*) AS n, min(time_utc) AS first, max(time_utc) AS last FROM territory_snapshots "
+        "GROUP BY source ORDER BY n DESC"
+    )
+    sources = [{"source": r["source"], "snapshots": int(r["n"]),
+                "first": _iso(r["first"]), "last": _iso(r["last"]),
+                "layers": store.layer_names(r["source"])} for r in rows]  # type: ignore[attr-defined]
+    return json_response({"sources": sources})
+
+
+def _iso(seconds: int | None) -> str | None:
+    return None if seconds is None else datetime.fromtimestamp(int(seconds), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@router.get("/changes", response_model=Change, summary="Ground gained and lost between two dates or over a month")
+def changes(
+    request: Request,
+    store: Annotated[SQLStore, Depends(deps.store)],
+    period: Annotated[str | None, Query(description="a month, YYYY-MM", max_length=20)] = None,
+    from_: Annotated[date | None, Query(alias="from", description="start date")] = None,
+    to: Annotated[date | None, Query(description="end date")] = None,
+    layer: LayerQuery = "occupied",
+    source: SourceQuery = None,
+    by_region: bool = False,
+    settlements: bool = False,
+    tz: TzQuery = "UTC",
+) -> Response:
+    """The same computation as ``frontwatch territory change``, in the same JSON shape."""
+    from ..territory.changes import change
+    from ..territory.periods import resolve_period
+
+    start, end = resolve_period(period=period, start=from_, end=to)
+
+    def compute() -> dict[str, Any]:
+        return change(store, layer=layer, start=start, end=end, source=source, by_region=by_region,
+                      settlements=settlements, tz=tz).to_dict()
+
+    key = ("changes", start, end, layer, source, by_region, settlements, tz)
+    return json_response(_cached(request, key, compute))
+
+
+@router.get("/series", response_model=list[SeriesPoint], summary="Gained, lost and net ground per period")
+def series(
+    request: Request,
+    store: Annotated[SQLStore, Depends(deps.store)],
+    freq: Literal["day", "week", "month"] = "week",
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: date | None = None,
+    window: Annotated[int | None, Query(ge=1, le=3660, description="rolling window in days")] = None,
+    layer: LayerQuery = "occupied",
+    source: SourceQuery = None,
+    tz: TzQuery = "UTC",
+) -> Response:
+    """The same computation as ``frontwatch territory series``."""
+    from ..territory.periods import check_range
+    from ..territory.series import series as compute_series
+
+    check_range(from_, to)
+
+    def compute() -> list[dict[str, Any]]:
+        points = compute_series(store, freq=freq, start=from_, end=to, window=window, layer=layer,
+                                source=source, tz=tz)
+        return [p.to_dict() for p in points]
+
+    return json_response(_cached(request, ("series", freq, from_, to, window, layer, source, tz), compute))
+
+
+@router.get("/record", response_model=Record, summary="How the change of a window ranks")
+def record(
+    request: Request,
+    store: Annotated[SQLStore, Depends(deps.store)],
+    at: date,
+    window: Annotated[int, Query(ge=1, le=3660)] = 7,
+    layer: LayerQuery = "occupied",
+    source: SourceQuery = None,
+    tz: TzQuery = "UTC",
+) -> Response:
+    """The same computation as ``frontwatch territory record``."""
+    from ..territory.records import record as compute_record
+
+    def compute() -> dict[str, Any]:
+        return compute_record(store, window=window, at=at, layer=layer, source=source, tz=tz).to_dict()
+
+    return json_response(_cached(request, ("record", at, window, layer, source, tz), compute))
+
+
+@router.get("/snapshot", response_model=FeatureCollection,
+            summary="Control layers at a date, with recent gains and losses")
+def snapshot(
+    request: Request,
+    store: Annotated[SQLStore, Depends(deps.store)],
+    date_: Annotated[date, Query(alias="date", description="the state at this date (latest snapshot at or before)")],
+    source: SourceQuery = None,
+    since_days: Annotated[int, Query(ge=0, le=366, description="gained and lost ground over these days; 0: none")] = 7,
+    layer: LayerQuery = "occupied",
+) -> Response:
+    """GeoJSON for the map: every layer of the state at ``date`` (simplified) and, for ``layer``,
+    the ground gained and lost over the ``since_days`` before it."""
+    tolerance = deps.settings(request).snapshot_tolerance_deg
+
+    def compute() -> dict[str, Any]:
+        return _snapshot_geojson(store, date_, source, since_days, layer, tolerance)
+
+    return json_response(_cached(request, ("snapshot", date_, source, since_days, layer, tolerance), compute),
+                         "application/geo+json")
+
+
+def _snapshot_geojson(store: Any, day: date, source: str | None, since_days: int, layer: str,
+                      tolerance: float) -> dict[str, Any]:
+    from ..territory.periods import day_end_utc
+    from ..territory.timeline import resolve_source
+
+    name = resolve_source(store, source)
+    info = store.snapshot_at(name, day_end_utc(day))
+    if info is None:
+        raise DataUnavailable(f"no {name} snapshot at or before {day}: choose a later date or import more snapshots")
+    features = [_feature(g.geometry, tolerance, kind="layer", layer=g.layer, area_km2=round(g.area_km2, 3))
+                for g in sorted(store.load_layers(info.id), key=lambda g: g.layer)]
+    props: dict[str, Any] = {"source": name, "date": day.isoformat(),
+                             "snapshot_time": info.time.strftime("%Y-%m-%dT%H:%M:%SZ"), "change": None}
+    if since_days:
+        props["change"] = _change_features(store, day, since_days, layer, name, tolerance, features)
+    return {"type": "FeatureCollection", "features": features, "properties": props}
+
+
+def _change_features(store: Any, day: date, since_days: int, layer: str, source: str, tolerance: float,
+                     features: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Add the gained and lost ground since ``day - since_days`` to ``features``; its figures, or None
+    when the earlier date is before the data."""
+    from ..territory.changes import change
+
+    try:
+        result = change(store, layer=layer, start=day - timedelta(days=since_days), end=day, source=source,
+                        geometry=True)
+    except DataUnavailable:
+        return None
+    for kind, geom, area in (("gained", result.gained, result.gained_km2), ("lost", result.lost, result.lost_km2)):
+        if geom is not None and not geom.is_empty:
+            features.append(_feature(geom, tolerance / 4, kind=kind, layer=result.layer, area_km2=round(area, 3)))
+    return result.to_dict()
+
+
+def _feature(geom: BaseGeometry, tolerance: float, **properties: Any) -> dict[str, Any]:
+    """A GeoJSON Feature of ``geom`` simplified for display (coordinates rounded to 1e-4 degree, ~10 m)."""
+    if tolerance > 0:
+        geom = shapely.simplify(geom, tolerance, preserve_topology=True)
+    geom = shapely.transform(geom, lambda xy: np.round(xy, 4))
+    return {"type": "Feature", "geometry": json.loads(shapely.to_geojson(geom)), "properties": properties}
+
+
+@router.get("/regions", response_model=FeatureCollection, summary="Region boundaries drawn as the map's base")
+def regions(request: Request, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+    """The first-level regions stored with the territory data; without them, the control layers' outline."""
+    tolerance = deps.settings(request).snapshot_tolerance_deg
+    return json_response(_cached(request, ("regions", tolerance), lambda: _regions_geojson(store, tolerance)),
+                         "application/geo+json")
+
+
+def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
+    rows = _stored_regions(store)
+    if rows:
+        features = [_feature(geom, tolerance, name=name, iso=iso, kind="region") for name, iso, geom in rows]
+        return {"type": "FeatureCollection", "features": features, "properties": {"fallback": False}}
+    outline: list[BaseGeometry] = []
+    for name in store.sources()[:1]:
+        latest = store.list_snapshots(name)[-1:]
+        if latest:
+            outline = [g.geometry for g in store.load_layers(latest[0].id)]
+    features = []
+    if outline:
+        union = shapely.union_all(outline)
+        features = [_feature(union.envelope.buffer(0.5, join_style="mitre"), 0, name="control layers' extent",
+                             iso=None, kind="outline")]
+    return {"type": "FeatureCollection", "features": features, "properties": {"fallback": True}}
+
+
+def _stored_regions(store: Any) -> list[tuple[str, str | None, BaseGeometry]]:
+    """(name, iso, geometry) of the regions imported into the store, if the store has any."""
+    lister = getattr(store, "list_regions", None)
+    if lister is None:
+        return []
+    out = []
+    for region in lister():
+        get = region.get if isinstance(region, dict) else lambda k, r=region: getattr(r, k, None)
+        geom = get("geometry")
+        if geom is None and get("geom_wkb") is not None:
+            geom = shapely.from_wkb(bytes(get("geom_wkb")))
+        if geom is not None:
+            out.append((get("name"), get("iso"), geom))
+    return out
