@@ -21,6 +21,7 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,11 @@ def test_backends() -> list[str]:
 
 
 test_backends.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
+
+
+def backend_params() -> list[Any]:
+    """``test_backends()`` as fixture params; the PostGIS one carries the ``postgis`` mark (``-m "not postgis"``)."""
+    return [pytest.param(b, marks=[pytest.mark.postgis] if b == "postgis" else []) for b in test_backends()]
 
 
 class PostGISServer:
