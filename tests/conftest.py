@@ -9,6 +9,7 @@ import pytest
 from hypothesis import settings
 
 from frontwatch.store import open_store
+from tests.postgis_server import backend_params, postgis_server  # noqa: F401 - session fixture
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRONTWATCH_SHARED", REPO.parent / "shared"))
@@ -28,9 +29,17 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
-@pytest.fixture
-def store(tmp_path):
-    """A fresh DuckDB store in a real file."""
-    s = open_store(tmp_path / "test.duckdb")
+@pytest.fixture(params=backend_params())
+def store(request, tmp_path):
+    """A fresh empty store on each backend of $FRONTWATCH_TEST_BACKENDS (a DuckDB file; a PostGIS database)."""
+    if request.param == "duckdb":
+        s = open_store(tmp_path / "test.duckdb")
+        yield s
+        s.close()
+        return
+    server = request.getfixturevalue("postgis_server")
+    url = server.new_database()
+    s = open_store(url)
     yield s
     s.close()
+    server.drop_database(url)
