@@ -1,0 +1,334 @@
+"""Find the checkable quantitative claims of an article: areas gained or lost, settlements taken, records.
+
+Each claim keeps what is needed to recompute it from control maps: the figure and its unit (km² and square
+miles, converted both ways), the actor and direction, the period resolved against the publication date (with
+the nlp pipeline's date resolver), the region, the look-back of a record, and whom the article credits.
+
+Periods: an explicit span of calendar days ("between May 9 and 15", "in April") covers those whole days, so it
+is measured from the state at the end of the day BEFORE the first day to the state at the end of the last day
+(9..15 May: from the 8 May state to the 15 May state, seven days of change). A span counted back from the
+publication ("over the last week", "in the past 7 days") runs from the state N days before publication to the
+state at publication. These are the CONTRACTS ``--from D1 --to D2`` states.
+
+>>> from datetime import date
+>>> [c.kind for c in extract_claims("Ukrainian troops recaptured 40 square miles between June 1 and 7.", date(2023, 6, 9))]
+['area_lost']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..nlp.dates import DateMention, find_dates
+from ..nlp.numbers import NUMBER_RE, parse_number
+
+#: One square mile in km² (international mile, 1,609.344 m, squared).
+KM2_PER_MI2 = 2.589988110336
+
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?…]+[\"”’]?|$)", re.M)
+_AREA = re.compile(
+    rf"(?P<num>{NUMBER_RE})\s*(?P<unit>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km²|km2|square\s+miles?|sq\.?\s*mi(?:les?)?|mi²)",
+    re.I,
+)
+_SETTLEMENTS = re.compile(
+    rf"\b(?P<verb>liberated|captured|took|taken|seized|occupied|lost|recaptured|retook|retaken|freed|gained)\s+"
+    rf"(?:control\s+of\s+)?(?P<num>{NUMBER_RE})\s+(?:more\s+|new\s+)?"
+    r"(?P<what>settlements|villages|towns|localities|communities|hamlets|populated\s+(?:areas|localities))"
+    r"(?:\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:region|oblast|province))?",
+    re.I,
+)
+_SPAN = (rf"a\s+year\s+and\s+a\s+half|(?:{NUMBER_RE})\s+and\s+a\s+half\s+years|half\s+a\s+year|a\s+decade"
+         rf"|a\s+year|(?:{NUMBER_RE})\s+(?:years?|months?|weeks?)")
+_RECORD = re.compile(
+    r"\b(?P<sup>biggest|largest|greatest|fastest|most\s+significant|most\s+rapid|quickest)\s+"
+    r"(?:\w+\s+){0,2}?(?P<what>gains?|advances?|advance|progress|captures?)\s+"
+    rf"(?:(?:in|for|over)\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?P<span>{_SPAN})\b|"
+    r"since\s+(?P<since>(?:[A-Z][a-z]+\s+)?\d{4}|the\s+start\s+of\s+the\s+(?:war|invasion)))",
+    re.I,
+)
+_GAIN_VERB = (r"took|tak(?:e|en|es|ing)|captur\w*|seiz\w*|gain(?:s|ed|ing)?|occup(?:y|ied|ies|ying)|advanc(?:ed|ing)"
+              r"|liberat\w*|freed|free(?:s|ing)|recaptur\w*|ret(?:ook|ake|aken|aking)|won|win(?:s|ning)?")
+_LOSS_VERB = r"lost|los(?:e|es|ing)|ced(?:e|ed|es|ing)|surrender\w*|withdr\w*|retreat\w*|gave\s+up|giv(?:e|ing)\s+up"
+_VERB = re.compile(rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<gain>{_GAIN_VERB}))\b", re.I)
+_RUSSIA = re.compile(r"\b(Russia|Russian|Russians|Moscow|Kremlin|Putin)\b")
+_UKRAINE = re.compile(r"\b(Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Zelensky[iy]?)\b")
+#: Map publishers an article may credit, by the names it uses for them, to the store's source keys.
+MAP_SOURCES = {
+    "isw": ("institute for the study of war", "isw"),
+    "deepstate": ("deepstatemap", "deepstate", "deep state"),
+    "cyterat": ("cyterat",),
+}
+_CREDIT = re.compile(
+    r"\bas\s+(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:calculated|computed|estimated|found|tallied)"
+    r"|\baccording\s+to\s+(?:an?\s+)?(?P<acc>[^,.;]+?)(?=[,.;]|\s+(?:data|figures|analysis)\b|$)"
+    r"|(?P<said>(?:[A-Z][\w’']*\s+){1,4}(?:Defen[cs]e\s+)?(?:Ministry|military|army|General\s+Staff|governor|officials?))"
+    r"\s+(?:said|says|claimed|reported)",
+)
+_YEARS_WORDS = {"a year and a half": 18, "one and a half years": 18, "18 months": 18, "half a year": 6, "a year": 12,
+                "two years": 24, "three years": 36, "a decade": 120}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable claim as the article states it; ``kind`` is area_gained, area_lost, settlements_taken,
+    settlements_lost or record."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    actor: str | None = None
+    value: float | None = None  # km² for areas (converted), a count for settlements
+    unit: str | None = None  # the unit as written: km2, mi2, settlement
+    stated: dict[str, float] = field(default_factory=dict)  # every figure as written, by unit
+    period: tuple[date, date] | None = None  # the first and last day of change covered
+    period_text: str | None = None
+    state_from: date | None = None  # CONTRACTS states compared: from the state at state_from to state_to
+    state_to: date | None = None
+    region: str | None = None
+    credited: str | None = None  # who the article credits ("AFP (from ISW data)", "Russia’s Defense Ministry")
+    map_source: str | None = None  # the store source key of a credited map ("isw")
+    lookback_months: int | None = None  # records: "in a year and a half" -> 18
+    lookback_since: date | None = None  # records: "since October 2022"
+    window_days: int | None = None  # records: the length of the window the record is about
+    problems: tuple[str, ...] = ()  # e.g. contradictory units, unresolvable period
+
+    def claimed(self) -> dict[str, Any]:
+        """The claim's figures as JSON (CONTRACTS ``claimed``)."""
+        out: dict[str, Any] = {"actor": self.actor, "credited": self.credited, "map_source": self.map_source}
+        if self.kind.startswith("area"):
+            out.update(value_km2=_round(self.value), stated=self.stated,
+                       value_mi2=_round(self.value / KM2_PER_MI2) if self.value is not None else None)
+        elif self.kind.startswith("settlements"):
+            out.update(value=self.value, region=self.region)
+        else:
+            out.update(window_days=self.window_days, lookback_months=self.lookback_months,
+                       lookback_since=_iso(self.lookback_since))
+        out.update(period=[_iso(d) for d in self.period] if self.period else None, period_text=self.period_text,
+                   states=[_iso(self.state_from), _iso(self.state_to)] if self.state_from else None)
+        if self.problems:
+            out["problems"] = list(self.problems)
+        return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs: split at sentence ends and line breaks."""
+    return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def extract_claims(text: str, published: date | None = None) -> list[Claim]:
+    """Every checkable claim in ``text``, in reading order."""
+    dates = find_dates(text, published)
+    claims: list[Claim] = []
+    for offset, sentence in sentences(text):
+        context = _Context(sentence, offset, dates, published)
+        area = _area_claim(context)
+        if area is not None:
+            claims.append(area)
+        claims.extend(_settlement_claims(context))
+        record = _record_claim(context, area)
+        if record is not None:
+            claims.append(record)
+    return sorted(claims, key=lambda c: (c.start, c.kind))
+
+
+@dataclass
+class _Context:
+    sentence: str
+    offset: int
+    dates: list[DateMention]
+    published: date | None
+
+    def period_near(self, position: int) -> tuple[DateMention | None, tuple[str, ...]]:
+        """The date expression of the sentence closest to a position (a span rather than a single day)."""
+        inside = [d for d in self.dates if self.offset <= d.start < self.offset + len(self.sentence)]
+        if not inside:
+            return None, ()
+        spans = [d for d in inside if d.precision != "day"] or inside
+        return min(spans, key=lambda d: abs(d.start - self.offset - position)), ()
+
+
+def states_for(mention: DateMention, published: date | None) -> tuple[date, date]:
+    """The two CONTRACTS states a period is measured between (see the module docstring)."""
+    relative = published is not None and mention.end_date == published and mention.precision in ("week", "range") \
+        and not re.search(r"\d", mention.text)
+    if relative:  # "over the last week": counted back from publication
+        return mention.start_date, mention.end_date
+    return mention.start_date - timedelta(days=1), mention.end_date
+
+
+def _actor_and_direction(sentence: str, verb_at: int, verb: str) -> tuple[str | None, str]:
+    """Who acts (the agent of a passive "taken by", else the nearest country named before the verb, else any)
+    and whether that actor gained or lost ground."""
+    lost = bool(re.fullmatch(_LOSS_VERB, verb, re.I))
+    passive = re.match(r"\w+\s+by\s+(?:the\s+)?(\w+)", sentence[verb_at:])
+    if passive and (_RUSSIA.match(passive.group(1)) or _UKRAINE.match(passive.group(1))):
+        return ("Russia" if _RUSSIA.match(passive.group(1)) else "Ukraine"), "lost" if lost else "gained"
+    before = sentence[:verb_at]
+    last_r = max((m.start() for m in _RUSSIA.finditer(before)), default=-1)
+    last_u = max((m.start() for m in _UKRAINE.finditer(before)), default=-1)
+    if last_r < 0 and last_u < 0:
+        last_r = 0 if _RUSSIA.search(sentence) else -1
+        last_u = 0 if _UKRAINE.search(sentence) and last_r < 0 else -1
+    actor = "Russia" if last_r > last_u else "Ukraine" if last_u >= 0 else None
+    return actor, "lost" if lost else "gained"
+
+
+def _kind(prefix: str, actor: str | None, direction: str) -> str:
+    """Claims are stated in terms of Russian-held ground: Ukraine's gains are the occupied layer's losses."""
+    russian_gain = (actor != "Ukraine") == (direction == "gained")
+    if prefix == "settlements":
+        return "settlements_taken" if russian_gain else "settlements_lost"
+    return "area_gained" if russian_gain else "area_lost"
+
+
+def _verb_near(sentence: str, start: int, end: int) -> tuple[str, int] | None:
+    """The gain or loss verb governing a figure: the last one before it, else one just after ("90 km² taken")."""
+    found = None
+    for m in _VERB.finditer(sentence[:start]):
+        found = (m.group(0), m.start())
+    if found is None:
+        after = _VERB.search(sentence[end : end + 30])
+        if after is not None:
+            found = (after.group(0), end + after.start())
+    return found
+
+
+def _area_claim(ctx: _Context) -> Claim | None:
+    figures = list(_AREA.finditer(ctx.sentence))
+    if not figures:
+        return None
+    first = figures[0]
+    verb = _verb_near(ctx.sentence, first.start(), first.end())
+    if verb is None:
+        return None
+    stated: dict[str, float] = {}
+    for m in figures[:2]:
+        value = parse_number(m.group("num"))
+        unit = "mi2" if "mi" in m.group("unit").lower() else "km2"
+        if value is not None and unit not in stated:
+            stated[unit] = value
+    if not stated:
+        return None
+    unit = "km2" if "mi" not in first.group("unit").lower() else "mi2"
+    value_km2 = stated[unit] * (KM2_PER_MI2 if unit == "mi2" else 1.0)
+    problems = _unit_problems(stated)
+    actor, direction = _actor_and_direction(ctx.sentence, verb[1], verb[0])
+    claim = Claim(kind=_kind("area", actor, direction), text=ctx.sentence.strip(), start=ctx.offset + first.start(),
+                  end=ctx.offset + len(ctx.sentence), actor=actor, value=value_km2, unit=unit, stated=stated,
+                  problems=problems)
+    return _with_period_and_credit(claim, ctx, first.start())
+
+
+def _unit_problems(stated: dict[str, float]) -> tuple[str, ...]:
+    """Both units given and they disagree beyond rounding (1 unit of the smaller figure, or 2%)."""
+    if "km2" not in stated or "mi2" not in stated:
+        return ()
+    as_mi2 = stated["km2"] / KM2_PER_MI2
+    if abs(as_mi2 - stated["mi2"]) <= max(1.0, 0.02 * stated["mi2"]):
+        return ()
+    return (f"contradictory units: {stated['km2']:g} km² is {as_mi2:.0f} square miles, not {stated['mi2']:g}",)
+
+
+def _with_period_and_credit(claim: Claim, ctx: _Context, position: int) -> Claim:
+    mention, _ = ctx.period_near(position)
+    credited, map_source = _credit(ctx.sentence)
+    changes: dict[str, Any] = {"credited": credited, "map_source": map_source}
+    if mention is None:
+        changes["problems"] = (*claim.problems, "the article gives no period for this figure")
+    else:
+        start, end = states_for(mention, ctx.published)
+        changes.update(period=(mention.start_date, mention.end_date), period_text=mention.text,
+                       state_from=start, state_to=end)
+    return _replace(claim, **changes)
+
+
+def _replace(claim: Claim, **changes: Any) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, **changes)
+
+
+def _credit(sentence: str) -> tuple[str | None, str | None]:
+    """Whom the sentence credits, and the map source key if it names a map publisher."""
+    lowered = sentence.lower()
+    map_source = next((key for key, names in MAP_SOURCES.items() if any(n in lowered for n in names)), None)
+    m = _CREDIT.search(sentence)
+    who = None
+    if m:
+        who = (m.group("outlet") or m.group("acc") or m.group("said") or "").strip()
+    if map_source and who and map_source not in who.lower():
+        who = f"{who} (from {map_source.upper() if map_source == 'isw' else map_source} data)"
+    elif map_source and not who:
+        who = map_source.upper() if map_source == "isw" else map_source
+    return who or None, map_source
+
+
+def _settlement_claims(ctx: _Context) -> list[Claim]:
+    out = []
+    for m in _SETTLEMENTS.finditer(ctx.sentence):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        actor, direction = _actor_and_direction(ctx.sentence, m.start(), m.group("verb"))
+        claim = Claim(kind=_kind("settlements", actor, direction), text=ctx.sentence.strip(),
+                      start=ctx.offset + m.start(), end=ctx.offset + m.end(), actor=actor, value=value,
+                      unit="settlement", region=m.group("region"))
+        out.append(_with_period_and_credit(claim, ctx, m.start()))
+    return out
+
+
+def _record_claim(ctx: _Context, area: Claim | None) -> Claim | None:
+    m = _RECORD.search(ctx.sentence)
+    if m is None:
+        return None
+    months, since = _lookback(m.group("span"), m.group("since"))
+    if months is None and since is None:
+        return None
+    actor = area.actor if area else _actor_and_direction(ctx.sentence, m.start(), "gained")[0]
+    claim = Claim(kind="record", text=m.group(0), start=ctx.offset + m.start(), end=ctx.offset + m.end(),
+                  actor=actor, lookback_months=months, lookback_since=since)
+    if area is not None and area.state_from is not None:
+        return _replace(claim, period=area.period, period_text=area.period_text, state_from=area.state_from,
+                        state_to=area.state_to, window_days=(area.state_to - area.state_from).days,
+                        credited=area.credited, map_source=area.map_source)
+    claim = _with_period_and_credit(claim, ctx, m.start())
+    if claim.state_from is not None and claim.state_to is not None:
+        claim = _replace(claim, window_days=(claim.state_to - claim.state_from).days)
+    return claim
+
+
+def _lookback(span: str | None, since: str | None) -> tuple[int | None, date | None]:
+    """("a year and a half", None) -> 18 months; (None, "October 2022") -> 2022-10-01."""
+    if since:
+        found = find_dates("in " + since.strip(), None)
+        if found:
+            return None, found[0].start_date
+        if "start of the" in since:
+            return None, date(2022, 2, 24)  # the full-scale invasion began on 24 February 2022
+        return None, None
+    if not span:
+        return None, None
+    text = re.sub(r"\s+", " ", span.strip().lower())
+    if text in _YEARS_WORDS:
+        return _YEARS_WORDS[text], None
+    half = re.match(rf"(?P<num>{NUMBER_RE}) and a half years$", text)
+    if half and parse_number(half.group("num")) is not None:
+        return round((parse_number(half.group("num")) or 0) * 12 + 6), None
+    m = re.match(rf"(?P<num>{NUMBER_RE})\s+(?P<unit>years?|months?|weeks?)$", text)
+    if m and parse_number(m.group("num")) is not None:
+        n = parse_number(m.group("num")) or 0
+        per = {"y": 12.0, "m": 1.0, "w": 12 / 52}[m.group("unit")[0]]
+        return max(1, round(n * per)), None
+    return None, None

@@ -1,0 +1,133 @@
+"""Pairwise scoring of deduplication against gold incidents (``frontwatch eval dedup``).
+
+Gold lines are ``{"doc_id", "text", "published", "events": [id, ...]}``: the UCDP events a report covers.
+Two reports are a gold pair when they share at least one event. A round-up report listing several events
+is therefore paired with every report of any of them, even when those reports are not paired with each other:
+the gold relation is not transitive, while a clustering is, so no clustering reaches 1.0 on both precision
+and recall; the report gives that ceiling (``best_recall_at_full_precision`` is not computable cheaply, so we
+give the share of gold pairs that lie within the date window, the recall a date-window blocker can reach).
+
+Pairwise precision = predicted pairs that are gold pairs / predicted pairs; recall = predicted gold pairs /
+gold pairs; F1 their harmonic mean (the standard entity-resolution measure, e.g. Christen 2012, ch. 7).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from ..errors import UnreadableFile
+
+
+@dataclass
+class DedupScore:
+    """Pairwise precision, recall and F1 with the counts behind them."""
+
+    gold_file: str
+    reports: int
+    gold_pairs: int
+    predicted_pairs: int
+    true_pairs: int
+    clusters: int
+    undated: int
+    gold_pairs_within_window: int
+    window_days: int
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def precision(self) -> float:
+        return self.true_pairs / self.predicted_pairs if self.predicted_pairs else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.true_pairs / self.gold_pairs if self.gold_pairs else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "gold": self.gold_file, "reports": self.reports, "clusters": self.clusters, "undated": self.undated,
+            "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+            "gold_pairs": self.gold_pairs, "predicted_pairs": self.predicted_pairs, "true_pairs": self.true_pairs,
+            "window_days": self.window_days, "gold_pairs_within_window": self.gold_pairs_within_window,
+            "recall_ceiling_of_window": round(self.gold_pairs_within_window / self.gold_pairs, 4)
+            if self.gold_pairs else 1.0, **self.extra,
+        }
+
+    def rows(self) -> list[list[Any]]:
+        d = self.to_dict()
+        return [[k, d[k]] for k in ("precision", "recall", "f1", "gold_pairs", "predicted_pairs", "true_pairs",
+                                    "clusters", "reports", "undated", "recall_ceiling_of_window")]
+
+
+def read_gold(path: Path) -> list[dict[str, Any]]:
+    """Gold report lines; each must carry ``doc_id`` and ``events``."""
+    if not Path(path).is_file():
+        from ..errors import NotFound
+
+        raise NotFound(f"gold file {path} does not exist: give a JSONL file of reports with 'events'")
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UnreadableFile(f"line {number} is not JSON ({exc.msg}): fix or remove it", path=str(path)) from exc
+            if "events" not in row or "doc_id" not in row:
+                raise UnreadableFile(f"line {number} lacks 'doc_id' or 'events': not a dedup gold file", path=str(path))
+            rows.append(row)
+    return rows
+
+
+def gold_pairs(rows: list[dict[str, Any]]) -> set[tuple[int, int]]:
+    """Index pairs of reports sharing at least one gold event."""
+    by_event: dict[str, list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        for event in set(map(str, row["events"])):
+            by_event[event].append(i)
+    return {pair for members in by_event.values() for pair in combinations(sorted(members), 2)}
+
+
+def _day(value: Any) -> int | None:
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def score_labels(rows: list[dict[str, Any]], labels: list[int], *, gold_file: str, window_days: int) -> DedupScore:
+    """Compare a cluster label per report with the gold pairs."""
+    gold = gold_pairs(rows)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, label in enumerate(labels):
+        members[label].append(i)
+    predicted = true = 0
+    for group in members.values():
+        for pair in combinations(group, 2):
+            predicted += 1
+            true += pair in gold
+    days = [_day(r.get("published")) for r in rows]
+    within = sum(1 for i, j in gold if days[i] is not None and days[j] is not None
+                 and abs(days[i] - days[j]) <= window_days)  # type: ignore[operator]
+    return DedupScore(gold_file, len(rows), len(gold), predicted, true, len(members),
+                      sum(d is None for d in days), within, window_days)
+
+
+def evaluate_dedup(path: Path, settings: Any = None) -> DedupScore:
+    """Run deduplication on the gold file's reports and score it pairwise."""
+    from ..dedup import DedupSettings, dedup_lines
+
+    settings = settings or DedupSettings()
+    rows = read_gold(path)
+    labels = dedup_lines(rows, settings)
+    return score_labels(rows, labels, gold_file=Path(path).name, window_days=settings.window_days)
