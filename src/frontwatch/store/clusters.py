@@ -1,0 +1,110 @@
+"""Store methods for merged incidents: events of one incident share ``events.cluster_id`` (issue 4).
+
+``cluster_members`` is what the API and dashboard show for a merged event: every report with its article,
+outlet, claimant and figures, and the range of the figures; contradicting claims stay side by side.
+SQL is the portable subset (``?`` placeholders) so every backend inherits it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from ..errors import NotFound
+
+_MEMBER_COLUMNS = (
+    "e.id, e.article_id, e.event_type, e.sub_event_type, e.date_start, e.date_end, e.location_name, e.geonameid, "
+    "e.lat, e.lon, e.admin1, e.geo_precision, e.fatalities_best, e.fatalities_low, e.fatalities_high, e.claimant, "
+    "e.evidence_text, e.cluster_id, e.event_json, a.doc_id, a.title, a.url, a.outlet, a.published"
+)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _span(values: list[int]) -> dict[str, int] | None:
+    return {"min": min(values), "max": max(values)} if values else None
+
+
+class ClusterTables:
+    """Mixin: reading candidates for deduplication, writing cluster ids, listing a cluster's members."""
+
+    def dedup_candidates(self, first: date, last: date, *, exclude_article: int | None = None) -> list[dict[str, Any]]:
+        """Stored events dated within [first, last] (other articles only), with their article's date."""
+        sql = (f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+               "WHERE e.date_start >= ? AND e.date_start <= ?")
+        params: list[Any] = [first, last]
+        if exclude_article is not None:
+            sql += " AND e.article_id <> ?"
+            params.append(exclude_article)
+        return self.query(sql + " ORDER BY e.date_start, e.id", params)  # type: ignore[attr-defined]
+
+    def article_events(self, article_id: int) -> list[dict[str, Any]]:
+        """The events of one stored article, most salient first."""
+        return self.query(  # type: ignore[attr-defined]
+            f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.article_id = ? ORDER BY e.ordinal", (article_id,))
+
+    def set_event_clusters(self, assignments: dict[int, str]) -> None:
+        """Write cluster ids (event id -> cluster id) in one transaction."""
+        with self.transaction():  # type: ignore[attr-defined]
+            for event_id, cluster_id in assignments.items():
+                self.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cluster_id, event_id))  # type: ignore[attr-defined]
+
+    def cluster_members(self, cluster_id: str) -> dict[str, Any]:
+        """A merged incident: its reports (article, outlet, claimant, figures, evidence) and the figures' range."""
+        rows = self.query(  # type: ignore[attr-defined]
+            f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.cluster_id = ? ORDER BY a.published, e.id", (cluster_id,))
+        if not rows:
+            raise NotFound(f"no events in cluster {cluster_id!r}: list clusters from the events' cluster_id")
+        return _summary(cluster_id, rows)
+
+    def event_cluster(self, event_id: int) -> dict[str, Any]:
+        """The merged incident an event belongs to (the event alone while it has no cluster)."""
+        row = self.query_one(  # type: ignore[attr-defined]
+            f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
+            (event_id,))
+        if row is None:
+            raise NotFound(f"no event with id {event_id} in the store")
+        if row["cluster_id"]:
+            return self.cluster_members(str(row["cluster_id"]))
+        return _summary(f"e{event_id}", [row])
+
+
+def _summary(cluster_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Every report of a cluster and the range of their figures."""
+    reports = [_member(r) for r in rows]
+    best = [r["fatalities_best"] for r in rows if r["fatalities_best"] is not None]
+    dates = sorted(_iso(r["date_start"]) for r in rows if r["date_start"] is not None)
+    return {
+        "cluster_id": cluster_id,
+        "events": len(rows),
+        "articles": sorted({r["doc_id"] for r in rows}),
+        "outlets": sorted({r["outlet"] for r in rows if r["outlet"]}),
+        "claimants": sorted({r["claimant"] for r in rows if r["claimant"]}),
+        "event_types": sorted({f"{r['event_type']} / {r['sub_event_type']}" for r in rows}),
+        "places": sorted({r["location_name"] for r in rows if r["location_name"]}),
+        "dates": [dates[0], dates[-1]] if dates else None,
+        "fatalities_best": _span(best),
+        "fatalities_low": _span([r["fatalities_low"] for r in rows if r["fatalities_low"] is not None]),
+        "fatalities_high": _span([r["fatalities_high"] for r in rows if r["fatalities_high"] is not None]),
+        "contradicting": len(set(best)) > 1,
+        "reports": reports,
+    }
+
+
+def _member(row: dict[str, Any]) -> dict[str, Any]:
+    """One report of a cluster, every figure as that report states it (never averaged)."""
+    event = json.loads(row["event_json"]) if row.get("event_json") else {}
+    return {
+        "event_id": int(row["id"]), "doc_id": row["doc_id"], "title": row["title"], "url": row["url"],
+        "outlet": row["outlet"], "published": _iso(row["published"]), "claimant": row["claimant"],
+        "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
+        "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),
+        "location": event.get("location"),
+        "fatalities": {"best": row["fatalities_best"], "low": row["fatalities_low"], "high": row["fatalities_high"]},
+        "quantities": event.get("quantities", []), "evidence": row["evidence_text"],
+    }
