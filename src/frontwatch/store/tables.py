@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .clusters import ClusterTables
 from .events import EventTables
 from .territory import TerritoryTables
 from .territory_steps import TerritoryStepTables
 
 
-class StoreTables(TerritoryTables, TerritoryStepTables, EventTables):
+class StoreTables(TerritoryTables, TerritoryStepTables, EventTables, ClusterTables):
     """All table methods; a backend is ``class XStore(StoreTables, SQLStore)``."""
