@@ -1,0 +1,35 @@
+"""HTML pages: the main text via trafilatura (comments, navigation and boilerplate excluded)."""
+
+from __future__ import annotations
+
+from ..errors import UnreadableFile
+from ..models import Article
+from .published import parse_published
+from .text import cap_text
+
+
+def article_from_html(html: str, *, doc_id: str, url: str | None = None, published: object = None) -> tuple[Article, tuple[str, ...]]:
+    """Extract the article of an HTML page; the page's own date unless ``published`` is given."""
+    import trafilatura  # slow import: only when HTML is met
+
+    doc = trafilatura.bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
+    )
+    text = getattr(doc, "text", None) if doc is not None and not isinstance(doc, dict) else (doc or {}).get("text")
+    if not text or not text.strip():
+        raise UnreadableFile("no article text found in the HTML page (navigation or comments only?)", path=url or doc_id)
+    meta = doc if isinstance(doc, dict) else doc.as_dict()
+    day = parse_published(published) if published else _page_date(meta.get("date"))
+    text, notes = cap_text(text)
+    article = Article(
+        doc_id=doc_id, text=text, published=day, url=url or meta.get("url"),
+        title=meta.get("title"), outlet=meta.get("sitename"),
+    )
+    return article, notes
+
+
+def _page_date(value: object) -> object:
+    try:
+        return parse_published(value) if value else None
+    except ValueError:  # a page's odd date is not fatal: the user can give --published
+        return None

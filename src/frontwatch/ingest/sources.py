@@ -1,0 +1,103 @@
+"""Dispatch inputs (paths, URLs, ``-`` for stdin) to the right reader, in order, one Document at a time."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..errors import FrontwatchError, UnreadableFile
+from ..models import Article
+from .document import Document, failed
+from .language import is_english
+from .published import parse_published
+from .text import MAX_INPUT_BYTES, decode_text
+
+FORMATS = ("auto", "text", "html", "jsonl")
+
+
+def read_sources(
+    sources: Iterable[str], *, input_format: str = "auto", published: object = None, stdin_text: str | None = None
+) -> Iterator[Document]:
+    """Yield the documents of every source in order; non-English ones come back with an error note."""
+    if input_format not in FORMATS:
+        raise UnreadableFile(f"unknown input format {input_format!r}; use one of {', '.join(FORMATS)}")
+    day = parse_published(published)  # raises at once: a bad --published is the user's to fix
+    for source in sources:
+        try:
+            for doc in _read_one(str(source), input_format=input_format, published=day, stdin_text=stdin_text):
+                yield _check_language(doc)
+        except FrontwatchError as exc:
+            yield failed(str(source), exc)
+
+
+def _check_language(doc: Document) -> Document:
+    if doc.article is None or is_english(doc.article.text):
+        return doc
+    return Document(doc_id=doc.doc_id, error="skipped: the text is not in English", notes=doc.notes)
+
+
+def _read_one(source: str, *, input_format: str, published: object, stdin_text: str | None) -> Iterator[Document]:
+    if source.startswith(("http://", "https://")):
+        from .url import fetch_url
+
+        data, content_type = fetch_url(source)
+        kind = "html" if "html" in content_type and input_format == "auto" else input_format
+        yield from _from_bytes(data, name=source, input_format=kind, published=published, url=source)
+        return
+    if source == "-":
+        data = stdin_text.encode("utf-8") if stdin_text is not None else sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        yield from _from_bytes(data, name="stdin", input_format=input_format, published=published)
+        return
+    path = Path(source)
+    if not path.is_file():
+        raise UnreadableFile("no such file; check the path", path=source)
+    with path.open("rb") as fh:
+        data = fh.read(MAX_INPUT_BYTES + 1)
+    kind = input_format
+    if kind == "auto" and path.suffix.lower() in (".jsonl", ".ndjson"):
+        kind = "jsonl"
+    yield from _from_bytes(data, name=source, input_format=kind, published=published)
+
+
+def _from_bytes(data: bytes, *, name: str, input_format: str, published: object, url: str | None = None) -> Iterator[Document]:
+    notes: tuple[str, ...] = ()
+    if len(data) > MAX_INPUT_BYTES:
+        data = data[:MAX_INPUT_BYTES]
+        data = data[: data.rfind(b"\n") + 1] or data
+        notes = (f"input larger than {MAX_INPUT_BYTES:,} bytes: only the first part was read",)
+    if input_format == "auto":
+        input_format = _sniff(data)
+    if input_format == "feed":
+        from .feed import documents_from_feed
+
+        yield from documents_from_feed(data, name=name, published=published)
+        return
+    text, more = decode_text(data, name=name)
+    if input_format == "jsonl":
+        from .jsonl import documents_from_jsonl
+
+        yield from documents_from_jsonl(text.splitlines(), name=name, published=published)
+        return
+    doc_id = Path(name).stem if url is None else url
+    if input_format == "html":
+        from .html import article_from_html
+
+        article, more_html = article_from_html(text, doc_id=doc_id, url=url, published=published)
+        yield Document(doc_id=doc_id, article=article, notes=notes + more + more_html)
+        return
+    yield Document(doc_id=doc_id, article=Article(doc_id=doc_id, text=text, published=published, url=url), notes=notes + more)
+
+
+def _sniff(data: bytes) -> str:
+    """Guess the format of bytes: an RSS/Atom feed, an HTML page, JSONL, or plain text."""
+    from .feed import looks_like_feed
+
+    head = data[:2000].lstrip().lower()
+    if looks_like_feed(data):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
+        return "html"
+    if head.startswith(b"{") and b'"text"' in data[:100_000]:
+        return "jsonl"
+    return "text"

@@ -1,0 +1,92 @@
+"""Actors named as ACLED names them: "Military Forces of Russia", "Civilians (Ukraine)", "Protesters (India)".
+
+ACLED codebook, "Actors": state forces are "Military Forces of <Country> (<years>)" (the years are left out
+here), police "Police Forces of <Country>", unarmed victims "Civilians (<Country>)", demonstrators
+"Protesters (<Country>)", rioters "Rioters (<Country>)". A capital stands for its government ("Kyiv launched").
+
+>>> [(a.name, a.side) for a in find_actors("Ukrainian drones hit Tuapse as Russian troops advanced; Kyiv said")]
+[('Military Forces of Ukraine', 'Ukraine'), ('Military Forces of Russia', 'Russia'), ('Military Forces of Ukraine', 'Ukraine')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Demonyms, country names and capitals (metonymy) -> country. Kept to countries ACLED reports on most.
+COUNTRY_WORDS: dict[str, str] = {
+    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
+    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
+    "syria": "Syria", "syrian": "Syria", "damascus": "Syria", "iraq": "Iraq", "iraqi": "Iraq", "baghdad": "Iraq",
+    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "kabul": "Afghanistan", "israel": "Israel", "israeli": "Israel",
+    "turkey": "Turkey", "turkish": "Turkey", "ankara": "Turkey", "iran": "Iran", "iranian": "Iran", "tehran": "Iran",
+    "india": "India", "indian": "India", "pakistan": "Pakistan", "pakistani": "Pakistan", "nigeria": "Nigeria",
+    "nigerian": "Nigeria", "yemen": "Yemen", "yemeni": "Yemen", "saudi": "Saudi Arabia", "egypt": "Egypt",
+    "egyptian": "Egypt", "libya": "Libya", "libyan": "Libya", "somalia": "Somalia", "somali": "Somalia",
+    "sudan": "Sudan", "sudanese": "Sudan", "mali": "Mali", "malian": "Mali", "belarus": "Belarus", "belarusian": "Belarus",
+    "georgia": "Georgia", "georgian": "Georgia", "armenia": "Armenia", "armenian": "Armenia", "azerbaijan": "Azerbaijan",
+    "azerbaijani": "Azerbaijan", "us": "United States", "u.s.": "United States", "american": "United States",
+    "philippine": "Philippines", "filipino": "Philippines", "myanmar": "Myanmar", "burmese": "Myanmar",
+    "congolese": "Democratic Republic of Congo", "ethiopian": "Ethiopia", "ethiopia": "Ethiopia", "kenyan": "Kenya",
+    "lebanese": "Lebanon", "lebanon": "Lebanon", "palestinian": "Palestine", "mexican": "Mexico", "colombian": "Colombia",
+}
+#: ISO codes of the countries above that geocoded places carry (to infer the other side of a dyad).
+ISO_COUNTRY = {"RU": "Russia", "UA": "Ukraine", "SY": "Syria", "IQ": "Iraq", "AF": "Afghanistan", "IL": "Israel",
+               "TR": "Turkey", "IR": "Iran", "IN": "India", "PK": "Pakistan", "NG": "Nigeria", "YE": "Yemen"}
+#: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
+OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
+
+_FORCE = r"forces|troops|army|armed forces|military|soldiers|servicemen|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
+_POLICE = r"police|policemen|security forces|security personnel"
+_KEYS = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
+_MENTION = re.compile(
+    rf"\b(?P<c>{_KEYS})(?:['’]s)?\b(?:\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b|\s+(?P<police>{_POLICE})\b)?", re.I
+)
+_GENERIC = re.compile(
+    r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
+    r"separatists|gunmen|jihadists|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
+    re.I,
+)
+_STATE_WORDS = frozenset({"government forces", "regime forces", "security forces", "the army", "troops", "soldiers", "police"})
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    name: str  # ACLED-style name
+    side: str | None  # the country whose state the actor belongs to; None for non-state actors
+    state: bool = True
+
+
+def find_actors(text: str, *, offset: int = 0) -> list[ActorMention]:
+    """Actors named in ``text`` (a sentence), in order. Bare country names count as their state's forces."""
+    out: list[ActorMention] = []
+    for m in _MENTION.finditer(text):
+        word = m.group("c")
+        if word in ("US", "us") and word != "US":  # the pronoun "us"
+            continue
+        country = COUNTRY_WORDS[word.lower()]
+        kind = "Police Forces" if m.group("police") else "Military Forces"
+        out.append(ActorMention(offset + m.start(), offset + m.end(), f"{kind} of {country}", country))
+    for m in _GENERIC.finditer(text):
+        if any(a.start <= offset + m.start() < a.end for a in out):
+            continue
+        word = m.group("g").lower()
+        state = word in _STATE_WORDS
+        out.append(ActorMention(offset + m.start(), offset + m.end(), _generic_name(word), None, state))
+    return sorted(out, key=lambda a: a.start)
+
+
+def _generic_name(word: str) -> str:
+    names = {"isis": "Islamic State", "isil": "Islamic State", "islamic state": "Islamic State", "taliban": "Taliban",
+             "al-shabaab": "Al Shabaab", "boko haram": "Boko Haram", "houthi": "Houthis", "houthis": "Houthis",
+             "protesters": "Protesters", "demonstrators": "Protesters", "rioters": "Rioters", "mob": "Rioters",
+             "police": "Police Forces", "rebels": "Rebels", "militants": "Militants", "insurgents": "Insurgents",
+             "separatists": "Separatists", "gunmen": "Unidentified Armed Group", "jihadists": "Militants"}
+    return names.get(word, "Military Forces")
+
+
+def civilians(country: str | None) -> str:
+    """ACLED's name for unarmed victims of a country."""
+    return f"Civilians ({country})" if country else "Civilians"

@@ -1,0 +1,124 @@
+"""Component ``frontwatch_attribution``: who the text says made each statement.
+
+Sets ``Doc._.attributions`` (one :class:`Attribution` per sentence that names a source) and the
+``Span._.claimant`` getter (the claimant of a sentence, or None). Forms handled:
+"..., the regional governor said" / "X said that ..." (the subject of a reporting verb),
+"according to X", "as AFP calculated" (a reporting clause on its subject), "said X" (inverted).
+A pronoun subject ("it said") takes the last named claimant of the same paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .paragraphs import segments
+
+#: Verbs that report a statement (word forms: the lemmatizer is left out of the pipeline for speed).
+REPORTING = frozenset(
+    "said says say told reported reports claimed claims confirmed confirms announced announces stated states added "
+    "wrote tweeted posted calculated estimated alleged alleges insisted warned noted quoted cited acknowledged admitted "
+    "denied accused blamed".split()
+)
+_PRONOUNS = frozenset("it he she they we i its his her their this that which who".split())
+_MAX_TOKENS = 9
+
+
+@dataclass(frozen=True)
+class Attribution:
+    sent_start: int  # character offsets of the sentence
+    sent_end: int
+    claimant: str
+    start: int  # character offsets of the claimant phrase
+    end: int
+    scope_start: int = 0  # the part of the sentence the claim covers (the reporting verb's subtree)
+    scope_end: int = 0
+
+    def covers(self, char: int) -> bool:
+        """True when the statement at ``char`` is this claimant's."""
+        return self.scope_start <= char < self.scope_end
+
+
+def _phrase(token: Token) -> Span:
+    """The claimant phrase headed by ``token``: its subtree, or its compact noun phrase when that is long."""
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    if right - left > _MAX_TOKENS:
+        left = min((c.left_edge.i for c in token.lefts), default=token.i)
+        right = token.i + 1
+        # keep a post-nominal "in Ukraine's defense sector" if short
+        preps = [c for c in token.rights if c.dep_ == "prep" and c.right_edge.i + 1 - left <= _MAX_TOKENS]
+        if preps:
+            right = preps[0].right_edge.i + 1
+    return token.doc[left:right]
+
+
+def _clean(span: Span) -> str:
+    text = span.text.strip(" ,.;:\"'“”‘’")
+    return re.sub(r"\s+", " ", text)
+
+
+def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
+    """(the span naming who made the statement, the span the statement covers), or None."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
+            objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0]), sent
+    for token in sent:
+        if token.lower_ not in REPORTING or token.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].dep_ == "nsubj":
+            # "X said that ...": the verb's subtree; a sentence-final ", X said" is the root: the whole sentence
+            scope = sent if token.dep_ == "ROOT" else sent.doc[token.left_edge.i : token.right_edge.i + 1]
+            return _phrase(subjects[0]), scope
+        if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
+            head = token.head  # "as AFP calculated": the parser hangs the verb on its subject
+            left = min((c.i for c in head.lefts if c.dep_ in ("compound", "amod", "poss")), default=head.i)
+            return sent.doc[left : head.i + 1], sent
+    return None
+
+
+@Language.component("frontwatch_attribution", assigns=["doc._.attributions"], requires=["token.dep"])
+def attribution_component(doc: Doc) -> Doc:
+    """One :class:`Attribution` per sentence that names its source; pronouns resolved within the paragraph."""
+    found: list[Attribution] = []
+    last: Attribution | None = None
+    paragraph = -1
+    for seg in segments(doc):
+        sent = seg.span
+        if seg.paragraph != paragraph:
+            last, paragraph = None, seg.paragraph  # pronouns do not reach back past a paragraph
+        found_span = claimant_of_sentence(sent)
+        if found_span is None:
+            continue
+        span, scope = found_span
+        text = _clean(span)
+        if text.lower() in _PRONOUNS or not text:
+            if last is None:
+                continue
+            text, start, end = last.claimant, last.start, last.end
+        else:
+            start, end = span.start_char, span.end_char
+        att = Attribution(sent.start_char, sent.end_char, text, start, end, scope.start_char, scope.end_char)
+        found.append(att)
+        if text.lower() not in _PRONOUNS:
+            last = att
+    doc._.attributions = found
+    return doc
+
+
+def _span_claimant(span: Span) -> str | None:
+    for att in span.doc._.attributions or ():
+        if att.sent_start <= span.start_char < att.sent_end and att.covers(span.start_char):
+            return att.claimant
+    return None
+
+
+if not Doc.has_extension("attributions"):
+    Doc.set_extension("attributions", default=None)
+if not Span.has_extension("claimant"):
+    Span.set_extension("claimant", getter=_span_claimant)

@@ -1,0 +1,47 @@
+"""Sentences that never cross a paragraph break, with their paragraph number.
+
+The parser runs a heading ("Drone Wave") or a closing quote into the next paragraph's first sentence,
+and an event sentence would then carry its neighbour's date and place. Presetting boundaries before the
+parser makes it split worse (it then breaks "Putin's" apart), so the parser's sentences are cut again
+at line breaks here, after parsing. Paragraph numbers are what the extractor falls back on when a
+sentence names no place or date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class Segment:
+    span: Span
+    paragraph: int
+    index: int
+
+    @property
+    def has_verb(self) -> bool:
+        """Headings and datelines have no verb; they report nothing."""
+        return any(t.pos_ in ("VERB", "AUX") for t in self.span)
+
+
+def segments(doc: Doc) -> list[Segment]:
+    """The document's sentences, cut at line breaks, numbered, with their paragraph (cached on the Doc)."""
+    cached = doc.user_data.get("frontwatch_segments")
+    if cached is not None:
+        return cached
+    out: list[Segment] = []
+    paragraph = 0
+    for sent in doc.sents:
+        start = sent.start
+        for token in sent:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    out.append(Segment(doc[start : token.i], paragraph, len(out)))
+                paragraph += 1
+                start = token.i + 1
+        if start < sent.end:
+            out.append(Segment(doc[start : sent.end], paragraph, len(out)))
+    doc.user_data["frontwatch_segments"] = out
+    return out

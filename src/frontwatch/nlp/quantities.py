@@ -1,0 +1,146 @@
+"""Component ``frontwatch_quantities``: counted things and casualties.
+
+Sets ``Doc._.quantities`` (:class:`QuantityMention`: value, unit, qualifier, span) and
+``Doc._.casualties`` (:class:`CasualtyMention`: killed or wounded, how many, who).
+Areas are converted to km² ("107 square miles" is kept as ``mi2``; the claims checker converts).
+
+>>> [(q.value, q.unit, q.qualifier) for q in find_quantities("took 278 square kilometers (107 square miles) and more than 100 Ukrainian drones")]
+[(278.0, 'km2', 'exact'), (107.0, 'mi2', 'exact'), (100.0, 'drone', 'more than')]
+>>> [(c.kind, c.value, c.qualifier, c.children) for c in find_casualties("attacks killed at least three people, including a child")]
+[('killed', 3.0, 'at least', 1)]
+>>> [(c.kind, c.value) for c in find_casualties("Two soldiers were killed and five wounded")]
+[('killed', 2.0), ('wounded', 5.0)]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
+
+_UNIT_WORDS: dict[str, str] = {
+    "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
+    "square miles": "mi2", "sq miles": "mi2", "square mile": "mi2", "square kilometer": "km2", "square kilometre": "km2",
+    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone", "missile": "missile", "missiles": "missile",
+    "rocket": "rocket", "rockets": "rocket", "shell": "shell", "shells": "shell", "settlement": "settlement",
+    "settlements": "settlement", "village": "settlement", "villages": "settlement", "town": "settlement", "towns": "settlement",
+    "people": "person", "person": "person", "civilians": "person", "civilian": "person", "soldiers": "soldier",
+    "soldier": "soldier", "troops": "soldier", "servicemen": "soldier", "tanks": "tank", "tank": "tank",
+}
+_ADJ = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+|long-range\s+|attack\s+|combat\s+|kamikaze\s+|enemy\s+|more\s+)?"
+_QTY = re.compile(
+    rf"\b(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\s+{_ADJ}(?P<unit>"
+    + "|".join(sorted(map(re.escape, _UNIT_WORDS), key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+
+# Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
+_COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
+_VICTIM = rf"people|persons?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
+_KILL = r"killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
+_WOUND = r"wounded|wounding|injured|injuring|injuries|hurt|wounds"
+_NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})"
+_ADJS = r"(?:[\w-]+\s+){0,2}?"
+_CASUALTY_PATTERNS = [
+    # "killed at least three people", "killing two civilians", "wounding five"
+    re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}\s+{_ADJS}(?P<who>{_VICTIM})?", re.I),
+    # "three people were killed", "two soldiers died", "five wounded", "2 dead"
+    re.compile(rf"\b{_NUM}\s+{_ADJS}(?P<who>{_VICTIM})?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b", re.I),
+    # "death toll rises to 28", "toll climbed to 12"
+    re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
+]
+_SINGULAR = re.compile(
+    rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
+    rf"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
+    re.I,
+)
+_CHILDREN = re.compile(rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I)
+_HEADLINE_DEAD = re.compile(r"^(?P<who>(?:\w+\s+)?(?:man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,2}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b", re.I)
+
+
+@dataclass(frozen=True)
+class QuantityMention:
+    start: int
+    end: int
+    value: float
+    unit: str
+    qualifier: str
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    """People killed or wounded, as one phrase of the text states them."""
+
+    start: int
+    end: int
+    kind: str  # "killed" | "wounded"
+    value: float
+    qualifier: str
+    combatant: bool = False  # soldiers, militants ... (else civilians or unknown)
+    children: int | None = None
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    """Counted things with units (areas, drones, settlements, people)."""
+    out = []
+    for m in _QTY.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit = _UNIT_WORDS[m.group("unit").lower()]
+        out.append(QuantityMention(m.start(), m.end(), value, unit, qualifier_of(m.group("qual"), m.group("num"))))
+    return out
+
+
+def find_casualties(text: str) -> list[CasualtyMention]:
+    """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
+    found: list[CasualtyMention] = []
+    for pattern in _CASUALTY_PATTERNS:
+        for m in pattern.finditer(text):
+            value = parse_number(m.group("num"))
+            if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
+                continue
+            verb = m.group("verb").lower()
+            kind = "wounded" if re.fullmatch(_WOUND, verb) else "killed"
+            who = (m.groupdict().get("who") or "").lower()
+            found.append(CasualtyMention(m.start(), m.end(), kind, value, qualifier_of(m.group("qual"), m.group("num")),
+                                         combatant=bool(who and re.fullmatch(_COMBATANT, who))))
+    for m in _SINGULAR.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in found):
+            continue
+        verb = (m.group("verb") or m.group("verb2")).lower()
+        who = (m.group("who") or m.group("who2")).lower()
+        found.append(CasualtyMention(m.start(), m.end(), "wounded" if re.fullmatch(_WOUND, verb) else "killed", 1.0, "exact",
+                                     combatant=bool(re.fullmatch(_COMBATANT, who)) or who == "soldier"))
+    m = _HEADLINE_DEAD.search(text)
+    if m and not found:
+        found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower()))
+    return _with_children(sorted(found, key=lambda c: c.start), text)
+
+
+def _with_children(found: list[CasualtyMention], text: str) -> list[CasualtyMention]:
+    out = []
+    for c in found:
+        m = _CHILDREN.match(text, c.end + 2) or _CHILDREN.search(text[c.end : c.end + 40])
+        if m and c.kind == "killed":
+            c = CasualtyMention(c.start, c.end, c.kind, c.value, c.qualifier, c.combatant, int(parse_number(m.group("num")) or 1))
+        out.append(c)
+    return out
+
+
+@Language.component("frontwatch_quantities", assigns=["doc._.quantities", "doc._.casualties"])
+def quantities_component(doc: Doc) -> Doc:
+    """Counted things and casualties of the whole document (character spans)."""
+    doc._.quantities = find_quantities(doc.text)
+    doc._.casualties = find_casualties(doc.text)
+    return doc
+
+
+for _name in ("quantities", "casualties"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
