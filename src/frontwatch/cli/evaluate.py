@@ -29,3 +29,15 @@ def events(gold: GoldOption, json_: JsonOption = False) -> None:
         emit_json(report.to_dict())
         return
     emit_table(f"events: {gold.name}", ["metric", "value", "n"], report.rows())
+
+
+@eval_app.command("dedup")
+def dedup(gold: GoldOption, json_: JsonOption = False) -> None:
+    """Score deduplication: pairwise precision, recall and F1 over reports sharing a gold event."""
+    from ..evaluation.dedup import evaluate_dedup
+
+    report = evaluate_dedup(gold)
+    if json_:
+        emit_json(report.to_dict())
+        return
+    emit_table(f"dedup: {gold.name}", ["metric", "value"], report.rows())
