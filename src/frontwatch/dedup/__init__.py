@@ -9,6 +9,7 @@ cluster's articles, outlets, claimants and figures, contradicting figures side b
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .cluster import DedupSettings, cluster_reports
@@ -29,6 +30,26 @@ def dedup_lines(rows: Sequence[dict[str, Any]], settings: DedupSettings | None =
     return cluster_reports([report_of(i, row) for i, row in enumerate(rows)], settings)
 
 
+@dataclass(frozen=True)
+class DedupResult:
+    """Cluster ids per report (input order) and how many reports had no date (kept apart)."""
+
+    doc_ids: list[str]
+    clusters: list[str]
+    undated: int
+
+    @property
+    def incidents(self) -> int:
+        return len(set(self.clusters))
+
+
+def dedup_reports(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> DedupResult:
+    """Deduplicate report lines; a cluster is named by the doc_id of its first report."""
+    reports = [report_of(i, row) for i, row in enumerate(rows)]
+    labels = cluster_reports(reports, settings)
+    return DedupResult([r.doc_id for r in reports], cluster_ids(rows, labels), sum(r.day is None for r in reports))
+
+
 def cluster_ids(rows: Sequence[dict[str, Any]], labels: Iterable[int]) -> list[str]:
     """Stable cluster names: the doc_id of each cluster's first report."""
     return [str(rows[label].get("doc_id", label)) for label in labels]
@@ -41,4 +62,5 @@ def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None 
     return assign_article(store, article_id, settings or DedupSettings())
 
 
-__all__ = ["DedupSettings", "Report", "assign_clusters", "cluster_ids", "dedup_lines", "report_of"]
+__all__ = ["DedupResult", "DedupSettings", "Report", "assign_clusters", "cluster_ids", "dedup_lines", "dedup_reports",
+           "report_of"]

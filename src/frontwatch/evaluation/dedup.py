@@ -64,7 +64,7 @@ class DedupScore:
 
     def rows(self) -> list[list[Any]]:
         d = self.to_dict()
-        return [[k, d[k]] for k in ("precision", "recall", "f1", "gold_pairs", "predicted_pairs", "true_pairs",
+        return [[k, f"{d[k]:.4f}" if isinstance(d[k], float) else d[k]] for k in ("precision", "recall", "f1", "gold_pairs", "predicted_pairs", "true_pairs",
                                     "clusters", "reports", "undated", "recall_ceiling_of_window")]
 
 

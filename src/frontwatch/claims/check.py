@@ -1,0 +1,208 @@
+"""Check claims against every map source and layer in the store, and say in one line what the data show.
+
+Each claim is recomputed on every stored source (deepstate, isw, cyterat, ...) and every cumulative layer set
+that source has: ``occupied``, ``occupied+contested`` (grey zone), ``occupied+claimed`` and
+``occupied+contested+claimed`` where those layers exist, between the two CONTRACTS states the claim's period
+stands for (see :mod:`frontwatch.claims.extract`).
+
+Tolerances (each is stated in the explanation it applies to):
+
+- **Areas**: a layer agrees when its net change is within ``max(5 km², 10 % of the claim)`` of the claimed
+  figure. The allowance covers rounding in the article, and snapshot timing: a map's state "at" a day is its
+  last snapshot that day, so a state-to-state change can miss or add hours of a fast advance.
+- **Settlements**: a count agrees within ``max(2, 25 %)``: the gazetteer lists places of 500 people or more
+  (GeoNames cities500), so hamlets a ministry counts may be missing, and places on a front line flip back.
+- **Records** ("biggest gains in a year and a half"): the record holds on a layer when no window of the same
+  length was larger within the claimed look-back, allowing 10 % of the look-back for round phrasing.
+
+Verdict of a claim: the layers of the map the article credits decide when that map is in the store; otherwise
+every layer is considered: consistent if any agrees, inconsistent if all disagree, unverifiable when none could
+be computed (no data for the period, no period given). A claim whose own units contradict each other is
+inconsistent whatever the maps say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from ..errors import FrontwatchError
+from .extract import KM2_PER_MI2, Claim, extract_claims
+
+AREA_ABS_KM2 = 5.0
+AREA_REL = 0.10
+SETTLEMENT_ABS = 2
+SETTLEMENT_REL = 0.25
+RECORD_SLACK = 0.10
+
+#: What each map publisher counts, for explanations (from the publishers' own methodology notes).
+SOURCE_NOTES = {
+    "isw": "ISW's maps add assessed Russian advances and ground Russia claims to the ground it assesses as held",
+    "deepstate": "DeepStateMap marks only ground it confirms as occupied, with a separate grey zone",
+    "cyterat": "the cyterat archive keeps DeepStateMap's occupied layer only",
+}
+_DISPLAY = {"isw": "ISW", "deepstate": "DeepState", "cyterat": "cyterat"}
+
+
+def display(source: str | None) -> str:
+    return _DISPLAY.get(source or "", source or "")
+
+
+@dataclass
+class CheckedClaim:
+    """A claim with what each layer shows and the verdict."""
+
+    claim: Claim
+    computed: dict[str, dict[str, Any]] = field(default_factory=dict)
+    verdict: str = "unverifiable"
+    explanation: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.claim.text, "kind": self.claim.kind, "claimed": self.claim.claimed(),
+                "computed": self.computed, "verdict": self.verdict, "explanation": self.explanation}
+
+
+@dataclass
+class CheckReport:
+    """Every claim of an article, checked (CONTRACTS: ``{"claims": [...]}``)."""
+
+    claims: list[CheckedClaim]
+    note: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"claims": [c.to_dict() for c in self.claims]}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+def check_text(store: Any, text: str, *, published: date | None = None) -> CheckReport:
+    """Extract the checkable claims of an article and check each against the store's maps."""
+    claims = extract_claims(text, published)
+    if not claims:
+        return CheckReport([], note="no checkable claim found: no area gained or lost, settlement count or record")
+    return CheckReport([check_claim(store, c) for c in claims])
+
+
+def layer_sets(store: Any, source: str) -> list[str]:
+    """The cumulative layer sums a source supports, narrowest first."""
+    names = set(store.layer_names(source))
+    if "occupied" not in names:
+        return []
+    sets = ["occupied"]
+    extras = [n for n in ("contested", "claimed") if n in names]
+    if "contested" in extras:
+        sets.append("occupied+contested")
+    if "claimed" in extras:
+        sets.append("occupied+claimed")
+    if len(extras) == 2:
+        sets.append("occupied+contested+claimed")
+    return sets
+
+
+def check_claim(store: Any, claim: Claim) -> CheckedClaim:
+    """Recompute one claim on every source and layer set; verdict and explanation."""
+    checked = CheckedClaim(claim)
+    sources = store.sources()
+    if claim.state_from is None or claim.state_to is None:
+        checked.explanation = "; ".join(claim.problems) or "no period: nothing to measure"
+        return _unit_override(checked)
+    if not sources:
+        checked.explanation = "no control maps in the store: import some with `frontwatch territory import PATH`"
+        return _unit_override(checked)
+    measure = {"record": _record_figure}.get(claim.kind, _settlement_figure if claim.kind.startswith("settle")
+                                               else _area_figure)
+    for source in sources:
+        for layer in layer_sets(store, source):
+            try:
+                checked.computed[f"{source}:{layer}"] = measure(store, claim, source, layer)
+            except FrontwatchError as exc:
+                checked.computed[f"{source}:{layer}"] = {"verdict": "unverifiable", "reason": str(exc)}
+    checked.verdict, checked.explanation = _verdict(claim, checked.computed, sources)
+    return _unit_override(checked)
+
+
+def _unit_override(checked: CheckedClaim) -> CheckedClaim:
+    units = [p for p in checked.claim.problems if p.startswith("contradictory units")]
+    if units:
+        checked.verdict = "inconsistent"
+        checked.explanation = f"the article contradicts itself ({units[0]}); as first stated: {checked.explanation}"
+    return checked
+
+
+def _states(result: Any) -> dict[str, Any]:
+    d = result.to_dict()
+    return {"from": d["from"], "to": d["to"]}
+
+
+def area_tolerance_km2(claimed_km2: float) -> float:
+    """The allowance for an area claim (module docstring)."""
+    return max(AREA_ABS_KM2, AREA_REL * claimed_km2)
+
+
+def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+    from ..territory.changes import change
+
+    result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source)  # type: ignore[arg-type]
+    sign = 1.0 if claim.kind == "area_gained" else -1.0
+    value = sign * result.net_km2
+    claimed = claim.value or 0.0
+    ok = abs(value - claimed) <= area_tolerance_km2(claimed)
+    return {"value_km2": round(value, 1), "value_mi2": round(value / KM2_PER_MI2, 1),
+            "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
+            "net_km2": round(result.net_km2, 1), **_states(result),
+            "verdict": "consistent" if ok else "inconsistent"}
+
+
+def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+    from ..dedup.places import normalise
+    from ..territory.changes import change
+
+    result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source,  # type: ignore[arg-type]
+                    settlements=True)
+    wanted = "taken" if claim.kind == "settlements_taken" else "lost"
+    region = normalise(claim.region or "")[:6]
+    places = [s for s in result.settlements if s.change == wanted
+              and (not region or normalise(s.admin1 or "").startswith(region))]
+    claimed = claim.value or 0.0
+    ok = abs(len(places) - claimed) <= max(SETTLEMENT_ABS, SETTLEMENT_REL * claimed)
+    return {"value": len(places), "settlements": [s.name for s in places][:50], **_states(result),
+            "verdict": "consistent" if ok else "inconsistent"}
+
+
+def record_threshold(claim: Claim) -> date | None:
+    """The date before which the last larger window must lie for the record to hold."""
+    at = claim.state_to
+    if at is None:
+        return None
+    if claim.lookback_since is not None:
+        return claim.lookback_since
+    if claim.lookback_months is None:
+        return None
+    return at - timedelta(days=round(claim.lookback_months * 30.44 * (1 - RECORD_SLACK)))
+
+
+def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+    from ..territory.records import record
+
+    if claim.actor == "Ukraine":
+        return {"verdict": "unverifiable", "reason": "records of Ukrainian gains are not computed"}
+    result = record(store, window=claim.window_days or 7, at=claim.state_to, layer=layer, source=source).to_dict()
+    since = result.get("largest_since")
+    threshold = record_threshold(claim)
+    holds = since is None or (threshold is not None and date.fromisoformat(str(since)[:10]) <= threshold)
+    return {"net_km2": result.get("net_km2"), "largest_since": since, "needed_since": threshold.isoformat()
+            if threshold else None, "rank_in_last_365_days": result.get("rank_in_last_365_days"),
+            "verdict": "consistent" if holds else "inconsistent"}
+
+
+def _verdict(claim: Claim, computed: dict[str, dict[str, Any]], sources: list[str]) -> tuple[str, str]:
+    from .explain import explain
+
+    usable = {k: v for k, v in computed.items() if v.get("verdict") != "unverifiable"}
+    decisive = {k: v for k, v in usable.items() if k.split(":")[0] == claim.map_source} or usable
+    if not decisive:
+        return "unverifiable", explain(claim, computed, "unverifiable", sources)
+    verdict = "consistent" if any(v["verdict"] == "consistent" for v in decisive.values()) else "inconsistent"
+    return verdict, explain(claim, computed, verdict, sources)

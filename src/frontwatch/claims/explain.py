@@ -1,0 +1,94 @@
+"""One line a reader can follow: what was claimed, what each map layer shows, why they differ.
+
+>>> from frontwatch.claims.extract import Claim
+>>> from datetime import date
+>>> c = Claim(kind="area_gained", text="", start=0, end=0, actor="Russia", value=100.0, unit="km2",
+...           state_from=date(2024, 1, 1), state_to=date(2024, 1, 8))
+>>> explain(c, {"deepstate:occupied": {"value_km2": 40.0, "verdict": "inconsistent"}}, "inconsistent", ["deepstate"])
+'100 km² gained by Russia (from the 2024-01-01 state to the 2024-01-08 state) matches no layer in the store: DeepState occupied 40.0 km² (agreement needs ±10 km²).'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .check import SOURCE_NOTES, area_tolerance_km2, display, record_threshold
+from .extract import Claim
+
+
+def _layer_name(key: str) -> str:
+    source, layer = key.split(":", 1)
+    return f"{display(source)} {layer}"
+
+
+def _period(claim: Claim) -> str:
+    return f"from the {claim.state_from} state to the {claim.state_to} state"
+
+
+def explain(claim: Claim, computed: dict[str, dict[str, Any]], verdict: str, sources: list[str]) -> str:
+    """The explanation for a claim's verdict."""
+    usable = {k: v for k, v in computed.items() if v.get("verdict") != "unverifiable"}
+    if not usable:
+        reasons = sorted({v.get("reason", "") for v in computed.values()} - {""})
+        return f"cannot be checked {_period(claim)}: " + ("; ".join(reasons) or "no layer could be computed")
+    if claim.kind == "record":
+        return _explain_record(claim, usable, verdict)
+    if claim.kind.startswith("settlements"):
+        return _explain_settlements(claim, usable, verdict)
+    return _explain_area(claim, usable, verdict, sources)
+
+
+def _explain_area(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str, sources: list[str]) -> str:
+    value = claim.value or 0.0
+    tol = area_tolerance_km2(value)
+    what = f"{value:,.0f} km² {'gained' if claim.kind == 'area_gained' else 'lost'} by Russia" \
+        if claim.actor != "Ukraine" else f"{value:,.0f} km² {'lost' if claim.kind == 'area_gained' else 'gained'} by Ukraine"
+    figures = ", ".join(f"{_layer_name(k)} {v['value_km2']:,.1f} km²" for k, v in usable.items())
+    agree = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
+    head = f"{what} ({_period(claim)})"
+    if agree:
+        line = f"{head} agrees with {', '.join(agree)} within ±{tol:,.0f} km²: {figures}."
+    else:
+        line = f"{head} matches no layer in the store: {figures} (agreement needs ±{tol:,.0f} km²)."
+    return line + _credited_note(claim, sources, usable, value)
+
+
+def _credited_note(claim: Claim, sources: list[str], usable: dict[str, dict[str, Any]], value: float) -> str:
+    """Why figures differ when the article credits a map that is not (or is) in the store."""
+    credited = claim.map_source
+    if credited is None:
+        return ""
+    if credited in sources:
+        return f" The article credits {display(credited)}, so its layers decide."
+    larger = all(value > v["value_km2"] for v in usable.values())
+    note = SOURCE_NOTES.get(credited, f"{display(credited)} counts differently")
+    stored = ", ".join(display(s) for s in sources)
+    why = f", which is why its figure is larger than {stored}'s" if larger else ""
+    return (f" The article credits {display(credited)}: {note}{why}; {display(credited)}'s layers are not in this"
+            f" store (`frontwatch territory fetch {credited}` would add them).")
+
+
+def _explain_settlements(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str) -> str:
+    value = int(claim.value or 0)
+    where = f" in {claim.region} region" if claim.region else ""
+    counts = ", ".join(f"{_layer_name(k)} {v['value']}" for k, v in usable.items())
+    tol = max(2, round(0.25 * value))
+    word = "agrees with" if verdict == "consistent" else "differs from"
+    return (f"{value} settlements{where} {'taken' if claim.kind == 'settlements_taken' else 'lost'} "
+            f"({_period(claim)}) {word} the places of 500+ people (GeoNames) inside the changed ground: {counts} "
+            f"(agreement within ±{tol}; the gazetteer misses hamlets).")
+
+
+def _explain_record(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str) -> str:
+    threshold = record_threshold(claim)
+    span = f"{claim.lookback_months} months" if claim.lookback_months else f"since {claim.lookback_since}"
+    parts = []
+    for key, v in usable.items():
+        since = v.get("largest_since") or "the start of the data"
+        parts.append(f"{_layer_name(key)} {v.get('net_km2', 0):+,.1f} km², largest since {since}")
+    holds = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
+    head = f"the {claim.window_days}-day change {_period(claim)} as the largest in {span}"
+    if holds:
+        return (f"{head} holds on {', '.join(holds)} (no larger {claim.window_days}-day change after {threshold}): "
+                + "; ".join(parts) + ".")
+    return f"{head} does not hold on any layer (a larger change came after {threshold}): " + "; ".join(parts) + "."
