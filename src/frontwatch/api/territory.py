@@ -213,16 +213,6 @@ def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
 
 
 def _stored_regions(store: Any) -> list[tuple[str, str | None, BaseGeometry]]:
-    """(name, iso, geometry) of the regions imported into the store, if the store has any."""
-    lister = getattr(store, "list_regions", None)
-    if lister is None:
-        return []
-    out = []
-    for region in lister():
-        get = region.get if isinstance(region, dict) else lambda k, r=region: getattr(r, k, None)
-        geom = get("geometry")
-        if geom is None and get("geom_wkb") is not None:
-            geom = shapely.from_wkb(bytes(get("geom_wkb")))
-        if geom is not None:
-            out.append((get("name"), get("iso"), geom))
-    return out
+    """(name, iso, geometry) of the regions imported into the store (``territory import`` of boundaries)."""
+    loader = getattr(store, "load_regions", None)
+    return list(loader()) if loader is not None else []
