@@ -87,6 +87,19 @@ class SQLStore:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._raw_execute(sql, params)
 
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many parameter rows (backends override with their driver's batch call)."""
+        for row in rows:
+            self._raw_execute(sql, row)
+
+    # -- dialect hooks: SQL that differs between engines, written once per backend
+    def bbox_sql(self, lon: str, lat: str) -> str:
+        """A condition that columns ``lon``/``lat`` lie in ``?`` placeholders (min_lon, min_lat, max_lon, max_lat).
+
+        PostGIS overrides it to use its GiST index; edges count as inside on both.
+        """
+        return f"({lon} >= ? AND {lat} >= ? AND {lon} <= ? AND {lat} <= ?)"
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""
         cur = self._raw_execute(sql, params)
