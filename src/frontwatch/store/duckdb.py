@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import random
+import re
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,27 +16,56 @@ from ..errors import StoreError
 from .base import SQLStore
 from .tables import StoreTables
 
+#: Seconds to wait for another process to release the file before failing ($FRONTWATCH_LOCK_TIMEOUT).
+LOCK_TIMEOUT_S = 30.0
+
 
 class DuckDBStore(StoreTables, SQLStore):
-    """A frontwatch store in a DuckDB file; migrated to the current schema on open."""
+    """A frontwatch store in a DuckDB file; migrated to the current schema on open.
+
+    One process at a time may hold the file for writing: a second one waits up to ``lock_timeout_s``
+    (``$FRONTWATCH_LOCK_TIMEOUT``, default 30 s) for it, so short writers from several processes
+    queue instead of failing; each write is a transaction, so none is lost or half-done.
+    """
 
     backend = "duckdb"
 
-    def __init__(self, path: str | Path = "frontwatch.duckdb", *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = "frontwatch.duckdb", *, read_only: bool = False, lock_timeout_s: float | None = None
+    ) -> None:
         super().__init__()
         self.target = str(path)
         if self.target != ":memory:":
             parent = Path(self.target).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"cannot create database {self.target}: folder {parent} does not exist")
-        try:
-            self.conn = duckdb.connect(self.target, read_only=read_only)
-        except duckdb.IOException as exc:
-            raise StoreError(f"cannot open database {self.target}: {exc}") from exc
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.target} is not a usable DuckDB database: {exc}") from exc
+        if lock_timeout_s is None:
+            lock_timeout_s = float(os.environ.get("FRONTWATCH_LOCK_TIMEOUT", LOCK_TIMEOUT_S))
+        self.conn = self._connect(read_only, lock_timeout_s)
         if not read_only:
             self.migrate()
+
+    def _connect(self, read_only: bool, lock_timeout_s: float) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting with backoff while another process holds its lock (DuckDB allows one writer)."""
+        deadline = time.monotonic() + lock_timeout_s
+        delay = 0.02
+        while True:
+            try:
+                return duckdb.connect(self.target, read_only=read_only)
+            except duckdb.IOException as exc:
+                if "could not set lock" not in str(exc).lower():
+                    raise StoreError(f"cannot open database {self.target}: {exc}") from exc
+                if time.monotonic() >= deadline:
+                    holder = re.search(r"held in (.*?)(?:\. See|$)", str(exc))
+                    raise StoreError(
+                        f"database {self.target} is in use by another process"
+                        f"{' (' + holder.group(1) + ')' if holder else ''}; waited {lock_timeout_s:g} s: let it "
+                        "finish, raise $FRONTWATCH_LOCK_TIMEOUT, or use a postgresql:// store for concurrent writers"
+                    ) from exc
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.target} is not a usable DuckDB database: {exc}") from exc
+            time.sleep(min(delay * (1 + random.random()), max(0.0, deadline - time.monotonic())))
+            delay = min(delay * 2, 0.5)
 
     def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(sql, list(params)) if params else self.conn.execute(sql)
