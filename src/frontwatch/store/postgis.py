@@ -25,6 +25,7 @@ import random
 import time
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -82,20 +83,16 @@ def to_pyformat(sql: str) -> str:
 
 
 def display_url(url: str) -> str:
-    """The URL without its password, for messages.
+    """The URL with its password masked: for messages, and still connectable when it had none.
 
-    >>> display_url("postgresql://ann:secret@db.example:5433/fw")
-    'postgresql://ann@db.example:5433/fw'
+    >>> display_url("postgresql://ann:secret@db.example:5433/fw?sslmode=require")
+    'postgresql://ann:***@db.example:5433/fw?sslmode=require'
     """
-    try:
-        parts = conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "postgresql://…"
-    host = parts.get("host", "")
-    where = f"{parts.get('user', '')}@{host}" if "user" in parts else host
-    if host.startswith("/"):
-        where = f"{parts.get('user', '')}@[{host}]"
-    return f"postgresql://{where}{':' + str(parts['port']) if 'port' in parts else ''}/{parts.get('dbname', '')}"
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = f"{parts.username or ''}:***@{parts.netloc.rsplit('@', 1)[1]}"
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 class PostGISStore(StoreTables, SQLStore):
@@ -169,10 +166,12 @@ class PostGISStore(StoreTables, SQLStore):
             return latest
         with self.transaction():
             self._create_extension()
-            if self.schema_version < latest:
+            have = self.schema_version
+            if have < latest:  # a shared migration may recreate a table a view depends on
                 for view in SPATIAL_VIEWS:
                     self.execute(f"DROP VIEW IF EXISTS {view}")
-                super().migrate()
+            if have != latest:
+                super().migrate()  # also refuses a schema newer than this code
             for statement in SPATIAL_DDL:
                 self.execute(statement)
         return self.schema_version
