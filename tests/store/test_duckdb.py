@@ -1,16 +1,17 @@
-from datetime import UTC, datetime
+"""What only the embedded DuckDB backend does: files, folders, the single-writer lock."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
 
 import pytest
-from shapely.geometry import box
 
 from frontwatch.errors import StoreError
-from frontwatch.models import LayerGeometry, Snapshot
 from frontwatch.store import open_store
 from frontwatch.store.base import migration_files
-
-
-def test_fresh_store_is_at_latest_schema(store):
-    assert store.schema_version == migration_files()[-1][0]
+from frontwatch.store.duckdb import DuckDBStore
 
 
 def test_reopening_does_not_migrate_twice(tmp_path):
@@ -19,23 +20,6 @@ def test_reopening_does_not_migrate_twice(tmp_path):
     s = open_store(path)
     assert s.scalar("SELECT count(*) FROM schema_migrations") == len(migration_files())
     s.close()
-
-
-def test_failed_transaction_leaves_store_as_it_was(store):
-    snap = Snapshot("deepstate", "1", datetime(2024, 5, 1, tzinfo=UTC))
-    with pytest.raises(RuntimeError), store.transaction():
-        store.add_snapshot(snap, [LayerGeometry("occupied", box(30, 48, 31, 49), 1.0)])
-        raise RuntimeError("boom")
-    assert store.list_snapshots() == []
-
-
-def test_snapshot_at_picks_latest_before(store):
-    for key, day in (("a", 1), ("b", 3)):
-        store.add_snapshot(Snapshot("deepstate", key, datetime(2024, 5, day, 12, tzinfo=UTC)),
-                           [LayerGeometry("occupied", box(30, 48, 31, 49), 1.0)])
-    assert store.snapshot_at("deepstate", datetime(2024, 5, 2, 23, 59, 59, tzinfo=UTC)).key == "a"
-    assert store.snapshot_at("deepstate", datetime(2024, 5, 3, 23, 59, 59, tzinfo=UTC)).key == "b"
-    assert store.snapshot_at("deepstate", datetime(2024, 4, 30, tzinfo=UTC)) is None
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
@@ -48,3 +32,40 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     bad.write_text("hello")
     with pytest.raises(StoreError):
         open_store(bad)
+
+
+@pytest.fixture
+def held_by_another_process(tmp_path):
+    """A store file another process holds open (DuckDB's write lock) until the test ends."""
+    path = tmp_path / "held.duckdb"
+    open_store(path).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, sys, time; c = duckdb.connect({str(path)!r}); "
+                               "print('ok', flush=True); sys.stdin.read(); time.sleep(1)"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    assert holder.stdout.readline().strip() == "ok"
+    yield path, holder
+    if not holder.stdin.closed:
+        holder.stdin.close()
+    holder.wait(timeout=30)
+    holder.stdout.close()
+
+
+def test_a_locked_file_is_a_clear_error_after_the_timeout(held_by_another_process):
+    path, holder = held_by_another_process
+    started = time.monotonic()
+    with pytest.raises(StoreError, match=rf"in use by another process .*PID {holder.pid}.*waited 0.5 s"):
+        DuckDBStore(path, lock_timeout_s=0.5)
+    assert 0.5 <= time.monotonic() - started < 5
+
+
+def test_a_writer_waits_for_the_lock_to_be_released(held_by_another_process):
+    path, holder = held_by_another_process
+    release = time.monotonic()
+    holder.stdin.close()  # the holder lets go of the file one second after this
+    store = DuckDBStore(path, lock_timeout_s=30)
+    waited = time.monotonic() - release
+    assert store.schema_version == migration_files()[-1][0]
+    store.close()
+    assert 0.8 < waited < 30
