@@ -7,12 +7,15 @@ real pipeline use ``frontwatch.scale.worker.default_factory``.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from frontwatch.models import Article, Event, Evidence, Place
+from frontwatch.scale.output import ShardWriter
 
 POISON = "POISON-PILL"
 
@@ -44,3 +47,47 @@ class KeywordExtractor:
 
 def keyword_factory() -> KeywordExtractor:
     return KeywordExtractor()
+
+
+class FullDiskWriter(ShardWriter):
+    """A write layer whose disk fills after ``budget`` bytes: every later write fails with ENOSPC."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+
+    def open_temp(self, path: Path) -> BinaryIO:
+        return _Metered(super().open_temp(path), self)  # type: ignore[return-value]
+
+    def open_append(self, path: Path) -> BinaryIO:
+        return _Metered(super().open_append(path), self)  # type: ignore[return-value]
+
+
+class _Metered:
+    """A file that charges its writes to the writer's budget (the real file system underneath)."""
+
+    def __init__(self, raw: BinaryIO, owner: FullDiskWriter) -> None:
+        self._file, self._owner = raw, owner
+
+    def write(self, data) -> int:  # type: ignore[override]
+        if len(data) > self._owner.budget:
+            written = self._file.write(bytes(data[: self._owner.budget]))  # a partial write, as a real disk does
+            self._owner.budget = 0
+            self._file.flush()
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), f"wrote {written} bytes")
+        self._owner.budget -= len(data)
+        return self._file.write(data)
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

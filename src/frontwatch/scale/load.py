@@ -63,7 +63,7 @@ def _load_shard(store: Any, out_dir: Path, entry: dict[str, Any]) -> tuple[int, 
     if fp.sha256 != entry.get("sha256"):
         raise NotFound(f"input {entry['input']} changed since it was extracted: re-run `frontwatch extract`",
                        path=entry["input"])
-    articles = {r.doc_id: r.article for r in parse_records(lines) if r.article is not None}
+    articles = {r.doc_id: r.article for r in parse_records(lines, name=entry["shard"]) if r.article is not None}
     results = output_paths(out_dir, entry["shard"], ("jsonl",))["jsonl"]
     stored = events = skipped = 0
     with store.transaction(), results.open(encoding="utf-8") as fh:

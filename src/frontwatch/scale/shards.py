@@ -11,14 +11,11 @@ from __future__ import annotations
 import glob
 import gzip
 import hashlib
-import json
 import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from ..errors import NotFound, UnreadableFile
 from ..models import Article, JsonMixin
@@ -155,46 +152,27 @@ def read_shard(path: str) -> tuple[list[bytes], Fingerprint]:
     return data.splitlines(), print_
 
 
-def parse_records(lines: list[bytes]) -> Iterator[Record]:
-    """Records from raw lines; blank lines are skipped, a bad line becomes an error record."""
+def parse_records(lines: list[bytes], *, name: str) -> Iterator[Record]:
+    """Records from raw lines, read exactly as ``frontwatch extract --input jsonl`` reads them.
+
+    Delegates to :func:`frontwatch.ingest.jsonl.documents_from_jsonl` (doc_id fallback ``NAME:LINE``,
+    publication dates, text cap) so both paths agree; only the per-line UTF-8 check is done here,
+    because a shard is read as bytes and one bad line must not fail its neighbours.
+    """
+    from ..ingest.jsonl import documents_from_jsonl
+
+    texts: list[str] = []
+    bad: dict[int, str] = {}
     for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
         try:
-            obj = json.loads(raw.decode("utf-8"))
+            texts.append(raw.decode("utf-8"))
         except UnicodeDecodeError as exc:
-            yield Record(line=number, doc_id=None, error=f"line {number} is not valid UTF-8 ({exc.reason})")
-            continue
-        except json.JSONDecodeError as exc:
-            yield Record(line=number, doc_id=None, error=f"line {number} is not JSON ({exc.msg})")
-            continue
-        yield to_record(number, obj)
-
-
-def to_record(number: int, obj: Any) -> Record:
-    """An :class:`Article` from one decoded input line, or an error record saying what is wrong."""
-    if not isinstance(obj, dict):
-        return Record(line=number, doc_id=None, error=f"line {number} is not a JSON object")
-    doc_id = obj.get("doc_id")
-    doc_id = None if doc_id is None else str(doc_id)
-    text = obj.get("text")
-    if doc_id is None:
-        return Record(line=number, doc_id=None, error=f"line {number} has no doc_id")
-    if not isinstance(text, str):
-        return Record(line=number, doc_id=doc_id, error=f"line {number} has no text (got {type(text).__name__})")
-    published = obj.get("published")
-    try:
-        day = date.fromisoformat(str(published)[:10]) if published else None
-    except ValueError:
-        return Record(line=number, doc_id=doc_id,
-                      error=f"published {published!r} is not an ISO date (expected YYYY-MM-DD)")
-    article = Article(
-        doc_id=doc_id, text=text, published=day, url=_opt_str(obj.get("url")),
-        title=_opt_str(obj.get("title")), outlet=_opt_str(obj.get("outlet")),
-        language=_opt_str(obj.get("language")),
-    )
-    return Record(line=number, doc_id=doc_id, article=article)
-
-
-def _opt_str(value: Any) -> str | None:
-    return None if value is None else str(value)
+            texts.append("")  # blank for the reader (skipped), reported here with its line number
+            bad[number] = f"line {number} is not valid UTF-8 (byte {exc.start}); re-encode the shard as UTF-8"
+    documents = documents_from_jsonl(texts, name=name)
+    for number, text in enumerate(texts, start=1):
+        if number in bad:
+            yield Record(line=number, doc_id=f"{name}:{number}", error=bad[number])
+        elif text.strip():
+            doc = next(documents)
+            yield Record(line=number, doc_id=doc.doc_id, article=doc.article, error=doc.error)

@@ -117,7 +117,8 @@ def process_shard(task: ShardTask, on_docs: Callable[[int], None] | None = None)
         return _finish(result, started, error=str(exc))
     result.size, result.mtime_ns, result.sha256 = fp.size, fp.mtime_ns, fp.sha256
     extractor = get_extractor(task.factory)
-    out_lines = [_extract_one(extractor, record) for record in _counted(parse_records(lines), on_docs)]
+    records = _counted(parse_records(lines, name=task.shard.name), on_docs)
+    out_lines = [_extract_one(extractor, record) for record in records]
     for line in out_lines:
         result.documents += 1
         result.events += len(line["events"])
