@@ -1,5 +1,24 @@
-"""``frontwatch geocode``: filled in by its feature."""
+"""``frontwatch geocode FILE.jsonl [--spans]``: resolve place names in JSONL documents (CONTRACTS)."""
 
 from __future__ import annotations
 
-from . import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+
+
+@app.command("geocode")
+def geocode(
+    path: Annotated[Path, typer.Argument(help="JSONL file of {doc_id, text, toponyms} lines.")],
+    spans: Annotated[bool, typer.Option("--spans", help="Resolve the given spans, not find names.")] = False,
+) -> None:
+    """Geocode place names offline: add "pred" to each given span (--spans) or "pred_toponyms" found in the text."""
+    from ..geocode.batch import geocode_documents
+
+    for doc in geocode_documents(path, spans=spans):
+        sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")

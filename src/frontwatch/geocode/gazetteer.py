@@ -1,0 +1,208 @@
+"""The offline gazetteer: GeoNames places, regions, countries, continents and seas behind one name index.
+
+The table ``frontwatch/data/gazetteer.tsv.gz`` is derived from GeoNames (CC BY 4.0) by
+``tools/build_gazetteer.py``; the hand tables in :mod:`.aliases` are merged in at load time.
+It is loaded once per process, on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import DataUnavailable
+from . import aliases
+from .names import key, skeleton
+
+#: Row kinds in the table: first-level region, country, US county, continent, populated place, sea.
+REGION, COUNTRY, COUNTY, CONTINENT, SETTLEMENT, SEA = "A", "C", "D", "L", "P", "S"
+
+
+@dataclass(frozen=True)
+class GazetteerPlace:
+    """One gazetteer entry (a settlement for :func:`settlements`)."""
+
+    name: str
+    geonameid: int | None
+    lat: float
+    lon: float
+    admin1: str | None  # the first-level region's name
+    country: str | None  # ISO 3166-1 alpha-2
+    population: int
+    feature_code: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An indexed row: the place plus what the resolver needs to rank it."""
+
+    index: int
+    kind: str
+    place: GazetteerPlace
+    admin1_code: str
+    weight: float  # log10 of the population the name stands for (a region's: the sum of its settlements)
+
+
+class Gazetteer:
+    """All entries and the name indexes (exact key, transliteration skeleton), read from the table's text.
+
+    The table holds sorted ``key<TAB>rows`` lines, searched by bisection, and rows parsed on demand: a dict
+    of 500,000 keys and 240,000 objects built up front would make loading ten times slower.
+    """
+
+    def __init__(self, text: str) -> None:
+        rows_part, rest = text.split("\n#keys\n", 1)
+        keys_part, skel_part = rest.split("\n#skeletons\n", 1)
+        self._rows = rows_part.split("\n")[1:]  # after the header
+        self._keys = keys_part.split("\n")
+        self._skels = skel_part.rstrip("\n").split("\n")
+        self._extra_keys: dict[str, list[int]] = {}
+        self._extra_skels: dict[str, list[int]] = {}
+        self._extra: dict[int, Entry] = {}
+        self._cache: dict[int, Entry] = {}
+        self.admin1_names: dict[tuple[str, str], str] = {}
+        self.admin1_index: dict[tuple[str, str], int] = {}
+        self.country_index: dict[str, int] = {}
+        for i, line in enumerate(self._rows):  # regions and countries sort first ("A" < "C" < "D" ...)
+            if line[0] == REGION:
+                r = line.split("\t", 7)
+                self.admin1_names[(r[5], r[6])] = r[2]
+                self.admin1_index[(r[5], r[6])] = i
+            elif line[0] == COUNTRY:
+                self.country_index[line.split("\t", 6)[5]] = i
+            else:
+                break
+        self._add_hand_tables()
+
+    def __len__(self) -> int:
+        return len(self._rows) + len(self._extra)
+
+    def entry(self, index: int) -> Entry:
+        """The entry at a row index."""
+        hit = self._cache.get(index) or self._extra.get(index)
+        if hit is not None:
+            return hit
+        kind, gid, name, lat, lon, cc, a1, pop, fcode = self._rows[index].split("\t")
+        population = int(pop or 0)
+        place = GazetteerPlace(
+            name=name, geonameid=int(gid) if gid else None,
+            lat=float(lat) if lat else math.nan, lon=float(lon) if lon else math.nan,
+            admin1=self.admin1_names.get((cc, a1)) if kind != REGION else name,
+            country=cc or None, population=population, feature_code=fcode,
+        )
+        entry = Entry(index, kind, place, a1, math.log10(population + 10))
+        self._cache[index] = entry
+        return entry
+
+    def country_code(self, index: int) -> str:
+        """The row's country code without building its entry."""
+        if index in self._extra:
+            return self._extra[index].place.country or ""
+        return self._rows[index].split("\t", 6)[5]
+
+    def add_names(self, index: int, names: list[str] | tuple[str, ...]) -> None:
+        """Index more names for an entry (the hand tables)."""
+        for n in names:
+            k = key(n)
+            if k:
+                for table, value in ((self._extra_keys, k), (self._extra_skels, skeleton(k))):
+                    ids = table.setdefault(value, [])
+                    if index not in ids:
+                        ids.append(index)
+
+    def _add_hand_tables(self) -> None:
+        for cc, names in aliases.COUNTRY_ALIASES.items():
+            if cc in self.country_index:
+                self.add_names(self.country_index[cc], names)
+        for code, names in aliases.ADMIN1_ABBREVIATIONS.items():
+            if code in self.admin1_index:
+                self.add_names(self.admin1_index[code], names)
+        for old, (new, cc) in aliases.RENAMED.items():
+            hits = [e for e in self.lookup(new) if e.place.country == cc and e.kind == SETTLEMENT]
+            if hits:
+                self.add_names(max(hits, key=lambda e: e.weight).index, [old])
+        for name, lat, lon, extra in aliases.SEAS:
+            index = len(self._rows) + len(self._extra)
+            place = GazetteerPlace(name, None, lat, lon, None, None, 10_000_000, "SEA")
+            self._extra[index] = Entry(index, SEA, place, "", 7.0)
+            self.add_names(index, [name, *extra])
+
+    # ------------------------------------------------------------ lookups
+    @staticmethod
+    def _search(lines: list[str], k: str) -> list[int]:
+        probe = k + "\t"
+        i = bisect.bisect_left(lines, probe)
+        if i < len(lines) and lines[i].startswith(probe):
+            return [int(x) for x in lines[i][len(probe):].split(",")]
+        return []
+
+    def ids(self, k: str) -> list[int]:
+        """Row indices for an exact key (already normalised)."""
+        found = self._search(self._keys, k)
+        extra = self._extra_keys.get(k)
+        return found + [i for i in extra if i not in found] if extra else found
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Entries whose name or an alternate name has the same key."""
+        return [self.entry(i) for i in self.ids(key(name))]
+
+    def lookup_skeleton(self, name: str) -> list[Entry]:
+        """Entries whose spelling is a transliteration variant (see :func:`.names.skeleton`)."""
+        sk = skeleton(name)
+        found = self._search(self._skels, sk)
+        found += [i for i in self._extra_skels.get(sk, ()) if i not in found]
+        return [self.entry(i) for i in found]
+
+    def key_lines(self) -> list[str]:
+        """The sorted ``key<TAB>rows`` lines (for the fuzzy fallback) plus the hand tables' keys."""
+        return self._keys + [f"{k}\t{','.join(map(str, v))}" for k, v in self._extra_keys.items()]
+
+    def region(self, country: str, admin1_code: str) -> Entry | None:
+        """The first-level region entry, if the table has it."""
+        i = self.admin1_index.get((country, admin1_code))
+        return None if i is None else self.entry(i)
+
+    def country(self, iso2: str) -> Entry | None:
+        """The country entry for an ISO 3166-1 alpha-2 code."""
+        i = self.country_index.get(iso2)
+        return None if i is None else self.entry(i)
+
+    def indices(self, kind: str) -> range:
+        """Row indices of one kind of entry (rows are sorted by kind)."""
+        lo = bisect.bisect_left(self._rows, kind)
+        hi = bisect.bisect_left(self._rows, chr(ord(kind) + 1))
+        return range(lo, hi)
+
+
+def _read_text() -> str:
+    try:
+        ref = resources.files("frontwatch.data").joinpath("gazetteer.tsv.gz")
+        with ref.open("rb") as raw:
+            return gzip.decompress(raw.read()).decode("utf-8")
+    except FileNotFoundError as exc:
+        raise DataUnavailable(
+            "the gazetteer table frontwatch/data/gazetteer.tsv.gz is missing: run tools/build_gazetteer.py"
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The process-wide gazetteer (loaded on first call)."""
+    return Gazetteer(_read_text())
+
+
+@lru_cache(maxsize=32)
+def _settlements(countries: tuple[str, ...]) -> tuple[GazetteerPlace, ...]:
+    wanted = set(countries)
+    gaz = load()
+    rows = gaz.indices(SETTLEMENT)
+    return tuple(gaz.entry(i).place for i in rows if gaz.country_code(i) in wanted)
+
+
+def settlements(countries: tuple[str, ...] | list[str] = ("UA",)) -> list[GazetteerPlace]:
+    """Populated places (GeoNames cities500) of the given countries, cached after the first call."""
+    return list(_settlements(tuple(sorted(countries))))

@@ -1,0 +1,115 @@
+"""The geocoder: one object that resolves names and finds and resolves every place name in a text.
+
+A text is resolved in two passes: first each name alone (plus what is written right after it,
+"Paris, Tex."), then again with the document's context: the countries and regions it names and the
+places resolved unambiguously in the first pass. Local news names places near each other, and wire
+reports name the country once and its towns many times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..models import Place
+from .gazetteer import Gazetteer
+from .resolver import GeoContext, Resolver
+
+#: A margin (in score units) above which a first-pass resolution anchors the document's context.
+ANCHOR_MARGIN = 1.5
+_HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+
+
+@dataclass(frozen=True)
+class Toponym:
+    """A place name found in a text: character offsets, the surface text, and where it resolved."""
+
+    start: int
+    end: int
+    text: str
+    place: Place | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "place": self.place.to_dict() if self.place else None}
+
+
+class Geocoder:
+    """Offline geocoding on the bundled GeoNames-derived gazetteer.
+
+    Construction is instant; the gazetteer (about a second) loads on first use and is shared by every
+    Geocoder in the process. ``focus`` is the area watched (ISO codes): a small prior for its places when
+    nothing else decides.
+    """
+
+    def __init__(self, *, focus: tuple[str, ...] = ("UA", "RU"), gazetteer: Gazetteer | None = None) -> None:
+        self._resolver = Resolver(gazetteer, focus=focus)
+
+    @property
+    def resolver(self) -> Resolver:
+        return self._resolver
+
+    def warm(self) -> Geocoder:
+        """Load the gazetteer now rather than on the first name."""
+        _ = self._resolver.gaz
+        return self
+
+    def resolve(self, name: str, *, context: GeoContext | None = None) -> Place | None:
+        """The place a name most likely means in a context, or None."""
+        return self._resolver.resolve(name, context)
+
+    def resolve_spans(self, text: str, spans: list[tuple[int, int]], *,
+                      context: GeoContext | None = None) -> list[Place | None]:
+        """Resolve the given character spans of a text together, each in the context of the others."""
+        base = context or GeoContext()
+        names = [text[s:e] for s, e in spans]
+        hints = [_hint_after(text, e) for _, e in spans]
+        first = [self._resolver.rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
+        doc = _document_context(first, base)
+        out: list[Place | None] = []
+        for i, (n, h) in enumerate(zip(names, hints, strict=True)):
+            if not first[i]:
+                ranked = self._resolver.rank(n, replace(doc, hint=h))  # counties need the context
+            else:
+                others = tuple(p for j, p in enumerate(doc.points) if j != i) if doc.points else ()
+                ranked = self._resolver.rank(n, replace(doc, hint=h, points=others or doc.points))
+            out.append(ranked[0][1] if ranked else None)
+        return out
+
+    def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
+        """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
+        from .toponyms import find_spans
+
+        spans = find_spans(text, doc=doc, resolver=self._resolver)
+        places = self.resolve_spans(text, [(s, e) for s, e, _ in spans], context=context)
+        return [Toponym(s, e, text[s:e], p) for (s, e, _), p in zip(spans, places, strict=True)]
+
+
+def _hint_after(text: str, end: int) -> str | None:
+    """The capitalised words after a comma that follows the name: "Paris, Tex." -> "Tex."."""
+    m = _HINT_AFTER.match(text, end)
+    return m.group(1) if m else None
+
+
+def _document_context(first: list[list[tuple[float, Place]]], base: GeoContext) -> GeoContext:
+    """Countries, regions and anchor points from the first pass's confident resolutions."""
+    countries: Counter[str] = Counter(base.countries)
+    regions: set[str] = set(base.regions)
+    points: list[tuple[float, float]] = list(base.points)
+    for ranked in first:
+        if not ranked:
+            continue
+        score, place = ranked[0]
+        margin = score - ranked[1][0] if len(ranked) > 1 else ANCHOR_MARGIN
+        if margin < ANCHOR_MARGIN or place.country is None:
+            continue
+        countries[place.country] += 1
+        if place.feature_code == "ADM1" and place.admin1:
+            regions.add(place.admin1)
+        elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
+            points.append((place.lat, place.lon))
+    dominant = base.dominant_country or (countries.most_common(1)[0][0] if countries else None)
+    return replace(base, countries=tuple(countries), regions=tuple(sorted(regions)),
+                   dominant_country=dominant, points=tuple(points))

@@ -1,0 +1,282 @@
+"""Resolve a place name to one gazetteer entry, using the context it appears in.
+
+Candidates come from the exact key, then transliteration skeletons, then a fuzzy match (rapidfuzz).
+Each candidate is scored: the population its name stands for (log10), its kind, and the context: the
+country and region named nearby ("Paris, Texas"), the article's dominant country, the places already
+resolved in the same article (local news names places near each other), and the area being watched (the
+conflict zone). Population alone sends "Odessa" to Ukraine and "Paris" to France whatever the article says;
+the context terms are what let "Paris, Tex." and "Odessa, Texas" resolve to Texas (the approach of
+spatial-minimality and context heuristics surveyed in Gritta et al. 2018, "What's missing in geographical
+parsing?", Language Resources and Evaluation 52).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+from rapidfuzz import fuzz, process
+
+from ..geodesy import distance_km
+from ..models import Place
+from . import gazetteer as gz
+from .gazetteer import COUNTRY, COUNTY, REGION, SEA, SETTLEMENT, Entry, Gazetteer
+from .names import key
+from .regions import Phrase, parse
+
+#: Countries whose first-level regions are named after their centres: a bare "Kharkiv" or "Bryansk" in
+#: news means the city, "Kharkiv region" the oblast.
+CENTRE_NAMED = frozenset({"UA", "RU", "BY", "KZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "UZ", "TM"})
+
+#: Score terms (log10-population units); chosen on the LGL and GeoVirus dev sets, see bench/results/geocode.md.
+KIND_BONUS = {COUNTRY: 2.0, REGION: 0.6, SEA: 0.0, gz.CONTINENT: 1.5, SETTLEMENT: 0.0, COUNTY: 0.0}
+ALIAS_ONLY_PENALTY = 1.0  # matched only through an alternate name, not the place's main name
+DOMINANT_BONUS = 1.5
+COUNTRY_BONUS = 1.5
+REGION_BONUS = 2.5
+HINT_BONUS = 4.0  # "Paris, Texas": the region or country written right after the name
+FOCUS_BONUS = 0.5
+NEAR_BONUS = 2.5
+NEAR_SCALE_KM = 200.0
+
+
+@dataclass(frozen=True)
+class GeoContext:
+    """Hints for disambiguation: what else the text names, and where it is about.
+
+    ``countries``: ISO codes of countries named nearby; ``regions``: first-level regions named nearby,
+    as names ("Kharkiv Oblast", "Texas") or ``"CC.code"``; ``dominant_country``: the article's main
+    country; ``points``: (lat, lon) of places already resolved in the same text; ``hint``: a region or
+    country written right after the name ("Odessa, Texas").
+    """
+
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    dominant_country: str | None = None
+    points: tuple[tuple[float, float], ...] = ()
+    hint: str | None = None
+    focus: tuple[str, ...] | None = None  # None: the geocoder's default focus
+
+
+@dataclass
+class _Scope:
+    """A GeoContext resolved against the gazetteer (region names to codes)."""
+
+    countries: set[str] = field(default_factory=set)
+    regions: set[tuple[str, str]] = field(default_factory=set)
+    dominant: str | None = None
+    points: tuple[tuple[float, float], ...] = ()
+    hint_countries: set[str] = field(default_factory=set)
+    hint_regions: set[tuple[str, str]] = field(default_factory=set)
+    focus: frozenset[str] = frozenset()
+
+
+class Resolver:
+    """Scores gazetteer candidates for a name in a context."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, *, focus: tuple[str, ...] = ("UA", "RU")) -> None:
+        self._gaz = gazetteer
+        self.focus = frozenset(focus)
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = gz.load()
+        return self._gaz
+
+    # ------------------------------------------------------------ public
+    def resolve(self, name: str, context: GeoContext | None = None) -> Place | None:
+        """The best place for a name, or None when nothing in the gazetteer fits."""
+        best = self.rank(name, context)
+        return best[0][1] if best else None
+
+    def rank(self, name: str, context: GeoContext | None = None) -> list[tuple[float, Place]]:
+        """Scored places for a name, best first."""
+        phrase = parse(name)
+        if not phrase.core or not any(ch.isalpha() for ch in phrase.core):
+            return []
+        scope = self.scope(context or GeoContext())
+        if phrase.county:
+            place = self._county(phrase, scope)
+            return [(0.0, place)] if place else []
+        entries, exact_name = self._candidates(phrase)
+        if not entries:
+            return []
+        scored = []
+        for e in entries:
+            if math.isnan(e.place.lat):
+                continue
+            s = self.score(e, scope, exact=key(e.place.name) in exact_name)
+            scored.append((s, e))
+        scored = self._prefer_centres(scored, phrase)
+        scored.sort(key=lambda t: -t[0])
+        return [(s, self._place(e, phrase)) for s, e in scored]
+
+    def scope(self, context: GeoContext) -> _Scope:
+        """Resolve a context's names to codes."""
+        out = _Scope(countries=set(context.countries), dominant=context.dominant_country, points=context.points,
+                     focus=frozenset(context.focus) if context.focus is not None else self.focus)
+        for region in context.regions:
+            out.regions |= self._region_codes(region)
+        if context.hint:
+            for e in self.gaz.lookup(context.hint):
+                if e.kind == REGION:
+                    out.hint_regions.add((e.place.country or "", e.admin1_code))
+                elif e.kind == COUNTRY and e.place.country:
+                    out.hint_countries.add(e.place.country)
+        return out
+
+    def score(self, e: Entry, scope: _Scope, *, exact: bool = True) -> float:
+        """The candidate's score in a context (higher is better)."""
+        cc = e.place.country or ""
+        s = e.weight + KIND_BONUS.get(e.kind, 0.0) - (0.0 if exact else ALIAS_ONLY_PENALTY)
+        if scope.dominant and cc == scope.dominant:
+            s += DOMINANT_BONUS
+        if cc in scope.countries:
+            s += COUNTRY_BONUS
+        if (cc, e.admin1_code) in scope.regions and e.kind != REGION:
+            s += REGION_BONUS
+        if (cc, e.admin1_code) in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
+            s += HINT_BONUS
+        if cc in scope.focus:
+            s += FOCUS_BONUS
+        if scope.points and e.kind in (SETTLEMENT, REGION):
+            d = min(distance_km(e.place.lat, e.place.lon, lat, lon) for lat, lon in scope.points)
+            s += NEAR_BONUS * math.exp(-d / NEAR_SCALE_KM)
+        return s
+
+    # ------------------------------------------------------------ candidates
+    def _candidates(self, phrase: Phrase) -> tuple[list[Entry], set[str]]:
+        """Entries for the phrase's core (region-aware), and the keys counted as an exact main-name match."""
+        g = self.gaz
+        core_key = key(phrase.core)
+        if phrase.wants_region:
+            regions = self._regions_for(phrase)
+            if regions:
+                return regions, {key(e.place.name) for e in regions}
+        found = g.lookup(phrase.core)
+        if not found:
+            found = g.lookup_skeleton(phrase.core)
+            return found, {key(e.place.name) for e in found}  # a variant spelling is not an alias match
+        if not found and len(core_key) >= 5:
+            found = self._fuzzy(core_key)
+            return found, {key(e.place.name) for e in found}
+        return found, {core_key}
+
+    def _regions_for(self, phrase: Phrase) -> list[Entry]:
+        """First-level regions meant by "<X> region/oblast": a region named X, or the region of the city X."""
+        g = self.gaz
+        for core in (phrase.core, *phrase.stems):
+            hits = g.lookup(core) or g.lookup_skeleton(core)
+            regions = [e for e in hits if e.kind == REGION]
+            if regions:
+                return regions
+            towns = [e for e in hits if e.kind == SETTLEMENT]
+            if towns:
+                seen: dict[int, Entry] = {}
+                for t in sorted(towns, key=lambda e: -e.weight):
+                    r = g.region(t.place.country or "", t.admin1_code)
+                    if r is not None and r.index not in seen:
+                        seen[r.index] = r
+                return list(seen.values())
+        if phrase.stems:
+            return self._prefix_regions(phrase.stems[-1])
+        return []
+
+    def _prefix_regions(self, stem: str) -> list[Entry]:
+        """Regions of the focus countries' largest cities whose name begins with a stem ("Zapori")."""
+        g = self.gaz
+        lines = g.key_lines()
+        probe = key(stem)
+        import bisect
+
+        i = bisect.bisect_left(lines, probe)
+        towns: list[Entry] = []
+        while i < len(lines) and lines[i].startswith(probe) and len(towns) < 200:
+            for idx in lines[i].split("\t", 1)[1].split(","):
+                e = g.entry(int(idx))
+                if e.kind == SETTLEMENT and e.place.country in self.focus and e.place.population >= 20_000:
+                    towns.append(e)
+            i += 1
+        towns.sort(key=lambda e: -e.weight)
+        regions = [g.region(t.place.country or "", t.admin1_code) for t in towns[:1]]
+        return [r for r in regions if r is not None]
+
+    def _fuzzy(self, core_key: str) -> list[Entry]:
+        """Near spellings (rapidfuzz ratio >= 88) among keys sharing the first letter."""
+        g = self.gaz
+        lines = g.key_lines()
+        import bisect
+
+        lo = bisect.bisect_left(lines, core_key[0])
+        hi = bisect.bisect_left(lines, chr(ord(core_key[0]) + 1))
+        keys = [line.split("\t", 1)[0] for line in lines[lo:hi] if abs(line.find("\t") - len(core_key)) <= 3]
+        hits = process.extract(core_key, keys, scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        out: list[Entry] = []
+        for k, _score, _ in hits:
+            for e in g.ids(k):
+                entry = g.entry(e)
+                if entry.kind != SETTLEMENT or entry.place.population >= 5000 or entry.place.country in self.focus:
+                    out.append(entry)
+        return out
+
+    def _region_codes(self, region: str) -> set[tuple[str, str]]:
+        if "." in region and region.split(".", 1)[0].isupper() and len(region.split(".", 1)[0]) == 2:
+            cc, code = region.split(".", 1)
+            return {(cc, code)}
+        hits = self._regions_for(parse(region if " " in region else f"{region} region"))
+        return {(e.place.country or "", e.admin1_code) for e in hits}
+
+    def _prefer_centres(self, scored: list[tuple[float, Entry]], phrase: Phrase) -> list[tuple[float, Entry]]:
+        """A bare "Kharkiv" is the city, not the oblast named after it (see :data:`CENTRE_NAMED`)."""
+        if phrase.wants_region:
+            return scored
+        towns = {(e.place.country, e.admin1_code) for _, e in scored if e.kind == SETTLEMENT}
+        return [(s - 4.0 if e.kind == REGION and e.place.country in CENTRE_NAMED
+                 and (e.place.country, e.admin1_code) in towns else s, e) for s, e in scored]
+
+    # ------------------------------------------------------------ counties
+    def _county(self, phrase: Phrase, scope: _Scope) -> Place | None:
+        """A US county: GeoNames' cities500 carries no county, so place it by context.
+
+        Its point is that of the article's places in the same state when there are any (an article naming
+        a county is usually about a town in it), else the state's point; precision 2.
+        """
+        g = self.gaz
+        hits = [e for e in g.lookup(phrase.core) if e.kind == COUNTY]
+        if not hits:
+            return None
+        states = {code for cc, code in scope.regions | scope.hint_regions if cc == "US"}
+        chosen = next((e for e in hits if e.admin1_code in states), None)
+        if chosen is None and scope.points:
+            chosen = min(hits, key=lambda e: self._state_distance(e, scope.points))
+        chosen = chosen or hits[0]
+        state = g.region("US", chosen.admin1_code)
+        lat, lon = (state.place.lat, state.place.lon) if state else (math.nan, math.nan)
+        near = [p for p in scope.points if state and distance_km(p[0], p[1], state.place.lat, state.place.lon) < 400]
+        if near:
+            lat, lon = near[0]
+        if math.isnan(lat):
+            return None
+        return Place(name=chosen.place.name, lat=lat, lon=lon, geonameid=None,
+                     admin1=state.place.name if state else None, country="US", precision=2, feature_code="ADM2")
+
+    def _state_distance(self, county: Entry, points: tuple[tuple[float, float], ...]) -> float:
+        state = self.gaz.region("US", county.admin1_code)
+        if state is None:
+            return math.inf
+        return min(distance_km(state.place.lat, state.place.lon, lat, lon) for lat, lon in points)
+
+    # ------------------------------------------------------------ output
+    @staticmethod
+    def _place(e: Entry, phrase: Phrase) -> Place:
+        kind_precision = 1 if e.kind == SETTLEMENT else 3
+        precision = max(kind_precision, phrase.precision) if e.kind == SETTLEMENT else 3
+        p = e.place
+        return Place(name=p.name, lat=p.lat, lon=p.lon, geonameid=p.geonameid, admin1=p.admin1,
+                     country=p.country, precision=precision, feature_code=p.feature_code)
+
+
+def with_precision(place: Place, precision: int) -> Place:
+    """The same place with another ACLED precision."""
+    return replace(place, precision=precision)

