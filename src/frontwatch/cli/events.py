@@ -1,5 +1,72 @@
-"""``frontwatch events``: filled in by its feature."""
+"""``frontwatch extract``: news articles to ACLED-typed, attributed, geolocated events (CONTRACTS: Events)."""
 
 from __future__ import annotations
 
-from . import app  # noqa: F401
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import emit_json, err
+
+
+@app.command("extract")
+def extract(
+    sources: Annotated[list[str] | None, typer.Argument(help="Files, URLs, feeds or - for stdin.", show_default=False)] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (else the page's or the line's).")] = None,
+    input_format: Annotated[str, typer.Option("--input", help="text, html, jsonl (or auto: by content).")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", help="json, jsonl, csv, acled or geojson.")] = "json",
+    db: Annotated[str | None, typer.Option("--db", help="Store articles and events here (DuckDB file or postgresql:// URL).")] = None,
+    store: Annotated[bool, typer.Option("--store/--no-store", help="Store articles and events (default: only when --db is given).")] = False,
+    engine: Annotated[str | None, typer.Option("--engine", help="local or dask: run a sharded corpus with a resumable manifest.")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Local Dask workers to start (with --engine dask).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Output folder for a sharded run (one result shard per input shard).")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="With --engine/--out: print the run's summary as JSON.")] = False,
+) -> None:
+    """Extract conflict events from articles: type, actors, place, date, casualties, claimant, evidence."""
+    inputs = list(sources or ["-"])
+    if engine is not None or out is not None:
+        from ..errors import ConfigError
+        from ..scale.run import extract_corpus  # the scale-out engine: shards, manifest, Dask
+
+        if out is None:
+            raise ConfigError("--engine needs --out DIR for the result shards and the manifest")
+        summary = extract_corpus(inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers,
+                                 progress=not json_, db=db)
+        if json_:
+            emit_json(summary.to_dict())
+        else:
+            err.print(summary.to_dict())
+        return
+    from ..events.run import extract_sources
+    from ..events.writers import FORMATS, write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
+    target = db
+    if store and target is None:
+        from ..store import default_target
+
+        target = default_target()
+    if target is None:
+        results = _reporting(extract_sources(inputs, input_format=input_format, published=published))
+        write(results, fmt, sys.stdout)
+        return
+    from ..store import open_store
+
+    with open_store(target) as opened:
+        results = _reporting(extract_sources(inputs, input_format=input_format, published=published, store=opened))
+        write(results, fmt, sys.stdout)
+
+
+def _reporting(results):  # type: ignore[no-untyped-def]
+    """Pass results through, telling stderr about failed documents and notes (stdout stays the data)."""
+    for result in results:
+        for note in result.notes:
+            err.print(f"note: {result.doc_id}: {note}", highlight=False)
+        if result.error:
+            err.print(f"error: {result.doc_id}: {result.error}", highlight=False)
+        yield result

@@ -19,7 +19,10 @@ def documents_from_jsonl(lines: Iterable[str], *, name: str, published: date | N
             continue
         doc_id = f"{name}:{number}"
         try:
-            row = json.loads(line)
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {number} is not valid JSON ({exc.msg} at column {exc.colno})") from None
             if not isinstance(row, dict):
                 raise ValueError(f"line {number} is not a JSON object")
             doc_id = str(row.get("doc_id") or row.get("id") or doc_id)

@@ -30,13 +30,18 @@ COUNTRY_WORDS: dict[str, str] = {
     "congolese": "Democratic Republic of Congo", "ethiopian": "Ethiopia", "ethiopia": "Ethiopia", "kenyan": "Kenya",
     "lebanese": "Lebanon", "lebanon": "Lebanon", "palestinian": "Palestine", "mexican": "Mexico", "colombian": "Colombia",
 }
+#: Words that name a state (or its capital) on their own; demonyms need a force noun to be actors.
+_NOUNS = frozenset({"russia", "ukraine", "kyiv", "kiev", "moscow", "kremlin", "syria", "damascus", "iraq", "baghdad",
+                    "afghanistan", "kabul", "israel", "turkey", "ankara", "iran", "tehran", "india", "pakistan",
+                    "nigeria", "yemen", "egypt", "libya", "somalia", "sudan", "mali", "belarus", "georgia", "armenia",
+                    "azerbaijan", "us", "u.s.", "myanmar", "ethiopia", "lebanon"})
 #: ISO codes of the countries above that geocoded places carry (to infer the other side of a dyad).
 ISO_COUNTRY = {"RU": "Russia", "UA": "Ukraine", "SY": "Syria", "IQ": "Iraq", "AF": "Afghanistan", "IL": "Israel",
                "TR": "Turkey", "IR": "Iran", "IN": "India", "PK": "Pakistan", "NG": "Nigeria", "YE": "Yemen"}
 #: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
 
-_FORCE = r"forces|troops|army|armed forces|military|soldiers|servicemen|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
+_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers|servicemen|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
 _KEYS = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
 _MENTION = re.compile(
@@ -67,6 +72,8 @@ def find_actors(text: str, *, offset: int = 0) -> list[ActorMention]:
         if word in ("US", "us") and word != "US":  # the pronoun "us"
             continue
         country = COUNTRY_WORDS[word.lower()]
+        if not (m.group("force") or m.group("police")) and word.lower() not in _NOUNS:
+            continue  # "Russian border zones", "Russian-controlled port": an adjective, not an actor
         kind = "Police Forces" if m.group("police") else "Military Forces"
         out.append(ActorMention(offset + m.start(), offset + m.end(), f"{kind} of {country}", country))
     for m in _GENERIC.finditer(text):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .paragraphs import segments
 from .taxonomy import EVENT_TYPE_OF
@@ -39,12 +39,22 @@ class EventMention:
         return EVENT_TYPE_OF[self.sub_event_type]
 
 
-def classify(sentence: str) -> tuple[str, int, re.Match[str]] | None:
-    """The first rule (in precedence order) with an affirmed trigger in ``sentence``."""
+#: (sub-event type, rule rank, trigger start, trigger end), offsets relative to the sentence.
+Hit = tuple[str, int, int, int]
+
+
+def classify(sentence: str) -> Hit | None:
+    """The first rule (in precedence order) with an affirmed trigger in ``sentence``.
+
+    >>> classify("Ukrainian drones hit an oil refinery")[0]
+    'Air/drone strike'
+    >>> classify("Putin said there were no plans to capture the city") is None
+    True
+    """
     for rank, (sub, pattern) in enumerate(COMPILED):
         for m in pattern.finditer(sentence):
             if not NEGATION.search(sentence[: m.start()][-60:]):
-                return sub, rank, m
+                return sub, rank, m.start(), m.end()
     return None
 
 
@@ -55,18 +65,26 @@ def _mentions(doc: Doc) -> list[EventMention]:
         if not seg.has_verb:
             continue
         text = sent.text
-        found = classify(text)
-        if found is None:
-            found = _inherited(text, out, i)
+        found = classify(text) or _inherited(text, out, i) or _deaths_only(doc, sent)
         if found is None:
             continue
-        sub, rank, m = found
+        sub, rank, t_start, t_end = found
         base = sent.start_char
-        out.append(EventMention(base, sent.end_char, base + m.start(), base + m.end(), sub, rank, i))
+        out.append(EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i))
     return out
 
 
-def _inherited(text: str, earlier: list[EventMention], index: int) -> tuple[str, int, re.Match[str]] | None:
+def _deaths_only(doc: Doc, sent: Span) -> Hit | None:
+    """A sentence that only counts the dead ("death toll rises to 28"): an attack, or a clash if soldiers died."""
+    dead = [c for c in doc._.casualties or () if c.kind == "killed" and sent.start_char <= c.start < sent.end_char]
+    if not dead:
+        return None
+    sub = "Armed clash" if all(c.combatant for c in dead) else "Attack"
+    rank = [name for name, _ in COMPILED].index(sub)
+    return sub, rank, dead[0].start - sent.start_char, dead[0].end - sent.start_char
+
+
+def _inherited(text: str, earlier: list[EventMention], index: int) -> Hit | None:
     m = GENERIC_STRIKE.search(text)
     if m is None or NEGATION.search(text[: m.start()][-60:]):
         return None
@@ -74,11 +92,11 @@ def _inherited(text: str, earlier: list[EventMention], index: int) -> tuple[str,
         if index - prev.sentence_index > _INHERIT_WINDOW:
             break
         if prev.event_type == "Explosions/Remote violence":
-            return prev.sub_event_type, prev.rank, m
+            return prev.sub_event_type, prev.rank, m.start(), m.end()
     return None
 
 
-@Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.pos"])
+@Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.pos", "doc._.casualties"])
 def events_component(doc: Doc) -> Doc:
     """Find and type the event sentences of ``doc``."""
     doc._.event_mentions = _mentions(doc)

@@ -44,13 +44,13 @@ _COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insur
 _VICTIM = rf"people|persons?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
 _KILL = r"killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"wounded|wounding|injured|injuring|injuries|hurt|wounds"
-_NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})"
+_NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
 _ADJS = r"(?:[\w-]+\s+){0,2}?"
 _CASUALTY_PATTERNS = [
     # "killed at least three people", "killing two civilians", "wounding five"
-    re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}\s+{_ADJS}(?P<who>{_VICTIM})?", re.I),
+    re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
-    re.compile(rf"\b{_NUM}\s+{_ADJS}(?P<who>{_VICTIM})?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b", re.I),
+    re.compile(rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
 ]

@@ -1,0 +1,164 @@
+"""Turn one typed event sentence into a CONTRACTS event: actors, place, date, casualties, claimant.
+
+Each choice falls back in the same order: the sentence, then earlier sentences of its paragraph,
+then the article (its dateline place, its publication date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..models import Event, Evidence, Fatalities, Place, Quantity
+from ..nlp.actors import ISO_COUNTRY, OPPONENT, ActorMention, civilians, find_actors
+from ..nlp.dates import DateMention
+from ..nlp.events import TERRITORY, EventMention
+from ..nlp.paragraphs import Segment, segments
+from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
+from .fatalities import claimed_losses, fatalities_of
+from .places import Toponym, choose_in, inferred, level
+
+_PRECISION_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
+_DATE_CARRY = 3  # sentences back that a dateless sentence may take its date from
+_TARGET_WORDS = ("at", "on", "against", "into", "of", "over", "targeting", "in")
+
+
+@dataclass
+class DocContext:
+    """What every event of one document shares: its parse, places, dateline and publication date."""
+
+    doc: Any
+    published: date | None
+    toponyms: list[Toponym]
+    segments: list[Segment] = field(default_factory=list)
+    dateline: Place | None = None
+
+    @classmethod
+    def build(cls, doc: Any, toponyms: list[Toponym]) -> DocContext:
+        ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc))
+        usable = [t for t in toponyms if not _in_claim(doc, t.start)]
+        if usable:  # the dateline: the first region or country the article names, else its first place
+            coarse = [t for t in usable if level(t.place) in (1, 2)]
+            ctx.dateline = (coarse or usable)[0].place
+        return ctx
+
+
+def _in_claim(doc: Any, char: int) -> bool:
+    return any(a.start <= char < a.end for a in doc._.attributions or ())
+
+
+def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = None) -> Event:
+    """The CONTRACTS event for ``mention``."""
+    doc = ctx.doc
+    seg = ctx.segments[mention.sentence_index]
+    claimant = next((a.claimant for a in doc._.attributions or () if a.sent_start <= mention.trigger_start < a.sent_end
+                     and a.covers(mention.trigger_start)), None)
+    place, place_named = _place(mention, ctx, seg)
+    first, last, precision = _dates(mention, ctx, seg)
+    in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
+    sub = mention.sub_event_type
+    actor1, actor2, sub = _actors(mention, doc, place, sub, in_sent, claimant, place_named=place_named)
+    fatalities = fatalities_of(in_sent, claimant=claimant)
+    if fatalities.best is None and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
+        fatalities = Fatalities(0, 0, 0)  # ACLED: a violent event with no reported deaths has 0 fatalities
+    quantities = [Quantity(q.value, q.unit, q.qualifier) for q in doc._.quantities or ()
+                  if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")]
+    quantities += claimed_losses(in_sent, claimant=claimant)
+    confidence = 0.5 + 0.4 * (1 - mention.rank / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
+    text = doc.text[mention.start : mention.end].strip()
+    start = mention.start + (len(doc.text[mention.start : mention.end]) - len(doc.text[mention.start : mention.end].lstrip()))
+    return Event(
+        event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, evidence=Evidence(text, start, start + len(text)),
+        actor1=actor1, actor2=actor2, date_start=first, date_end=last, date_precision=precision, location=place,
+        fatalities=fatalities, claimant=claimant, quantities=quantities, confidence=min(confidence, 0.99), doc_id=doc_id,
+    )
+
+
+def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place | None, bool]:
+    """(the place, whether the event's own sentence names it)."""
+    topo = choose_in(ctx.toponyms, mention.start, mention.end, mention.trigger_start, ctx.doc)
+    if topo is not None:
+        return topo.place, True
+    for prev in reversed(ctx.segments[: seg.index]):
+        if prev.paragraph != seg.paragraph:
+            break
+        topo = choose_in(ctx.toponyms, prev.span.start_char, prev.span.end_char, prev.span.start_char, ctx.doc)
+        if topo is not None:
+            return inferred(topo.place), False
+    return (inferred(ctx.dateline) if ctx.dateline else None), False
+
+
+def _best_date(found: list[DateMention]) -> DateMention | None:
+    return min(found, key=lambda d: _PRECISION_ORDER[d.precision]) if found else None
+
+
+def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date | None, date | None, str | None]:
+    mentions = ctx.doc._.dates or []
+    best = _best_date([d for d in mentions if mention.start <= d.start < mention.end])
+    if best is None:  # a story's date carries to the next few sentences, never past a heading
+        for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):
+            if not prev.has_verb:
+                break
+            found = [d for d in mentions if prev.span.start_char <= d.start < prev.span.end_char and d.precision in ("day", "range")]
+            best = _best_date(found)
+            if best is not None:
+                break
+    if best is not None:
+        return best.start_date, best.end_date, best.precision
+    if ctx.published is not None:  # news reports what happened on the day it appears unless it says otherwise
+        return ctx.published, ctx.published, "day"
+    return None, None, None
+
+
+def _is_target(doc: Any, actor: ActorMention) -> bool:
+    before = doc.text[max(0, actor.start - 12) : actor.start].lower().split()
+    return bool(before) and before[-1] in _TARGET_WORDS
+
+
+def _actors(mention: EventMention, doc: Any, place: Place | None, sub: str, casualties: list, claimant: str | None,
+            *, place_named: bool = True) -> tuple[str | None, str | None, str]:
+    text = doc.text[mention.start : mention.end]
+    actors = find_actors(text, offset=mention.start)
+    agents = [a for a in actors if not _is_target(doc, a)]
+    targets = [a for a in actors if _is_target(doc, a)]
+    country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
+    before = [a for a in agents if a.start <= mention.trigger_start]
+    first = before[-1] if before else (agents[0] if agents else None)  # the agent nearest the trigger
+    if first is None and country in OPPONENT and EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence"):
+        first = ActorMention(0, 0, f"Military Forces of {OPPONENT[country]}", OPPONENT[country])
+    actor1 = first.name if first else None
+    rest = [a for a in agents + targets if first is None or (a.side != first.side or a.name != first.name)]
+    actor2 = rest[0].name if rest else None
+    kind = EVENT_TYPE_OF[sub]
+    if sub in TERRITORY:
+        sub = _territory(sub, first, country)
+    if kind in ("Protests", "Riots"):
+        police = [a for a in actors if a.name.startswith("Police") or a.name == "Police Forces"]
+        actor2 = (f"Police Forces of {country}" if country else "Police Forces") if police else None
+    if kind == "Protests":
+        actor1 = f"Protesters ({country})" if country else "Protesters"
+    elif kind == "Riots" and (first is None or first.name in ("Protesters", "Rioters")):
+        actor1 = f"Rioters ({country})" if country else "Rioters"
+    dead_civilians = any(c.kind == "killed" and not c.combatant for c in casualties)
+    if kind in ("Explosions/Remote violence", "Violence against civilians") and dead_civilians:
+        victims = country if place_named else (OPPONENT.get(first.side or "") if first else None) or country
+        actor2 = civilians(victims)
+    elif kind in ("Explosions/Remote violence",) and actor2 and first and actor2 == f"Military Forces of {country}" and first.side != country:
+        actor2 = None  # "drones at Russia": the ground struck, not a second party
+    if kind == "Battles" and actor2 is None and first is not None and first.side in OPPONENT:
+        actor2 = f"Military Forces of {OPPONENT[first.side]}"
+    return actor1, actor2, sub
+
+
+def _territory(sub: str, actor: ActorMention | None, country: str | None) -> str:
+    """ACLED: a government's forces retaking its own ground "regain"; anyone else "overtakes"."""
+    if actor is None:
+        return sub
+    if not actor.state:
+        return "Non-state actor overtakes territory"
+    if actor.side and country:
+        return "Government regains territory" if actor.side == country else "Non-state actor overtakes territory"
+    if actor.side and actor.side in OPPONENT and country is None:
+        return sub
+    return "Government regains territory" if actor.side is None else sub

@@ -1,0 +1,113 @@
+"""The Extractor: ingested documents -> NLP pipeline -> geocoder -> CONTRACTS events, most salient first.
+
+>>> from frontwatch.models import Article
+>>> ex = Extractor(geocoder=None)
+>>> [e.sub_event_type for e in ex.extract(Article("d", "Shelling killed two civilians in the town on Friday."))]
+['Shelling/artillery/missile attack']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..ingest.document import Document
+from ..models import Article, Event
+from ..nlp.pipeline import MODEL
+from .assemble import DocContext, build_event
+from .places import as_toponyms
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Extraction:
+    """The events of one document, or the error that stopped it (CONTRACTS jsonl line)."""
+
+    doc_id: str
+    events: list[Event] = field(default_factory=list)
+    error: str | None = None
+    article: Article | None = None
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"doc_id": self.doc_id, "events": [e.to_dict() for e in self.events]}
+        if self.error is not None:
+            out["error"] = self.error
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+def _load_geocoder() -> Any:
+    try:
+        from ..geocode import Geocoder  # built alongside; events come without places until it exists
+    except ImportError:
+        log.warning("frontwatch.geocode.Geocoder is not available: events will have no location")
+        return None
+    return Geocoder()
+
+
+class Extractor:
+    """Load the pipeline and the geocoder once; extract events from many documents.
+
+    ``geocoder="auto"`` loads :class:`frontwatch.geocode.Geocoder`; ``None`` leaves places out; any object
+    with ``find(text, doc=doc) -> [toponym]`` may be given.
+    """
+
+    def __init__(self, *, geocoder: Any = "auto", model: str = MODEL, batch_size: int = 16) -> None:
+        from ..nlp.pipeline import load_pipeline
+
+        self.nlp = load_pipeline(model)
+        self.geocoder = _load_geocoder() if geocoder == "auto" else geocoder
+        self.batch_size = batch_size
+
+    def extract(self, article: Article) -> list[Event]:
+        """The events of one article, most salient first."""
+        result = next(self.extract_documents([Document(article.doc_id, article=article)]))
+        if result.error:
+            raise RuntimeError(result.error)
+        return result.events
+
+    def extract_documents(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """One :class:`Extraction` per document, in input order; a failing document does not stop the run."""
+        pending: list[Document] = []
+        for document in documents:
+            pending.append(document)
+            if len(pending) >= self.batch_size:
+                yield from self._batch(pending)
+                pending = []
+        if pending:
+            yield from self._batch(pending)
+
+    def _batch(self, documents: list[Document]) -> Iterator[Extraction]:
+        ok = [d for d in documents if d.ok]
+        docs = iter(self.nlp.pipe(self._make_docs(ok), batch_size=self.batch_size))
+        for document in documents:
+            if not document.ok:
+                yield Extraction(document.doc_id, error=document.error or "unreadable", notes=document.notes)
+                continue
+            doc = next(docs)
+            try:
+                events = self.events_of(doc, doc_id=document.doc_id)
+            except Exception as exc:  # recorded with its reason; the batch goes on (STYLE: errors)
+                log.debug("extraction failed for %s", document.doc_id, exc_info=True)
+                yield Extraction(document.doc_id, error=f"extraction failed: {type(exc).__name__}: {exc}", article=document.article)
+                continue
+            yield Extraction(document.doc_id, events=events, article=document.article, notes=document.notes)
+
+    def _make_docs(self, documents: list[Document]) -> Iterator[Any]:
+        for document in documents:
+            assert document.article is not None
+            doc = self.nlp.make_doc(document.article.text)
+            doc._.published = document.article.published
+            yield doc
+
+    def events_of(self, doc: Any, *, doc_id: str | None = None) -> list[Event]:
+        """Build the events of a processed Doc, most salient (highest confidence) first."""
+        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []
+        ctx = DocContext.build(doc, toponyms)
+        events = [build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()]
+        return sorted(events, key=lambda e: -e.confidence)

@@ -1,0 +1,55 @@
+"""Casualties of one event sentence, counted as UCDP counts them.
+
+UCDP GED codebook (best/low/high estimates) and ACLED's codebook ("Fatalities") agree: a warring
+party's claim of the enemy's losses is not a fatality count; it is kept as a claimed quantity.
+ACLED records 0 for a violent event whose report mentions no deaths.
+
+>>> from frontwatch.nlp.quantities import find_casualties
+>>> fatalities_of(find_casualties("killed at least three people, including a child"), claimant=None).to_dict()
+{'best': 3, 'low': 3, 'high': None, 'children': 1}
+>>> f = fatalities_of(find_casualties("killed 300 Ukrainian soldiers"), claimant="Russia's Defense Ministry")
+>>> f.best is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Fatalities, Quantity
+from ..nlp.quantities import CasualtyMention
+
+_BELLIGERENT = re.compile(
+    r"defen[cs]e ministry|ministry of defen[cs]e|military|army|armed forces|general staff|command|forces|militia|"
+    r"rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the",
+    re.I,
+)
+
+
+def is_belligerent(claimant: str | None) -> bool:
+    """True when the claimant is a party to the fighting (an army, a defence ministry, an armed group)."""
+    return bool(claimant and _BELLIGERENT.search(claimant))
+
+
+def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None) -> Fatalities:
+    """Best/low/high deaths from the killed mentions; enemy losses claimed by a belligerent are left out."""
+    killed = [c for c in casualties if c.kind == "killed" and not (c.combatant and is_belligerent(claimant))]
+    if not killed:
+        return Fatalities()
+    best = int(sum(c.value for c in killed))
+    quals = {c.qualifier for c in killed}
+    children = sum(c.children or 0 for c in killed) or None
+    if quals <= {"exact"}:
+        return Fatalities(best, best, best, children)
+    if quals & {"up to"}:
+        return Fatalities(best, None, best, children)
+    if quals & {"about"}:
+        return Fatalities(best, None, None, children)
+    return Fatalities(best, best, None, children)  # at least, more than, dozens ...
+
+
+def claimed_losses(casualties: list[CasualtyMention], *, claimant: str | None) -> list[Quantity]:
+    """Enemy losses a belligerent claims, as quantities (never as fatalities)."""
+    if not is_belligerent(claimant):
+        return []
+    return [Quantity(c.value, f"claimed enemy {c.kind}", c.qualifier) for c in casualties if c.combatant]

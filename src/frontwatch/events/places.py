@@ -1,0 +1,90 @@
+"""Which place an event happened at: the sentence's place, else the paragraph's, else the article's dateline.
+
+Among the places of a sentence the finest wins (a town over its region, a region over its country,
+a country over a sea), then the one nearest after the trigger ("hit an electrical substation in ...
+Sevastopol on the annexed Crimean peninsula" is Sevastopol). A country used as an actor ("Kyiv launched",
+"Russia's Defense Ministry") is not where the event happened.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ..models import Place
+
+_ACTOR_HEADS = frozenset("ministry military army forces defense defence sector officials government troops president leader navy command".split())
+
+
+@dataclass(frozen=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    place: Place
+
+
+def as_toponyms(found: list[Any]) -> list[Toponym]:
+    """Normalise the geocoder's toponyms (objects or dicts with start, end, text, place)."""
+    out = []
+    for t in found or ():
+        get = t.get if isinstance(t, dict) else lambda k, t=t: getattr(t, k, None)
+        place = get("place")
+        if isinstance(place, dict):
+            place = Place(**{k: place.get(k) for k in ("name", "lat", "lon", "geonameid", "admin1", "country", "precision", "feature_code") if k in place})
+        if place is not None:
+            out.append(Toponym(int(get("start")), int(get("end")), str(get("text") or place.name), place))
+    return sorted(out, key=lambda t: t.start)
+
+
+def level(place: Place) -> int:
+    """0 a settlement or site, 1 a part of a country (region), 2 a country, 3 a sea or unknown kind."""
+    code = (place.feature_code or "").upper()
+    if code.startswith(("PPL", "P.", "S.", "STM", "PRT", "AIRP")) or (not code and place.precision == 1):
+        return 0
+    if code.startswith(("ADM", "A.ADM", "RGN", "PEN", "ISL", "AREA")) or (not code and place.precision == 2):
+        return 1
+    if code.startswith(("PCL", "A.PCL")):
+        return 2
+    if code.startswith(("SEA", "BAY", "GULF", "OCN", "STRT", "H.")):
+        return 3
+    return 1 if place.precision <= 3 else 3
+
+
+def is_actor_use(doc: Any, topo: Toponym) -> bool:
+    """True when the name stands for a state or army here ("Kyiv launched", "Ukraine's defense sector")."""
+    span = doc.char_span(topo.start, topo.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and level(topo.place) >= 0 and root.head.pos_ in ("VERB", "AUX"):
+        return True
+    if root.dep_ == "poss" and root.head.lower_ in _ACTOR_HEADS:
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.head.lower_ in _ACTOR_HEADS
+
+
+def _in_name(doc: Any, topo: Toponym) -> bool:
+    """A place name inside a longer person's name ("President Vladimir Putin").
+
+    Only PERSON, and only when the entity is longer than the name: the small model also tags lone
+    towns as people or organisations ("Kyiv" PERSON, "Novorossiysk" ORG).
+    """
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start_char <= topo.start and topo.end <= ent.end_char:
+            return (ent.end_char - ent.start_char) > (topo.end - topo.start)
+    return False
+
+
+def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: Any) -> Toponym | None:
+    """The event's place among the toponyms inside [start, end)."""
+    inside = [t for t in toponyms if start <= t.start < end and not is_actor_use(doc, t) and not _in_name(doc, t)]
+    if not inside:
+        return None
+    return min(inside, key=lambda t: (level(t.place), 0 if t.start >= trigger else 1, abs(t.start - trigger)))
+
+
+def inferred(place: Place) -> Place:
+    """A place taken from the paragraph or the article rather than the event's sentence: at best "near" (ACLED 2)."""
+    return replace(place, precision=max(place.precision or 1, 2))
