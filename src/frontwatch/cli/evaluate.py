@@ -13,7 +13,8 @@ import typer
 from . import app
 from .common import JsonOption, emit_json, emit_table
 
-eval_app = typer.Typer(help="Evaluate extraction, geocoding and deduplication against gold files.", no_args_is_help=True)
+eval_app = typer.Typer(help="Evaluate extraction, geocoding and deduplication against gold files.",
+                       no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
 GoldOption = Annotated[Path, typer.Option("--gold", help="Gold JSONL file (or a JSON file holding one gold document).")]
@@ -41,3 +42,15 @@ def dedup(gold: GoldOption, json_: JsonOption = False) -> None:
         emit_json(report.to_dict())
         return
     emit_table(f"dedup: {gold.name}", ["metric", "value"], report.rows())
+
+
+@eval_app.command("geocode")
+def geocode(gold: GoldOption, json_: JsonOption = False) -> None:
+    """Score geocoding of the gold spans: accuracy within 161 km, mean error, AUC (Gritta et al. 2018)."""
+    from ..evaluation.geocode import evaluate_geocode
+
+    report = evaluate_geocode(gold)
+    if json_:
+        emit_json(report.to_dict())
+        return
+    emit_table(f"geocode: {gold.name}", ["metric", "value", "n"], report.rows())
