@@ -9,16 +9,19 @@ reports name the country once and its towns many times.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Place
 from .gazetteer import Gazetteer
+from .names import key
 from .resolver import GeoContext, Resolver
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
 ANCHOR_MARGIN = 1.5
+TOP_VOTES = 12  # candidates per name that vote for a region
+MIN_VOTES = 0.5
 _HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
 
@@ -67,16 +70,12 @@ class Geocoder:
         names = [text[s:e] for s, e in spans]
         hints = [_hint_after(text, e) for _, e in spans]
         first = [self._resolver.rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
-        doc = _document_context(first, base)
+        doc = _document_context(first, names, base)
         out: list[Place | None] = []
-        for i, (n, h) in enumerate(zip(names, hints, strict=True)):
-            if not first[i]:
-                ranked = self._resolver.rank(n, replace(doc, hint=h))  # counties need the context
-            else:
-                others = tuple(p for j, p in enumerate(doc.points) if j != i) if doc.points else ()
-                ranked = self._resolver.rank(n, replace(doc, hint=h, points=others or doc.points))
+        for n, h in zip(names, hints, strict=True):
+            ranked = self._resolver.rank(n, replace(doc, hint=h))
             out.append(ranked[0][1] if ranked else None)
-        return out
+        return _place_counties(out)
 
     def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
@@ -93,23 +92,60 @@ def _hint_after(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _document_context(first: list[list[tuple[float, Place]]], base: GeoContext) -> GeoContext:
-    """Countries, regions and anchor points from the first pass's confident resolutions."""
+def _document_context(first: list[list[tuple[float, Place]]], names: list[str], base: GeoContext) -> GeoContext:
+    """Countries, regions and anchor points for the second pass.
+
+    Anchors are first-pass resolutions that win by a clear margin. Regions also come from co-occurrence:
+    each distinct name votes for the regions of its candidates, split evenly among them, and a region
+    that two or more names vote for joins the context ("Paris" and "Edgar County" agree on Illinois).
+    """
     countries: Counter[str] = Counter(base.countries)
     regions: set[str] = set(base.regions)
     points: list[tuple[float, float]] = list(base.points)
-    for ranked in first:
+    votes: defaultdict[tuple[str, str], float] = defaultdict(float)
+    voters: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    country_votes: Counter[str] = Counter()
+    seen: set[str] = set()
+    for name, ranked in zip(names, first, strict=True):
         if not ranked:
             continue
         score, place = ranked[0]
         margin = score - ranked[1][0] if len(ranked) > 1 else ANCHOR_MARGIN
-        if margin < ANCHOR_MARGIN or place.country is None:
+        if margin >= ANCHOR_MARGIN and place.country is not None:
+            countries[place.country] += 1
+            if place.feature_code == "ADM1":
+                regions.add(f"{place.country}\t{place.name}")
+            elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
+                points.append((place.lat, place.lon))
+        k = key(name)
+        if k in seen:
             continue
-        countries[place.country] += 1
-        if place.feature_code == "ADM1" and place.admin1:
-            regions.add(place.admin1)
-        elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
-            points.append((place.lat, place.lon))
-    dominant = base.dominant_country or (countries.most_common(1)[0][0] if countries else None)
+        seen.add(k)
+        cands = {(p.country, p.name if p.feature_code == "ADM1" else p.admin1) for _, p in ranked[:TOP_VOTES]
+                 if p.country and (p.admin1 or p.feature_code == "ADM1")}
+        for r in cands:
+            votes[r] += 1.0 / len(cands)
+            voters[r].add(k)
+        ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
+        for cc in ccs:
+            country_votes[cc] += 1.0 / len(ccs)
+    for (cc, region), weight in votes.items():
+        if len(voters[(cc, region)]) >= 2 and weight >= MIN_VOTES:
+            regions.add(f"{cc}\t{region}")
+    dominant = base.dominant_country or (country_votes.most_common(1)[0][0] if country_votes else None)
     return replace(base, countries=tuple(countries), regions=tuple(sorted(regions)),
                    dominant_country=dominant, points=tuple(points))
+
+
+def _place_counties(places: list[Place | None]) -> list[Place | None]:
+    """Move each county to the article's settlements in its state (GeoNames gives counties no point here)."""
+    out = []
+    for p in places:
+        if p is not None and p.feature_code == "ADM2" and p.geonameid is None:
+            towns = [q for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
+                     and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None]
+            if towns:
+                p = replace(p, lat=sum(q.lat for q in towns) / len(towns),  # type: ignore[misc]
+                            lon=sum(q.lon for q in towns) / len(towns))  # type: ignore[misc]
+        out.append(p)
+    return out

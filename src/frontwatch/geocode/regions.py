@@ -30,8 +30,8 @@ _LEADING = re.compile(
 )
 _NEAR = re.compile(
     r"^(?:the\s+)?(?:(?:near|nearby|outside|around|outskirts\s+of|suburbs?\s+of|vicinity\s+of|"
-    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?\s+(?:of\s+)?|"
-    r"(?:north|south|east|west)-(?:east|west)(?:ern)?\s+(?:of\s+)?|"
+    r"(?:north|south|east|west|northeast|northwest|southeast|southwest)\s+of\s+|"
+    r"(?:north|south|east|west)-(?:east|west)\s+of\s+|"
     r"(?:edge|direction|district|area)\s+of)\s*)+",
     re.IGNORECASE,
 )

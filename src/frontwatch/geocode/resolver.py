@@ -63,7 +63,7 @@ class _Scope:
     """A GeoContext resolved against the gazetteer (region names to codes)."""
 
     countries: set[str] = field(default_factory=set)
-    regions: set[tuple[str, str]] = field(default_factory=set)
+    regions: set[tuple[str, str]] = field(default_factory=set)  # (country, region name)
     dominant: str | None = None
     points: tuple[tuple[float, float], ...] = ()
     hint_countries: set[str] = field(default_factory=set)
@@ -93,12 +93,14 @@ class Resolver:
     def rank(self, name: str, context: GeoContext | None = None) -> list[tuple[float, Place]]:
         """Scored places for a name, best first."""
         phrase = parse(name)
+        whole = " ".join(name.split())
+        if phrase.core != whole and not phrase.county and self.gaz.ids(key(whole)):
+            phrase = Phrase(whole, False, 1, False)  # "South Carolina" is a name, not south of Carolina
         if not phrase.core or not any(ch.isalpha() for ch in phrase.core):
             return []
         scope = self.scope(context or GeoContext())
         if phrase.county:
-            place = self._county(phrase, scope)
-            return [(0.0, place)] if place else []
+            return self._counties(phrase, scope)
         entries, exact_name = self._candidates(phrase)
         if not entries:
             return []
@@ -121,7 +123,7 @@ class Resolver:
         if context.hint:
             for e in self.gaz.lookup(context.hint):
                 if e.kind == REGION:
-                    out.hint_regions.add((e.place.country or "", e.admin1_code))
+                    out.hint_regions.add((e.place.country or "", e.place.name))
                 elif e.kind == COUNTRY and e.place.country:
                     out.hint_countries.add(e.place.country)
         return out
@@ -134,9 +136,10 @@ class Resolver:
             s += DOMINANT_BONUS
         if cc in scope.countries:
             s += COUNTRY_BONUS
-        if (cc, e.admin1_code) in scope.regions and e.kind != REGION:
+        region = (cc, e.place.admin1 or "")
+        if region in scope.regions and e.kind != REGION:
             s += REGION_BONUS
-        if (cc, e.admin1_code) in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
+        if region in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
             s += HINT_BONUS
         if cc in scope.focus:
             s += FOCUS_BONUS
@@ -224,48 +227,45 @@ class Resolver:
         if "." in region and region.split(".", 1)[0].isupper() and len(region.split(".", 1)[0]) == 2:
             cc, code = region.split(".", 1)
             return {(cc, code)}
+        if "\t" in region:  # "CC<TAB>region name", as the geocoder passes them
+            cc, name = region.split("\t", 1)
+            return {(cc, name)}
         hits = self._regions_for(parse(region if " " in region else f"{region} region"))
-        return {(e.place.country or "", e.admin1_code) for e in hits}
+        return {(e.place.country or "", e.place.name) for e in hits}
 
     def _prefer_centres(self, scored: list[tuple[float, Entry]], phrase: Phrase) -> list[tuple[float, Entry]]:
         """A bare "Kharkiv" is the city, not the oblast named after it (see :data:`CENTRE_NAMED`)."""
         if phrase.wants_region:
             return scored
-        towns = {(e.place.country, e.admin1_code) for _, e in scored if e.kind == SETTLEMENT}
-        return [(s - 4.0 if e.kind == REGION and e.place.country in CENTRE_NAMED
-                 and (e.place.country, e.admin1_code) in towns else s, e) for s, e in scored]
+        towns = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.population >= 50_000}
+        return [(s - 4.0 if e.kind == REGION and e.place.country in CENTRE_NAMED and e.place.country in towns
+                 else s, e) for s, e in scored]
 
     # ------------------------------------------------------------ counties
-    def _county(self, phrase: Phrase, scope: _Scope) -> Place | None:
-        """A US county: GeoNames' cities500 carries no county, so place it by context.
+    def _counties(self, phrase: Phrase, scope: _Scope) -> list[tuple[float, Place]]:
+        """US counties of that name, one per state, placed at the state's point and ranked by context.
 
-        Its point is that of the article's places in the same state when there are any (an article naming
-        a county is usually about a town in it), else the state's point; precision 2.
+        GeoNames' cities500 carries no county, so the geocoder later moves a county to the article's places
+        in the same state when there are any (an article naming a county is usually about a town in it).
         """
         g = self.gaz
-        hits = [e for e in g.lookup(phrase.core) if e.kind == COUNTY]
-        if not hits:
-            return None
-        states = {code for cc, code in scope.regions | scope.hint_regions if cc == "US"}
-        chosen = next((e for e in hits if e.admin1_code in states), None)
-        if chosen is None and scope.points:
-            chosen = min(hits, key=lambda e: self._state_distance(e, scope.points))
-        chosen = chosen or hits[0]
-        state = g.region("US", chosen.admin1_code)
-        lat, lon = (state.place.lat, state.place.lon) if state else (math.nan, math.nan)
-        near = [p for p in scope.points if state and distance_km(p[0], p[1], state.place.lat, state.place.lon) < 400]
-        if near:
-            lat, lon = near[0]
-        if math.isnan(lat):
-            return None
-        return Place(name=chosen.place.name, lat=lat, lon=lon, geonameid=None,
-                     admin1=state.place.name if state else None, country="US", precision=2, feature_code="ADM2")
-
-    def _state_distance(self, county: Entry, points: tuple[tuple[float, float], ...]) -> float:
-        state = self.gaz.region("US", county.admin1_code)
-        if state is None:
-            return math.inf
-        return min(distance_km(state.place.lat, state.place.lon, lat, lon) for lat, lon in points)
+        out = []
+        for e in g.lookup(phrase.core):
+            state = g.region("US", e.admin1_code) if e.kind == COUNTY else None
+            if state is None:
+                continue
+            region = ("US", state.place.name)
+            s = 3.0 + state.weight / 10
+            s += REGION_BONUS if region in scope.regions else 0.0
+            s += HINT_BONUS if region in scope.hint_regions else 0.0
+            s += DOMINANT_BONUS if scope.dominant == "US" else 0.0
+            if scope.points:
+                d = min(distance_km(state.place.lat, state.place.lon, lat, lon) for lat, lon in scope.points)
+                s += NEAR_BONUS * math.exp(-d / (2 * NEAR_SCALE_KM))
+            out.append((s, Place(name=e.place.name, lat=state.place.lat, lon=state.place.lon, geonameid=None,
+                                 admin1=state.place.name, country="US", precision=2, feature_code="ADM2")))
+        out.sort(key=lambda t: -t[0])
+        return out
 
     # ------------------------------------------------------------ output
     @staticmethod
