@@ -25,10 +25,9 @@ TEXT_PARAMS = ["event_type", "sub_event_type", "actor", "claimant", "q", "doc_id
 def fingerprint(store) -> tuple:  # type: ignore[no-untyped-def]
     """Row counts and id sums of every table the API could touch (read through the app's own connection,
     since DuckDB lets one process open a file in one mode only)."""
-    return tuple(
-        tuple(store.query_one(f"SELECT count(*) AS n, sum(id) AS s FROM {t}").values())  # our own table names
-        for t in ("articles", "events", "territory_snapshots")
-    ) + (store.scalar("SELECT count(*) FROM territory_layers"),)
+    tables = [tuple(store.query_one(f"SELECT count(*) AS n, sum(id) AS s FROM {t}").values())  # our own names
+              for t in ("articles", "events", "territory_snapshots")]
+    return (*tables, store.scalar("SELECT count(*) FROM territory_layers"))
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import Response
@@ -49,7 +50,26 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
         return json_response({"settings": settings.public(), "read_only": settings.read_only,
                               "backend": pool.get().backend})
 
+    _document_settings(app, settings)
     app.include_router(pages.router)
     pages.mount_static(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+def _document_settings(app: FastAPI, settings: Settings) -> None:
+    """Put this server's page-size cap into its OpenAPI document, so clients (and fuzzers) see the real limit."""
+    default_openapi = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = default_openapi()
+            for param in schema["paths"]["/events"]["get"]["parameters"]:
+                if param["name"] == "limit":
+                    for option in param["schema"].get("anyOf", [param["schema"]]):
+                        if option.get("type") == "integer":
+                            option["maximum"] = settings.page_limit_max
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -46,7 +46,7 @@ def check_claims(body: ClaimsIn, store: Annotated[SQLStore, Depends(deps.store)]
 
 def run_check(store: Any, text: str, published: date | None) -> dict[str, Any]:
     """The claims library call ``frontwatch check`` makes."""
-    from ..claims import check_text  # issue 4's entry point
+    from ..claims.check import check_text  # issue 4: the library call of `frontwatch check`
 
     result = check_text(store, text, published=published)
     return result.to_dict() if hasattr(result, "to_dict") else result

@@ -51,7 +51,11 @@ def as_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-@router.get("/events", response_model=EventPage, summary="Events, filtered and paginated")
+#: Documents that an answer may also come as GeoJSON (RFC 7946 media type).
+GEOJSON = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
+
+
+@router.get("/events", response_model=EventPage, summary="Events, filtered and paginated", responses=GEOJSON)
 def list_events(
     request: Request,
     store: Annotated[SQLStore, Depends(deps.store)],

@@ -16,7 +16,7 @@ from ..errors import DataUnavailable
 from ..store import SQLStore
 from . import deps
 from .errors import ERROR_RESPONSES
-from .events import json_response
+from .events import GEOJSON, json_response
 from .schemas import Change, FeatureCollection, Record, SeriesPoint, TerritoryInfo
 
 router = APIRouter(prefix="/territory", tags=["territory"], responses=ERROR_RESPONSES)
@@ -122,7 +122,7 @@ def record(
     return json_response(_cached(request, ("record", at, window, layer, source, tz), compute))
 
 
-@router.get("/snapshot", response_model=FeatureCollection,
+@router.get("/snapshot", response_model=FeatureCollection, responses=GEOJSON,
             summary="Control layers at a date, with recent gains and losses")
 def snapshot(
     request: Request,
@@ -186,7 +186,8 @@ def _feature(geom: BaseGeometry, tolerance: float, **properties: Any) -> dict[st
     return {"type": "Feature", "geometry": json.loads(shapely.to_geojson(geom)), "properties": properties}
 
 
-@router.get("/regions", response_model=FeatureCollection, summary="Region boundaries drawn as the map's base")
+@router.get("/regions", response_model=FeatureCollection, responses=GEOJSON,
+            summary="Region boundaries drawn as the map's base")
 def regions(request: Request, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
     """The first-level regions stored with the territory data; without them, the control layers' outline."""
     tolerance = deps.settings(request).snapshot_tolerance_deg
