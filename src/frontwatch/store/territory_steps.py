@@ -75,15 +75,24 @@ class TerritoryStepTables:
         ).fetchall()
         return [(int(i), int(t)) for i, t in rows]
 
-    def layer_wkb(self, snapshot_id: int, layers: Iterable[str]) -> list[bytes]:
-        """The WKB of the named layers of one snapshot (absent layers are simply missing)."""
+    def layer_wkb(self, source: str, layers: Iterable[str], snapshot_ids: Iterable[int] | None = None) -> dict[int, list[bytes]]:
+        """{snapshot_id: [WKB of each named layer present]} for the given snapshots of ``source`` (or all).
+
+        One query for many snapshots: DuckDB compresses the blob column in large blocks, so one
+        lookup costs about as much as reading a whole block, and reading in bulk is far cheaper.
+        """
         names = list(layers)
-        placeholders = ", ".join("?" for _ in names)
-        rows = self._raw_execute(  # type: ignore[attr-defined]
-            f"SELECT geom_wkb FROM territory_layers WHERE snapshot_id = ? AND layer IN ({placeholders})",
-            (snapshot_id, *names),
-        ).fetchall()
-        return [bytes(r[0]) for r in rows]
+        sql = ("SELECT l.snapshot_id, l.geom_wkb FROM territory_layers l JOIN territory_snapshots s "
+               f"ON s.id = l.snapshot_id WHERE s.source = ? AND l.layer IN ({', '.join('?' for _ in names)})")
+        params: list[Any] = [source, *names]
+        if snapshot_ids is not None:
+            ids = list(snapshot_ids)
+            sql += f" AND l.snapshot_id IN ({', '.join('?' for _ in ids)})"
+            params += ids
+        out: dict[int, list[bytes]] = {}
+        for sid, wkb in self._raw_execute(sql, params).fetchall():  # type: ignore[attr-defined]
+            out.setdefault(int(sid), []).append(bytes(wkb))
+        return out
 
     # -- regions
     def replace_regions(self, regions: Sequence[tuple[str, str | None, BaseGeometry]], origin: str) -> int:

@@ -1,0 +1,110 @@
+"""Ground gained and lost by a layer (or sum of layers) between two states: ``change``.
+
+Every figure is exact: gross gained is the geodesic area of ``to - from`` and gross lost of
+``from - to``. Gross change over a period is NOT in general the sum of the daily changes (ground
+taken and retaken counts in both), so a period is either looked up (precomputed for that very
+pair of snapshots by ``steps.refresh_steps``), composed from consecutive steps only where that is
+exact (every step only gained, or every step only lost: then the steps' differences are disjoint),
+or computed from the two geometries.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..models import AreaChange
+from .layers import display
+from .overlay import Diff, diff
+from .periods import check_range
+from .timeline import Timeline
+
+
+class Pairs:
+    """Exact changes between snapshots of a timeline: stored, composed where exact, or computed."""
+
+    def __init__(self, timeline: Timeline) -> None:
+        self.tl = timeline
+        self.known = timeline.store.territory_changes(timeline.source, timeline.layer)
+        self.computed = 0  # how many needed a geometric overlay (for benchmarks and tests)
+
+    def lookup(self, i: int, j: int) -> tuple[float, float] | None:
+        """(gained_km2, lost_km2) from position ``i`` to ``j`` (i <= j) without geometry, or None."""
+        ids = self.tl.ids
+        if i == j or ids[i] == ids[j]:
+            return 0.0, 0.0
+        hit = self.known.get((ids[i], ids[j]))
+        return hit if hit is not None else self._compose(i, j)
+
+    def get(self, i: int, j: int) -> tuple[float, float]:
+        """(gained_km2, lost_km2) from position ``i`` to ``j``: looked up, composed or computed."""
+        hit = self.lookup(i, j)
+        if hit is not None:
+            return hit
+        result = self.geometry(i, j)
+        self.known[(self.tl.ids[i], self.tl.ids[j])] = (result.gained_km2, result.lost_km2)
+        return result.gained_km2, result.lost_km2
+
+    def _compose(self, i: int, j: int) -> tuple[float, float] | None:
+        """The sum of the consecutive steps from i to j when all of them only gained or all only lost."""
+        ids = self.tl.ids
+        steps = [self.known.get((ids[k], ids[k + 1])) for k in range(i, j)]
+        if any(s is None for s in steps):
+            return None
+        gained = sum(s[0] for s in steps)  # type: ignore[index]
+        lost = sum(s[1] for s in steps)  # type: ignore[index]
+        if lost == 0.0 or gained == 0.0:
+            return gained, lost
+        return None
+
+    def geometry(self, i: int, j: int, *, geometry: bool = False) -> Diff:
+        """The overlay of the two snapshots' geometries."""
+        self.computed += 1
+        return diff(self.tl.shape(self.tl.ids[i]), self.tl.shape(self.tl.ids[j]), geometry=geometry)
+
+
+def change(
+    store: Any,
+    *,
+    layer: str = "occupied",
+    start: date,
+    end: date,
+    source: str | None = None,
+    by_region: bool = False,
+    settlements: bool = False,
+    tz: str = "UTC",
+    geometry: bool = False,
+) -> AreaChange:
+    """Gross gained, gross lost and net ground of ``layer`` from the state at ``start`` to the state at ``end``."""
+    check_range(start, end)
+    tl = Timeline(store, source, layer, tz, cache=2)
+    i, j = tl.index_at(start), tl.index_at(end)
+    tl.prefetch([tl.ids[i], tl.ids[j]])
+    pairs = Pairs(tl)
+    need_geometry = geometry or by_region or settlements
+    if need_geometry and tl.ids[i] != tl.ids[j]:
+        result = pairs.geometry(i, j, geometry=True)
+    else:
+        gained, lost = pairs.get(i, j)
+        result = Diff(gained, lost)
+    regions, places = [], []
+    if by_region:
+        from .regions import split_by_region
+
+        regions = split_by_region(store, result.gained, result.lost)
+    if settlements:
+        from .settlements import settlements_in
+
+        places = settlements_in(result.gained, result.lost)
+    return AreaChange(
+        layer=display(layer),
+        source=tl.source,
+        start=tl.ref(start),
+        end=tl.ref(end),
+        gained_km2=result.gained_km2,
+        lost_km2=result.lost_km2,
+        regions=regions,
+        settlements=places,
+        gained=result.gained if geometry else None,
+        lost=result.lost if geometry else None,
+    )

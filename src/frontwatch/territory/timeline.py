@@ -1,0 +1,111 @@
+"""The snapshots of one source in time order: which snapshot is the state at a date, and its geometry.
+
+CONTRACTS: the state at D is the latest snapshot taken at or before D 23:59:59 (in ``tz``). Dates
+before the first snapshot, or after the day of the last one, are outside the data.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import OrderedDict
+from datetime import UTC, date, datetime
+from typing import Any
+
+import shapely
+
+from ..errors import DataUnavailable
+from ..models import SnapshotRef
+from .layers import canonical, check_layers, parse_layers
+from .overlay import Shape
+from .periods import day_end_utc, local_date, zone
+
+
+def resolve_source(store: Any, source: str | None) -> str:
+    """``source``, or the source with most snapshots; DataUnavailable when the store has none."""
+    known = store.sources()
+    if not known:
+        raise DataUnavailable(
+            f"no control-map snapshots in {store.target}: import some first with `frontwatch territory import PATH`"
+        )
+    if source is None:
+        return known[0]
+    if source not in known:
+        raise DataUnavailable(f"no snapshots of source {source!r} in {store.target}; stored: {', '.join(known)}")
+    return source
+
+
+#: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
+#: last id (an import changes the key). Lets a long-running process (the API) answer repeated
+#: changes without reading the store again.
+_WKB: OrderedDict[tuple[str, str, str, int, int], dict[int, list[bytes]]] = OrderedDict()
+
+
+def _wkb_cache(store: Any, source: str, layer: str, count: int, last_id: int) -> dict[int, list[bytes]]:
+    key = (str(store.target), source, layer, count, last_id)
+    if key not in _WKB:
+        _WKB[key] = {}
+        while len(_WKB) > 4:
+            _WKB.popitem(last=False)
+    _WKB.move_to_end(key)
+    return _WKB[key]
+
+
+class Timeline:
+    """The snapshot ids and times of one source and one layer expression, with a geometry cache."""
+
+    def __init__(self, store: Any, source: str | None, layer: str, tz: str = "UTC", *, cache: int = 64) -> None:
+        zone(tz)  # validate early
+        self.store = store
+        self.source = resolve_source(store, source)
+        self.names = parse_layers(layer)
+        self.layer = canonical(layer)
+        self.tz = tz
+        check_layers(store, self.names, self.source)
+        rows = store.snapshot_times(self.source)
+        self.ids = [i for i, _ in rows]
+        self.times = [t for _, t in rows]
+        self.first_date = local_date(datetime.fromtimestamp(self.times[0], UTC), tz)
+        self.last_date = local_date(datetime.fromtimestamp(self.times[-1], UTC), tz)
+        self._shapes: OrderedDict[int, Shape] = OrderedDict()
+        self._wkb = _wkb_cache(store, self.source, self.layer, len(self.ids), self.ids[-1])
+        self._cache = cache
+
+    def index_at(self, day: date) -> int:
+        """Position in ``ids`` of the state at ``day``; DataUnavailable outside the data."""
+        if day < self.first_date or day > self.last_date:
+            raise DataUnavailable(
+                f"no {self.source} state at {day}: its snapshots run from {self.first_date} to {self.last_date} "
+                f"({self.tz}); choose dates in that range or import more snapshots"
+            )
+        pos = bisect.bisect_right(self.times, int(day_end_utc(day, self.tz).timestamp())) - 1
+        if pos < 0:
+            raise DataUnavailable(f"no {self.source} snapshot at or before the end of {day} ({self.tz})")
+        return pos
+
+    def ref(self, day: date) -> SnapshotRef:
+        """The snapshot that represents the state at ``day``."""
+        pos = self.index_at(day)
+        return SnapshotRef(day, datetime.fromtimestamp(self.times[pos], UTC), self.ids[pos])
+
+    def prefetch(self, snapshot_ids: list[int] | None = None) -> None:
+        """Read the WKB of many snapshots in one query (all of the source's when None)."""
+        wanted = None if snapshot_ids is None else [i for i in snapshot_ids if i not in self._wkb]
+        if wanted == []:
+            return
+        self._wkb.update(self.store.layer_wkb(self.source, self.names, wanted))
+        for sid in wanted or self.ids:
+            self._wkb.setdefault(sid, [])
+
+    def shape(self, snapshot_id: int) -> Shape:
+        """The layer expression's geometry of one snapshot (least-recently-used cache)."""
+        hit = self._shapes.get(snapshot_id)
+        if hit is not None:
+            self._shapes.move_to_end(snapshot_id)
+            return hit
+        if snapshot_id not in self._wkb:
+            self.prefetch([snapshot_id])
+        shape = Shape(parts=[shapely.from_wkb(w) for w in self._wkb[snapshot_id]])
+        self._shapes[snapshot_id] = shape
+        if len(self._shapes) > self._cache:
+            self._shapes.popitem(last=False)
+        return shape
