@@ -36,10 +36,11 @@ class DedupSettings:
 
 
 def idf_weights(reports: Sequence[Report]) -> dict[str, float]:
-    """Smoothed inverse document frequency of every content word in this batch."""
+    """Smoothed inverse document frequency of every content word in this batch (1 + ln((n+1)/(df+1)), the
+    smoothing scikit-learn uses, so that words shared by a small batch still count)."""
     df = Counter(w for r in reports for w in r.words)
     n = len(reports) + 1
-    return {w: math.log(n / (c + 0.5)) for w, c in df.items()}
+    return {w: 1.0 + math.log(n / (c + 1)) for w, c in df.items()}
 
 
 def _norms(reports: Sequence[Report], idf: dict[str, float]) -> list[float]:
@@ -48,7 +49,7 @@ def _norms(reports: Sequence[Report], idf: dict[str, float]) -> list[float]:
 
 def compatible(a: Report, b: Report) -> bool:
     """Hard constraints: a different town, or an incompatible event family, means a different incident."""
-    if a.precise and b.precise and not set(a.places) & set(b.places):
+    if a.towns and b.towns and not a.towns & b.towns:
         return False
     if a.family and b.family and a.family != b.family and frozenset({a.family, b.family}) not in COMPATIBLE:
         return False
@@ -88,7 +89,7 @@ def blocking_keys(report: Report, idf: dict[str, float], max_idf: float) -> list
 def candidate_pairs(reports: Sequence[Report], idf: dict[str, float], s: DedupSettings) -> set[tuple[int, int]]:
     """Pairs sharing a blocking key and within the date window (reports without a date are never paired)."""
     blocks: dict[str, list[Report]] = defaultdict(list)
-    max_idf = max(idf.values(), default=0.0)  # the idf of a word only one report has
+    max_idf = max(idf.values(), default=0.0) - 1e-9  # the idf of a word only one report has
     for r in reports:
         if r.day is None:
             continue
@@ -114,7 +115,7 @@ class _Clusters:
     def __init__(self, reports: Sequence[Report]) -> None:
         self.parent = list(range(len(reports)))
         self.span = [(r.day, r.day) for r in reports]
-        self.places = [frozenset(r.places) if r.precise else frozenset() for r in reports]
+        self.places = [r.towns for r in reports]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:

@@ -58,7 +58,13 @@ class Report:
     day: int | None
     text: str
     words: frozenset[str]
-    places: tuple[str, ...] = ()  # place keys, "g:<geonameid>" for a town, "a:<admin1>" for a region
+    places: tuple[str, ...] = ()  # place keys, "g:<geonameid>" for a town, "a:<country><admin1>" for a region
+
+    @property
+    def towns(self) -> frozenset[str]:
+        """The precise places (settlements) named."""
+        return frozenset(p for p in self.places if p.startswith("g:"))
+
     precise: bool = False  # a town (ACLED geo_precision 1-2) rather than a region or nothing
     family: str | None = None
     deaths: frozenset[int] = frozenset()
@@ -118,7 +124,7 @@ SYNONYMS = {
     "wia": "wound", "injur": "wound", "injure": "wound", "hurt": "wound", "slavyansk": "sloviansk",
     "kiev": "kyiv", "lugansk": "luhansk",
 }
-_SUFFIXES = ("ings", "ing", "ed", "es", "s")
+_SUFFIXES = ("ings", "ing", "ed", "s")
 
 
 def stem(word: str) -> str:
@@ -158,13 +164,15 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
     ascii_words = [normalise(w) for w in raw_words]
     lowered = " ".join(ascii_words)
     capitalised = [w[:1].isupper() for w in raw_words]
-    places = find_places(ascii_words, capitalised)
-    keys = tuple(f"g:{p.geonameid}" for p in places)
+    places, place_words = find_places(ascii_words, capitalised)
+    keys = tuple(p.key for p in places)
     stop = _content_stop()
-    words = frozenset(stem(w) for w in ascii_words if len(w) > 2 and w not in stop and not w.isdigit())
+    # place names are compared as places (so Horlivka and Gorlovka agree), not as words
+    words = frozenset(stem(w) for i, w in enumerate(ascii_words)
+                      if len(w) > 2 and w not in stop and not w.isdigit() and i not in place_words)
     return Report(
         index=index, doc_id=doc_id, day=_day(published), text=text, words=words, places=keys,
-        precise=bool(keys), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
+        precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
         targets=frozenset(t for t, pattern in _TARGET_PATTERNS if pattern.search(lowered)), claimant=claimant,
         stated_days=stated_days(ascii_words),
     )
@@ -188,9 +196,11 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
         places = base.places
     fat = event.get("fatalities") or {}
     deaths = frozenset(int(v) for v in (fat.get("best"), fat.get("low"), fat.get("high")) if v) or base.deaths
+    sub_type = event.get("sub_event_type")
+    words = base.words | {f"type:{sub_type}"} if sub_type else base.words  # the coded sub-type counts as a word
     return Report(
         index=index, doc_id=doc_id, day=_day(event.get("date_start")) or base.day, text=base.text,
-        words=base.words, places=places, precise=bool(loc.get("geonameid")) and precision <= 2,
+        words=words, places=places, precise=bool(loc.get("geonameid")) and precision <= 2,
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
         targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days, event=event,
     )

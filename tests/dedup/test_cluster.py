@@ -1,0 +1,114 @@
+"""Deduplication on reports written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+from frontwatch.cli import main
+from frontwatch.dedup import DedupSettings, dedup_lines, dedup_reports
+from frontwatch.dedup.cluster import candidate_pairs, idf_weights
+from frontwatch.dedup.features import report_from_text
+
+
+def rows(*items: tuple[str, str | None]) -> list[dict]:
+    return [{"doc_id": f"d{i}", "text": text, "published": day} for i, (text, day) in enumerate(items)]
+
+
+def same(labels: list[int], i: int, j: int) -> bool:
+    return labels[i] == labels[j]
+
+
+def test_one_strike_from_several_outlets_is_one_incident():
+    labels = dedup_lines(rows(
+        ("Shelling kills three civilians in Horlivka, local officials say", "2019-06-03"),
+        ("Three civilians killed by shelling in Gorlovka", "2019-06-03"),
+        ("Horlivka shelling: three dead, mayor says", "2019-06-04"),
+    ))
+    assert same(labels, 0, 1) and same(labels, 1, 2)
+
+
+def test_same_day_same_region_different_towns_stay_apart():
+    labels = dedup_lines(rows(
+        ("Shelling kills two civilians in Avdiivka", "2019-06-03"),
+        ("Shelling kills two civilians in Marinka", "2019-06-03"),
+    ))
+    assert not same(labels, 0, 1)
+
+
+def test_protest_and_shelling_in_one_city_stay_apart():
+    labels = dedup_lines(rows(
+        ("Protesters rally in Kharkiv against the mayor", "2015-03-01"),
+        ("Rocket strike hits Kharkiv, two killed", "2015-03-01"),
+    ))
+    assert not same(labels, 0, 1)
+
+
+def test_daily_bulletins_of_different_days_stay_apart():
+    labels = dedup_lines(rows(
+        ("Situation update, east of Ukraine as of morning, June 27", "2018-06-27"),
+        ("Situation update, east of Ukraine as of morning, June 28", "2018-06-28"),
+    ))
+    assert not same(labels, 0, 1)
+
+
+def test_reports_too_far_apart_in_time_stay_apart():
+    labels = dedup_lines(rows(
+        ("Shelling kills three civilians in Horlivka", "2019-06-03"),
+        ("Shelling kills three civilians in Horlivka", "2019-07-20"),
+    ))
+    assert not same(labels, 0, 1)
+
+
+def test_reports_without_dates_are_kept_apart_and_counted():
+    result = dedup_reports(rows(
+        ("Shelling kills three civilians in Horlivka", None),
+        ("Shelling kills three civilians in Horlivka", None),
+    ))
+    assert result.undated == 2 and result.incidents == 2
+
+
+def test_transliterations_meet_in_one_block():
+    a = report_from_text(0, "a", "Rebels shell Slavyansk", "2014-05-02")
+    b = report_from_text(1, "b", "Rebels shell Sloviansk", "2014-05-02")
+    assert a.places and a.places == b.places
+
+
+def test_blocking_compares_far_fewer_pairs_than_all():
+    texts = [(f"Shelling in {town} kills {n} people", "2020-01-0" + str(1 + n % 9))
+             for n, town in enumerate(["Avdiivka", "Marinka", "Horlivka", "Pisky", "Shchastia"] * 20)]
+    reports = [report_from_text(i, str(i), t, d) for i, (t, d) in enumerate(texts)]
+    pairs = candidate_pairs(reports, idf_weights(reports), DedupSettings())
+    assert 0 < len(pairs) < len(reports) * (len(reports) - 1) // 2 // 4
+
+
+def test_extraction_output_uses_the_event_fields():
+    event = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike", "claimant": "governor",
+             "date_start": "2024-05-17", "location": {"name": "Tuapse", "geonameid": 480716, "precision": 1},
+             "fatalities": {"best": 0, "low": 0, "high": 0}, "evidence": {"text": "Drones hit a refinery in Tuapse"}}
+    other = dict(event, claimant="ministry", evidence={"text": "A drone attack set the Tuapse oil refinery on fire"})
+    far = dict(event, location={"name": "Novorossiysk", "geonameid": 518255, "precision": 1},
+               evidence={"text": "Drones hit the port of Novorossiysk"})
+    labels = dedup_lines([{"doc_id": "a", "events": [event]}, {"doc_id": "b", "events": [other]},
+                          {"doc_id": "c", "events": [far]}])
+    assert same(labels, 0, 1) and not same(labels, 0, 2)
+
+
+def test_cli_writes_one_line_per_report(tmp_path, capsys):
+    path = tmp_path / "reports.jsonl"
+    data = rows(("Shelling kills three civilians in Horlivka", "2019-06-03"),
+                ("Three civilians killed by shelling in Gorlovka", "2019-06-03"),
+                ("Protest in Lviv", None))
+    path.write_text("\n".join(json.dumps(r) for r in data) + "\n", encoding="utf-8")
+    assert main(["dedup", str(path)]) == 0
+    captured = capsys.readouterr()
+    out = [json.loads(line) for line in captured.out.splitlines()]
+    assert [o["doc_id"] for o in out] == ["d0", "d1", "d2"]
+    assert out[0]["cluster"] == out[1]["cluster"] != out[2]["cluster"]
+    assert "without a date" in captured.err
+
+
+def test_cli_bad_line_is_one_clear_error(tmp_path, capsys):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"doc_id": "a", "text": "x"}\n{broken\n', encoding="utf-8")
+    assert main(["dedup", str(path)]) == 1
+    assert "line 2 is not JSON" in capsys.readouterr().err
