@@ -17,7 +17,7 @@ from ..nlp.events import TERRITORY, EventMention
 from ..nlp.paragraphs import Segment, segments
 from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
 from .fatalities import claimed_losses, fatalities_of
-from .places import Toponym, choose_in, inferred, level
+from .places import Toponym, by_direction, choose_in, compass_near, inferred, level
 
 _PRECISION_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 _DATE_CARRY = 3  # sentences back that a dateless sentence may take its date from
@@ -79,7 +79,9 @@ def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place 
     """(the place, whether the event's own sentence names it)."""
     topo = choose_in(ctx.toponyms, mention.start, mention.end, mention.trigger_start, ctx.doc)
     if topo is not None:
-        return topo.place, True
+        bearing = compass_near(ctx.doc.text, topo.start, topo.end) if level(topo.place) == 2 else None
+        part = by_direction(topo, bearing, ctx.toponyms) if bearing is not None else None
+        return part or topo.place, True
     for prev in reversed(ctx.segments[: seg.index]):
         if prev.paragraph != seg.paragraph:
             break

@@ -8,6 +8,8 @@ Sevastopol on the annexed Crimean peninsula" is Sevastopol). A country used as a
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -83,6 +85,42 @@ def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: 
     if not inside:
         return None
     return min(inside, key=lambda t: (level(t.place), 0 if t.start >= trigger else 1, abs(t.start - trigger)))
+
+
+_COMPASS = re.compile(r"\b(north|south)?-?(east|west)?(?:ern)?\b", re.I)
+_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
+
+
+def compass_near(text: str, start: int, end: int) -> float | None:
+    """The bearing of a compass word right before or after a name ("northeast Ukraine", "Ukraine's northeast")."""
+    window = text[max(0, start - 16) : start] + " " + text[end : end + 18]
+    for m in _COMPASS.finditer(window):
+        word = (m.group(1) or "") + (m.group(2) or "")
+        if word:
+            return _BEARING[word.lower()]
+    return None
+
+
+def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dx = (lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.degrees(math.atan2(dx, lat2 - lat1)) % 360
+
+
+def by_direction(country: Toponym, bearing: float, toponyms: list[Toponym]) -> Place | None:
+    """The article's region (else town) of ``country`` lying in ``bearing`` from its centre: "Ukraine's northeast"
+    in an article about Kharkiv is Kharkiv region. None when the article names no such place."""
+    c = country.place
+    if c.lat is None or c.lon is None:
+        return None
+    fits = []
+    for t in toponyms:
+        p = t.place
+        if p.country != c.country or level(p) > 1 or p.lat is None or p.lon is None:
+            continue
+        off = abs((_bearing(c.lat, c.lon, p.lat, p.lon) - bearing + 180) % 360 - 180)
+        if off <= 50:
+            fits.append((level(p) != 1, t.start, p))
+    return replace(min(fits)[2], precision=3) if fits else None
 
 
 def inferred(place: Place) -> Place:
