@@ -73,20 +73,27 @@ class PostGISServer:
         with psycopg.connect(self.url("postgres"), autocommit=True) as conn:
             conn.execute(sql)
 
-    def new_database(self) -> str:
-        """A fresh database with the migrated schema; returns its URL."""
+    def new_database(self, copy_of: str | None = None) -> str:
+        """A fresh database with the migrated schema (or a copy of the database at URL ``copy_of``); its URL.
+
+        A database being copied must have no open connection (close its store first).
+        """
         name = f"t{os.getpid()}_{next(self._counter)}"
-        self.admin(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE_DB} STRATEGY FILE_COPY')
+        template = _dbname(copy_of) if copy_of else TEMPLATE_DB
+        self.admin(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
         return self.url(name)
 
     def drop_database(self, url: str) -> None:
-        name = url.split("/", 3)[3].split("?", 1)[0]
-        self.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self.admin(f'DROP DATABASE IF EXISTS "{_dbname(url)}" WITH (FORCE)')
 
     def stop(self) -> None:
         if self.root.exists():
             _pg(self._run_as, "pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop", check=False)
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _dbname(url: str) -> str:
+    return url.split("/", 3)[3].split("?", 1)[0]
 
 
 def _pg(user: str | None, program: str, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -142,3 +149,25 @@ def postgis_server() -> Iterator[PostGISServer]:
     server = start_server()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session", params=backend_params())
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each backend of $FRONTWATCH_TEST_BACKENDS in turn, for session-scoped stores (``new_target``)."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def new_target(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """A factory ``new_target(backend, copy_of=None)``: a fresh empty store target (a DuckDB file path
+    or a PostGIS URL) as a string, or a copy of the target ``copy_of`` (whose store must be closed)."""
+
+    def make(backend: str, copy_of: str | None = None) -> str:
+        if backend == "postgis":
+            return request.getfixturevalue("postgis_server").new_database(copy_of)
+        path = tmp_path_factory.mktemp("store") / "store.duckdb"
+        if copy_of:
+            path.write_bytes(Path(copy_of).read_bytes())
+        return str(path)
+
+    return make
