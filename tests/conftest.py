@@ -9,7 +9,7 @@ import pytest
 from hypothesis import settings
 
 from frontwatch.store import open_store
-from tests.postgis_server import backend_params, postgis_server  # noqa: F401 - session fixture
+from tests.postgis_server import backend, backend_params, new_target, postgis_server  # noqa: F401 - fixtures
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRONTWATCH_SHARED", REPO.parent / "shared"))
