@@ -1,0 +1,54 @@
+"""Deduplication applied when storing events, and the merged incident as the dashboard reads it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontwatch.dedup import assign_clusters
+from frontwatch.models import Article, Event, Evidence, Fatalities, Place
+
+TUAPSE = Place("Tuapse", 44.1053, 39.0802, geonameid=480716, admin1="Krasnodar", country="RU", precision=1)
+SOCHI = Place("Sochi", 43.6028, 39.7342, geonameid=491422, admin1="Krasnodar", country="RU", precision=1)
+
+
+def _event(text: str, place: Place, claimant: str, killed: int | None) -> Event:
+    return Event("Explosions/Remote violence", "Air/drone strike", Evidence(text, 0, len(text)),
+                 actor1="Military Forces of Ukraine", date_start=date(2024, 5, 17), date_end=date(2024, 5, 17),
+                 location=place, fatalities=Fatalities(killed, killed, killed), claimant=claimant)
+
+
+def _store_article(store, doc_id: str, outlet: str, events: list[Event]) -> int:
+    text = " ".join(e.evidence.text for e in events)
+    article_id = store.add_article(Article(doc_id, text, date(2024, 5, 17), outlet=outlet), events)
+    assign_clusters(store, article_id)
+    return article_id
+
+
+def test_reports_of_one_strike_share_a_cluster_with_every_source(store):
+    _store_article(store, "a1", "Outlet A", [_event("Ukrainian drones hit the oil refinery in Tuapse, killing two",
+                                                    TUAPSE, "the regional governor", 2)])
+    _store_article(store, "b1", "Outlet B", [_event("A drone strike on the Tuapse refinery killed three people",
+                                                    TUAPSE, "Russia's Defence Ministry", 3)])
+    _store_article(store, "c1", "Outlet C", [_event("Ukrainian drones hit the oil depot in Sochi", SOCHI,
+                                                    "the mayor", None)])
+    clusters = {r["doc_id"]: r["cluster_id"] for r in store.query(
+        "SELECT a.doc_id, e.cluster_id FROM events e JOIN articles a ON a.id = e.article_id")}
+    assert clusters["a1"] == clusters["b1"] != clusters["c1"]
+    merged = store.cluster_members(clusters["a1"])
+    assert merged["articles"] == ["a1", "b1"] and merged["outlets"] == ["Outlet A", "Outlet B"]
+    assert merged["claimants"] == ["Russia's Defence Ministry", "the regional governor"]
+    # contradicting figures side by side, and their range, never an average
+    assert merged["fatalities_best"] == {"min": 2, "max": 3} and merged["contradicting"]
+    assert sorted(r["fatalities"]["best"] for r in merged["reports"]) == [2, 3]
+
+
+def test_event_alone_is_its_own_cluster(store):
+    article_id = _store_article(store, "solo", "Outlet A", [_event("Drones hit Sochi", SOCHI, "the mayor", None)])
+    event_id = store.scalar("SELECT id FROM events WHERE article_id = ?", (article_id,))
+    view = store.event_cluster(int(event_id))
+    assert view["events"] == 1 and view["articles"] == ["solo"]
+
+
+def test_article_without_events_assigns_nothing(store):
+    article_id = store.add_article(Article("empty", "Nothing happened.", date(2024, 5, 17)), [])
+    assert assign_clusters(store, article_id) == {}
