@@ -14,14 +14,10 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from frontwatch.api import create_app
-from frontwatch.config import Settings
-
 
 @pytest.fixture(scope="module")
-def api_schema(sample_db):
-    app = create_app(sample_db, settings=Settings.load(environ={}))
-    return schemathesis.openapi.from_asgi("/openapi.json", app)
+def api_schema(client):
+    return schemathesis.openapi.from_asgi("/openapi.json", client.app)
 
 
 def _check(case) -> None:  # type: ignore[no-untyped-def]

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import copy
 import threading
+from pathlib import Path
 from typing import Any
 
 from ..store import SQLStore, open_store
+from ..store.base import migration_files
 
 
 class StorePool:
@@ -30,8 +32,7 @@ class StorePool:
     def _open_root(self) -> SQLStore:
         if self._root is None:
             if self.read_only and not self.target.startswith(("postgresql://", "postgres://")):
-                open_store(self.target).close()  # create and migrate once, then share read-only
-                self._root = open_store(self.target, read_only=True)
+                self._root = _open_read_only(self.target)
             else:
                 self._root = open_store(self.target)
             self._opened.append(self._root)
@@ -69,3 +70,14 @@ class StorePool:
             self._opened.clear()
             self._root = None
         self._local = threading.local()
+
+
+def _open_read_only(path: str) -> SQLStore:
+    """A DuckDB file opened read-only, created or migrated first (read-write, briefly) only when it needs it."""
+    if Path(path).exists():
+        store = open_store(path, read_only=True)
+        if store.schema_version == migration_files()[-1][0]:
+            return store
+        store.close()
+    open_store(path).close()
+    return open_store(path, read_only=True)
