@@ -105,3 +105,22 @@ class TerritoryTables:
             "ORDER BY s.time_utc",
             (source, *layers),
         )
+
+    # -- added for the importer (territory/importer.py)
+
+    def snapshot_digests(self, source: str | None = None) -> dict[tuple[str, str], str]:
+        """{(source, key): content_sha256} of every stored snapshot (of one source): what an import may skip."""
+        sql = "SELECT source, snapshot_key, content_sha256 FROM territory_snapshots"
+        rows = self.query(sql + (" WHERE source = ?" if source else ""), (source,) if source else ())  # type: ignore[attr-defined]
+        return {(r["source"], r["snapshot_key"]): r["content_sha256"] or "" for r in rows}
+
+    def add_snapshots(self, items: list[tuple[Snapshot, list[LayerGeometry]]]) -> list[int]:
+        """Store several snapshots with their layers in ONE transaction (all or none); returns their ids.
+
+        The bulk form of ``add_snapshot`` for imports: one commit per batch instead of one per snapshot.
+        """
+        ids: list[int] = []
+        with self.transaction():  # type: ignore[attr-defined]
+            for snapshot, layers in items:
+                ids.append(self.add_snapshot(snapshot, layers))
+        return ids

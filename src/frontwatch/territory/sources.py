@@ -1,0 +1,527 @@
+"""Readers that turn one snapshot file into layers: DeepStateMap, cyterat, ISW-style layer files, any OGR format.
+
+Every reader returns :class:`RawSnapshot` objects (cleaned polygons per layer, not yet dissolved);
+:func:`finish` dissolves each layer and measures it. ``read_entry`` is the one call the importer makes per file,
+in-process or in a worker process, so everything here is picklable and free of store access.
+
+Sources and their layers (CONTRACTS names; see ``colours.py`` for DeepState's dated legend):
+
+* ``deepstate``: the raw API FeatureCollection (``/api/history/{id}/geojson``), polygons with a ``fill`` colour,
+  or the API's wrapped response ``{"map": FeatureCollection, "id": ..., "createdAt": ...}``
+  (``/api/history/last``). Time from the id (Unix seconds, in the file name or the wrapper).
+* ``cyterat``: cyterat/deepstate-map-data's daily files, ONE MultiPolygon of all occupied land (occupied since
+  2022 and before, Crimea included) per day. It cannot be split, so it is stored as the layer
+  ``occupied_total`` (not ``occupied``); the unified ``deepstate-map-data.geojson`` (one feature per ``date``)
+  gives one snapshot per feature.
+* ``isw``: ISW's layers (assessed control, assessed advances, claimed, pre-2022, claimed Ukrainian
+  counteroffensives), told apart by a ``layer`` property or the file name; ``occupied`` = (control ∪ advances)
+  − pre-2022 (CONTRACTS).
+* ``geojson``: any GeoJSON, GeoPackage, Shapefile, KML or KMZ with a layer map (``formats.py``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import PurePosixPath
+from typing import Any
+
+import orjson
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import InvalidGeometry, MissingTime, UnknownLayer, UnreadableFile
+from ..geodesy import area_km2
+from ..models import LayerGeometry, Snapshot
+from . import colours
+from .geometry import check_lonlat, clean_polygons, dissolve, in_box
+
+SOURCES = ("auto", "deepstate", "cyterat", "isw", "geojson")
+POLYGONAL = frozenset({"Polygon", "MultiPolygon", "GeometryCollection"})
+_OGR_SUFFIXES = (".gpkg", ".shp", ".kml", ".kmz", ".fgb", ".gml", ".sqlite")
+_JSON_SUFFIXES = (".geojson", ".json")
+SNAPSHOT_SUFFIXES = _JSON_SUFFIXES + _OGR_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning about one file; ``kind`` groups the same warning over many files in the report."""
+
+    path: str
+    kind: str
+    message: str
+
+
+@dataclass
+class LayerParts:
+    """The cleaned polygons of one layer of one snapshot, with the fingerprints of the features they came from."""
+
+    polygons: list[BaseGeometry] = field(default_factory=list)
+    fingerprints: list[bytes] | None = field(default_factory=list)  # None: not cacheable
+
+    def add(self, polygons: list[BaseGeometry], fingerprint: bytes | None) -> None:
+        self.polygons.extend(polygons)
+        if fingerprint is None or self.fingerprints is None:
+            self.fingerprints = None
+        else:
+            self.fingerprints.append(fingerprint)
+
+
+@dataclass
+class RawSnapshot:
+    """One snapshot as read: cleaned polygons per layer, not yet dissolved."""
+
+    source: str
+    key: str
+    time: datetime
+    origin: str
+    sha256: str
+    parts: dict[str, LayerParts] = field(default_factory=dict)
+    notes: list[Note] = field(default_factory=list)
+    partial: bool = False  # one layer file of a multi-file snapshot (ISW): merged by key before storing
+
+    def layer(self, name: str) -> LayerParts:
+        return self.parts.setdefault(name, LayerParts())
+
+
+@dataclass
+class Prepared:
+    """A snapshot ready for ``store.add_snapshot``."""
+
+    snapshot: Snapshot
+    layers: list[LayerGeometry]
+    notes: list[Note] = field(default_factory=list)
+    raw: RawSnapshot | None = None  # set for a partial snapshot (ISW layer file) still to be merged
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What the user said about the files: source, fallback time, layer map (parsed, see ``formats.LayerMap``)."""
+
+    source: str = "auto"
+    time: datetime | None = None
+    layer_map: Any = None
+
+
+class GeometryCache:
+    """Per-process memo of cleaned features and dissolved layers: consecutive snapshots share most features.
+
+    Bounded (least recently used first out) so a long import keeps flat memory.
+    """
+
+    def __init__(self, max_features: int = 20_000, max_layers: int = 256) -> None:
+        self.features: OrderedDict[bytes, tuple[list[BaseGeometry], list[BaseGeometry], float]] = OrderedDict()
+        self.layers: OrderedDict[bytes, tuple[BaseGeometry, float]] = OrderedDict()
+        self._limits = (max_features, max_layers)
+
+    def feature(self, key: bytes, make: Callable[[], tuple[list[BaseGeometry], list[BaseGeometry], float]]):  # type: ignore[no-untyped-def]
+        return _memo(self.features, key, make, self._limits[0])
+
+    def layer(self, key: bytes | None, make: Callable[[], tuple[BaseGeometry, float]]) -> tuple[BaseGeometry, float]:
+        return make() if key is None else _memo(self.layers, key, make, self._limits[1])
+
+
+def _memo(table: OrderedDict, key: bytes, make: Callable[[], Any], limit: int) -> Any:  # type: ignore[type-arg]
+    hit = table.get(key)
+    if hit is not None:
+        table.move_to_end(key)
+        return hit
+    value = make()
+    table[key] = value
+    if len(table) > limit:
+        table.popitem(last=False)
+    return value
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+# ---------------------------------------------------------------- time
+
+
+_DATE_IN_NAME = re.compile(
+    r"(?<!\d)(20\d\d)-?([01]\d)-?([0-3]\d)(?:[T_ -]?([0-2]\d)[:\-]?([0-5]\d)(?:[:\-]?([0-5]\d))?)?(?!\d)"
+)
+_TIME_KEYS = ("datetime", "createdAt", "created_at", "updatedAt", "snapshot_time", "time", "date", "Date", "DATE")
+
+
+def time_from_value(value: object) -> datetime | None:
+    """A UTC time from Unix seconds or milliseconds, an ISO 8601 string or a date; None if it is not one.
+
+    >>> time_from_value(1711917948).isoformat()
+    '2024-03-31T20:45:48+00:00'
+    >>> time_from_value("2024-05-15").isoformat(), time_from_value("soon")
+    ('2024-05-15T00:00:00+00:00', None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        seconds = value / 1000 if value > 1e11 else value
+        moment = datetime.fromtimestamp(seconds, UTC) if 0 < seconds < 4.2e9 else None
+        return moment if moment and 2000 <= moment.year <= 2100 else None
+    if isinstance(value, str) and value.strip():
+        text = value.strip()
+        if text.isdigit():
+            return time_from_value(int(text))
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day, tzinfo=UTC)
+    return None
+
+
+def time_from_name(name: str) -> datetime | None:
+    """The time a file name carries: a DeepState id (Unix seconds) or a date ``YYYY-MM-DD``/``YYYYMMDD[THHMM[SS]]``.
+
+    >>> time_from_name("archive.tar.xz!1715817600.geojson").isoformat()
+    '2024-05-16T00:00:00+00:00'
+    >>> time_from_name("deepstatemap_data_20240708.geojson").isoformat()
+    '2024-07-08T00:00:00+00:00'
+    >>> time_from_name("map.geojson") is None
+    True
+    """
+    stem = PurePosixPath(name.rsplit("!", 1)[-1]).name.split(".")[0]
+    if stem.isdigit() and 9 <= len(stem) <= 13:
+        return time_from_value(int(stem))
+    match = _DATE_IN_NAME.search(stem)
+    if not match:
+        return None
+    y, mo, d, h, mi, s = (int(g) if g else 0 for g in match.groups())
+    try:
+        return datetime(y, mo, d, h, mi, s, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def deepstate_id(name: str) -> str | None:
+    """The DeepState snapshot id in a file name (its stem, Unix seconds), or None."""
+    stem = PurePosixPath(name.rsplit("!", 1)[-1]).name.split(".")[0]
+    return stem if stem.isdigit() and 9 <= len(stem) <= 11 else None
+
+
+def time_from_properties(props: dict[str, Any] | None) -> datetime | None:
+    """The first time-like property of a mapping (``_TIME_KEYS`` order)."""
+    for key in _TIME_KEYS:
+        if props and key in props:
+            moment = time_from_value(props[key])
+            if moment is not None:
+                return moment
+    return None
+
+
+def _need_time(*candidates: datetime | None, what: str) -> datetime:
+    for moment in candidates:
+        if moment is not None:
+            return moment
+    raise MissingTime(
+        f"cannot tell when this {what} was taken: no DeepState id or date in the file name and no time "
+        "property; rename it (e.g. 2024-05-15.geojson) or give --time 2024-05-15T20:00:00Z"
+    )
+
+
+# ---------------------------------------------------------------- JSON sources
+
+
+def parse_json(data: bytes) -> Any:
+    """The JSON document in ``data``, or UnreadableFile saying why (empty, truncated, not JSON)."""
+    if not data.strip():
+        raise UnreadableFile("the file is empty: download or export it again")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        hint = "it looks truncated" if data.lstrip()[:1] in (b"{", b"[") else "it is not JSON"
+        raise UnreadableFile(f"not valid JSON ({exc}); {hint}: download or export it again") from exc
+
+
+def _features(doc: Any) -> list[dict[str, Any]]:
+    if isinstance(doc, dict) and doc.get("type") == "FeatureCollection" and isinstance(doc.get("features"), list):
+        return [f for f in doc["features"] if isinstance(f, dict)]
+    if isinstance(doc, dict) and doc.get("type") == "Feature":
+        return [doc]
+    raise UnreadableFile(
+        f"expected a GeoJSON FeatureCollection, got {_describe(doc)}: is this a control-map snapshot?"
+    )
+
+
+def _describe(doc: Any) -> str:
+    if isinstance(doc, dict):
+        return f"an object with keys {sorted(doc)[:6]}"
+    return f"a JSON {type(doc).__name__}"
+
+
+def _feature_polygons(
+    geometry: dict[str, Any], cache: GeometryCache
+) -> tuple[bytes, tuple[list[BaseGeometry], list[BaseGeometry], float]]:
+    """(fingerprint, (all polygons, polygons inside the theatre, km² dropped outside it)) of one feature."""
+    key = _digest(orjson.dumps(geometry))
+
+    def make() -> tuple[list[BaseGeometry], list[BaseGeometry], float]:
+        try:
+            geom = shape(geometry)
+        except Exception as exc:  # noqa: BLE001 - shapely raises many types for malformed GeoJSON
+            raise InvalidGeometry(f"malformed {geometry.get('type')} geometry ({exc}): fix or drop the feature") from exc
+        check_lonlat(geom, what=f"a {geometry.get('type')}")
+        polys = clean_polygons(geom)
+        kept = [p for p in polys if in_box(p)]
+        dropped = sum(area_km2(p) for p in polys if not in_box(p)) if len(kept) < len(polys) else 0.0
+        return polys, kept, dropped
+
+    return key, cache.feature(key, make)
+
+
+def read_deepstate(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: GeometryCache) -> RawSnapshot:
+    """A DeepStateMap snapshot (raw FeatureCollection or the API's ``{"map": ...}`` wrapper)."""
+    wrapper = doc if isinstance(doc, dict) and isinstance(doc.get("map"), dict) else {}
+    features = _features(wrapper.get("map", doc))
+    ident = deepstate_id(name) or (str(wrapper["id"]) if str(wrapper.get("id", "")).isdigit() else None)
+    moment = _need_time(
+        time_from_value(int(ident)) if ident else None, time_from_properties(wrapper), opts.time, what="snapshot"
+    )
+    raw = RawSnapshot("deepstate", ident or moment.strftime("%Y-%m-%dT%H:%M:%SZ"), moment, name, sha)
+    scheme = colours.scheme_at(moment)
+    unknown: dict[str, int] = {}
+    dropped: dict[str, float] = {}
+    for feature in features:
+        geometry = feature.get("geometry")
+        if not isinstance(geometry, dict) or geometry.get("type") not in POLYGONAL:
+            continue
+        props = feature.get("properties") or {}
+        colour = colours.normalise_colour(props.get("fill")) or _colour_from_style(props.get("styleUrl"))
+        layer = scheme.colours.get(colour) if colour else None
+        if opts.layer_map is not None:
+            matched, mapped, _ = opts.layer_map.match(props)
+            if matched and mapped is None:
+                continue
+            layer = mapped if matched else layer
+        if layer is None:
+            layer = colours.unmapped_layer(colour or props.get("fill") or "none")
+            unknown[layer] = unknown.get(layer, 0) + 1
+        fingerprint, (polys, kept, lost_km2) = _feature_polygons(geometry, cache)
+        if layer != colours.SATIRICAL_FOREIGN:
+            polys = kept
+            if lost_km2:
+                dropped[colour or "?"] = dropped.get(colour or "?", 0.0) + lost_km2
+        raw.layer(layer).add(polys, fingerprint + layer.encode())
+    _deepstate_notes(raw, unknown, dropped)
+    return raw
+
+
+def _colour_from_style(style: object) -> str | None:
+    """KML-derived style ids carry the colour: ``#poly-A52714-1000-...``."""
+    match = re.search(r"poly-([0-9A-Fa-f]{6})", style) if isinstance(style, str) else None
+    return colours.normalise_colour(match.group(1)) if match else None
+
+
+def _deepstate_notes(raw: RawSnapshot, unknown: dict[str, int], dropped: dict[str, float]) -> None:
+    for layer, count in unknown.items():
+        raw.notes.append(Note(raw.origin, f"unknown colour {layer}", (
+            f"{count} polygon(s) of a colour DeepState's legend of {raw.time:%Y-%m-%d} does not define: kept "
+            f"as layer '{layer}' and counted in no total; map it with --layer-map if it belongs to a layer")))
+    for colour, km2 in dropped.items():
+        raw.notes.append(Note(raw.origin, f"outside theatre {colour}", (
+            f"dropped {km2:,.0f} km² of {colour} polygons outside the theatre of war (lon 20..50, lat 40..60): "
+            "drawing artefacts, not front lines")))
+
+
+def read_cyterat(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: GeometryCache) -> list[RawSnapshot]:
+    """cyterat archives: one MultiPolygon of ALL occupied land per day, stored as layer ``occupied_total``.
+
+    A daily file (``deepstatemap_data_YYYYMMDD.geojson``) gives one snapshot dated by its name (00:00 UTC);
+    the unified archive (features with a ``date``) gives one snapshot per feature.
+    """
+    features = [f for f in _features(doc) if (f.get("geometry") or {}).get("type") in POLYGONAL]
+    dated = [(time_from_properties(f.get("properties")), f) for f in features]
+    if len(features) > 1 and all(moment for moment, _ in dated):
+        groups: dict[datetime, list[dict[str, Any]]] = {}
+        for moment, feature in dated:
+            groups.setdefault(moment, []).append(feature)  # type: ignore[arg-type]
+    else:
+        moment = _need_time(time_from_name(name), time_from_properties(doc), dated[0][0] if dated else None,
+                            opts.time, what="cyterat file")
+        groups = {moment: features}
+    out = []
+    for moment, group in sorted(groups.items()):
+        raw = RawSnapshot("cyterat", _day_key(moment), moment, name, sha if len(groups) == 1 else f"{sha}:{moment:%F}")
+        for feature in group:
+            fingerprint, (_, kept, _) = _feature_polygons(feature["geometry"], cache)
+            raw.layer(colours.OCCUPIED_TOTAL).add(kept, fingerprint)
+        out.append(raw)
+    return out
+
+
+def _day_key(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d") if moment.time() == datetime.min.time() else moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---------------------------------------------------------------- ISW
+
+
+#: ISW layer titles (ArcGIS FeatureServer names, Nikkei's archive ``layer`` values) -> short names, by pattern.
+ISW_PATTERNS = (
+    ("pre2022", re.compile(r"before.*(feb|2022)|pre.?2022|crimea", re.I)),
+    ("counteroffensives", re.compile(r"counter.?offensive|ukrainian", re.I)),
+    ("advances", re.compile(r"advance", re.I)),
+    ("claimed", re.compile(r"claim", re.I)),
+    ("control", re.compile(r"control|assess|occupied", re.I)),
+)
+ISW_LAYER_KEYS = ("layer", "Layer", "LAYER", "title", "name", "Name")
+_ISW_TO_LAYER = {"claimed": colours.CLAIMED, "pre2022": colours.OCCUPIED_PRE2022,
+                 "counteroffensives": "claimed_ukrainian_counteroffensives"}
+
+
+def isw_layer_of(text: object) -> str | None:
+    """The ISW layer a title or file name names (``control``, ``advances``, ``claimed``, ``pre2022``, ...).
+
+    >>> isw_layer_of("Assessed Russian Advances in Ukraine"), isw_layer_of("VIEW_RussiaCoTinUkraine_V3 control")
+    ('advances', 'control')
+    >>> isw_layer_of("Russian-controlled Ukrainian Territory before February 24, 2022")
+    'pre2022'
+    """
+    if not isinstance(text, str):
+        return None
+    for short, pattern in ISW_PATTERNS:
+        if pattern.search(text):
+            return short
+    return None
+
+
+def _isw_feature_layer(props: dict[str, Any], file_layer: str | None) -> str | None:
+    for key in ISW_LAYER_KEYS:
+        found = isw_layer_of(props.get(key))
+        if found:
+            return found
+    return file_layer
+
+
+def read_isw(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: GeometryCache) -> RawSnapshot:
+    """An ISW-style layer file: features told apart by a ``layer`` property or, failing that, the file name."""
+    features = [f for f in _features(doc) if (f.get("geometry") or {}).get("type") in POLYGONAL]
+    file_layer = isw_layer_of(PurePosixPath(name.rsplit("!", 1)[-1]).stem.replace("_", " "))
+    moment = _need_time(time_from_properties(doc), time_from_name(name),
+                        time_from_properties(features[0].get("properties")) if features else None,
+                        opts.time, what="ISW layer file")
+    raw = RawSnapshot("isw", _day_key(moment), moment, name, sha, partial=True)
+    missing = 0
+    for feature in features:
+        layer = _isw_feature_layer(feature.get("properties") or {}, file_layer)
+        if layer is None:
+            missing += 1
+            continue
+        fingerprint, (_, kept, _) = _feature_polygons(feature["geometry"], cache)
+        raw.layer(layer).add(kept, fingerprint)
+    if missing and not raw.parts:
+        raise UnknownLayer(
+            "cannot tell which ISW layer the polygons belong to (no 'layer' property, nothing in the file name): "
+            "name the file e.g. isw-advances-2024-05-15.geojson or give --layer-map"
+        )
+    if missing:
+        raw.notes.append(Note(name, "isw unlabelled", f"{missing} feature(s) name no ISW layer: left out"))
+    return raw
+
+
+def isw_layers(parts: dict[str, LayerParts]) -> dict[str, list[BaseGeometry]]:
+    """CONTRACTS layers from ISW's: occupied = (assessed control ∪ advances) − pre-2022."""
+    out: dict[str, list[BaseGeometry]] = {}
+    occupied = [p for key in ("control", "advances") if key in parts for p in parts[key].polygons]
+    if occupied:
+        merged = dissolve(occupied)
+        if "pre2022" in parts:
+            merged = merged.difference(dissolve(parts["pre2022"].polygons))
+        out[colours.OCCUPIED] = [merged]
+    for short, layer in _ISW_TO_LAYER.items():
+        if short in parts:
+            out[layer] = parts[short].polygons
+    return out
+
+
+# ---------------------------------------------------------------- dispatch and finish
+
+
+def detect_source(doc: Any, name: str, opts: ReadOptions) -> str:
+    """Which reader a document needs: ``opts.source`` unless ``auto``; a layer map means ``geojson``
+    except over DeepState files, whose legend it extends."""
+    base = PurePosixPath(name.rsplit("!", 1)[-1]).name.lower()
+    wrapped = isinstance(doc, dict) and isinstance(doc.get("map"), dict)
+    if opts.source != "auto":
+        return opts.source
+    features = [] if wrapped else _features(doc)
+    if wrapped or any("fill" in (f.get("properties") or {}) for f in features[:200]):
+        return "deepstate"
+    if opts.layer_map is not None:
+        return "geojson"
+    if base.startswith(("deepstatemap_data", "deepstate-map-data")):
+        return "cyterat"
+    if "isw" in base or any(_isw_feature_layer(f.get("properties") or {}, None) for f in features[:50]):
+        return "isw"
+    raise UnknownLayer(
+        "cannot tell the source or layers of this file (no DeepState 'fill' colours, no ISW layer names): "
+        "give --source deepstate|cyterat|isw, or --layer-map FILE mapping a property value to a layer"
+    )
+
+
+def read_entry(
+    name: str, data: bytes | None, opts: ReadOptions, cache: GeometryCache, *, path: str | None = None
+) -> list[Prepared]:
+    """Read and finish one snapshot file (the work a worker process does); raises FrontwatchError on bad input.
+
+    ``data`` is the file's bytes; None for a shapefile read in place from ``path`` (a file, or the zip holding it).
+    """
+    sha = hashlib.sha256(data if data is not None else name.encode()).hexdigest()
+    if data is None or name.lower().endswith(_OGR_SUFFIXES):
+        from .formats import read_ogr
+
+        doc = read_ogr(name, data, path=path)
+    else:
+        doc = parse_json(data)
+    source = detect_source(doc, name, opts)
+    if source == "deepstate":
+        raws = [read_deepstate(doc, name=name, sha=sha, opts=opts, cache=cache)]
+    elif source == "cyterat":
+        raws = read_cyterat(doc, name=name, sha=sha, opts=opts, cache=cache)
+    elif source == "isw" and opts.layer_map is None:
+        raws = [read_isw(doc, name=name, sha=sha, opts=opts, cache=cache)]
+    else:
+        from .formats import read_mapped
+
+        raws = [read_mapped(doc, name=name, sha=sha, opts=opts, cache=cache)]
+    return [finish(raw, cache) if not raw.partial else _pending(raw) for raw in raws]
+
+
+def _pending(raw: RawSnapshot) -> Prepared:
+    """A partial snapshot travels with its raw parts; the importer merges and finishes it."""
+    return Prepared(Snapshot(raw.source, raw.key, raw.time, raw.origin, raw.sha256), [], raw.notes, raw)
+
+
+def finish(raw: RawSnapshot, cache: GeometryCache | None = None) -> Prepared:
+    """Dissolve each layer to one valid MultiPolygon and measure it geodesically; no polygons at all is an error."""
+    cache = cache or GeometryCache(0, 0)
+    if raw.source == "isw":
+        groups = {layer: LayerParts(polys, None) for layer, polys in isw_layers(raw.parts).items()}
+    else:
+        groups = raw.parts
+    layers = []
+    for layer, parts in sorted(groups.items()):
+        key = _digest(layer.encode() + b"".join(sorted(parts.fingerprints))) if parts.fingerprints else None
+
+        def make(parts: LayerParts = parts) -> tuple[BaseGeometry, float]:
+            merged = dissolve(parts.polygons)
+            return merged, area_km2(merged)
+
+        geometry, km2 = cache.layer(key, make)
+        if not geometry.is_empty:
+            layers.append(LayerGeometry(layer, geometry, km2))
+    if not layers:
+        raise InvalidGeometry(
+            "no polygons in this snapshot (only points, lines or empty geometries): is it a control map? "
+            "Check the file, or that the right --source was used"
+        )
+    snapshot = Snapshot(raw.source, raw.key, raw.time, raw.origin, raw.sha256)
+    return Prepared(snapshot, layers, raw.notes)
