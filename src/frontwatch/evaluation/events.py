@@ -55,7 +55,7 @@ class EventsReport:
         }
 
     def rows(self) -> list[list[Any]]:
-        return [[k, v, n] for k, (v, n) in self.metrics.items()]
+        return [[k, "" if v is None else f"{v:.3f}", n] for k, (v, n) in self.metrics.items()]
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:

@@ -9,14 +9,14 @@ needs the geocoder; this component only says *what* happened and *where in the t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .paragraphs import segments
 from .taxonomy import EVENT_TYPE_OF
-from .triggers import COMPILED, GENERIC_STRIKE, NEGATION
+from .triggers import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, PROTEST_CONTEXT, PROTEST_CUES
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _INHERIT_WINDOW = 3  # sentences back that a weaponless strike may borrow its weapon from
@@ -66,7 +66,7 @@ def _mentions(doc: Doc) -> list[EventMention]:
             continue
         text = sent.text
         found = classify(text) or _inherited(text, out, i) or _deaths_only(doc, sent)
-        if found is None:
+        if found is None or found[0] == NO_EVENT:
             continue
         sub, rank, t_start, t_end = found
         base = sent.start_char
@@ -80,7 +80,7 @@ def _deaths_only(doc: Doc, sent: Span) -> Hit | None:
     if not dead:
         return None
     sub = "Armed clash" if all(c.combatant for c in dead) else "Attack"
-    rank = [name for name, _ in COMPILED].index(sub)
+    rank = _RANK[sub]
     return sub, rank, dead[0].start - sent.start_char, dead[0].end - sent.start_char
 
 
@@ -96,10 +96,37 @@ def _inherited(text: str, earlier: list[EventMention], index: int) -> Hit | None
     return None
 
 
+_PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
+_RANK = {sub: rank for rank, (sub, _) in reversed(list(enumerate(COMPILED)))}
+
+
+def protest_subtype(text: str) -> str:
+    """The sub-type of a report about a protest: the strongest cue anywhere in it decides.
+
+    >>> protest_subtype("Thousands marched in the capital. Police fired tear gas to disperse them.")
+    'Protest with intervention'
+    """
+    for sub, cue in PROTEST_CUES:
+        if cue.search(text):
+            return sub
+    return "Peaceful protest"
+
+
+def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
+    """In a report about a protest, its sentences share one protest sub-type (the cues may sit in another sentence)."""
+    protest = [m for m in mentions if m.sub_event_type in _PROTEST_FAMILY
+               or PROTEST_CONTEXT.search(doc.text[m.start : m.end]) and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")]
+    if not protest:
+        return mentions
+    sub = protest_subtype(" ".join(doc.text[m.start : m.end] for m in protest))
+    keep = {id(m) for m in protest}
+    return [replace(m, sub_event_type=sub, rank=_RANK[sub]) if id(m) in keep else m for m in mentions]
+
+
 @Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.pos", "doc._.casualties"])
 def events_component(doc: Doc) -> Doc:
     """Find and type the event sentences of ``doc``."""
-    doc._.event_mentions = _mentions(doc)
+    doc._.event_mentions = _protest_upgrade(doc, _mentions(doc))
     return doc
 
 
