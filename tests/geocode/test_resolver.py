@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from frontwatch.geocode import GeoContext, Geocoder, settlements
+from frontwatch.geocode import Geocoder, GeoContext, settlements
 from frontwatch.geodesy import distance_km
 
 KHARKIV = (49.98, 36.25)
