@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -91,3 +92,41 @@ class _Metered:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+@dataclass
+class SlowKeywordExtractor(KeywordExtractor):
+    """The keyword stand-in at about 20 documents a second, so a test can kill a run halfway."""
+
+    def extract(self, article: Article) -> list[Event]:
+        time.sleep(0.05)
+        return super().extract(article)
+
+
+def slow_keyword_factory() -> SlowKeywordExtractor:
+    return SlowKeywordExtractor()
+
+
+@dataclass
+class PoisonedPipeline:
+    """The real events pipeline, except that a document containing :data:`POISON` raises inside it."""
+
+    inner: object
+
+    def extract_documents(self, documents):
+        for document in documents:
+            if document.article is not None and POISON in document.article.text:
+                raise RuntimeError("poisoned document")
+        return self.inner.extract_documents(documents)  # type: ignore[attr-defined]
+
+
+def poisoned_pipeline() -> PoisonedPipeline:
+    """Reuses the worker's already loaded pipeline (same cache entry as the default factory)."""
+    from frontwatch.scale.worker import default_factory, get_extractor
+
+    return PoisonedPipeline(get_extractor(default_factory))
+
+
+def dying_factory(marker: str) -> KeywordExtractor:
+    """The keyword stand-in that kills its own worker process on the first poisoned document."""
+    return KeywordExtractor(die_once_marker=marker)

@@ -32,7 +32,8 @@ def _run(inputs, out: Path, **kw):
 
 
 def _output_docs(out: Path) -> list[str]:
-    return [json.loads(line)["doc_id"] for f in sorted(out.glob("*.events.jsonl")) for line in f.read_text().splitlines()]
+    files = sorted(out.glob("*.events.jsonl"))
+    return [json.loads(line)["doc_id"] for f in files for line in f.read_text().splitlines()]
 
 
 def _manifest_lines(out: Path) -> list[dict]:
@@ -112,7 +113,7 @@ def test_unreadable_gzip_fails_that_shard_only(tmp_path):
 
 def test_nothing_to_read_is_a_clear_error(tmp_path):
     (tmp_path / "empty").mkdir()
-    with pytest.raises(NotFound, match="holds no .jsonl"):
+    with pytest.raises(NotFound, match=r"holds no \.jsonl"):
         _run([tmp_path / "empty"], tmp_path / "out")
     with pytest.raises(NotFound, match="matches the pattern"):
         _run([str(tmp_path / "nowhere" / "*.jsonl")], tmp_path / "out")
@@ -189,8 +190,8 @@ def test_load_into_the_store_is_idempotent(tmp_path, store):
         assert s.scalar("SELECT count(*) FROM articles") == 8
         assert s.count_events() == summary.events
         article = s.get_article("synth-7-0000000")
-        first_event = article["events"][0]
-        assert article["text"][first_event["evidence_start"]:first_event["evidence_end"]] == first_event["evidence_text"]
+        ev = article["events"][0]
+        assert article["text"][ev["evidence_start"]:ev["evidence_end"]] == ev["evidence_text"]
     files[0].write_text(files[0].read_text() + "\n")  # the input changed after extraction: refuse that shard
     third = load_outputs(tmp_path / "out", target)
     assert [f["shard"] for f in third.failed] == ["news-00000"] and "changed since" in third.failed[0]["error"]

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import NotFound, UnreadableFile
+from ..ingest.document import Document, failed
+from ..ingest.jsonl import documents_from_jsonl
 from ..models import Article, JsonMixin
 
 #: File names taken from a folder or a glob; anything else there (outputs, notes) is ignored.
@@ -43,12 +45,18 @@ class Fingerprint(JsonMixin):
 
 @dataclass(frozen=True)
 class Record:
-    """One input line: an article, or the reason it could not become one."""
+    """One input line as an ingested document (an article, or the reason it could not become one)."""
 
     line: int  # 1-based line number in the shard
-    doc_id: str | None
-    article: Article | None = None
-    error: str | None = None
+    document: Document
+
+    @property
+    def doc_id(self) -> str:
+        return self.document.doc_id
+
+    @property
+    def article(self) -> Article | None:
+        return self.document.article
 
 
 def shard_stem(path: str | Path) -> str:
@@ -159,7 +167,6 @@ def parse_records(lines: list[bytes], *, name: str) -> Iterator[Record]:
     publication dates, text cap) so both paths agree; only the per-line UTF-8 check is done here,
     because a shard is read as bytes and one bad line must not fail its neighbours.
     """
-    from ..ingest.jsonl import documents_from_jsonl
 
     texts: list[str] = []
     bad: dict[int, str] = {}
@@ -172,7 +179,6 @@ def parse_records(lines: list[bytes], *, name: str) -> Iterator[Record]:
     documents = documents_from_jsonl(texts, name=name)
     for number, text in enumerate(texts, start=1):
         if number in bad:
-            yield Record(line=number, doc_id=f"{name}:{number}", error=bad[number])
+            yield Record(line=number, document=failed(f"{name}:{number}", bad[number]))
         elif text.strip():
-            doc = next(documents)
-            yield Record(line=number, doc_id=doc.doc_id, article=doc.article, error=doc.error)
+            yield Record(line=number, document=next(documents))

@@ -141,27 +141,30 @@ HEADLINES = (
 )
 
 
-def article(seed: int, index: int) -> dict[str, Any]:
-    """Document ``index`` of the corpus of ``seed``: ``{"doc_id", "text", "published", ..., "events"}``."""
+def article(seed: int, index: int, *, words: int = TARGET_WORDS) -> dict[str, Any]:
+    """Document ``index`` of the corpus of ``seed``: ``{"doc_id", "text", "published", ..., "events"}``.
+
+    ``words`` is the mean length; short documents (a few events, little background) make fast tests.
+    """
     rng = random.Random(f"frontwatch-synth:{seed}:{index}")
     published = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
     places = towns()
     main = rng.choice(places)
     events, paragraphs = [], []
-    for _ in range(rng.randint(3, 6)):
+    for _ in range(rng.randint(3, 6) if words >= 300 else 2):
         sentence, gold = _event(rng, places, main if not events else None, main, published)
         events.append(gold)
         paragraphs.append(sentence)
-    words, target = sum(len(p.split()) for p in paragraphs), rng.gauss(TARGET_WORDS, 40)
+    count, target = sum(len(p.split()) for p in paragraphs), rng.gauss(words, words / 15)
     pool = list(BACKGROUND)
     rng.shuffle(pool)
-    while words < target - 30:
+    while count < target - 30:
         if not pool:
             pool = list(BACKGROUND)
             rng.shuffle(pool)
         para = pool.pop().format(region=main.region, town=rng.choice(places).name)
         paragraphs.insert(rng.randint(1, len(paragraphs)), para)
-        words += len(para.split())
+        count += len(para.split())
     title = rng.choice(HEADLINES).format(town=main.name, region=main.region, actor="Russia")
     dateline = f"KYIV, {published.strftime('%B')} {published.day} ({rng.choice(OUTLETS)}) - "
     text = title + "\n\n" + dateline + "\n\n".join(paragraphs) + "\n"
@@ -229,12 +232,13 @@ def shard_ranges(n: int, shards: int) -> Iterator[tuple[int, int]]:
 
 
 def write_corpus(out: Path, *, n: int, shards: int = 1, seed: int = 1, gzip_: bool = False,
-                 prefix: str = "news") -> list[Path]:
+                 prefix: str = "news", words: int = TARGET_WORDS) -> list[Path]:
     """Write ``n`` reports in ``shards`` JSONL (or JSONL.gz) files under ``out``; returns the files."""
     out.mkdir(parents=True, exist_ok=True)
     writer, paths = ShardWriter(), []
     for k, (lo, hi) in enumerate(shard_ranges(n, max(1, min(shards, n)))):
-        data = "".join(json.dumps(article(seed, i), ensure_ascii=False) + "\n" for i in range(lo, hi)).encode()
+        lines = (json.dumps(article(seed, i, words=words), ensure_ascii=False) + "\n" for i in range(lo, hi))
+        data = "".join(lines).encode()
         path = out / f"{prefix}-{k:05d}.jsonl{'.gz' if gzip_ else ''}"
         payload = gzip.compress(data, mtime=0) if gzip_ else data
         writer.write_atomic(path, lambda fh, b=payload: fh.write(b))
@@ -250,8 +254,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, required=True, help="output folder")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same bytes)")
     parser.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
+    parser.add_argument("--words", type=int, default=TARGET_WORDS, help="mean words per report")
     args = parser.parse_args(argv)
-    paths = write_corpus(args.out, n=args.n, shards=args.shards, seed=args.seed, gzip_=args.gzip)
+    paths = write_corpus(args.out, n=args.n, shards=args.shards, seed=args.seed, gzip_=args.gzip, words=args.words)
     print(f"wrote {args.n} reports in {len(paths)} shards under {args.out}")
 
 
