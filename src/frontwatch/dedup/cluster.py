@@ -66,7 +66,7 @@ def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: fl
     value = sum(idf[w] ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
     if a.text == b.text:
         value = 1.0
-    if set(a.places) & set(b.places):
+    if not set(a.places).isdisjoint(b.places):
         value += s.place_bonus
     if a.deaths & b.deaths:
         value += s.deaths_bonus

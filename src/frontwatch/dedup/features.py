@@ -59,12 +59,7 @@ class Report:
     text: str
     words: frozenset[str]
     places: tuple[str, ...] = ()  # place keys, "g:<geonameid>" for a town, "a:<country><admin1>" for a region
-
-    @property
-    def towns(self) -> frozenset[str]:
-        """The precise places (settlements) named."""
-        return frozenset(p for p in self.places if p.startswith("g:"))
-
+    towns: frozenset[str] = frozenset()  # the precise places (settlement keys) among them
     precise: bool = False  # a town (ACLED geo_precision 1-2) rather than a region or nothing
     family: str | None = None
     deaths: frozenset[int] = frozenset()
@@ -86,7 +81,7 @@ def _day(value: Any) -> int | None:
 
 
 _FAMILY_PATTERNS = tuple((name, re.compile(r"\b(?:" + "|".join(stems) + ")")) for name, stems in FAMILIES)
-_TARGET_PATTERNS = tuple((t, re.compile(rf"\b{t}s?\b")) for t in TARGETS)
+_TARGET_PATTERN = re.compile(r"\b(" + "|".join(TARGETS) + r")s?\b")
 
 
 def family_of(lowered: str) -> str | None:
@@ -172,8 +167,9 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
                       if len(w) > 2 and w not in stop and not w.isdigit() and i not in place_words)
     return Report(
         index=index, doc_id=doc_id, day=_day(published), text=text, words=words, places=keys,
+        towns=frozenset(p.key for p in places if p.precise),
         precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
-        targets=frozenset(t for t, pattern in _TARGET_PATTERNS if pattern.search(lowered)), claimant=claimant,
+        targets=frozenset(_TARGET_PATTERN.findall(lowered)), claimant=claimant,
         stated_days=stated_days(ascii_words),
     )
 
@@ -200,7 +196,7 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
     words = base.words | {f"type:{sub_type}"} if sub_type else base.words  # the coded sub-type counts as a word
     return Report(
         index=index, doc_id=doc_id, day=_day(event.get("date_start")) or base.day, text=base.text,
-        words=words, places=places, precise=bool(loc.get("geonameid")) and precision <= 2,
+        words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")), precise=bool(loc.get("geonameid")) and precision <= 2,
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
         targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days, event=event,
     )

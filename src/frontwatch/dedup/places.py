@@ -43,11 +43,21 @@ class IndexedPlace:
     precise: bool
 
 
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
+#: English function words and headline words that are also place names somewhere (kept short on purpose:
+#: importing spaCy's list would cost seconds of start-up, a quarter of the whole 100,000-report budget).
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can could did do does doing down during each few for from further had has have having he her here
+hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other
+our out over own same she should so some such than that the their them then there these they this those through
+to too under until up very was we were what when where which while who whom why will with would you your
+says said say new after amid near east west north south eastern western northern southern central
+ukraine russia news update press war army peace police people world day week month year today
+""".split())
 
-    return frozenset(STOP_WORDS) | {"ukraine", "russia", "news", "update", "press", "war", "army", "peace", "police"}
+
+def _stop_words() -> frozenset[str]:
+    return STOP_WORDS
 
 
 def _eligible(entry) -> bool:  # type: ignore[no-untyped-def]
