@@ -16,9 +16,24 @@ def pool(request: Request) -> StorePool:
     return request.app.state.pool  # type: ignore[no-any-return]
 
 
+class ThreadStore:
+    """Stands for the store of whichever thread uses it.
+
+    FastAPI may resolve a dependency on one pool thread and run the handler on another, so handing
+    out a thread's store from the dependency would let two threads share one DuckDB cursor; each
+    attribute is looked up on the pool's store for the calling thread instead.
+    """
+
+    def __init__(self, stores: StorePool) -> None:
+        self._stores = stores
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stores.get(), name)
+
+
 def store(request: Request) -> SQLStore:
-    """The calling thread's store (handlers are plain ``def``: FastAPI runs them in its thread pool)."""
-    return pool(request).get()
+    """The store, as seen from the thread that calls it (handlers are plain ``def``, run in a thread pool)."""
+    return ThreadStore(pool(request))  # type: ignore[return-value]
 
 
 def settings(request: Request) -> Settings:
