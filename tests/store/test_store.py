@@ -100,3 +100,10 @@ def test_a_schema_newer_than_the_code_is_refused(store):
     store.close()
     with pytest.raises(StoreError, match="newer than this frontwatch"):
         open_store(target)
+
+
+def test_a_nul_character_is_stored_and_searched_without_error(store):
+    store.add_article(Article("nul", "before\x00after"), [_event(30, 48, "x\x00y")])
+    text = store.scalar("SELECT text FROM articles WHERE doc_id = ?", ("nul",))
+    assert len(text) == len("before\x00after") and text.startswith("before") and text.endswith("after")
+    assert store.scalar("SELECT count(*) FROM articles WHERE doc_id = ?", ("nul\x00",)) == 0

@@ -6,7 +6,8 @@ both engines accept), so every store mixin runs unchanged; what differs is kept 
 - placeholders: mixins write ``?``; psycopg wants ``%s`` (and a literal ``%`` doubled), translated
   in one place, :func:`to_pyformat`;
 - values: ``numeric`` results (``sum`` and ``avg`` of integers) load as ``float``, as DuckDB gives
-  them, and ``bytea`` as ``bytes``;
+  them, and ``bytea`` as ``bytes``; a NUL in a text value (which PostgreSQL's ``text`` cannot
+  hold) becomes U+FFFD;
 - concurrent writers: every transaction takes one transaction-scoped advisory lock first, so writers
   queue as they do on DuckDB's single-writer file and a read-then-write (replace an article) never
   races; single statements outside a transaction are retried on serialization failures and
@@ -115,7 +116,7 @@ class PostGISStore(StoreTables, SQLStore):
     # -- the backend interface of SQLStore
     def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         query = to_pyformat(sql) if params else sql
-        args = list(params) if params else None
+        args = [_text_safe(v) for v in params] if params else None
         for attempt in range(RETRIES + 1):
             try:
                 return self.conn.execute(query, args)
@@ -130,7 +131,7 @@ class PostGISStore(StoreTables, SQLStore):
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
             with self.conn.cursor() as cur:
-                cur.executemany(to_pyformat(sql), [list(r) for r in rows])
+                cur.executemany(to_pyformat(sql), [[_text_safe(v) for v in r] for r in rows])
 
     def _begin(self) -> None:
         self.conn.execute("BEGIN")
@@ -216,6 +217,18 @@ def _connect(url: str, shown: str, timeout_s: float) -> psycopg.Connection[Any]:
         ) from exc
     conn.adapters.register_loader("numeric", FloatLoader)
     return conn
+
+
+def _text_safe(value: Any) -> Any:
+    """A string PostgreSQL can hold: its text type refuses NUL, which DuckDB keeps; U+FFFD takes its place.
+
+    One code point for one, so evidence offsets into an article's text stay right; a filter value
+    with a NUL matches nothing on either backend.
+
+    >>> _text_safe("a\\x00b"), _text_safe(3)
+    ('a�b', 3)
+    """
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) and "\x00" in value else value
 
 
 def _first_line(exc: BaseException) -> str:
