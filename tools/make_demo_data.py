@@ -15,6 +15,8 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import shapely
+
 OUT = Path(__file__).resolve().parents[1] / "src" / "frontwatch" / "data" / "demo"
 START = datetime(2024, 4, 1, 19, 30, tzinfo=UTC)
 DAYS = 56
@@ -37,8 +39,9 @@ def front_lon(lat: float, day: int, rng_phase: float, pace: list[float]) -> floa
 
 
 def ring(points: list[tuple[float, float]]) -> list[list[float]]:
-    closed = [*points, points[0]]
-    return [[round(lon, 5), round(lat, 5), 0.0] for lon, lat in closed]  # 3D, as DeepState's files are
+    """A closed 3D ring (as DeepState's files are), densified to ~1 km vertex spacing like real maps."""
+    closed = shapely.segmentize(shapely.LineString([*points, points[0]]), 0.01)
+    return [[round(lon, 5), round(lat, 5), 0.0] for lon, lat in closed.coords]
 
 
 def feature(name: str, fill: str, coords: list[list[float]]) -> dict:
