@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import DbOption, JsonOption, emit_json, emit_table, err
+from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
 territory_app = typer.Typer(help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True)
 app.add_typer(territory_app, name="territory")
@@ -171,10 +171,51 @@ def record(
         emit_json(result.to_dict())
         return
     d = result.to_dict()
-    err.print(
-        f"{d['net_km2']:+.1f} km² over the {window} days to {at}: the largest since {d['largest_since']} "
-        f"(rank {d['rank_in_last_365_days']} in the last 365 days)"
+    since = "on record" if d["largest_on_record"] else f"since the window ending {d['largest_since']}"
+    if d["previous_larger"]:
+        since += f" ({d['previous_larger']['net_km2']:+.1f} km² over {d['previous_larger']['start']}..{d['previous_larger']['end']})"
+    out.print(
+        f"{d['net_km2']:+.1f} km² of {d['layer']} ({d['source']}) over the {window} days {d['start']}..{d['end']}: "
+        f"the largest {since}; rank {d['rank_in_last_365_days']} of {d['windows_in_last_365_days']} "
+        f"{window}-day windows in the last 365 days"
     )
+
+
+regions_app = typer.Typer(help="Administrative regions used by change --by-region.", no_args_is_help=True)
+territory_app.add_typer(regions_app, name="regions")
+
+
+@regions_app.command("import")
+def regions_import(
+    path: Annotated[Path, typer.Argument(help="Boundary file (GeoJSON, GeoPackage, Shapefile), e.g. geoBoundaries ADM1.")],
+    name_field: Annotated[str, typer.Option("--name-field", help="Property holding the region's name.")] = "shapeName",
+    iso_field: Annotated[str, typer.Option("--iso-field", help="Property holding its ISO 3166-2 code.")] = "shapeISO",
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Store the regions of a boundary file (replacing any stored before) for --by-region."""
+    from ..store import open_store
+    from ..territory.regions import import_regions
+
+    with open_store(db) as store:
+        count = import_regions(store, path, name_field=name_field, iso_field=iso_field)
+    if json_:
+        emit_json({"regions": count, "path": str(path)})
+    else:
+        err.print(f"stored {count} regions from {path}")
+
+
+@regions_app.command("list")
+def regions_list(db: DbOption = ..., json_: JsonOption = False) -> None:  # type: ignore[assignment]
+    """List the stored regions."""
+    from ..store import open_store
+
+    with open_store(db, read_only=True) as store:
+        rows = [{"name": n, "iso": i} for n, i, _ in store.load_regions()]
+    if json_:
+        emit_json(rows)
+        return
+    emit_table("regions", ["name", "iso"], [[r["name"], r["iso"]] for r in rows])
 
 
 def _date(value: str | None) -> date | None:

@@ -1,0 +1,113 @@
+"""Administrative regions (Ukraine's oblasts): imported by the user, used to split a change.
+
+No boundary file is bundled (geoBoundaries' ODbL data stays outside the package): the user imports
+one with ``frontwatch territory regions import FILE`` and it is stored as WKB. Regions may include
+sea areas (geoBoundaries' do), which does not matter for land taken.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyogrio
+import pyogrio.raw
+import shapely
+from pyproj import CRS, Transformer
+from shapely.geometry.base import BaseGeometry
+
+from ..errors import DataUnavailable, InputError, InvalidGeometry, NotFound, UnreadableFile
+from ..geodesy import area_km2
+from ..models import RegionChange
+from .layers import polygonal
+
+_HOW_TO = "import a boundary file first: frontwatch territory regions import FILE [--name-field shapeName]"
+
+
+def _read(path: Path) -> tuple[dict[str, Any], np.ndarray, list[np.ndarray]]:
+    if not path.exists():
+        raise NotFound(f"no such boundary file: {path}", path=str(path))
+    try:
+        meta, _fids, geoms, fields = pyogrio.raw.read(path)
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, OSError, ValueError) as exc:
+        raise UnreadableFile(f"cannot read boundaries: {exc}; give a GeoJSON, GeoPackage or Shapefile",
+                             path=str(path)) from exc
+    return meta, geoms, fields
+
+
+def _to_wgs84(geoms: np.ndarray, crs: str | None, path: Path) -> np.ndarray:
+    """Reproject to lon/lat WGS84 when the file declares another CRS (EPSG:4326 axis order lon, lat)."""
+    if not crs or CRS.from_user_input(crs).equals(CRS.from_epsg(4326), ignore_axis_order=True):
+        return geoms
+    try:
+        transformer = Transformer.from_crs(crs, 4326, always_xy=True)
+    except Exception as exc:  # noqa: BLE001 - pyproj raises several kinds for an unusable CRS
+        raise InvalidGeometry(f"cannot reproject boundaries from {crs}: {exc}", path=str(path)) from exc
+    return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
+
+
+def import_regions(
+    store: Any, path: str | Path, *, name_field: str = "shapeName", iso_field: str | None = "shapeISO"
+) -> int:
+    """Replace the stored regions with the polygons of a boundary file; returns how many were stored."""
+    path = Path(path)
+    meta, wkbs, fields = _read(path)
+    names = list(meta["fields"])
+    if name_field not in names:
+        raise InputError(f"no field {name_field!r} in {path.name}; fields: {', '.join(names)}; use --name-field",
+                         path=str(path))
+    iso_values = fields[names.index(iso_field)] if iso_field and iso_field in names else [None] * len(wkbs)
+    geoms = _to_wgs84(shapely.from_wkb(wkbs), meta.get("crs"), path)
+    rows = []
+    for name, iso, geom in zip(fields[names.index(name_field)], iso_values, geoms, strict=True):
+        poly = polygonal(shapely.make_valid(shapely.force_2d(geom)) if geom is not None else None)
+        if not poly.is_empty and name:
+            rows.append((str(name), str(iso) if iso else None, poly))
+    if not rows:
+        raise InvalidGeometry(f"no named polygons in {path.name}", path=str(path))
+    minx, miny, maxx, maxy = shapely.total_bounds([g for _, _, g in rows])
+    if not (-180 <= minx <= maxx <= 180 and -90 <= miny <= maxy <= 90):
+        raise InvalidGeometry(f"coordinates of {path.name} are not lon/lat degrees (bounds {minx:.0f}, {miny:.0f}, "
+                              f"{maxx:.0f}, {maxy:.0f}); declare the file's CRS or reproject it", path=str(path))
+    return store.replace_regions(rows, origin=path.name)
+
+
+_CACHE: dict[tuple[str, int], tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]] = {}
+
+
+def _regions(store: Any) -> tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]:
+    count = store.count_regions()
+    if not count:
+        raise DataUnavailable(f"no regions in {store.target}: {_HOW_TO}")
+    key = (str(store.target), count)
+    if key not in _CACHE:
+        rows = store.load_regions()
+        geoms = [g for _, _, g in rows]
+        shapely.prepare(geoms)
+        _CACHE.clear()
+        _CACHE[key] = ([(n, i) for n, i, _ in rows], shapely.STRtree(geoms), geoms)
+    return _CACHE[key]
+
+
+def _areas_by_region(geom: BaseGeometry | None, tree: shapely.STRtree, geoms: list[BaseGeometry]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    if geom is None or geom.is_empty:
+        return out
+    for part in shapely.get_parts(geom):
+        for k in tree.query(part, predicate="intersects"):
+            piece = part if geoms[k].contains(part) else shapely.intersection(part, geoms[k])
+            out[int(k)] = out.get(int(k), 0.0) + area_km2(piece)
+    return out
+
+
+def split_by_region(store: Any, gained: BaseGeometry | None, lost: BaseGeometry | None) -> list[RegionChange]:
+    """Gained, lost and net km² in each region touched, largest net first."""
+    names, tree, geoms = _regions(store)
+    won, gone = _areas_by_region(gained, tree, geoms), _areas_by_region(lost, tree, geoms)
+    changes = [
+        RegionChange(names[k][0], names[k][1] or "", won.get(k, 0.0), gone.get(k, 0.0),
+                     won.get(k, 0.0) - gone.get(k, 0.0))
+        for k in sorted(set(won) | set(gone))
+    ]
+    return sorted(changes, key=lambda r: (-abs(r.net_km2), r.name))
