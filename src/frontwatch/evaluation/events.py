@@ -9,7 +9,7 @@ most salient prediction). A gold event without a partner scores as "none" / wron
 Metrics: event type and sub-type accuracy and weighted F1 (over gold labels, "none" included: sklearn's
 ``average="weighted"``), location within 25 and 161 km, date (start and end equal), fatalities (best equal;
 low and high separately), claimant (>= 70 % of the shorter one's words shared, after normalising "Russia's" -> "Russian"),
-and ``all_fields``: gold events right on every field gold gives (the seed article's acceptance rule).
+``event_found`` (gold events that got a partner), and ``all_fields``: gold events right on every field gold gives (the seed article's acceptance rule).
 """
 
 from __future__ import annotations
@@ -155,6 +155,7 @@ def score(pairs: list[Pair]) -> dict[str, tuple[float | None, int]]:
         out[f"{key}_accuracy"] = _mean([g == q for g, q in labelled])
         out[f"{key}_weighted_f1"] = (weighted_f1(labelled), len(labelled)) if labelled else (None, 0)
     scored = [p for p in pairs if p.gold is not None]
+    out["event_found"] = _mean([p.pred is not None for p in scored])
     for km in (25, 161):
         out[f"location_within_{km}km"] = _mean([_within(p, km) for p in scored if _gold_point(p.gold)])
     out["date_accuracy"] = _mean([_date_ok(p) for p in scored if p.gold.get("date_start") or p.gold.get("date_end")])

@@ -179,7 +179,7 @@ def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
     if rel in ("last week", "past week", "last seven days", "past seven days", "last 7 days", "past 7 days"):
         return pub - 7 * one, pub, "week"
     if rel in ("last 24 hours", "past 24 hours"):
-        return pub - one, pub, "range"
+        return pub - one, pub - one, "day"  # daily military bulletins, published mornings, cover the day before
     if rel in ("last two weeks", "past two weeks"):
         return pub - 14 * one, pub, "range"
     if rel in ("this week", "earlier this week"):

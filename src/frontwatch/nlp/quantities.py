@@ -42,8 +42,8 @@ _QTY = re.compile(
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
 _COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
 _VICTIM = rf"people|persons?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
-_KILL = r"killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
-_WOUND = r"wounded|wounding|injured|injuring|injuries|hurt|wounds"
+_KILL = r"KIA|killed in action|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
+_WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
 _ADJS = r"(?:[\w-]+\s+){0,2}?"
 _CASUALTY_PATTERNS = [
@@ -60,7 +60,8 @@ _SINGULAR = re.compile(
     re.I,
 )
 _CHILDREN = re.compile(rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I)
-_HEADLINE_DEAD = re.compile(r"^(?P<who>(?:\w+\s+)?(?:man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,2}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b", re.I)
+# A headline naming one victim without a number: "Ukraine opera singer killed in separatist east".
+_HEADLINE_DEAD = re.compile(r"^(?P<who>(?:[\w'’-]+\s+){0,3}?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
                 continue
-            verb = m.group("verb").lower()
-            kind = "wounded" if re.fullmatch(_WOUND, verb) else "killed"
+            verb = m.group("verb")
+            kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
             who = (m.groupdict().get("who") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), kind, value, qualifier_of(m.group("qual"), m.group("num")),
                                          combatant=bool(who and re.fullmatch(_COMBATANT, who))))
@@ -117,8 +118,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         who = (m.group("who") or m.group("who2")).lower()
         found.append(CasualtyMention(m.start(), m.end(), "wounded" if re.fullmatch(_WOUND, verb) else "killed", 1.0, "exact",
                                      combatant=bool(re.fullmatch(_COMBATANT, who)) or who == "soldier"))
-    m = _HEADLINE_DEAD.search(text)
-    if m and not found:
+    m = _HEADLINE_DEAD.search(text[:200])
+    if m and not found and len(text) < 200:
         found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower()))
     return _with_children(sorted(found, key=lambda c: c.start), text)
 
