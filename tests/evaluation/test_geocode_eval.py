@@ -21,27 +21,32 @@ def test_auc_bounds_and_order() -> None:
     assert math.isnan(auc([]))
 
 
-def _gold(tmp_path: Path, toponyms: list[dict]) -> Path:
-    text = "Shelling in Kharkiv and Xyzzyqwv was reported; Kyiv was quiet."
-    assert text[12:19] == "Kharkiv" and text[24:32] == "Xyzzyqwv" and text[47:51] == "Kyiv"
+TEXT = "Shelling in Kharkiv and Xyzzyqwv was reported; Kyiv was quiet."
+
+
+def _gold(tmp_path: Path, toponyms: list[dict], extra: list[dict] | None = None) -> Path:
+    assert TEXT[12:19] == "Kharkiv" and TEXT[24:32] == "Xyzzyqwv" and TEXT[47:51] == "Kyiv"
     path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps({"doc_id": "1", "text": text, "toponyms": toponyms}) + "\n", encoding="utf-8")
+    lines = [{"doc_id": "1", "text": TEXT, "toponyms": toponyms}, *(extra or [])]
+    path.write_text("".join(json.dumps(d) + "\n" for d in lines), encoding="utf-8")
     return path
 
 
 def test_scores_resolved_unresolved_and_skipped(tmp_path: Path) -> None:
+    alone = {"doc_id": "2", "text": "Xyzzyqwv.", "toponyms": [{"start": 0, "end": 8, "lat": 10.0, "lon": 10.0}]}
     gold = _gold(tmp_path, [
         {"start": 12, "end": 19, "lat": 49.98, "lon": 36.25},  # Kharkiv: right
-        {"start": 24, "end": 32, "lat": 10.0, "lon": 10.0},  # gibberish: unresolved, the largest error
+        {"start": 24, "end": 32, "lat": 50.2, "lon": 33.4},  # unknown: placed at the text's towns (~200 km)
         {"start": 47, "end": 51, "lat": 49.98, "lon": 36.25},  # Kyiv scored against Kharkiv: ~410 km off
         {"start": 47, "end": 51, "lat": None, "lon": None},  # no gold coordinates: skipped
-    ])
+    ], extra=[alone])  # an unknown name with nothing else in its text stays unresolved: the largest error
     report = evaluate_geocode(gold)
     d = report.to_dict()
-    assert (d["toponyms"], d["unresolved"], d["skipped_without_coordinates"]) == (3, 1, 1)
-    assert d["accuracy_161km"] == pytest.approx(1 / 3, abs=1e-3)
-    assert report.errors_km[0] < 25 and report.errors_km[1] == MAX_ERROR_KM and 380 < report.errors_km[2] < 440
-    assert d["mean_error_km"] == pytest.approx(sum(report.errors_km) / 3, abs=0.1)
+    assert (d["toponyms"], d["unresolved"], d["skipped_without_coordinates"]) == (4, 1, 1)
+    assert d["accuracy_161km"] == pytest.approx(1 / 4, abs=1e-3)
+    errors = report.errors_km
+    assert errors[0] < 25 and 161 < errors[1] < 300 and 380 < errors[2] < 440 and errors[3] == MAX_ERROR_KM
+    assert d["mean_error_km"] == pytest.approx(sum(errors) / 4, abs=0.1)
 
 
 def test_gold_without_spans_is_an_input_error(tmp_path: Path) -> None:

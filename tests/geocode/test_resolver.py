@@ -139,3 +139,12 @@ def test_settlements_are_ukrainian_places() -> None:
     assert settlements(("UA",)) == places  # cached, same content
     both = settlements(("UA", "RU"))
     assert len(both) > len(places) and any(p.country == "RU" for p in both)
+
+
+def test_unknown_names_fall_back_to_the_texts_locality(geo: Geocoder) -> None:
+    text = "Strikes hit Vovchansk and Xyzzyqwv village near Kharkiv."
+    v, x, _k = geo.resolve_spans(text, [(12, 21), (26, 34), (48, 55)])
+    assert x is not None and x.precision == 3 and x.geonameid is None and x.country == "UA"
+    assert distance_km(x.lat, x.lon, v.lat, v.lon) < 100
+    assert geo.resolve_spans(text, [(26, 34)], fallback=True) == [None]  # nothing to fall back on
+    assert geo.resolve_spans(text, [(12, 21), (26, 34)], fallback=False)[1] is None

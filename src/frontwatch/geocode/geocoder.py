@@ -20,7 +20,7 @@ from .resolver import GeoContext, Resolver
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
 ANCHOR_MARGIN = 1.5
-TOP_VOTES = 12  # candidates per name that vote for a region
+TOP_VOTES = 60  # candidates per name that vote for a region
 MIN_VOTES = 0.5
 _HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
@@ -64,8 +64,13 @@ class Geocoder:
         return self._resolver.resolve(name, context)
 
     def resolve_spans(self, text: str, spans: list[tuple[int, int]], *,
-                      context: GeoContext | None = None) -> list[Place | None]:
-        """Resolve the given character spans of a text together, each in the context of the others."""
+                      context: GeoContext | None = None, fallback: bool = True) -> list[Place | None]:
+        """Resolve the given character spans of a text together, each in the context of the others.
+
+        With ``fallback``, a name the gazetteer lacks (a hamlet, a river, a district) is placed at the
+        text's locality, the middle of the settlements it names, with precision 3: the ACLED practice of
+        coding the nearest larger known area when the exact place cannot be found.
+        """
         base = context or GeoContext()
         names = [text[s:e] for s, e in spans]
         hints = [_hint_after(text, e) for _, e in spans]
@@ -75,7 +80,8 @@ class Geocoder:
         for n, h in zip(names, hints, strict=True):
             ranked = self._resolver.rank(n, replace(doc, hint=h))
             out.append(ranked[0][1] if ranked else None)
-        return _place_counties(out)
+        out = _place_counties(out)
+        return _fall_back_to_locality(out, names) if fallback else out
 
     def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
@@ -105,6 +111,7 @@ def _document_context(first: list[list[tuple[float, Place]]], names: list[str], 
     votes: defaultdict[tuple[str, str], float] = defaultdict(float)
     voters: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
     country_votes: Counter[str] = Counter()
+    country_voters: defaultdict[str, set[str]] = defaultdict(set)
     seen: set[str] = set()
     for name, ranked in zip(names, first, strict=True):
         if not ranked:
@@ -115,6 +122,8 @@ def _document_context(first: list[list[tuple[float, Place]]], names: list[str], 
             countries[place.country] += 1
             if place.feature_code == "ADM1":
                 regions.add(f"{place.country}\t{place.name}")
+            elif place.feature_code == "ADM2" and place.admin1:  # a county names its state
+                regions.add(f"{place.country}\t{place.admin1}")
             elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
                 points.append((place.lat, place.lon))
         k = key(name)
@@ -129,12 +138,39 @@ def _document_context(first: list[list[tuple[float, Place]]], names: list[str], 
         ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
         for cc in ccs:
             country_votes[cc] += 1.0 / len(ccs)
+            country_voters[cc].add(k)
     for (cc, region), weight in votes.items():
         if len(voters[(cc, region)]) >= 2 and weight >= MIN_VOTES:
             regions.add(f"{cc}\t{region}")
-    dominant = base.dominant_country or (country_votes.most_common(1)[0][0] if country_votes else None)
+    dominant = base.dominant_country or _dominant(countries, country_votes, country_voters)
     return replace(base, countries=tuple(countries), regions=tuple(sorted(regions)),
                    dominant_country=dominant, points=tuple(points))
+
+
+def _dominant(anchors: Counter[str], votes: Counter[str], voters: dict[str, set[str]]) -> str | None:
+    """The article's country: the most anchored one, else the one most names vote for (two at least).
+
+    Ties go to the alphabetically first code, so the answer never depends on set order.
+    """
+    if anchors:
+        return sorted(anchors.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    backed = [(w, cc) for cc, w in votes.items() if len(voters[cc]) >= 2]
+    return sorted(backed, key=lambda t: (-t[0], t[1]))[0][1] if backed else None
+
+
+def _fall_back_to_locality(places: list[Place | None], names: list[str]) -> list[Place | None]:
+    """Unresolved names at the median point of the text's resolved settlements (precision 3)."""
+    towns = [p for p in places if p is not None and p.feature_code in ("PPL", "PPLC") and p.lat is not None]
+    if not towns or all(p is not None for p in places):
+        return places
+    lats = sorted(p.lat for p in towns)  # type: ignore[misc]
+    lons = sorted(p.lon for p in towns)  # type: ignore[misc]
+    lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
+    anchor = min(towns, key=lambda p: abs(p.lat - lat) + abs(p.lon - lon))  # type: ignore[operator]
+    return [p if p is not None else Place(name=" ".join(n.split()), lat=anchor.lat, lon=anchor.lon, geonameid=None,
+                                          admin1=anchor.admin1, country=anchor.country, precision=3,
+                                          feature_code=None)
+            for p, n in zip(places, names, strict=True)]
 
 
 def _place_counties(places: list[Place | None]) -> list[Place | None]:

@@ -40,6 +40,7 @@ _REGION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _COUNTY_SUFFIX = re.compile(r"\s+(?:county|parish|borough)$", re.IGNORECASE)
+_PART_SUFFIX = re.compile(r"\s+(?:township|twp\.?|municipality|hromada|community|village council)$", re.IGNORECASE)
 # Ukrainian adjectival region names: Kharkivska -> Kharkiv, Donetska -> Donetsk, Sumska -> Sum(y),
 # Zaporizka -> Zaporiz(hzhia): the resolver tries each stem, the last one as a prefix.
 _ADJECTIVAL = re.compile(r"(?:s|c|z)['ʼ’]?k(?:a|iy|yi|yy)$", re.IGNORECASE)
@@ -84,6 +85,9 @@ def parse(phrase: str) -> Phrase:
         text = text[lead.end():]
     if _COUNTY_SUFFIX.search(text):
         return Phrase(text, False, 2, True)
+    part = _PART_SUFFIX.search(text)
+    if part and part.start() > 0:  # "Pleasant Township", "Vovchansk hromada": the area around the town
+        text, precision = text[: part.start()], 2
     suffix = _REGION_SUFFIX.search(text)
     wants_region = False
     if suffix and suffix.start() > 0:
