@@ -101,7 +101,8 @@ def _plain(path: Path) -> Entry:
             return Entry("file", str(path), path=path)
         data = path.read_bytes()
     except OSError as exc:
-        return Entry("error", str(path), error=UnreadableFile(f"cannot read the file ({exc.strerror}): check its permissions"))
+        return Entry("error", str(path),
+                     error=UnreadableFile(f"cannot read the file ({exc.strerror}): check its permissions"))
     return _maybe_gunzip(str(path), data, path=path)
 
 

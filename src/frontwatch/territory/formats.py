@@ -90,7 +90,9 @@ def load_layer_map(path: str | Path) -> LayerMap:
 def layer_map_from_dict(doc: Any, *, origin: str = "layer map") -> LayerMap:
     """A LayerMap from its JSON form (flat, or with ``property``/``values``)."""
     if not isinstance(doc, dict) or not doc:
-        raise ConfigError(f"{origin}: expected a JSON object mapping values to layers, e.g. {{\"#a52714\": \"occupied\"}}")
+        raise ConfigError(
+            f"{origin}: expected a JSON object mapping values to layers, e.g. {{\"#a52714\": \"occupied\"}}"
+        )
     structured = "values" in doc
     values = doc["values"] if structured else doc
     if not isinstance(values, dict) or not values:

@@ -89,3 +89,35 @@ def as_multipolygon(geom: BaseGeometry) -> MultiPolygon:
     if geom.geom_type == "MultiPolygon":
         return geom  # type: ignore[return-value]
     return MultiPolygon(polygon_parts(geom))
+
+
+def bbox_clusters(polygons: Sequence[BaseGeometry]) -> list[list[int]]:
+    """Indices of ``polygons`` grouped so that polygons in different groups have disjoint bounding boxes.
+
+    Only polygons within one group can overlap or touch, so a layer is dissolved group by group and the
+    groups' unions put side by side form a valid MultiPolygon (and a group whose members did not change
+    since the last snapshot need not be dissolved again).
+
+    >>> from shapely.geometry import box
+    >>> bbox_clusters([box(0, 0, 1, 1), box(5, 5, 6, 6), box(1, 0, 2, 1)])
+    [[0, 2], [1]]
+    """
+    if not polygons:
+        return []
+    left, right = shapely.STRtree(polygons).query(polygons)
+    parent = list(range(len(polygons)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(polygons)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())

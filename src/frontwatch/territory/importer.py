@@ -79,7 +79,9 @@ def parse_time_option(value: str | datetime | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError as exc:
-        raise ConfigError(f"--time {value!r} is not an ISO 8601 time: write e.g. 2024-05-15 or 2024-05-15T20:00:00Z") from exc
+        raise ConfigError(
+            f"--time {value!r} is not an ISO 8601 time: write e.g. 2024-05-15 or 2024-05-15T20:00:00Z"
+        ) from exc
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
@@ -108,10 +110,17 @@ def import_paths(
     """Import every snapshot under ``paths`` (files, folders, archives); see the module docstring for failures."""
     opts = read_options(source, time, layer_map)
     checked = check_paths(paths)
+    return import_entries(store, iter_entries(checked), opts, progress=progress, workers=workers)
+
+
+def import_entries(
+    store: Any, entries: Iterable[Entry], opts: ReadOptions, *, progress: bool = False, workers: int | None = None
+) -> ImportReport:
+    """Import a stream of entries (from ``archive.iter_entries`` or a fetcher) with checked options."""
     run = _Run(store, opts, _workers(workers))
     with _progress(progress) as tick:
         run.tick = tick
-        run.consume(iter_entries(checked))
+        run.consume(iter(entries))
     run.flush()
     run.merge_partials()
     run.flush()
@@ -195,7 +204,7 @@ class _Run:
         return True
 
     def _collect(self, results: list[tuple[str, Any]]) -> None:
-        for name, result in results:
+        for _name, result in results:
             if isinstance(result, Failure):
                 self.report.failed.append(result)
                 self.tick()
@@ -237,7 +246,7 @@ class _Run:
 
     def merge_partials(self) -> None:
         """ISW-style layer files of one date become one snapshot (layers gathered from every file)."""
-        for (source, key), pieces in sorted(self.partials.items()):
+        for _ident, pieces in sorted(self.partials.items()):
             raw = pieces[0].raw
             assert raw is not None
             for other in pieces[1:]:
@@ -311,7 +320,7 @@ def process_chunk(
     return out
 
 
-class _progress:  # noqa: N801 - a context manager used like a function
+class _progress:
     """A live counter on stderr (rich), or nothing."""
 
     def __init__(self, enabled: bool) -> None:
