@@ -79,6 +79,7 @@ def test_event_detail_lists_every_source_and_claimant_of_its_incident(client):
     assert sorted(s["doc_id"] for s in detail["sources"]) == ["wire-a", "wire-b"]
     assert detail["claimants"] == ["governor Vadym Filashkin", "the regional police"]
     assert sorted(s["fatalities"]["best"] for s in detail["sources"]) == [2, 3]  # side by side, not averaged
+    assert detail["incident"]["fatalities_best"] == {"min": 2, "max": 3} and detail["incident"]["contradicting"]
 
 
 def test_unclustered_event_is_its_own_only_source(client):

@@ -192,3 +192,15 @@ def _length(data: bytes) -> int:
         if line.lower().startswith(b"content-length:"):
             return int(line.split(b":")[1])
     return 0
+
+
+def test_the_right_token_stores_an_extracted_article(writable):
+    pytest.importorskip("spacy")
+    client, _ = writable
+    r = client.post("/articles", json=ARTICLE, headers={"Authorization": "Bearer " + TOKEN})
+    assert r.status_code == 201, r.text
+    stored = r.json()
+    assert stored["doc_id"] == "new-doc" and stored["events"] >= 1
+    view = client.get("/articles/new-doc").json()
+    assert view["text"] == ARTICLE["text"] and len(view["events"]) == stored["events"]
+    assert client.get("/events", params={"doc_id": "new-doc"}).json()["events"]

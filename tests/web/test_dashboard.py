@@ -46,6 +46,7 @@ def test_a_marker_opens_its_popup_with_every_source(page, live_url):
     page.locator(".popup .sources li").nth(1).wait_for(timeout=5000)
     sources = popup.inner_text()
     assert "governor Vadym Filashkin" in sources and "the regional police" in sources
+    assert "Deaths reported: 2–3 (the sources disagree)" in sources
     assert popup.locator("a.article-link").get_attribute("href").startswith("/article/wire-")
 
 

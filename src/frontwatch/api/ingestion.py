@@ -1,26 +1,43 @@
 """Ingestion behind the token: extract an article's events with the same pipeline as ``frontwatch extract``,
-then store the article with them (and merge them into incidents, as the extract path does)."""
+store the article with them, and merge them into the incidents already stored (dedup), as the extract path does."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from ..models import Article, Event
 
+_extractor: Any = None
+_lock = threading.Lock()
+
+
+def extractor() -> Any:
+    """One :class:`~frontwatch.events.Extractor` per process: loading the spaCy pipeline takes seconds."""
+    global _extractor  # noqa: PLW0603 - a lazily built, process-wide pipeline
+    with _lock:
+        if _extractor is None:
+            from ..events import Extractor
+
+            _extractor = Extractor()
+        return _extractor
+
 
 def extract_events(article: Article) -> list[Event]:
     """The events of ``article``, most salient first (the library call ``frontwatch extract`` makes)."""
-    from ..events import extract_article  # issue 3's pipeline entry point
-
-    return list(extract_article(article))
+    return list(extractor().extract(article))
 
 
 def extract_and_store(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
     """Extract and store one article given as the API's ``ArticleIn`` fields; returns what was stored."""
+    from ..dedup import assign_clusters
+
     article = Article(
         doc_id=fields["doc_id"], text=fields["text"], published=fields.get("published"), url=fields.get("url"),
         title=fields.get("title"), outlet=fields.get("outlet"),
     )
     events = extract_events(article)
     article_id = store.add_article(article, events)
-    return {"doc_id": article.doc_id, "article_id": int(article_id), "events": len(events)}
+    clusters = assign_clusters(store, int(article_id))
+    return {"doc_id": article.doc_id, "article_id": int(article_id), "events": len(events),
+            "clusters": sorted(set(clusters.values()))}

@@ -84,6 +84,8 @@ class Source(_Open):
 class EventDetail(EventOut):
     sources: list[Source]
     claimants: list[str]
+    incident: dict[str, Any] | None = Field(
+        None, description="the merged incident: outlets, claimants, the range of figures, whether they contradict")
 
 
 class ArticleOut(_Open):
@@ -153,3 +155,4 @@ class Stored(_Open):
     doc_id: str
     article_id: int
     events: int
+    clusters: list[str] = []

@@ -218,8 +218,12 @@ class EventTables:
             raise NotFound(f"no event with id {event_id} in the store")
         event = listed_event(row)
         event["sources"] = self.event_sources(event)
-        claimants = sorted({s["claimant"] for s in event["sources"] if s.get("claimant")})
-        event["claimants"] = claimants
+        event["claimants"] = sorted({s["claimant"] for s in event["sources"] if s.get("claimant")})
+        summary = getattr(self, "event_cluster", None)  # dedup's view of the incident (store/clusters.py)
+        if summary is not None:
+            incident = summary(event_id)
+            incident.pop("reports", None)  # the same reports as ``sources``
+            event["incident"] = incident
         return event
 
     def event_sources(self, event: dict[str, Any]) -> list[dict[str, Any]]:

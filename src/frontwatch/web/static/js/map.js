@@ -136,7 +136,10 @@ async function addSources(popup, event) {
   try {
     const detail = await getJSON(`/events/${event.id}`);
     if (detail.sources.length < 2) return;
-    list.before(el("p", { class: "note" }, `Reported by ${detail.sources.length} sources; claimants: ${detail.claimants.join("; ") || "—"}`));
+    const inc = detail.incident || {};
+    const fb = inc.fatalities_best;
+    const range = fb ? ` Deaths reported: ${fb.min === fb.max ? fb.min : `${fb.min}–${fb.max}`}${inc.contradicting ? " (the sources disagree)" : ""}.` : "";
+    list.before(el("p", { class: "note" }, `Reported by ${detail.sources.length} sources; claimants: ${detail.claimants.join("; ") || "—"}.${range}`));
     for (const s of detail.sources) {
       list.append(el("li", {}, el("a", { href: `/article/${encodeURIComponent(s.doc_id)}#event-${s.event_id}` },
         (s.article && (s.article.outlet || s.article.title)) || s.doc_id), `: ${s.claimant || "unattributed"}, deaths ${deaths(s.fatalities)}`));
