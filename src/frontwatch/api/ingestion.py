@@ -14,7 +14,7 @@ _lock = threading.Lock()
 
 def extractor() -> Any:
     """One :class:`~frontwatch.events.Extractor` per process: loading the spaCy pipeline takes seconds."""
-    global _extractor  # noqa: PLW0603 - a lazily built, process-wide pipeline
+    global _extractor  # a lazily built, process-wide pipeline
     with _lock:
         if _extractor is None:
             from ..events import Extractor
