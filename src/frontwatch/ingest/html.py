@@ -7,6 +7,9 @@ from ..models import Article
 from .published import parse_published
 from .text import cap_text
 
+#: Fewer words than this is a navigation bar or a caption, not an article.
+MIN_WORDS = 6
+
 
 def article_from_html(html: str, *, doc_id: str, url: str | None = None, published: object = None) -> tuple[Article, tuple[str, ...]]:
     """Extract the article of an HTML page; the page's own date unless ``published`` is given."""
@@ -16,7 +19,7 @@ def article_from_html(html: str, *, doc_id: str, url: str | None = None, publish
         html, url=url, include_comments=False, include_tables=False, with_metadata=True, favor_precision=True
     )
     text = getattr(doc, "text", None) if doc is not None and not isinstance(doc, dict) else (doc or {}).get("text")
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_WORDS:
         raise UnreadableFile("no article text found in the HTML page (navigation or comments only?)", path=url or doc_id)
     meta = doc if isinstance(doc, dict) else doc.as_dict()
     day = parse_published(published) if published else _page_date(meta.get("date"))
