@@ -11,7 +11,7 @@ snapshots (an ``INDEX.csv``, a README, a shapefile's .dbf) are reported as ignor
 ...     info.size = len(body); tf.addfile(info, io.BytesIO(body))
 >>> _ = (folder / "INDEX.csv").write_text("id")
 >>> [(e.kind, e.name.split("/")[-1]) for e in iter_entries([folder])]
-[('file', 'a.tar.gz!1715817600.geojson'), ('ignored', 'INDEX.csv')]
+[('ignored', 'INDEX.csv'), ('file', 'a.tar.gz!1715817600.geojson')]
 """
 
 from __future__ import annotations
