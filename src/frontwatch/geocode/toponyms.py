@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
         "Most Some Several Both All Other Such Mobile Best Ukrainian Russian American"
     ).split()
 )
+_REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "county", "parish", "governor",
+                           "city", "state", "republic", "peninsula", "sea", "river", "raion", "area", "front"})
 MIN_POPULATION = 5_000  # phrase-matched settlements outside the focus countries
 MIN_POPULATION_FOCUS = 500
 
@@ -41,11 +43,17 @@ MIN_POPULATION_FOCUS = 500
 def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, source)`` of place names, sorted, without overlaps."""
     spans: list[tuple[int, int, str]] = []
+    others: list[tuple[int, int, str]] = []  # people, organisations: "Vladimir" in "Vladimir Putin" is no place
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 spans.append((ent.start_char, ent.end_char, "ner"))
-    spans.extend(_gazetteer_spans(text, resolver))
+            else:
+                others.append((ent.start_char, ent.end_char, ent.label_))
+    for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
+        # the small model calls some regions ORG ("Krasnodar Krai"): a match of the whole entity stands
+        if not any(s < oe and os_ < e and (label == "PERSON" or (s, e) != (os_, oe)) for os_, oe, label in others):
+            spans.append((s, e, src))
     return _extend_region_words(text, _without_overlaps(spans))
 
 
@@ -61,12 +69,29 @@ def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]
                 end = run.start() + words[j - 1].end()
                 while end > start and text[end - 1] in ".,;:'’":
                     end -= 1
+                if _followed_by_a_name(words, j) or _preceded_by_a_name(words, i):
+                    continue  # "Vladimir Putin", "Washington Post", "Jack London"
                 if _is_place(text[start:end], resolver, sentence_start=_sentence_start(text, start)):
                     out.append((start, end, "gazetteer"))
                     i = j - 1
                     break
             i += 1
     return out
+
+
+def _followed_by_a_name(words: list[re.Match[str]], j: int) -> bool:
+    """The match runs on into a capitalised word that is neither a title nor a region word."""
+    if j >= len(words):
+        return False
+    nxt = key(words[j].group(0))
+    return bool(nxt) and nxt not in STOPWORDS and nxt not in _REGION_WORDS and words[j].group(0)[0].isupper()
+
+
+def _preceded_by_a_name(words: list[re.Match[str]], i: int) -> bool:
+    if i == 0:
+        return False
+    prev = key(words[i - 1].group(0))
+    return bool(prev) and prev not in STOPWORDS and words[i - 1].group(0)[0].isupper()
 
 
 def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
