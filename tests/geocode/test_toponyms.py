@@ -41,3 +41,8 @@ def test_find_with_a_spacy_doc(geo: Geocoder) -> None:
 def test_find_in_empty_text(geo: Geocoder) -> None:
     assert geo.find("") == []
     assert geo.find("nothing here but lower case words") == []
+
+
+def test_names_inside_other_names_are_not_places(geo: Geocoder) -> None:
+    found = [t.text for t in geo.find("Vladimir Putin met Kharkiv's mayor; the Washington Post reported it.")]
+    assert found == ["Kharkiv"]

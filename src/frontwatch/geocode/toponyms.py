@@ -69,6 +69,8 @@ def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]
                 end = run.start() + words[j - 1].end()
                 while end > start and text[end - 1] in ".,;:'’":
                     end -= 1
+                if text[start:end].endswith(("'s", "’s")):  # "Russia's Krasnodar Krai"
+                    end -= 2
                 if _followed_by_a_name(words, j) or _preceded_by_a_name(words, i):
                     continue  # "Vladimir Putin", "Washington Post", "Jack London"
                 if _is_place(text[start:end], resolver, sentence_start=_sentence_start(text, start)):
@@ -81,14 +83,14 @@ def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]
 
 def _followed_by_a_name(words: list[re.Match[str]], j: int) -> bool:
     """The match runs on into a capitalised word that is neither a title nor a region word."""
-    if j >= len(words):
+    if j >= len(words) or words[j - 1].group(0).endswith(("'s", "’s")):
         return False
     nxt = key(words[j].group(0))
     return bool(nxt) and nxt not in STOPWORDS and nxt not in _REGION_WORDS and words[j].group(0)[0].isupper()
 
 
 def _preceded_by_a_name(words: list[re.Match[str]], i: int) -> bool:
-    if i == 0:
+    if i == 0 or words[i - 1].group(0).endswith(("'s", "’s")):
         return False
     prev = key(words[i - 1].group(0))
     return bool(prev) and prev not in STOPWORDS and words[i - 1].group(0)[0].isupper()
