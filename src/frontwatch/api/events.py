@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -11,7 +12,7 @@ from fastapi.responses import Response
 
 from ..errors import InputError
 from ..store import SQLStore
-from ..store.events import EventQuery, check_bbox
+from ..store.events import EventQuery, check_bbox, listed_event_json
 from . import deps
 from .errors import ERROR_RESPONSES
 from .schemas import EventDetail, EventPage, Facets
@@ -37,18 +38,6 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
 def json_response(payload: Any, media_type: str = "application/json") -> Response:
     """JSON written once, without a second validation pass through the response model (the hot path)."""
     return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str), media_type=media_type)
-
-
-def as_geojson(events: list[dict[str, Any]]) -> dict[str, Any]:
-    """Events as a GeoJSON FeatureCollection (RFC 7946): a Point at lon, lat; null geometry where unplaced."""
-    features = []
-    for event in events:
-        loc = event.get("location") or {}
-        has_point = loc.get("lon") is not None and loc.get("lat") is not None
-        features.append({"type": "Feature", "id": event["id"],
-                         "geometry": {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]} if has_point else None,
-                         "properties": event})
-    return {"type": "FeatureCollection", "features": features}
 
 
 #: Documents that an answer may also come as GeoJSON (RFC 7946 media type).
@@ -82,18 +71,29 @@ def list_events(
     query = EventQuery(bbox=parse_bbox(bbox), start=start, end=end, event_type=event_type,
                        sub_event_type=sub_event_type, actor=actor, claimant=claimant, text=q, doc_id=doc_id,
                        limit=page + 1, offset=offset)
-    rows = store.query_events(query)  # type: ignore[attr-defined]
+    rows = store.query_event_rows(query)  # type: ignore[attr-defined]
     more = len(rows) > page
     rows = rows[:page]
+    head = {"limit": page, "offset": offset, "next_offset": offset + page if more else None}
     if format == "geojson":
-        collection = as_geojson(rows)
-        collection.update(limit=page, offset=offset, next_offset=offset + page if more else None)
-        return json_response(collection, "application/geo+json")
-    payload: dict[str, Any] = {"events": rows, "limit": page, "offset": offset,
-                               "next_offset": offset + page if more else None, "total": None}
-    if total:
-        payload["total"] = store.count_matching_events(query)  # type: ignore[attr-defined]
-    return json_response(payload)
+        features = ",".join(_feature_json(r) for r in rows)
+        return _spliced({"type": "FeatureCollection", **head}, "features", features, "application/geo+json")
+    head["total"] = store.count_matching_events(query) if total else None  # type: ignore[attr-defined]
+    return _spliced(head, "events", ",".join(listed_event_json(r) for r in rows))
+
+
+def _feature_json(row: dict[str, Any]) -> str:
+    """One event as a GeoJSON Feature's text (RFC 7946): a Point at lon, lat; null geometry where unplaced."""
+    lon, lat = row.get("lon"), row.get("lat")
+    has_point = lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
+    geometry = f'{{"type":"Point","coordinates":[{lon!r},{lat!r}]}}' if has_point else "null"
+    return f'{{"type":"Feature","id":{int(row["id"])},"geometry":{geometry},"properties":{listed_event_json(row)}}}'
+
+
+def _spliced(head: dict[str, Any], key: str, items: str, media_type: str = "application/json") -> Response:
+    """``head`` with ``key`` set to the JSON array whose comma-joined items are ``items``."""
+    text = json.dumps(head, separators=(",", ":"))
+    return Response(f'{text[:-1]},"{key}":[{items}]}}', media_type=media_type)
 
 
 @router.get("/events/facets", response_model=Facets, summary="Event types and sub-types with counts; the date span")

@@ -23,7 +23,7 @@ _EVENT_COLUMNS = (
 
 #: What a listed event carries besides its CONTRACTS EVENT: where it is stored and which article it came from.
 _LIST_COLUMNS = (
-    "e.id, e.event_json, e.cluster_id, a.doc_id, a.title, a.url, a.outlet, a.published"
+    "e.id, e.event_json, e.cluster_id, a.doc_id, a.title, a.url, a.outlet, a.published, e.lon, e.lat"
 )
 
 
@@ -152,6 +152,23 @@ def listed_event(row: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
+def listed_event_json(row: dict[str, Any]) -> str:
+    """:func:`listed_event` as JSON text, without parsing the stored event: its keys are spliced in front.
+
+    The stored ``event_json`` is a JSON object none of whose keys are the ones added here, so the two
+    objects join into one; this keeps a page of events from paying a parse and a re-serialisation each.
+    """
+    published = row.get("published")
+    extra = json.dumps(
+        {"id": int(row["id"]), "cluster_id": row.get("cluster_id"), "doc_id": row.get("doc_id"),
+         "article": {"title": row.get("title"), "url": row.get("url"), "outlet": row.get("outlet"),
+                     "published": published.isoformat() if isinstance(published, date) else published}},
+        ensure_ascii=False, separators=(",", ":"),
+    )
+    body = row["event_json"].strip()
+    return extra if body == "{}" else f"{extra[:-1]},{body[1:]}"
+
+
 class EventTables:
     """Mixin: articles and events. An article is stored with its events, replacing earlier ones."""
 
@@ -193,13 +210,16 @@ class EventTables:
 
     def query_events(self, query: EventQuery) -> list[dict[str, Any]]:
         """Events matching ``query``, latest first, one page (``limit`` from ``offset``)."""
+        return [listed_event(r) for r in self.query_event_rows(query)]
+
+    def query_event_rows(self, query: EventQuery) -> list[dict[str, Any]]:
+        """The rows behind :meth:`query_events` (for callers that serialise them themselves)."""
         where, params = query.where()
-        rows = self.query(  # type: ignore[attr-defined]
+        return self.query(  # type: ignore[attr-defined,no-any-return]
             f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id{where} "
             "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         )
-        return [listed_event(r) for r in rows]
 
     def count_matching_events(self, query: EventQuery) -> int:
         """How many events match ``query`` over all pages."""

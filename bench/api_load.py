@@ -1,0 +1,267 @@
+"""Load benchmark of the HTTP API: /events with a bounding box and a month, and /territory/changes, under 50
+concurrent clients on loopback, against a store of 1,000,000 synthetic events and the whole DeepState archive.
+
+    python bench/api_load.py                      # build the store once (bench/out/), serve it, load it, report
+    python bench/api_load.py --events 100000 --requests 1000   # a quicker run
+
+Steps: (1) the DeepState archive is imported with `frontwatch territory import` (once, kept in
+bench/out/); (2) 1,000,000 synthetic events (100,000 articles of 10 events, spread over the archive's
+dates and Ukraine's extent, in date order as an ingesting store would hold them) are generated in DuckDB SQL;
+(3) `frontwatch serve` runs in its own process; (4) this process runs CLIENTS asyncio clients with httpx,
+each sending its next request when the last one answered (a closed loop), bounded by a request count and a
+time limit per scenario; latencies are measured per request from send to full body. Results go to
+bench/results/api.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parents[1]
+OUT = REPO / "bench" / "out"
+ARCHIVE = REPO.parent / "shared" / "data" / "territory" / "deepstate"
+FRONTWATCH = [sys.executable, "-m", "frontwatch"]
+# Ukraine's extent (EPSG:4326), where the synthetic events fall
+LON0, LON1, LAT0, LAT1 = 22.2, 40.2, 44.4, 52.3
+TYPES = [  # ACLED event types with one of their sub-types each (ACLED codebook, 2023)
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Disrupted weapons use"),
+]
+
+
+def territory_store(path: Path) -> Path:
+    """The whole DeepState archive imported into ``path`` (kept between runs)."""
+    if not path.exists():
+        t0 = time.perf_counter()
+        subprocess.run([*FRONTWATCH, "territory", "import", str(ARCHIVE), "--db", str(path), "--json"],
+                       check=True, stdout=subprocess.DEVNULL)
+        print(f"imported the DeepState archive in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return path
+
+
+def build_store(path: Path, territory: Path, n_events: int) -> Path:
+    """A copy of the territory store with ``n_events`` synthetic events added in SQL (kept between runs)."""
+    from frontwatch.store import open_store
+
+    if path.exists():
+        with open_store(path, read_only=True) as store:
+            if store.count_events() == n_events:
+                return path
+        path.unlink()
+    shutil.copyfile(territory, path)
+    t0 = time.perf_counter()
+    n_articles = max(1, n_events // 10)
+    types = " ".join(f"WHEN {i} THEN '{t}'" for i, (t, _) in enumerate(TYPES))
+    subs = " ".join(f"WHEN {i} THEN '{s}'" for i, (_, s) in enumerate(TYPES))
+    with open_store(path) as store:
+        store.execute(
+            "INSERT INTO articles (doc_id, title, outlet, published, language, text) "
+            f"SELECT 'synth-' || i, 'Synthetic report ' || i, 'Synthetic Wire ' || (i % 20), "
+            f"DATE '2022-04-05' + CAST(i * 1215 // {n_articles} AS INTEGER), 'en', "
+            f"'A synthetic report, number ' || i || ', for load tests.' FROM range({n_articles}) t(i)"
+        )
+        store.execute(f"""
+            INSERT INTO events (article_id, ordinal, event_type, sub_event_type, actor1, date_start, date_end,
+                date_precision, location_name, lat, lon, admin1, country, geo_precision, fatalities_best,
+                fatalities_low, fatalities_high, claimant, evidence_text, evidence_start, evidence_end, confidence,
+                event_json)
+            SELECT article_id, ordinal, etype, sub, 'Military Forces of Russia', day, day, 'day', place, lat, lon,
+                NULL, 'UA', 1, killed, killed, killed, claimant, evidence, 0, length(evidence), 0.8,
+                '{{"event_type":"' || etype || '","sub_event_type":"' || sub || '","actor1":"Military Forces of Russia",'
+                || '"actor2":null,"date_start":"' || day || '","date_end":"' || day || '","date_precision":"day",'
+                || '"location":{{"name":"' || place || '","geonameid":null,"lat":' || lat || ',"lon":' || lon
+                || ',"admin1":null,"country":"UA","precision":1}},"fatalities":{{"best":' || killed || ',"low":'
+                || killed || ',"high":' || killed || '}},"claimant":"' || claimant || '","quantities":[],'
+                || '"evidence":{{"text":"' || evidence || '","start":0,"end":' || length(evidence) || '}},'
+                || '"confidence":0.8}}'
+            FROM (
+                SELECT a.id AS article_id, r.i % 10 AS ordinal,
+                    CASE hash(r.i) % {len(TYPES)} {types} END AS etype,
+                    CASE hash(r.i) % {len(TYPES)} {subs} END AS sub,
+                    a.published - CAST(hash(r.i * 7) % 3 AS INTEGER) AS day,
+                    'Place ' || (hash(r.i * 13) % 5000) AS place,
+                    round({LAT0} + (hash(r.i * 17) % 1000000) / 1000000.0 * {LAT1 - LAT0}, 4) AS lat,
+                    round({LON0} + (hash(r.i * 19) % 1000000) / 1000000.0 * {LON1 - LON0}, 4) AS lon,
+                    CAST(hash(r.i * 23) % 4 AS INTEGER) AS killed,
+                    'claimant ' || (hash(r.i * 29) % 50) AS claimant,
+                    'Synthetic evidence sentence number ' || r.i || '.' AS evidence
+                FROM range({n_events}) r(i) JOIN articles a ON a.doc_id = 'synth-' || (r.i // 10)
+            ) ORDER BY day, article_id, ordinal""")
+        store.execute("CHECKPOINT")
+    print(f"generated {n_events:,} events in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([*FRONTWATCH, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/settings", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
+
+
+def months(first: date, last: date) -> list[tuple[date, date]]:
+    out, d = [], date(first.year, first.month, 1)
+    while d <= last:
+        nxt = date(d.year + d.month // 12, d.month % 12 + 1, 1)
+        out.append((d, nxt - timedelta(days=1)))
+        d = nxt
+    return out
+
+
+def events_url(rng: random.Random, spans: list[tuple[date, date]]) -> str:
+    """/events for a random 1x1 degree box inside Ukraine and a random month."""
+    lon, lat = rng.uniform(LON0, LON1 - 1), rng.uniform(LAT0, LAT1 - 1)
+    start, end = rng.choice(spans)
+    return f"/events?bbox={lon:.3f},{lat:.3f},{lon + 1:.3f},{lat + 1:.3f}&start={start}&end={end}"
+
+
+def changes_url(rng: random.Random, spans: list[tuple[date, date]]) -> str:
+    """/territory/changes for a random month of the archive and one of two layer sums."""
+    start, _ = rng.choice(spans[1:-1])
+    layer = rng.choice(["occupied", "occupied+contested"])
+    return f"/territory/changes?period={start:%Y-%m}&layer={layer}"
+
+
+async def load(base: str, make_url, *, clients: int, requests: int, seconds: float, seed: int) -> dict:  # type: ignore[no-untyped-def]
+    """Closed-loop load: ``clients`` tasks each send a request when their last one is answered."""
+    rng = random.Random(seed)
+    latencies: list[float] = []
+    errors: list[str] = []
+    sent = 0
+    stop = time.monotonic() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def worker() -> None:
+            nonlocal sent
+            while sent < requests and time.monotonic() < stop:
+                sent += 1
+                url = make_url(rng)
+                t0 = time.perf_counter()
+                try:
+                    r = await client.get(url)
+                    await r.aread()
+                    if r.status_code != 200:
+                        errors.append(f"{r.status_code} {url}: {r.text[:200]}")
+                except httpx.HTTPError as exc:
+                    errors.append(f"{type(exc).__name__} {url}")
+                latencies.append((time.perf_counter() - t0) * 1000)
+
+        t_start = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        wall = time.perf_counter() - t_start
+    latencies.sort()
+    pct = lambda p: latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))]  # noqa: E731
+    return {"requests": len(latencies), "errors": len(errors), "error_examples": errors[:3], "wall_s": wall,
+            "rps": len(latencies) / wall, "p50_ms": pct(50), "p90_ms": pct(90), "p99_ms": pct(99),
+            "max_ms": latencies[-1], "mean_ms": statistics.fmean(latencies)}
+
+
+def machine() -> str:
+    try:
+        model = next(ln.split(":", 1)[1].strip() for ln in subprocess.run(
+            ["lscpu"], capture_output=True, text=True, check=True).stdout.splitlines() if ln.startswith("Model name"))
+    except (OSError, StopIteration, subprocess.CalledProcessError):
+        model = platform.processor() or "unknown CPU"
+    return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}"
+
+
+def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: dict) -> str:  # type: ignore[type-arg]
+    lines = [
+        "# API load benchmark (bench/api_load.py)", "",
+        f"Store: DuckDB, {counts['events']:,} synthetic events in {counts['articles']:,} articles, and the whole "
+        f"DeepState archive ({counts['snapshots']:,} snapshots). Server: `frontwatch serve` (uvicorn), "
+        "read-only, in its own process(es). Load: "
+        f"{args.clients} concurrent closed-loop clients (httpx, asyncio) in one process on loopback; at most "
+        f"{args.requests:,} requests or {args.seconds:.0f} s per scenario, after a warm-up of "
+        f"{args.warmup} requests. Targets: p99 under 100 ms on DuckDB, no errors.", "",
+        "| scenario | server workers | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, workers, r in rows:
+        lines.append(f"| {name} | {workers} | {r['requests']:,} | {r['errors']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
+                     f"{r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} |")
+    lines += ["", "Scenarios: `/events?bbox=...&start=...&end=...` is a random 1x1 degree box inside Ukraine and a "
+              "random calendar month (100 events a page, JSON); `/territory/changes?period=YYYY-MM&layer=...` a random "
+              "month of the archive, `occupied` or `occupied+contested` (results cached by the server once computed, "
+              "keyed with the store's snapshot version).", "",
+              f"Command: `{' '.join(['python', 'bench/api_load.py', *sys.argv[1:]])}`", "",
+              f"Machine: {machine()}. Other jobs were sharing the CPU during the run, and the load generator "
+              "shares the server's two cores, so the figures are an upper bound on the server's own latency.", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--requests", type=int, default=3000, help="per scenario")
+    parser.add_argument("--seconds", type=float, default=60, help="time limit per scenario")
+    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--workers", default="1,2", help="server worker processes to compare, comma-separated")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "api.md")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    db = build_store(OUT / f"api-{args.events}.duckdb", territory_store(OUT / "api-territory.duckdb"), args.events)
+    from frontwatch.store import open_store
+
+    with open_store(db, read_only=True) as store:
+        counts = {"events": store.count_events(), "articles": int(store.scalar("SELECT count(*) FROM articles")),
+                  "snapshots": int(store.scalar("SELECT count(*) FROM territory_snapshots"))}
+        first, last = (date.fromtimestamp(int(store.scalar(f"SELECT {f}(time_utc) FROM territory_snapshots")))
+                       for f in ("min", "max"))
+    spans = months(first, last)
+    rows = []
+    for workers in [int(w) for w in args.workers.split(",")]:
+        port = free_port()
+        server = start_server(db, port, workers)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for name, make in (("/events bbox + month", lambda rng: events_url(rng, spans)),
+                               ("/territory/changes month", lambda rng: changes_url(rng, spans))):
+                asyncio.run(load(base, make, clients=args.clients, requests=args.warmup, seconds=args.seconds, seed=1))
+                result = asyncio.run(load(base, make, clients=args.clients, requests=args.requests,
+                                          seconds=args.seconds, seed=2))
+                print(name, workers, {k: round(v, 1) if isinstance(v, float) else v for k, v in result.items()},
+                      file=sys.stderr)
+                rows.append((name, workers, result))
+        finally:
+            server.terminate()
+            server.wait(30)
+    args.out.write_text(report(args, rows, counts), encoding="utf-8")
+    print(f"wrote {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
