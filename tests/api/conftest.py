@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import warnings
-from pathlib import Path
 
 import pytest
 
 from frontwatch.api import create_app
 from frontwatch.config import Settings
+from tests.api import sample
 
 with warnings.catch_warnings():
     # Starlette's TestClient warns that it wants httpx2 (not installed); the client works with httpx
@@ -19,21 +18,12 @@ with warnings.catch_warnings():
 TOKEN = "test-token-3f9a"
 
 
-def load_sample():  # type: ignore[no-untyped-def]
-    """tests/api/sample.py as a module (tests are not a package on sys.path under importlib mode)."""
-    spec = importlib.util.spec_from_file_location("frontwatch_sample_store", Path(__file__).with_name("sample.py"))
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-sample = load_sample()
 
 
 @pytest.fixture(scope="session")
-def sample_db(tmp_path_factory) -> Path:
-    """The sample store, written once per session (tests that write copy it first)."""
-    return sample.fill(tmp_path_factory.mktemp("api") / "sample.duckdb")
+def sample_db(backend, new_target) -> str:
+    """The sample store on each backend (a DuckDB file, a PostGIS database), written once per session."""
+    return str(sample.fill(new_target(backend)))
 
 
 @pytest.fixture(scope="session")
@@ -45,10 +35,9 @@ def client(sample_db):
 
 
 @pytest.fixture
-def writable(tmp_path, sample_db):
-    """An app with a token on a private copy of the sample store: (client, path)."""
-    path = tmp_path / "w.duckdb"
-    path.write_bytes(sample_db.read_bytes())
+def writable(backend, new_target):
+    """An app with a token on a private sample store of the same backend: (client, target)."""
+    path = sample.fill(new_target(backend))
     app = create_app(path, settings=Settings.load({"api_token": TOKEN, "max_body_bytes": 200_000}, environ={}))
     with TestClient(app) as c:
         yield c, path

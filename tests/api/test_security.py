@@ -142,11 +142,9 @@ def test_claims_body_over_the_limit_is_refused(guarded, check_error):
 
 
 @pytest.fixture
-def live_server(sample_db, tmp_path):
+def live_server(backend, new_target, sample_module):
     """A real uvicorn server on loopback (the body limit is checked before any body byte is read)."""
-    path = tmp_path / "live.duckdb"
-    path.write_bytes(sample_db.read_bytes())
-    app = create_app(path, settings=Settings.load({"api_token": TOKEN}, environ={}))
+    app = create_app(sample_module.fill(new_target(backend)), settings=Settings.load({"api_token": TOKEN}, environ={}))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
