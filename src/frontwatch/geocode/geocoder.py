@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Place
@@ -75,10 +75,13 @@ class Geocoder:
         names = [text[s:e] for s, e in spans]
         hints = [_hint_after(text, e) for _, e in spans]
         first = [self._resolver.rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
-        doc = _document_context(first, names, base)
+        evidence: dict[str, _Evidence] = {}
+        for n, ranked in zip(names, first, strict=True):
+            evidence.setdefault(key(n), _evidence(ranked))
+        contexts = {k: _document_context(evidence, k, base) for k in evidence}
         out: list[Place | None] = []
         for n, h in zip(names, hints, strict=True):
-            ranked = self._resolver.rank(n, replace(doc, hint=h))
+            ranked = self._resolver.rank(n, replace(contexts[key(n)], hint=h))
             out.append(ranked[0][1] if ranked else None)
         out = _place_counties(out)
         return _fall_back_to_locality(out, names) if fallback else out
@@ -98,52 +101,74 @@ def _hint_after(text: str, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-def _document_context(first: list[list[tuple[float, Place]]], names: list[str], base: GeoContext) -> GeoContext:
-    """Countries, regions and anchor points for the second pass.
+@dataclass
+class _Evidence:
+    """What one distinct name of a text says about where the text is."""
 
-    Anchors are first-pass resolutions that win by a clear margin. Regions also come from co-occurrence:
-    each distinct name votes for the regions of its candidates, split evenly among them, and a region
-    that two or more names vote for joins the context ("Paris" and "Edgar County" agree on Illinois).
+    anchor_country: str | None = None
+    anchor_region: str | None = None  # "CC<TAB>region name"
+    anchor_point: tuple[float, float] | None = None
+    votes: dict[tuple[str, str], float] = field(default_factory=dict)
+    country_votes: dict[str, float] = field(default_factory=dict)
+
+
+def _evidence(ranked: list[tuple[float, Place]]) -> _Evidence:
+    """Anchor (a first-pass winner by a clear margin) and region/country votes of one name."""
+    ev = _Evidence()
+    if not ranked:
+        return ev
+    score, place = ranked[0]
+    margin = score - ranked[1][0] if len(ranked) > 1 else ANCHOR_MARGIN
+    if margin >= ANCHOR_MARGIN and place.country is not None:
+        ev.anchor_country = place.country
+        if place.feature_code == "ADM1":
+            ev.anchor_region = f"{place.country}\t{place.name}"
+        elif place.feature_code == "ADM2" and place.admin1:  # a county names its state
+            ev.anchor_region = f"{place.country}\t{place.admin1}"
+        elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
+            ev.anchor_point = (place.lat, place.lon)
+    cands = {(p.country, p.name if p.feature_code == "ADM1" else p.admin1) for _, p in ranked[:TOP_VOTES]
+             if p.country and (p.admin1 or p.feature_code == "ADM1")}
+    ev.votes = {r: 1.0 / len(cands) for r in cands}  # type: ignore[misc]
+    ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
+    ev.country_votes = {cc: 1.0 / len(ccs) for cc in ccs}  # type: ignore[misc]
+    return ev
+
+
+def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext) -> GeoContext:
+    """The context for resolving name ``own`` in the second pass.
+
+    Anchors come from the other names only, so a name does not confirm its own first guess ("Paris"
+    said four times is not four votes for France). Regions also come from co-occurrence: each distinct
+    name votes for the regions of its candidates, split evenly among them, and a region that two or more
+    names vote for joins the context ("Paris" and "Edgar County" agree on Illinois).
     """
     countries: Counter[str] = Counter(base.countries)
     regions: set[str] = set(base.regions)
     points: list[tuple[float, float]] = list(base.points)
     votes: defaultdict[tuple[str, str], float] = defaultdict(float)
-    voters: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    voters: defaultdict[tuple[str, str], int] = defaultdict(int)
     country_votes: Counter[str] = Counter()
     country_voters: defaultdict[str, set[str]] = defaultdict(set)
-    seen: set[str] = set()
-    for name, ranked in zip(names, first, strict=True):
-        if not ranked:
-            continue
-        score, place = ranked[0]
-        margin = score - ranked[1][0] if len(ranked) > 1 else ANCHOR_MARGIN
-        if margin >= ANCHOR_MARGIN and place.country is not None:
-            countries[place.country] += 1
-            if place.feature_code == "ADM1":
-                regions.add(f"{place.country}\t{place.name}")
-            elif place.feature_code == "ADM2" and place.admin1:  # a county names its state
-                regions.add(f"{place.country}\t{place.admin1}")
-            elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
-                points.append((place.lat, place.lon))
-        k = key(name)
-        if k in seen:
-            continue
-        seen.add(k)
-        cands = {(p.country, p.name if p.feature_code == "ADM1" else p.admin1) for _, p in ranked[:TOP_VOTES]
-                 if p.country and (p.admin1 or p.feature_code == "ADM1")}
-        for r in cands:
-            votes[r] += 1.0 / len(cands)
-            voters[r].add(k)
-        ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
-        for cc in ccs:
-            country_votes[cc] += 1.0 / len(ccs)
+    for k, ev in evidence.items():
+        if k != own:
+            if ev.anchor_country:
+                countries[ev.anchor_country] += 1
+            if ev.anchor_region:
+                regions.add(ev.anchor_region)
+            if ev.anchor_point:
+                points.append(ev.anchor_point)
+        for r, w in ev.votes.items():
+            votes[r] += w
+            voters[r] += 1
+        for cc, w in ev.country_votes.items():
+            country_votes[cc] += w
             country_voters[cc].add(k)
     for (cc, region), weight in votes.items():
-        if len(voters[(cc, region)]) >= 2 and weight >= MIN_VOTES:
+        if voters[(cc, region)] >= 2 and weight >= MIN_VOTES:
             regions.add(f"{cc}\t{region}")
     dominant = base.dominant_country or _dominant(countries, country_votes, country_voters)
-    return replace(base, countries=tuple(countries), regions=tuple(sorted(regions)),
+    return replace(base, countries=tuple(sorted(countries)), regions=tuple(sorted(regions)),
                    dominant_country=dominant, points=tuple(points))
 
 
