@@ -22,6 +22,7 @@ from .resolver import GeoContext, Resolver
 ANCHOR_MARGIN = 1.5
 TOP_VOTES = 60  # candidates per name that vote for a region
 MIN_VOTES = 0.5
+PASSES = 3  # first guesses, then twice with the other names' resolutions as context
 _HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
 
@@ -76,13 +77,17 @@ class Geocoder:
         hints = [_hint_after(text, e) for _, e in spans]
         first = [self._resolver.rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
         evidence: dict[str, _Evidence] = {}
+        second = first
         for n, ranked in zip(names, first, strict=True):
             evidence.setdefault(key(n), _evidence(ranked))
-        contexts = {k: _document_context(evidence, k, base) for k in evidence}
-        out: list[Place | None] = []
-        for n, h in zip(names, hints, strict=True):
-            ranked = self._resolver.rank(n, replace(contexts[key(n)], hint=h))
-            out.append(ranked[0][1] if ranked else None)
+        for _round in range(PASSES - 1):
+            contexts = {k: _document_context(evidence, k, base) for k in evidence}
+            second = [self._resolver.rank(n, replace(contexts[key(n)], hint=h))
+                      for n, h in zip(names, hints, strict=True)]
+            evidence = {}
+            for n, ranked in zip(names, second, strict=True):
+                evidence.setdefault(key(n), _evidence(ranked))
+        out = [ranked[0][1] if ranked else None for ranked in second]
         out = _place_counties(out)
         return _fall_back_to_locality(out, names) if fallback else out
 
