@@ -14,10 +14,12 @@ Representative points, because GeoNames' own region and country coordinates are 
 - a large country: the CIA World Factbook's geographic coordinates (``aliases.COUNTRY_POINTS``);
 - another country: the centroid of its largest Natural Earth polygon (so Alaska does not pull the USA's point
   into Canada), which approximates GeoNames' own country points (the geographic centre);
-- a first-level region: the midpoint of the bounding box of its settlements, an estimate of the geographic
-  centre; a population-weighted centroid (or a percentile box) was the alternative, but it drifts south to
-  where people live, which for big sparse regions (Ontario, Texas, Siberian oblasts) lies hundreds of km
-  from the centre that GeoNames and most gold standards use.
+- a first-level region: the midpoint of the 1st-99th percentile box of its settlements, an estimate of
+  the geographic centre. Measured on the first-level regions of the LGL and GeoVirus dev sets (share of
+  gold points within 161 km): this box 0.96 / 0.85, the full bounding box 0.92 / 0.86, the 5th-95th
+  percentile box 0.96 / 0.81, the median 0.79 / 0.79, the population-weighted centroid 0.67 / 0.69 (it
+  drifts to where people live, hundreds of km from the centre for big sparse regions such as Ontario),
+  the largest settlement 0.61 / 0.59.
 
 Alternate names are kept when they are Cyrillic or Latin script starting with a capital letter (GeoNames'
 lower-case ASCII alternates are machine romanisations of Arabic, CJK and other scripts: noise), minus
@@ -62,14 +64,18 @@ def _keep_alias(alias: str) -> bool:
 
 
 def _box_midpoint(lats: np.ndarray, lons: np.ndarray) -> tuple[float, float]:
-    """Midpoint of the bounding box of a set of points (across the antimeridian where that is narrower)."""
-    lat = (lats.min() + lats.max()) / 2
-    lon = (lons.min() + lons.max()) / 2
+    """Midpoint of the 1st-99th percentile box of a set of points (across the antimeridian where that
+    is narrower): the bounding box, minus the odd mis-coded or outlying settlement."""
+    def mid(values: np.ndarray) -> float:
+        lo, hi = np.percentile(values, [1, 99])
+        return float(lo + hi) / 2
+
+    lat, lon = mid(lats), mid(lons)
     shifted = np.where(lons < 0, lons + 360, lons)
-    if shifted.max() - shifted.min() < lons.max() - lons.min():
-        lon = (shifted.min() + shifted.max()) / 2
+    if np.ptp(shifted) < np.ptp(lons):
+        lon = mid(shifted)
         lon = lon - 360 if lon > 180 else lon
-    return float(lat), float(lon)
+    return lat, lon
 
 
 def _read_countries(shared: Path) -> list[dict[str, str]]:
