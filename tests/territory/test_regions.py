@@ -8,9 +8,9 @@ from shapely.geometry import box, mapping
 from frontwatch.errors import DataUnavailable, InputError, NotFound, UnreadableFile
 from frontwatch.territory.changes import change
 from frontwatch.territory.regions import import_regions
+from tests.conftest import shared_path
 
 from .conftest import fill
-from tests.conftest import shared_path
 
 GEOD = Geod(ellps="WGS84")
 

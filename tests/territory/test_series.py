@@ -29,7 +29,7 @@ def test_daily_points_equal_direct_changes(growing):
     points = series(growing, freq="day")
     assert points[0].start == D1 + timedelta(days=1) and points[-1].end == D1 + timedelta(days=39)
     assert len(points) == 39
-    for p in points[::7] + [points[9], points[10]]:
+    for p in [*points[::7], points[9], points[10]]:
         direct = change(growing, start=p.start - timedelta(days=1), end=p.end)
         assert (p.gained_km2, p.lost_km2) == pytest.approx((direct.gained_km2, direct.lost_km2), rel=1e-9)
         assert p.net_km2 == pytest.approx(p.gained_km2 - p.lost_km2)

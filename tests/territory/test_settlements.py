@@ -1,6 +1,5 @@
 from datetime import date
 
-import pytest
 from shapely.geometry import box
 
 from frontwatch.territory.changes import change

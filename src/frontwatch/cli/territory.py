@@ -173,7 +173,8 @@ def record(
     d = result.to_dict()
     since = "on record" if d["largest_on_record"] else f"since the window ending {d['largest_since']}"
     if d["previous_larger"]:
-        since += f" ({d['previous_larger']['net_km2']:+.1f} km² over {d['previous_larger']['start']}..{d['previous_larger']['end']})"
+        prev = d["previous_larger"]
+        since += f" ({prev['net_km2']:+.1f} km² over {prev['start']}..{prev['end']})"
     out.print(
         f"{d['net_km2']:+.1f} km² of {d['layer']} ({d['source']}) over the {window} days {d['start']}..{d['end']}: "
         f"the largest {since}; rank {d['rank_in_last_365_days']} of {d['windows_in_last_365_days']} "
@@ -187,7 +188,7 @@ territory_app.add_typer(regions_app, name="regions")
 
 @regions_app.command("import")
 def regions_import(
-    path: Annotated[Path, typer.Argument(help="Boundary file (GeoJSON, GeoPackage, Shapefile), e.g. geoBoundaries ADM1.")],
+    path: Annotated[Path, typer.Argument(help="Boundary file (GeoJSON, GeoPackage, Shapefile), e.g. geoBoundaries.")],
     name_field: Annotated[str, typer.Option("--name-field", help="Property holding the region's name.")] = "shapeName",
     iso_field: Annotated[str, typer.Option("--iso-field", help="Property holding its ISO 3166-2 code.")] = "shapeISO",
     db: DbOption = ...,  # type: ignore[assignment]

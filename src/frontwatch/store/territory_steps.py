@@ -75,7 +75,9 @@ class TerritoryStepTables:
         ).fetchall()
         return [(int(i), int(t)) for i, t in rows]
 
-    def layer_wkb(self, source: str, layers: Iterable[str], snapshot_ids: Iterable[int] | None = None) -> dict[int, list[bytes]]:
+    def layer_wkb(
+        self, source: str, layers: Iterable[str], snapshot_ids: Iterable[int] | None = None
+    ) -> dict[int, list[bytes]]:
         """{snapshot_id: [WKB of each named layer present]} for the given snapshots of ``source`` (or all).
 
         One query for many snapshots: DuckDB compresses the blob column in large blocks, so one

@@ -42,7 +42,7 @@ def _to_wgs84(geoms: np.ndarray, crs: str | None, path: Path) -> np.ndarray:
         return geoms
     try:
         transformer = Transformer.from_crs(crs, 4326, always_xy=True)
-    except Exception as exc:  # noqa: BLE001 - pyproj raises several kinds for an unusable CRS
+    except Exception as exc:
         raise InvalidGeometry(f"cannot reproject boundaries from {crs}: {exc}", path=str(path)) from exc
     return shapely.transform(geoms, lambda xy: np.column_stack(transformer.transform(xy[:, 0], xy[:, 1])))
 
