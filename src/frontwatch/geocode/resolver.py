@@ -137,8 +137,8 @@ class Resolver:
         if cc in scope.countries:
             s += COUNTRY_BONUS
         region = (cc, e.place.admin1 or "")
-        if region in scope.regions:
-            s += REGION_BONUS
+        if region in scope.regions or (e.kind == COUNTRY and cc in scope.countries):
+            s += REGION_BONUS  # a country named beside its towns is as sure as a region is
         if region in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
             s += HINT_BONUS
         if cc in scope.focus:
