@@ -21,7 +21,8 @@ from .resolver import GeoContext, Resolver
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
 ANCHOR_MARGIN = 1.5
 TOP_VOTES = 60  # candidates per name that vote for a region
-MIN_VOTES = 0.5
+MIN_VOTES = 0.35
+VOTE_SHARE = 0.8
 PASSES = 3  # first guesses, then twice with the other names' resolutions as context
 _HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
@@ -169,8 +170,10 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
         for cc, w in ev.country_votes.items():
             country_votes[cc] += w
             country_voters[cc].add(k)
-    for (cc, region), weight in votes.items():
-        if voters[(cc, region)] >= 2 and weight >= MIN_VOTES:
+    backed = {r: w for r, w in votes.items() if voters[r] >= 2 and w >= MIN_VOTES}
+    best = max(backed.values(), default=0.0)
+    for (cc, region), weight in backed.items():
+        if weight >= VOTE_SHARE * best:  # the regions most names agree on, not every one some agree on
             regions.add(f"{cc}\t{region}")
     dominant = base.dominant_country or _dominant(countries, country_votes, country_voters)
     return replace(base, countries=tuple(sorted(countries)), regions=tuple(sorted(regions)),
