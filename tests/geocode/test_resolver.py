@@ -148,3 +148,20 @@ def test_unknown_names_fall_back_to_the_texts_locality(geo: Geocoder) -> None:
     assert distance_km(x.lat, x.lon, v.lat, v.lon) < 100
     assert geo.resolve_spans(text, [(26, 34)], fallback=True) == [None]  # nothing to fall back on
     assert geo.resolve_spans(text, [(12, 21), (26, 34)], fallback=False)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "country", "code"),
+    [("eastern Ukraine", "UA", "PCLI"), ("Western Europe", None, "CONT"), ("southern Kherson region", "UA", "ADM1"),
+     ("the Pacific", None, "SEA")],
+)
+def test_parts_of_large_areas(geo: Geocoder, phrase: str, country: str | None, code: str) -> None:
+    place = geo.resolve(phrase)
+    assert place is not None and place.country == country and place.feature_code == code
+
+
+def test_compound_names_are_not_parts(geo: Geocoder) -> None:
+    assert geo.resolve("South Carolina").admin1 == "South Carolina"
+    assert geo.resolve("West Virginia").admin1 == "West Virginia"
+    assert geo.resolve("North Island") is None  # not the north of some village called Island
+    assert geo.resolve("Odesa region").country == "UA"  # not the region of a Texan "Odessa" also spelt Odesa

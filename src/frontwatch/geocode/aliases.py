@@ -255,6 +255,10 @@ SEAS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Barents Sea", 74.0, 36.0, ("the Barents Sea",)),
     ("South China Sea", 12.0, 113.0, ("the South China Sea",)),
     ("Snake Island", 45.255, 30.204, ("Zmiinyi Island", "Zmiinyi")),
+    ("Atlantic Ocean", 10.0, -35.0, ("the Atlantic Ocean", "Atlantic", "the Atlantic")),
+    ("Pacific Ocean", 0.0, -160.0, ("the Pacific Ocean", "Pacific", "the Pacific")),
+    ("Indian Ocean", -20.0, 80.0, ("the Indian Ocean",)),
+    ("Arctic Ocean", 85.0, 0.0, ("the Arctic Ocean", "the Arctic")),
 )
 
 #: Words that name a first-level unit after a place name ("Kharkiv region", "Bryansk oblast") and

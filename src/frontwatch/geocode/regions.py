@@ -6,15 +6,15 @@ geo_precision implied by the wording (ACLED Codebook 2023, "geo_precision": 1 th
 2 near it or a part of it, 3 a larger region).
 
 >>> parse("Kharkiv region")
-Phrase(core='Kharkiv', wants_region=True, precision=3, county=False, stems=())
+Phrase(core='Kharkiv', wants_region=True, precision=3, county=False, stems=(), compass=False)
 >>> parse("the annexed Crimean peninsula")
-Phrase(core='Crimean peninsula', wants_region=False, precision=1, county=False, stems=())
+Phrase(core='Crimean peninsula', wants_region=False, precision=1, county=False, stems=(), compass=False)
 >>> parse("outskirts of Avdiivka")
-Phrase(core='Avdiivka', wants_region=False, precision=2, county=False, stems=())
+Phrase(core='Avdiivka', wants_region=False, precision=2, county=False, stems=(), compass=False)
 >>> parse("Kharkivska oblast").stems
 ('Kharkivsk', 'Kharkiv')
 >>> parse("Laurel County")
-Phrase(core='Laurel County', wants_region=False, precision=2, county=True, stems=())
+Phrase(core='Laurel County', wants_region=False, precision=2, county=True, stems=(), compass=False)
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ _REGION_SUFFIX = re.compile(
     r"\s+(?:region|oblast'?|province|krai|kray|governorate|raion|rayon|district|area|direction|axis|front)$",
     re.IGNORECASE,
 )
+# "eastern Ukraine", "Western Europe": a part of the named area (tried only when the whole phrase is no
+# name itself, so "South Carolina" and "West Bank" stay whole).
+_COMPASS = re.compile(
+    r"^(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|mid)\s+(?=[A-Z])", re.IGNORECASE
+)
 _COUNTY_SUFFIX = re.compile(r"\s+(?:county|parish|borough)$", re.IGNORECASE)
 _PART_SUFFIX = re.compile(r"\s+(?:township|twp\.?|municipality|hromada|community|village council)$", re.IGNORECASE)
 # Ukrainian adjectival region names: Kharkivska -> Kharkiv, Donetska -> Donetsk, Sumska -> Sum(y),
@@ -56,6 +61,7 @@ class Phrase:
     precision: int
     county: bool
     stems: tuple[str, ...] = ()  # shorter forms of an adjectival core, most likely first
+    compass: bool = False  # "eastern Ukraine": a part of a large area, never of a small town
 
 
 def stems(core: str) -> tuple[str, ...]:
@@ -83,6 +89,9 @@ def parse(phrase: str) -> Phrase:
     lead = _LEADING.match(text)
     if lead and lead.end() < len(text):
         text = text[lead.end():]
+    compass = _COMPASS.match(text)
+    if compass and compass.end() < len(text):
+        text, precision = text[compass.end():], 2
     if _COUNTY_SUFFIX.search(text):
         return Phrase(text, False, 2, True)
     part = _PART_SUFFIX.search(text)
@@ -98,4 +107,4 @@ def parse(phrase: str) -> Phrase:
         else:
             wants_region, precision = True, 3
     text = text.strip()
-    return Phrase(text, wants_region, precision, False, stems(text) if wants_region else ())
+    return Phrase(text, wants_region, precision, False, stems(text) if wants_region else (), bool(compass))

@@ -38,6 +38,7 @@ HINT_BONUS = 4.0  # "Paris, Texas": the region or country written right after th
 FOCUS_BONUS = 0.5
 NEAR_BONUS = 2.5
 NEAR_SCALE_KM = 200.0
+COMPASS_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ class Resolver:
         if phrase.county:
             return self._counties(phrase, scope)
         entries, exact_name = self._candidates(phrase)
+        if phrase.compass:  # "North Island" is not the north of a village called Island
+            entries = [e for e in entries if e.kind != SETTLEMENT or e.place.population >= COMPASS_MIN_POPULATION]
         if not entries:
             return []
         scored = []
@@ -175,9 +178,13 @@ class Resolver:
             if regions:
                 return regions
             towns = [e for e in hits if e.kind == SETTLEMENT]
+            named = [t for t in towns if key(t.place.name) == key(core)]
+            towns = named or towns  # "Odesa region" is Odesa's, not that of a Texan "Odessa" also spelt so
             if towns:
                 seen: dict[int, Entry] = {}
-                for t in sorted(towns, key=lambda e: -e.weight):
+                top = max(t.weight for t in towns)
+                # the regions of the main towns of that name: "Kherson region" is not a Greek hamlet's
+                for t in sorted((t for t in towns if t.weight >= top - 1.0), key=lambda e: -e.weight):
                     r = g.region(t.place.country or "", t.admin1_code)
                     if r is not None and r.index not in seen:
                         seen[r.index] = r
