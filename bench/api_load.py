@@ -85,8 +85,9 @@ def build_store(path: Path, territory: Path, n_events: int) -> Path:
                 event_json)
             SELECT article_id, ordinal, etype, sub, 'Military Forces of Russia', day, day, 'day', place, lat, lon,
                 NULL, 'UA', 1, killed, killed, killed, claimant, evidence, 0, length(evidence), 0.8,
-                '{{"event_type":"' || etype || '","sub_event_type":"' || sub || '","actor1":"Military Forces of Russia",'
-                || '"actor2":null,"date_start":"' || day || '","date_end":"' || day || '","date_precision":"day",'
+                '{{"event_type":"' || etype || '","sub_event_type":"' || sub || '",'
+                || '"actor1":"Military Forces of Russia","actor2":null,"date_start":"' || day
+                || '","date_end":"' || day || '","date_precision":"day",'
                 || '"location":{{"name":"' || place || '","geonameid":null,"lat":' || lat || ',"lon":' || lon
                 || ',"admin1":null,"country":"UA","precision":1}},"fatalities":{{"best":' || killed || ',"low":'
                 || killed || ',"high":' || killed || '}},"claimant":"' || claimant || '","quantities":[],'
@@ -150,7 +151,7 @@ def changes_url(rng: random.Random, spans: list[tuple[date, date]]) -> str:
     """/territory/changes for a random month of the archive and one of two layer sums."""
     start, _ = rng.choice(spans[1:-1])
     layer = rng.choice(["occupied", "occupied+contested"])
-    return f"/territory/changes?period={start:%Y-%m}&layer={layer}"
+    return f"/territory/changes?period={start:%Y-%m}&layer={layer.replace('+', '%2B')}"
 
 
 async def load(base: str, make_url, *, clients: int, requests: int, seconds: float, seed: int) -> dict:  # type: ignore[no-untyped-def]
@@ -186,6 +187,33 @@ async def load(base: str, make_url, *, clients: int, requests: int, seconds: flo
     return {"requests": len(latencies), "errors": len(errors), "error_examples": errors[:3], "wall_s": wall,
             "rps": len(latencies) / wall, "p50_ms": pct(50), "p90_ms": pct(90), "p99_ms": pct(99),
             "max_ms": latencies[-1], "mean_ms": statistics.fmean(latencies)}
+
+
+def load_wrk(base: str, make_url, *, clients: int, seconds: float, seed: int) -> dict:  # type: ignore[no-untyped-def]
+    """The same closed loop from wrk (Debian's package): C, so the generator leaves the server more CPU.
+
+    wrk cycles through 5,000 pre-drawn request paths (a Lua script) on ``clients`` connections.
+    """
+    rng = random.Random(seed)
+    paths = [make_url(rng) for _ in range(5000)]
+    script = OUT / "wrk-paths.lua"
+    script.write_text(
+        "local paths = {" + ",".join(f'"{p}"' for p in paths) + "}\nlocal i = 0\n"
+        "request = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n"
+        "done = function(summary, latency, requests)\n"
+        "  io.write(string.format('RESULT %d %d %d %d %.1f %.1f %.1f %.1f %.1f\\n', summary.requests,"
+        " summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,"
+        " summary.errors.status, summary.duration, latency:percentile(50), latency:percentile(90),"
+        " latency:percentile(99), latency.max, latency.mean))\nend\n",
+        encoding="utf-8")
+    threads = min(2, clients)
+    proc = subprocess.run(["wrk", f"-t{threads}", f"-c{clients}", f"-d{int(seconds)}s", "--timeout", "10s",
+                           "-s", str(script), base], capture_output=True, text=True, check=True)
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
+    n, sock_err, status_err, dur_us, p50, p90, p99, mx, mean = (float(v) for v in line.split()[1:])
+    return {"requests": int(n), "errors": int(sock_err + status_err), "error_examples": [], "wall_s": dur_us / 1e6,
+            "rps": n / (dur_us / 1e6), "p50_ms": p50 / 1000, "p90_ms": p90 / 1000, "p99_ms": p99 / 1000,
+            "max_ms": mx / 1000, "mean_ms": mean / 1000}
 
 
 def machine() -> str:
@@ -230,6 +258,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="time limit per scenario")
     parser.add_argument("--warmup", type=int, default=200)
     parser.add_argument("--workers", default="1,2", help="server worker processes to compare, comma-separated")
+    parser.add_argument("--generator", choices=["httpx", "wrk", "both"], default="both",
+                        help="load generator: httpx (asyncio, Python) and/or wrk (Debian's package)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "api.md")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -251,11 +281,16 @@ def main() -> None:
             for name, make in (("/events bbox + month", lambda rng: events_url(rng, spans)),
                                ("/territory/changes month", lambda rng: changes_url(rng, spans))):
                 asyncio.run(load(base, make, clients=args.clients, requests=args.warmup, seconds=args.seconds, seed=1))
-                result = asyncio.run(load(base, make, clients=args.clients, requests=args.requests,
-                                          seconds=args.seconds, seed=2))
-                print(name, workers, {k: round(v, 1) if isinstance(v, float) else v for k, v in result.items()},
-                      file=sys.stderr)
-                rows.append((name, workers, result))
+                if args.generator in ("httpx", "both"):
+                    result = asyncio.run(load(base, make, clients=args.clients, requests=args.requests,
+                                              seconds=args.seconds, seed=2))
+                    rows.append((f"{name} (httpx)", workers, result))
+                if args.generator in ("wrk", "both") and shutil.which("wrk"):
+                    result = load_wrk(base, make, clients=args.clients, seconds=min(args.seconds, 20), seed=3)
+                    rows.append((f"{name} (wrk)", workers, result))
+                for label, w, r in rows[-2:]:
+                    print(label, w, {k: round(v, 1) if isinstance(v, float) else v for k, v in r.items()},
+                          file=sys.stderr)
         finally:
             server.terminate()
             server.wait(30)

@@ -8,7 +8,7 @@ const LAYER_STYLE = {
   occupied_pre2022: { color: "#5c0a34", fillColor: "#880e4f", fillOpacity: 0.35, weight: 1 },
   contested: { color: "#8d7f7a", fillColor: "#bcaaa4", fillOpacity: 0.55, weight: 1 },
   claimed: { color: "#8a6d00", fillColor: "#e0b400", fillOpacity: 0.3, weight: 1, dashArray: "4 3" },
-  liberated: { color: "#0b6b3c", fillColor: "#0f9d58", fillOpacity: 0.3, weight: 1 },
+  liberated: { color: "#0b6b3c", fillColor: "#0f9d58", fillOpacity: 0.15, weight: 0.5 },
   ukraine_held_in_russia: { color: "#013e70", fillColor: "#01579b", fillOpacity: 0.35, weight: 1 },
 };
 const CHANGE_STYLE = {

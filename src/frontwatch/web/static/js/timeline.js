@@ -22,7 +22,10 @@ export class Timeline {
     const width = Math.max(this.container.clientWidth || 900, 300);
     const height = 130, top = 8, bottom = 20, left = 44;
     const barW = (width - left - 4) / points.length;
-    const maxAbs = Math.max(1, ...points.map((p) => Math.abs(p.net_km2)));
+    // scale to the 95th percentile of |net| so a few huge weeks (spring 2022) do not flatten the rest;
+    // taller bars are clipped and marked with a cap, their real value in their label
+    const sorted = points.map((p) => Math.abs(p.net_km2)).sort((a, b) => a - b);
+    const maxAbs = Math.max(1, Math.min(sorted[sorted.length - 1], 1.25 * sorted[Math.floor(0.95 * (sorted.length - 1))]));
     const y = (v) => top + (height - top - bottom) * (1 - (v + maxAbs) / (2 * maxAbs));
     const root = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "presentation" });
     root.append(svg("line", { x1: left, x2: width, y1: y(0), y2: y(0), stroke: "#888" }));
@@ -38,9 +41,12 @@ export class Timeline {
         "aria-label": `Week ${p.start} to ${p.end}: net ${p.net_km2 >= 0 ? "+" : "−"}${Math.abs(p.net_km2).toFixed(1)} km² `
           + `(gained ${p.gained_km2.toFixed(1)}, lost ${p.lost_km2.toFixed(1)}). Show the map at ${p.end}.` });
       g.append(svg("rect", { class: "hit", x, y: top, width: Math.max(barW, 1), height: height - top - bottom, fill: "transparent" }));
-      const v = p.net_km2;
+      const v = Math.max(-maxAbs, Math.min(maxAbs, p.net_km2));
       g.append(svg("rect", { x: x + barW * 0.1, width: Math.max(barW * 0.8, 1), y: Math.min(y(v), y(0)),
         height: Math.max(Math.abs(y(v) - y(0)), 0.5), fill: v >= 0 ? "#a52714" : "#2979ff" }));
+      if (Math.abs(p.net_km2) > maxAbs) {
+        g.append(svg("rect", { x: x, width: Math.max(barW, 2), y: v > 0 ? top - 3 : y(v), height: 3, fill: "#111" }));
+      }
       const title = svg("title"); title.textContent = g.getAttribute("aria-label"); g.append(title);
       const pick = () => this.onSelect(p.end);
       g.addEventListener("click", pick);
