@@ -38,6 +38,7 @@ HINT_BONUS = 4.0  # "Paris, Texas": the region or country written right after th
 FOCUS_BONUS = 0.5
 NEAR_BONUS = 2.5
 NEAR_SCALE_KM = 200.0
+LOCAL_OVERLAP = 0.25
 COMPASS_MIN_POPULATION = 100_000
 
 
@@ -140,15 +141,18 @@ class Resolver:
         if cc in scope.countries:
             s += COUNTRY_BONUS
         region = (cc, e.place.admin1 or "")
+        local = 0.0  # being in a region named nearby and being near places named nearby say one thing
         if region in scope.regions or (e.kind == COUNTRY and cc in scope.countries):
-            s += REGION_BONUS  # a country named beside its towns is as sure as a region is
+            local = REGION_BONUS  # a country named beside its towns is as sure as a region is
+        if scope.points and e.kind in (SETTLEMENT, REGION):
+            d = min(distance_km(e.place.lat, e.place.lon, lat, lon) for lat, lon in scope.points)
+            near = NEAR_BONUS * math.exp(-d / NEAR_SCALE_KM)
+            local = max(local, near) + LOCAL_OVERLAP * min(local, near)
+        s += local
         if region in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
             s += HINT_BONUS
         if cc in scope.focus:
             s += FOCUS_BONUS
-        if scope.points and e.kind in (SETTLEMENT, REGION):
-            d = min(distance_km(e.place.lat, e.place.lon, lat, lon) for lat, lon in scope.points)
-            s += NEAR_BONUS * math.exp(-d / NEAR_SCALE_KM)
         return s
 
     # ------------------------------------------------------------ candidates
