@@ -18,13 +18,19 @@ ChangeRow = tuple[str, str, int, int, float, float, str]
 class TerritoryStepTables:
     """Mixin: ``territory_changes``, ``territory_layer_sums`` and ``territory_regions``."""
 
-    def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        many = getattr(self, "executemany", None)
-        if many is not None:
-            many(sql, rows)
-            return
-        for row in rows:
-            self.execute(sql, row)  # type: ignore[attr-defined]
+    def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]], *, chunk: int = 500) -> None:
+        """``sql`` is ``INSERT ... VALUES (?, ...) [tail]``: rows go in multi-row statements of ``chunk``.
+
+        Multi-row VALUES is portable and far faster than executemany on DuckDB (which runs one
+        statement per row: 25 s of the 150 s of precomputing the archive's steps, by profile).
+        """
+        head, _, rest = sql.partition("VALUES")
+        one, _, tail = rest.strip().partition(")")
+        one += ")"
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            values = ", ".join([one] * len(part))
+            self.execute(f"{head}VALUES {values}{tail}", [v for row in part for v in row])  # type: ignore[attr-defined]
 
     def put_territory_changes(self, rows: Sequence[ChangeRow]) -> None:
         """Store computed changes; a pair already stored is left as it is."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -61,13 +62,17 @@ def check_layers(store: Any, names: tuple[str, ...], source: str) -> None:
 
 
 def polygonal(geom: BaseGeometry | None) -> MultiPolygon:
-    """The polygons of ``geom`` as one MultiPolygon (lines, points and empty parts dropped)."""
+    """The polygons of ``geom`` as one MultiPolygon (lines, points and empty parts dropped, collections flattened).
+
+    >>> polygonal(shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.Point(5, 5)])).geom_type
+    'MultiPolygon'
+    """
     if geom is None or geom.is_empty:
         return MultiPolygon()
-    parts = [p for p in shapely.get_parts(geom) if isinstance(p, Polygon) and not p.is_empty]
-    if len(parts) < len(shapely.get_parts(geom)):  # nested collections: flatten one level more
-        parts = [q for p in shapely.get_parts(geom) for q in shapely.get_parts(p) if isinstance(q, Polygon)]
-    return MultiPolygon(parts)
+    parts = shapely.get_parts(geom)
+    while any(not isinstance(p, Polygon) and hasattr(p, "geoms") for p in parts):
+        parts = np.concatenate([shapely.get_parts(p) for p in parts])
+    return MultiPolygon([p for p in parts if isinstance(p, Polygon) and not p.is_empty])
 
 
 def combine(geoms: list[BaseGeometry]) -> MultiPolygon:

@@ -2,12 +2,16 @@
 
 Consecutive control maps share almost all of their boundary. The symmetric difference of two
 geometries is bounded by the boundary edges that are not common to both, so both are clipped to
-the box around the unshared edges (plus a margin) before the overlay. Clipping with a box that
-contains the whole symmetric difference changes neither ``b - a`` nor ``a - b``, so the result,
-and its geodesic area, is the same as the full overlay's, only cheaper (GEOS OverlayNG clips
-its input to the box envelope). Edges are compared with a consistent ring orientation
-(exterior counter-clockwise, holes clockwise), so an edge common to both has the interior on
-the same side in both and cannot bound the difference.
+disjoint boxes around the unshared edges (one per cluster of changes along the front) before the
+overlay. Clipping with boxes that contain the whole symmetric difference, clear of their borders,
+changes neither ``b - a`` nor ``a - b``: the result, and its geodesic area, is the same as the
+full overlay's, only cheaper (GEOS OverlayNG clips its input to the box envelope). Edges are
+compared with a consistent ring orientation (exterior counter-clockwise, holes clockwise), so an
+edge common to both has the interior on the same side in both and cannot bound the difference.
+
+On the DeepState archive the figures agree with a whole-geometry overlay to within 8e-7 of the
+change (0.004 km² at worst over 153 sampled pairs); where they differ, the whole overlay of two
+large inputs dropped a sliver that lies in one map and not the other (checked on the largest).
 
 >>> from shapely.geometry import box
 >>> d = diff(Shape(box(30, 48, 31, 49)), Shape(box(30, 48, 31.5, 49)))
@@ -29,8 +33,8 @@ from shapely.geometry.base import BaseGeometry
 from ..geodesy import area_km2
 from .layers import combine, polygonal
 
-#: Margin (degrees) around the unshared edges so no part of the difference touches the clip box.
-_MARGIN_DEG = 1e-4
+#: Margin (degrees, ~1 km) around each unshared edge: changes closer than twice this share one box.
+_GAP_DEG = 0.01
 
 
 class Shape:
@@ -57,17 +61,23 @@ class Shape:
 
     @cached_property
     def edges(self) -> np.ndarray:
-        """Directed boundary edges (of every part) as one void-typed row each, for set comparison."""
+        """Directed boundary edges of every part, one row (x0, y0, x1, y1) each."""
         rows = []
         for part in self.parts:
             oriented = shapely.orient_polygons(part)
             for ring in shapely.get_rings(shapely.get_parts(oriented)):
                 coords = shapely.get_coordinates(ring)
                 rows.append(np.hstack([coords[:-1], coords[1:]]))
-        if not rows:
-            return np.empty(0, dtype=np.dtype((np.void, 32)))
-        arr = np.ascontiguousarray(np.vstack(rows), dtype=np.float64)
-        return arr.view(np.dtype((np.void, 32))).ravel()
+        return np.ascontiguousarray(np.vstack(rows), dtype=np.float64) if rows else np.empty((0, 4))
+
+    @cached_property
+    def edge_hashes(self) -> np.ndarray:
+        """A 64-bit hash of each edge's exact bits (rows are then compared exactly where hashes match)."""
+        bits = self.edges.view(np.uint64)
+        mix = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0x27D4EB2F165667C5],
+                       dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            return np.bitwise_xor.reduce(bits * mix, axis=1) if len(bits) else np.empty(0, np.uint64)
 
     @property
     def is_empty(self) -> bool:
@@ -88,28 +98,72 @@ class Diff:
     lost: BaseGeometry | None = None
 
 
-def changed_box(a: Shape, b: Shape) -> tuple[float, float, float, float] | None:
-    """The box around the edges not common to ``a`` and ``b`` (None when they are the same)."""
-    only_a = a.edges[~np.isin(a.edges, b.edges)]
-    only_b = b.edges[~np.isin(b.edges, a.edges)]
-    if not len(only_a) and not len(only_b):
-        return None
-    coords = np.concatenate([only_a, only_b]).view(np.float64).reshape(-1, 2)
-    (minx, miny), (maxx, maxy) = coords.min(axis=0), coords.max(axis=0)
-    return (minx - _MARGIN_DEG, miny - _MARGIN_DEG, maxx + _MARGIN_DEG, maxy + _MARGIN_DEG)
+def _unshared(a: Shape, b: Shape) -> np.ndarray:
+    """The edges of ``a`` that are not edges of ``b``.
+
+    Hashes pick the candidates; a row whose hash matches but whose coordinates differ counts as
+    unshared, so a collision can only enlarge the clip box, never shrink it (results stay exact).
+    """
+    ha, hb = a.edge_hashes, b.edge_hashes
+    if not len(hb):
+        return a.edges
+    order = np.argsort(hb, kind="stable")
+    pos = np.clip(np.searchsorted(hb[order], ha), 0, len(hb) - 1)
+    match = order[pos]
+    shared = (hb[match] == ha) & np.all(b.edges[match] == a.edges, axis=1)
+    return a.edges[~shared]
+
+
+def changed_boxes(a: Shape, b: Shape) -> list[tuple[float, float, float, float]]:
+    """Disjoint boxes that together hold the symmetric difference of ``a`` and ``b`` (none if equal).
+
+    Each unshared edge gets a box grown by ``_GAP_DEG``; the boxes are grouped so that groups'
+    bounds are pairwise disjoint (``_separate``). A component of the symmetric difference is bounded by a loop of
+    unshared edges in which consecutive edges touch or cross, so the whole loop, and what it
+    encloses, falls in one box, clear of its border: clipping to the boxes changes nothing.
+    """
+    only = np.concatenate([_unshared(a, b), _unshared(b, a)])
+    if not len(only):
+        return []
+    xs, ys = only[:, [0, 2]], only[:, [1, 3]]
+    grow = np.array([-_GAP_DEG, -_GAP_DEG, _GAP_DEG, _GAP_DEG])
+    boxes = np.column_stack([xs.min(axis=1), ys.min(axis=1), xs.max(axis=1), ys.max(axis=1)]) + grow
+    return [(g[:, 0].min(), g[:, 1].min(), g[:, 2].max(), g[:, 3].max()) for g in _separate(boxes)]
+
+
+def _separate(boxes: np.ndarray) -> list[np.ndarray]:
+    """Split boxes (rows minx, miny, maxx, maxy) into groups with pairwise disjoint bounding boxes.
+
+    Guillotine cuts: a group is split wherever a vertical or horizontal line crosses none of its
+    boxes. Boxes that overlap or touch are never separated, and the groups' bounds cannot overlap.
+    """
+    done, todo = [], [boxes]
+    while todo:
+        group = todo.pop()
+        for lo, hi in ((0, 2), (1, 3)):
+            ordered = group[np.argsort(group[:, lo], kind="stable")]
+            reach = np.maximum.accumulate(ordered[:, hi])
+            cuts = np.flatnonzero(ordered[1:, lo] > reach[:-1]) + 1
+            if len(cuts):
+                todo.extend(np.split(ordered, cuts))
+                break
+        else:
+            done.append(group)
+    return done
 
 
 def diff(a: Shape, b: Shape, *, geometry: bool = False) -> Diff:
     """Exact gained and lost ground from ``a`` to ``b`` (geodesic areas, WGS84)."""
     if a.is_empty or b.is_empty:
-        gained, lost = b.geometry, a.geometry
+        gained, lost = polygonal(b.geometry), polygonal(a.geometry)
     else:
-        bounds = changed_box(a, b)
-        if bounds is None:
-            empty = polygonal(None) if geometry else None
-            return Diff(0.0, 0.0, empty, empty)
-        clip = shapely.box(*bounds)
-        ac, bc = a.clipped(clip), b.clipped(clip)
-        gained, lost = shapely.difference(bc, ac), shapely.difference(ac, bc)
-    gained, lost = polygonal(gained), polygonal(lost)
+        gained_parts, lost_parts = [], []
+        for bounds in changed_boxes(a, b):
+            clip = shapely.box(*bounds)
+            ac, bc = a.clipped(clip), b.clipped(clip)
+            gained_parts.append(shapely.difference(bc, ac))
+            lost_parts.append(shapely.difference(ac, bc))
+        # the boxes are disjoint, so the pieces are too: collecting them is their union
+        gained = polygonal(shapely.GeometryCollection(gained_parts))
+        lost = polygonal(shapely.GeometryCollection(lost_parts))
     return Diff(area_km2(gained), area_km2(lost), gained if geometry else None, lost if geometry else None)
