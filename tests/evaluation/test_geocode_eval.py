@@ -66,8 +66,9 @@ def test_cli_json(tmp_path: Path, capsys) -> None:
 def test_find_mode_counts_precision_and_recall(tmp_path: Path) -> None:
     gold = _gold(tmp_path, [
         {"start": 12, "end": 19, "lat": 49.98, "lon": 36.25},  # Kharkiv: found and right
-        {"start": 24, "end": 32, "lat": 10.0, "lon": 10.0},  # not a known name: not found, the largest error
+        {"start": 33, "end": 36, "lat": 10.0, "lon": 10.0},  # "was": nothing finds it, the largest error
     ])
+    assert TEXT[33:36] == "was"
     d = evaluate_geocode(gold, find=True).to_dict()
     assert d["mode"] == "find" and d["recall"] == 0.5
     assert d["found"] >= 2 and 0.0 < d["precision"] <= 1.0  # Kyiv is found too, but no gold span covers it
