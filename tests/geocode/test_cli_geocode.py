@@ -64,3 +64,11 @@ def test_missing_file_and_bad_bytes(tmp_path: Path, capsys) -> None:
     binary.write_bytes(b"\xff\xfe\x00garbage")
     rc, _, err = _run(capsys, "geocode", str(binary))
     assert rc == 1 and len(err.strip().splitlines()) == 1
+
+
+def test_find_without_spacy(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "text": DOC["text"]}) + "\n", encoding="utf-8")
+    rc, out, _ = _run(capsys, "geocode", str(path), "--no-spacy")
+    assert rc == 0
+    assert [t["pred"]["name"] for t in json.loads(out)["pred_toponyms"]] == ["Kharkiv", "Bakhmut"]

