@@ -165,3 +165,11 @@ def test_compound_names_are_not_parts(geo: Geocoder) -> None:
     assert geo.resolve("West Virginia").admin1 == "West Virginia"
     assert geo.resolve("North Island") is None  # not the north of some village called Island
     assert geo.resolve("Odesa region").country == "UA"  # not the region of a Texan "Odessa" also spelt Odesa
+
+
+def test_a_geocoder_pickles_small_for_workers(geo: Geocoder) -> None:
+    import pickle
+
+    blob = pickle.dumps(geo)
+    assert len(blob) < 10_000
+    assert pickle.loads(blob).resolve("Kharkov") == geo.resolve("Kharkov")

@@ -86,6 +86,14 @@ class Resolver:
             self._gaz = gz.load()
         return self._gaz
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickle without the gazetteer (workers load their own, once): a few bytes, not 100 MB."""
+        state = dict(self.__dict__)
+        shared = state["_gaz"] is not None and gz.load.cache_info().currsize and state["_gaz"] is gz.load()
+        if shared:
+            state["_gaz"] = None
+        return state
+
     # ------------------------------------------------------------ public
     def resolve(self, name: str, context: GeoContext | None = None) -> Place | None:
         """The best place for a name, or None when nothing in the gazetteer fits."""
