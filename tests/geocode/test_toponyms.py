@@ -46,3 +46,9 @@ def test_find_in_empty_text(geo: Geocoder) -> None:
 def test_names_inside_other_names_are_not_places(geo: Geocoder) -> None:
     found = [t.text for t in geo.find("Vladimir Putin met Kharkiv's mayor; the Washington Post reported it.")]
     assert found == ["Kharkiv"]
+
+
+def test_near_a_town_is_precision_2(geo: Geocoder) -> None:
+    text = "Shelling near Bakhmut and 10 km north of Kharkiv; a strike on Kupiansk itself."
+    found = {t.text: t.place.precision for t in geo.find(text)}
+    assert found == {"Bakhmut": 2, "Kharkiv": 2, "Kupiansk": 1}

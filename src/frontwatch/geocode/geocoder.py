@@ -24,6 +24,14 @@ TOP_VOTES = 60  # candidates per name that vote for a region
 MIN_VOTES = 0.35
 VOTE_SHARE = 0.8
 PASSES = 3  # first guesses, then twice with the other names' resolutions as context
+# Words before a name that make it ACLED precision 2 ("near Bakhmut", "10 km north of Kharkiv", "the
+# outskirts of Avdiivka"): the event is near or in part of the named place (ACLED Codebook, geo_precision).
+_NEAR_BEFORE = re.compile(
+    r"(?:\bnear|\bnearby|\boutside|\boutskirts\s+of|\bvicinity\s+of|\bsuburbs?\s+of|\baround|\bclose\s+to|"
+    r"\bdirection|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of|\b(?:km|kilometres|kilometers|miles)\s+from)"
+    r"\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
 
 
@@ -90,6 +98,7 @@ class Geocoder:
                 evidence.setdefault(key(n), _evidence(ranked))
         out = [ranked[0][1] if ranked else None for ranked in second]
         out = _place_counties(out)
+        out = [_near_precision(text, start, p) for (start, _), p in zip(spans, out, strict=True)]
         return _fall_back_to_locality(out, names) if fallback else out
 
     def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
@@ -99,6 +108,13 @@ class Geocoder:
         spans = find_spans(text, doc=doc, resolver=self._resolver)
         places = self.resolve_spans(text, [(s, e) for s, e, _ in spans], context=context)
         return [Toponym(s, e, text[s:e], p) for (s, e, _), p in zip(spans, places, strict=True)]
+
+
+def _near_precision(text: str, start: int, place: Place | None) -> Place | None:
+    """Precision 2 for a settlement the text places something near, not at."""
+    if place is None or place.precision != 1 or not _NEAR_BEFORE.search(text[max(0, start - 40):start]):
+        return place
+    return replace(place, precision=2)
 
 
 def _hint_after(text: str, end: int) -> str | None:

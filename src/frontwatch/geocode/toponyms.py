@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import COUNTRY, REGION, SEA, SETTLEMENT
+from .gazetteer import COUNTRY, REGION, SEA, SETTLEMENT, Entry
 from .names import key
 from .resolver import Resolver
 
@@ -38,6 +38,7 @@ _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "
                            "city", "state", "republic", "peninsula", "sea", "river", "raion", "area", "front"})
 MIN_POPULATION = 5_000  # phrase-matched settlements outside the focus countries
 MIN_POPULATION_FOCUS = 500
+MIN_POPULATION_VARIANT = 20_000  # found through a variant spelling or alternate name
 
 
 def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[int, int, str]]:
@@ -62,7 +63,7 @@ def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]
     out = []
     for run in _CAPITALISED_RUN.finditer(text):
         words = list(re.finditer(r"\S+", run.group(0)))
-        i = 0
+        i = 1 if len(words) > 1 and words[0].group(0) in ("The", "THE") else 0  # "The Krasnodar ..."
         while i < len(words):
             for j in range(min(len(words), i + 4), i, -1):
                 start = run.start() + words[i].start()
@@ -101,15 +102,30 @@ def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
     if not k or k in STOPWORDS or len(k) < 3:
         return False
     for e in resolver.gaz.lookup(name):
+        if e.kind == COUNTRY and _is_demonym(k, e):
+            continue  # "Russians", "a Ukrainian drone": an actor, not a place
         if e.kind in (COUNTRY, REGION, SEA):
             return True
-        if e.kind == SETTLEMENT and key(e.place.name) == k:
-            floor = MIN_POPULATION_FOCUS if e.place.country in resolver.focus else MIN_POPULATION
-            if sentence_start:
-                floor *= 10
-            if e.place.population >= floor:
-                return True
+        if e.kind == SETTLEMENT and key(e.place.name) == k and _big_enough(e, resolver, sentence_start):
+            return True
+    # in the watched countries a transliteration variant or an alternate name is the norm ("Kupiansk"),
+    # but only for towns of some size and names that are not short or shouted (acronyms)
+    if len(k) < 6 or name.isupper():
+        return False
+    for e in resolver.gaz.lookup(name) + resolver.gaz.lookup_skeleton(name):
+        if e.kind == SETTLEMENT and e.place.country in resolver.focus and e.place.population >= MIN_POPULATION_VARIANT:
+            return True
     return False
+
+
+def _is_demonym(k: str, country: Entry) -> bool:
+    """An adjective or people's name for a country ("Russian", "Israelis"), not the country's own name."""
+    return k != key(country.place.name) and k.endswith(("an", "ans", "ian", "ians", "ese", "ish", "i", "is", "ch"))
+
+
+def _big_enough(e: Entry, resolver: Resolver, sentence_start: bool) -> bool:
+    floor = MIN_POPULATION_FOCUS if e.place.country in resolver.focus else MIN_POPULATION
+    return e.place.population >= floor * (10 if sentence_start else 1)
 
 
 def _sentence_start(text: str, start: int) -> bool:
