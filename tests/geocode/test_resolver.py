@@ -173,3 +173,8 @@ def test_a_geocoder_pickles_small_for_workers(geo: Geocoder) -> None:
     blob = pickle.dumps(geo)
     assert len(blob) < 10_000
     assert pickle.loads(blob).resolve("Kharkov") == geo.resolve("Kharkov")
+
+
+def test_construction_is_lazy() -> None:
+    fresh = Geocoder(gazetteer=None)
+    assert fresh.resolver._gaz is None  # the table loads on the first name, not in the constructor
