@@ -77,7 +77,7 @@ def change(
 ) -> AreaChange:
     """Gross gained, gross lost and net ground of ``layer`` from the state at ``start`` to the state at ``end``."""
     check_range(start, end)
-    tl = Timeline(store, source, layer, tz, cache=2)
+    tl = Timeline(store, source, layer, tz, cache=32)
     i, j = tl.index_at(start), tl.index_at(end)
     tl.prefetch([tl.ids[i], tl.ids[j]])
     pairs = Pairs(tl)

@@ -37,13 +37,18 @@ def resolve_source(store: Any, source: str | None) -> str:
 #: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
 #: last id (an import changes the key). Lets a long-running process (the API) answer repeated
 #: changes without reading the store again.
-_WKB: OrderedDict[tuple[str, str, str, int, int], dict[int, list[bytes]]] = OrderedDict()
+_WKB: OrderedDict[tuple[str, str, str, int, int], tuple[dict[int, list[bytes]], OrderedDict[int, Shape]]] = (
+    OrderedDict()
+)
 
 
-def _wkb_cache(store: Any, source: str, layer: str, count: int, last_id: int) -> dict[int, list[bytes]]:
+def _process_cache(
+    store: Any, source: str, layer: str, count: int, last_id: int
+) -> tuple[dict[int, list[bytes]], OrderedDict[int, Shape]]:
+    """The WKB read and the shapes parsed so far for one store, source and layer expression."""
     key = (str(store.target), source, layer, count, last_id)
     if key not in _WKB:
-        _WKB[key] = {}
+        _WKB[key] = ({}, OrderedDict())
         while len(_WKB) > 4:
             _WKB.popitem(last=False)
     _WKB.move_to_end(key)
@@ -66,8 +71,7 @@ class Timeline:
         self.times = [t for _, t in rows]
         self.first_date = local_date(datetime.fromtimestamp(self.times[0], UTC), tz)
         self.last_date = local_date(datetime.fromtimestamp(self.times[-1], UTC), tz)
-        self._shapes: OrderedDict[int, Shape] = OrderedDict()
-        self._wkb = _wkb_cache(store, self.source, self.layer, len(self.ids), self.ids[-1])
+        self._wkb, self._shapes = _process_cache(store, self.source, self.layer, len(self.ids), self.ids[-1])
         self._cache = cache
 
     def index_at(self, day: date) -> int:
