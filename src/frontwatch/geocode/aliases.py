@@ -159,7 +159,7 @@ EXTRA_REGIONS: tuple[tuple[str, str | None, float, float, tuple[str, ...]], ...]
     ("Abkhazia", "GE", 43.0, 41.0, ("Abkhaz", "Abkhazian")),
     ("Transnistria", "MD", 47.25, 29.4, ("Transdniestria", "Pridnestrovie")),
     ("Nagorno-Karabakh", "AZ", 39.85, 46.75, ("Karabakh", "Artsakh")),
-    ("Gaza Strip", "PS", 31.42, 34.36, ("the Gaza Strip",)),
+    ("Gaza Strip", "PS", 31.42, 34.36, ("the Gaza Strip", "Gaza")),
     ("West Bank", "PS", 31.95, 35.25, ("the West Bank",)),
     ("Darfur", "SD", 13.5, 24.0, ("Darfuri",)),
     ("Kashmir", None, 34.5, 76.0, ()),
