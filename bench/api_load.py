@@ -47,6 +47,9 @@ TYPES = [  # ACLED event types with one of their sub-types each (ACLED codebook,
 ]
 
 
+NOTES = "<!-- notes: kept when the script rewrites this file -->"
+
+
 def territory_store(path: Path) -> Path:
     """The whole DeepState archive imported into ``path`` (kept between runs)."""
     if not path.exists():
@@ -231,8 +234,9 @@ def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: 
         f"Store: DuckDB, {counts['events']:,} synthetic events in {counts['articles']:,} articles, and the whole "
         f"DeepState archive ({counts['snapshots']:,} snapshots). Server: `frontwatch serve` (uvicorn), "
         "read-only, in its own process(es). Load: "
-        f"{args.clients} concurrent closed-loop clients (httpx, asyncio) in one process on loopback; at most "
-        f"{args.requests:,} requests or {args.seconds:.0f} s per scenario, after a warm-up of "
+        f"{args.clients} concurrent closed-loop clients on loopback, from httpx (asyncio, one Python process; at "
+        f"most {args.requests:,} requests or {args.seconds:.0f} s per scenario) and from wrk (Debian's package, "
+        f"2 threads, {min(args.seconds, 20):.0f} s), after a warm-up of "
         f"{args.warmup} requests. Targets: p99 under 100 ms on DuckDB, no errors.", "",
         "| scenario | server workers | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms |",
         "|---|---|---|---|---|---|---|---|---|",
@@ -294,7 +298,10 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(30)
-    args.out.write_text(report(args, rows, counts), encoding="utf-8")
+    notes = ""  # hand-written findings below the marker survive a re-run
+    if args.out.exists() and NOTES in (old := args.out.read_text(encoding="utf-8")):
+        notes = old[old.index(NOTES):]
+    args.out.write_text(report(args, rows, counts) + ("\n" + notes if notes else ""), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -64,10 +64,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page at a laptop's screen size; console errors fail the test."""
+def page(browser, live_url):
+    """A fresh page at a laptop's screen size; console errors, and any request leaving the server (a CDN,
+    map tiles), fail the test."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: None if r.url.startswith((live_url, "data:")) else outside.append(r.url))
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -75,3 +78,4 @@ def page(browser):
     yield pg
     context.close()
     assert errors == [], errors
+    assert outside == [], f"requests left the server: {outside}"

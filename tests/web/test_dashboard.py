@@ -112,3 +112,10 @@ def test_screenshot_for_the_readme(page, live_url, tmp_path):
     target = SCREENSHOT if os.environ.get("FRONTWATCH_UPDATE_SCREENSHOT") == "1" else tmp_path / "dashboard.png"
     page.screenshot(path=str(target), type="png")
     assert 10_000 < target.stat().st_size < 500_000
+
+
+def test_api_docs_render_offline(page, live_url):
+    page.goto(f"{live_url}/docs")
+    page.locator(".swagger-ui .information-container .title").wait_for(timeout=20_000)
+    assert "frontwatch API" in page.title()
+    assert page.locator(".opblock-summary-path", has_text="/events").count() >= 2

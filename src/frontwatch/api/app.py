@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import Response
 
 from .. import __version__
@@ -37,7 +38,9 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
         yield
         pool.close()
 
-    app = FastAPI(title="frontwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # /docs is served below from vendored Swagger UI files: FastAPI's default page loads them from a CDN
+    app = FastAPI(title="frontwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.pool = pool
     app.state.settings = settings
     app.state.cache = ResultCache(settings.cache_size)
@@ -49,6 +52,13 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     def current_settings() -> Response:
         return json_response({"settings": settings.public(), "read_only": settings.read_only,
                               "backend": pool.get().backend})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="frontwatch API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="data:,")
 
     _document_settings(app, settings)
     app.include_router(pages.router)
