@@ -72,8 +72,9 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].dep_ == "nsubj":
-            # "X said that ...": the verb's subtree; a sentence-final ", X said" is the root: the whole sentence
-            scope = sent if token.dep_ == "ROOT" else sent.doc[token.left_edge.i : token.right_edge.i + 1]
+            # "..., but X said that ...": a coordinated report covers only its own clause; the root
+            # ("..., X said"), a parenthetical or "as X calculated" covers the whole sentence
+            scope = sent.doc[token.left_edge.i : token.right_edge.i + 1] if token.dep_ == "conj" else sent
             return _phrase(subjects[0]), scope
         if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
             head = token.head  # "as AFP calculated": the parser hangs the verb on its subject

@@ -106,6 +106,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
                 continue
+            if text[max(0, m.start("num") - 4) : m.start("num")].lower().endswith(("no ", "not ")):
+                continue  # "no one was hurt"
             verb = m.group("verb")
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
             who = (m.groupdict().get("who") or "").lower()

@@ -1,0 +1,59 @@
+"""Dates resolved against the publication date, with their precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.nlp.dates import find_dates
+
+FRI = date(2024, 5, 17)  # a Friday
+
+
+def _one(text, published=FRI):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    m = found[0]
+    return m.start_date.isoformat(), m.end_date.isoformat(), m.precision
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shelling on Friday killed one", ("2024-05-17", "2024-05-17", "day")),
+    ("Shelling on Wednesday killed one", ("2024-05-15", "2024-05-15", "day")),
+    ("last Friday a drone hit", ("2024-05-10", "2024-05-10", "day")),
+    ("drones flew overnight", ("2024-05-16", "2024-05-17", "range")),
+    ("launched on May 10 an offensive", ("2024-05-10", "2024-05-10", "day")),
+    ("on 10 May an offensive", ("2024-05-10", "2024-05-10", "day")),
+    ("liberated 12 settlements over the last week", ("2024-05-10", "2024-05-17", "week")),
+    ("took 278 km2 between May 9 and 15", ("2024-05-09", "2024-05-15", "range")),
+    ("from 28 April to 3 May they advanced", ("2024-04-28", "2024-05-03", "range")),
+    ("yesterday a missile struck", ("2024-05-16", "2024-05-16", "day")),
+    ("in March the front held", ("2024-03-01", "2024-03-31", "month")),
+    ("in September the front held", ("2023-09-01", "2023-09-30", "month")),
+    ("two days ago a missile struck", ("2024-05-15", "2024-05-15", "day")),
+    ("5 killed in past 24 hours", ("2024-05-16", "2024-05-16", "day")),
+    ("on 2022-02-24 the invasion began", ("2022-02-24", "2022-02-24", "day")),
+    ("on February 24, 2022 the invasion began", ("2022-02-24", "2022-02-24", "day")),
+])
+def test_resolves(text, expected):
+    assert _one(text) == expected
+
+
+def test_year_rolls_over_in_january():
+    assert _one("a strike on December 30", date(2024, 1, 3))[0] == "2023-12-30"
+    assert _one("between December 28 and January 2", date(2024, 1, 3))[:2] == ("2023-12-28", "2024-01-02")
+
+
+def test_durations_and_modal_may_are_not_dates():
+    assert find_dates("their biggest gains in a year and a half, in weeks", FRI) == []
+    assert find_dates("the army may 10 times more", FRI) == []
+
+
+def test_relative_dates_need_a_publication_date():
+    assert find_dates("on Friday drones hit", None) == []
+    assert find_dates("on 10 May 2024 drones hit", None)[0].start_date == date(2024, 5, 10)
+
+
+def test_impossible_dates_are_skipped():
+    assert find_dates("on February 30 a strike", FRI) == []
