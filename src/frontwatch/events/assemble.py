@@ -60,11 +60,12 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     sub = mention.sub_event_type
     actor1, actor2, sub = _actors(mention, doc, place, sub, in_sent, claimant, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant)
-    if fatalities.best is None and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
+    claimed = claimed_losses(in_sent, claimant=claimant)
+    if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
         fatalities = Fatalities(0, 0, 0)  # ACLED: a violent event with no reported deaths has 0 fatalities
     quantities = [Quantity(q.value, q.unit, q.qualifier) for q in doc._.quantities or ()
                   if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")]
-    quantities += claimed_losses(in_sent, claimant=claimant)
+    quantities += claimed  # a belligerent's count of enemy dead: kept, never a fatality figure (unknown, not 0)
     confidence = 0.5 + 0.4 * (1 - mention.rank / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
     text = doc.text[mention.start : mention.end].strip()
     start = mention.start + (len(doc.text[mention.start : mention.end]) - len(doc.text[mention.start : mention.end].lstrip()))

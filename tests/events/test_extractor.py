@@ -1,0 +1,79 @@
+"""The Extractor on reports written for the tests: rules must be general, not fitted to the seed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from frontwatch.events.extractor import Extractor
+from frontwatch.ingest.document import Document
+from frontwatch.models import Article
+
+PUB = date(2023, 9, 8)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def _events(extractor, text, published=PUB):
+    return [e.to_dict() for e in extractor.extract(Article("t", text, published=published))]
+
+
+def test_every_contract_key_is_present(extractor):
+    (event,) = _events(extractor, "Russian shelling killed two civilians in Kherson on Thursday, the regional governor said.")
+    assert set(event) == {"event_type", "sub_event_type", "actor1", "actor2", "date_start", "date_end", "date_precision",
+                          "location", "fatalities", "claimant", "quantities", "evidence", "confidence"}
+    assert event["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert event["actor1"] == "Military Forces of Russia" and event["actor2"] == "Civilians (Ukraine)"
+    assert (event["date_start"], event["date_end"]) == ("2023-09-07", "2023-09-07")
+    assert event["fatalities"] == {"best": 2, "low": 2, "high": 2}
+    assert event["claimant"] == "the regional governor"
+    assert event["location"]["name"] == "Kherson" and event["location"]["country"] == "UA"
+    text = "Russian shelling killed two civilians in Kherson on Thursday, the regional governor said."
+    assert text[event["evidence"]["start"] : event["evidence"]["end"]] == event["evidence"]["text"]
+
+
+def test_claimed_enemy_losses_are_not_fatalities(extractor):
+    (event,) = _events(extractor, "Russia's Defence Ministry said its forces killed 300 Ukrainian soldiers near Bakhmut.")
+    assert event["fatalities"] == {"best": None, "low": None, "high": None}
+    assert {"value": 300, "unit": "claimed enemy killed", "qualifier": "exact"} in event["quantities"]
+
+
+def test_the_town_beats_its_region_and_dateless_sentences_keep_the_story_date(extractor):
+    events = _events(extractor, "Ukrainian drones attacked Russia's Belgorod region overnight.\n\n"
+                                "In the town of Shebekino, a drone hit a power station, officials said.")
+    strike = next(e for e in events if "Shebekino" in e["evidence"]["text"])
+    assert strike["location"]["name"] == "Shebekino" and strike["location"]["precision"] == 1
+    assert (strike["date_start"], strike["date_end"]) == ("2023-09-07", "2023-09-08")
+    assert strike["actor1"] == "Military Forces of Ukraine"  # unattributed strike in Russia, by the war's dyad
+
+
+def test_territory_is_coded_by_whose_ground_it_is(extractor):
+    events = _events(extractor, "Ukrainian troops recaptured the village of Robotyne in the Zaporizhzhia region.\n\n"
+                                "Russian forces captured the village of Synkivka near Kupiansk.")
+    subs = {e["evidence"]["text"][:10]: e["sub_event_type"] for e in events}
+    assert subs["Ukrainian "] == "Government regains territory"
+    assert subs["Russian fo"] == "Non-state actor overtakes territory"
+
+
+def test_a_heading_and_a_non_event_give_nothing(extractor):
+    assert _events(extractor, "Weather Today\n\nThe weather in Kyiv was mild and sunny.") == []
+
+
+def test_most_salient_first(extractor):
+    events = _events(extractor, "Heavy fighting continued near Avdiivka. Air defences intercepted 20 drones over Odesa overnight.")
+    assert events[0]["sub_event_type"] == "Disrupted weapons use"
+    assert [e["confidence"] for e in events] == sorted((e["confidence"] for e in events), reverse=True)
+
+
+def test_batch_keeps_order_and_failed_documents(extractor):
+    docs = [Document("a", article=Article("a", "Russian artillery shelled Nikopol on Friday.", published=PUB)),
+            Document("b", error="skipped: the text is not in English"),
+            Document("c", article=Article("c", "Nothing happened.", published=PUB))]
+    results = list(extractor.extract_documents(docs))
+    assert [r.doc_id for r in results] == ["a", "b", "c"]
+    assert results[0].events and results[1].error and results[2].events == []
+    assert results[1].to_dict() == {"doc_id": "b", "events": [], "error": "skipped: the text is not in English"}
