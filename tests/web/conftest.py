@@ -6,11 +6,13 @@ the Makefile's system-deps target installs it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,11 +36,10 @@ def _need_chromium() -> None:
         pytest.skip(f"chromium not found at {CHROMIUM}: apt-get install chromium (or set FRONTWATCH_CHROMIUM)")
 
 
-@pytest.fixture(scope="session")
-def live_url(tmp_path_factory):
-    """The dashboard and API on loopback, serving the sample store."""
-    path = fill(tmp_path_factory.mktemp("web") / "sample.duckdb")
-    app = create_app(path, settings=Settings.load(environ={}))
+@contextlib.contextmanager
+def serving(target: str | Path) -> Iterator[str]:
+    """The dashboard and API on loopback (a uvicorn thread), serving ``target``; yields the base URL."""
+    app = create_app(target, settings=Settings.load(environ={}))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
@@ -53,6 +54,13 @@ def live_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def live_url(tmp_path_factory):
+    """The dashboard and API serving the sample store."""
+    with serving(fill(tmp_path_factory.mktemp("web") / "sample.duckdb")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser():
     _need_chromium()
     from playwright.sync_api import sync_playwright
@@ -64,13 +72,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_url):
+def page(browser):
     """A fresh page at a laptop's screen size; console errors, and any request leaving the server (a CDN,
     map tiles), fail the test."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     pg = context.new_page()
     outside: list[str] = []
-    pg.on("request", lambda r: None if r.url.startswith((live_url, "data:")) else outside.append(r.url))
+    pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else outside.append(r.url))
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
