@@ -17,8 +17,9 @@ overrides the dated colour legend. For KML the folder (OGR layer) name is offere
 
 from __future__ import annotations
 
-import io
+import contextlib
 import re
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -153,27 +154,32 @@ def read_mapped(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: Geom
 
 
 def read_ogr(name: str, data: bytes | None, *, path: str | None = None) -> dict[str, Any]:
-    """Any OGR-readable file as a GeoJSON-like FeatureCollection in lon/lat (reprojected when it has a CRS)."""
+    """Any OGR-readable file as a GeoJSON-like FeatureCollection in lon/lat (reprojected when it has a CRS).
+
+    GDAL picks its driver by file extension, so bytes from an archive go through a named temporary file
+    (only for these formats, which are rare; DeepState's JSON never touches the disk).
+    """
     import pyogrio
 
-    source: Any = _ogr_source(name, data, path)
-    try:
-        layers = [str(row[0]) for row in pyogrio.list_layers(source)]
-        features: list[dict[str, Any]] = []
-        for layer in layers:
-            features.extend(_ogr_layer(_ogr_source(name, data, path), layer))
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
-        raise UnreadableFile(f"not a readable vector file ({exc}): check the format and that it is complete") from exc
+    member = PurePosixPath(name.rsplit("!", 1)[-1]).name
+    with contextlib.ExitStack() as stack:
+        if data is None:  # a shapefile: on disk, or in a zip read in place with its .dbf/.shx
+            source = f"/vsizip/{path}/{name.rsplit('!', 1)[-1]}" if path and "!" in name else (path or name)
+        elif path and "!" not in name:
+            source = path
+        else:
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="frontwatch-"))
+            source = str(Path(folder) / member)
+            Path(source).write_bytes(data)
+        try:
+            features: list[dict[str, Any]] = []
+            for row in pyogrio.list_layers(source):
+                features.extend(_ogr_layer(source, str(row[0])))
+        except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
+            raise UnreadableFile(
+                f"not a readable vector file ({exc}): check the format and that it is complete"
+            ) from exc
     return {"type": "FeatureCollection", "features": features}
-
-
-def _ogr_source(name: str, data: bytes | None, path: str | None) -> Any:
-    if data is not None:
-        return io.BytesIO(data)
-    member = name.rsplit("!", 1)[-1]
-    if path and "!" in name:  # a shapefile inside a zip: GDAL reads it in place with its .dbf/.shx
-        return f"/vsizip/{path}/{member}"
-    return path or name
 
 
 def _ogr_layer(source: Any, layer: str) -> list[dict[str, Any]]:
