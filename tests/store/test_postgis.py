@@ -116,3 +116,11 @@ def test_bounding_box_queries_can_use_the_gist_index(pg_store, table, condition,
     sql = condition.format(bbox=pg_store.bbox_sql("lon", "lat"))
     plan = pg_store.query(f"EXPLAIN SELECT * FROM {table} WHERE {sql}", (30, 48, 31, 49) if "?" in sql else ())
     assert index in " ".join(str(v) for row in plan for v in row.values())
+
+
+@pytest.mark.postgis
+def test_a_dropped_connection_is_a_clear_error(pg_store, postgis_server):
+    dbname = pg_store.scalar("SELECT current_database()")
+    postgis_server.admin(f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{dbname}'")
+    with pytest.raises(StoreError, match="lost the connection to postgresql://"):
+        pg_store.count_events()

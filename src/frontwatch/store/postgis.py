@@ -125,7 +125,9 @@ class PostGISStore(StoreTables, SQLStore):
                     raise  # inside a transaction only the caller can re-run the whole block
                 time.sleep(0.05 * 2**attempt * (1 + random.random()))
             except psycopg.OperationalError as exc:
-                raise StoreError(f"lost the connection to {self.target}: {_first_line(exc)}") from exc
+                if self.conn.broken or self.conn.closed:
+                    raise StoreError(f"lost the connection to {self.target}: {_first_line(exc)}") from exc
+                raise
         raise AssertionError("unreachable")  # pragma: no cover
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
@@ -141,7 +143,7 @@ class PostGISStore(StoreTables, SQLStore):
         self.conn.execute("COMMIT")
 
     def _rollback(self) -> None:
-        if not self.conn.closed:
+        if not (self.conn.closed or self.conn.broken):
             self.conn.execute("ROLLBACK")
 
     def close(self) -> None:
