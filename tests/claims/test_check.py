@@ -121,9 +121,53 @@ def test_cli_missing_article_is_one_line(tmp_path, capsys):
     assert code == 1 and "does not exist" in capsys.readouterr().err
 
 
-def test_record_holds_when_no_larger_window(maps):
+@pytest.fixture
+def history(tmp_path):
+    """A year in which the largest week came in January, and a smaller but notable one in September."""
+    store = open_store(tmp_path / "history.duckdb")
+    widths = {date(2023, 1, 1): 0.01, date(2023, 1, 8): 0.30, date(2023, 6, 1): 0.30, date(2023, 6, 8): 0.33,
+              date(2023, 9, 8): 0.33, date(2023, 9, 15): 0.43}
+    for day, width in widths.items():
+        snap = Snapshot("deepstate", day.isoformat(), datetime(day.year, day.month, day.day, 20, tzinfo=UTC))
+        store.add_snapshot(snap, _layers(width, {}))
+    yield store
+    store.close()
+
+
+def _record(store, text: str):
+    (record,) = [c for c in check_text(store, text, published=PUB).claims if c.claim.kind == "record"]
+    return record
+
+
+def test_record_holds_within_a_short_lookback(history):
     pytest.importorskip("frontwatch.territory.records")
-    text = "Russian forces took 80 km2 between September 9 and 15, their biggest gains in a week since September 2023."
-    claims = check_text(maps, text, published=PUB).claims
-    record = [c for c in claims if c.kind == "record"]
-    assert record and record[0].verdict in {"consistent", "inconsistent", "unverifiable"}
+    c = _record(history, "Russian forces took 700 km2 between September 9 and 15, their biggest gains in four months.")
+    assert c.verdict == "consistent" and c.computed["deepstate:occupied"]["largest_since"].startswith("2023-01")
+
+
+def test_record_fails_when_a_larger_week_lies_inside_the_lookback(history):
+    pytest.importorskip("frontwatch.territory.records")
+    c = _record(history, "Russian forces took 700 km2 between September 9 and 15, their biggest gains in a year.")
+    assert c.verdict == "inconsistent" and "does not hold" in c.explanation
+
+
+def test_record_reaching_before_the_data_is_unverifiable(history):
+    pytest.importorskip("frontwatch.territory.records")
+    c = _record(history, "Russian forces took 700 km2 between January 2 and 8, their biggest gains in two years.")
+    assert c.verdict == "unverifiable" and "data begin" in c.explanation
+
+
+def test_settlement_counts_above_the_claim_contradict_it_and_below_are_a_lower_bound(tmp_path):
+    pytest.importorskip("frontwatch.territory.settlements")
+    store = open_store(tmp_path / "towns.duckdb")
+    before, after = box(37.0, 48.0, 37.05, 48.05), box(37.0, 48.0, 38.2, 48.5)  # the second covers many towns
+    for day, geom in ((1, before), (20, after)):
+        snap = Snapshot("deepstate", str(day), datetime(2023, 9, day, 20, tzinfo=UTC))
+        store.add_snapshot(snap, [LayerGeometry("occupied", geom, area_km2(geom))])
+    few = check_text(store, "Russia's Defence Ministry said its troops captured one village in the Donetsk region "
+                     "between September 2 and 20.", published=PUB).claims[0]
+    assert few.verdict == "inconsistent" and few.computed["deepstate:occupied"]["value"] > 3
+    many = check_text(store, "Russia's Defence Ministry said its troops captured 900 villages in the Donetsk region "
+                      "between September 2 and 20.", published=PUB).claims[0]
+    assert many.verdict == "unverifiable" and "lower bound" in many.explanation
+    store.close()

@@ -10,8 +10,10 @@ Tolerances (each is stated in the explanation it applies to):
 - **Areas**: a layer agrees when its net change is within ``max(5 km², 10 % of the claim)`` of the claimed
   figure. The allowance covers rounding in the article, and snapshot timing: a map's state "at" a day is its
   last snapshot that day, so a state-to-state change can miss or add hours of a fast advance.
-- **Settlements**: a count agrees within ``max(2, 25 %)``: the gazetteer lists places of 500 people or more
-  (GeoNames cities500), so hamlets a ministry counts may be missing, and places on a front line flip back.
+- **Settlements**: a count agrees within ``max(2, 25 %)``. The gazetteer lists places of 500 people or more
+  (GeoNames cities500) whose point lies in the changed ground, so the computed count is a LOWER bound: more
+  places than claimed is inconsistent, fewer than claimed cannot refute a claim that may count hamlets, and
+  is unverifiable on that layer (its explanation gives the count found).
 - **Records** ("biggest gains in a year and a half"): the record holds on a layer when no window of the same
   length was larger within the claimed look-back, allowing 10 % of the look-back for round phrasing.
 
@@ -166,9 +168,15 @@ def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dic
     places = [s for s in result.settlements if s.change == wanted
               and (not region or normalise(s.admin1 or "").startswith(region))]
     claimed = claim.value or 0.0
-    ok = abs(len(places) - claimed) <= max(SETTLEMENT_ABS, SETTLEMENT_REL * claimed)
-    return {"value": len(places), "settlements": [s.name for s in places][:50], **_states(result),
-            "verdict": "consistent" if ok else "inconsistent"}
+    tolerance = max(SETTLEMENT_ABS, SETTLEMENT_REL * claimed)
+    verdict = "consistent" if abs(len(places) - claimed) <= tolerance else \
+        "inconsistent" if len(places) > claimed else "unverifiable"
+    figure = {"value": len(places), "settlements": [s.name for s in places][:50], **_states(result),
+              "verdict": verdict}
+    if verdict == "unverifiable":
+        figure["reason"] = (f"{len(places)} places of 500+ people changed hands on {display(source)} {layer}: "
+                            "a lower bound (hamlets are not in the gazetteer)")
+    return figure
 
 
 def record_threshold(claim: Claim) -> date | None:
@@ -188,13 +196,22 @@ def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[st
 
     if claim.actor == "Ukraine":
         return {"verdict": "unverifiable", "reason": "records of Ukrainian gains are not computed"}
-    result = record(store, window=claim.window_days or 7, at=claim.state_to, layer=layer, source=source).to_dict()
+    result = record(store, window=claim.window_days or 7, at=claim.state_to, layer=layer,  # type: ignore[arg-type]
+                    source=source).to_dict()
     since = result.get("largest_since")
     threshold = record_threshold(claim)
-    holds = since is None or (threshold is not None and date.fromisoformat(str(since)[:10]) <= threshold)
-    return {"net_km2": result.get("net_km2"), "largest_since": since, "needed_since": threshold.isoformat()
-            if threshold else None, "rank_in_last_365_days": result.get("rank_in_last_365_days"),
-            "verdict": "consistent" if holds else "inconsistent"}
+    figure = {"net_km2": result.get("net_km2"), "largest_since": since,
+              "needed_since": threshold.isoformat() if threshold else None,
+              "rank_in_last_365_days": result.get("rank_in_last_365_days")}
+    since_day = date.fromisoformat(str(since)[:10]) if since else None
+    if threshold is None or since_day is None:
+        return {**figure, "verdict": "unverifiable", "reason": "the claim gives no look-back to compare with"}
+    if since_day <= threshold:
+        return {**figure, "verdict": "consistent"}
+    if result.get("largest_on_record"):  # no larger window at all, but the data begin inside the look-back
+        return {**figure, "verdict": "unverifiable",
+                "reason": f"{display(source)} data begin on {since}, after the look-back starts ({threshold})"}
+    return {**figure, "verdict": "inconsistent"}
 
 
 def _verdict(claim: Claim, computed: dict[str, dict[str, Any]], sources: list[str]) -> tuple[str, str]:

@@ -4,8 +4,12 @@
 >>> from datetime import date
 >>> c = Claim(kind="area_gained", text="", start=0, end=0, actor="Russia", value=100.0, unit="km2",
 ...           state_from=date(2024, 1, 1), state_to=date(2024, 1, 8))
->>> explain(c, {"deepstate:occupied": {"value_km2": 40.0, "verdict": "inconsistent"}}, "inconsistent", ["deepstate"])
-'100 km² gained by Russia (from the 2024-01-01 state to the 2024-01-08 state) matches no layer in the store: DeepState occupied 40.0 km² (agreement needs ±10 km²).'
+>>> line = explain(c, {"deepstate:occupied": {"value_km2": 40.0, "verdict": "inconsistent"}}, "inconsistent",
+...                ["deepstate"])
+>>> line.split(": ")[0]
+'100 km² gained by Russia (from the 2024-01-01 state to the 2024-01-08 state) matches no layer in the store'
+>>> line.split(": ")[1]
+'DeepState occupied 40.0 km² (agreement needs ±10 km²).'
 """
 
 from __future__ import annotations
@@ -28,21 +32,24 @@ def _period(claim: Claim) -> str:
 def explain(claim: Claim, computed: dict[str, dict[str, Any]], verdict: str, sources: list[str]) -> str:
     """The explanation for a claim's verdict."""
     usable = {k: v for k, v in computed.items() if v.get("verdict") != "unverifiable"}
+    if claim.kind.startswith("settlements") and any("value" in v for v in computed.values()):
+        return _explain_settlements(claim, {k: v for k, v in computed.items() if "value" in v}, verdict)
     if not usable:
         reasons = sorted({v.get("reason", "") for v in computed.values()} - {""})
         return f"cannot be checked {_period(claim)}: " + ("; ".join(reasons) or "no layer could be computed")
     if claim.kind == "record":
         return _explain_record(claim, usable, verdict)
-    if claim.kind.startswith("settlements"):
-        return _explain_settlements(claim, usable, verdict)
     return _explain_area(claim, usable, verdict, sources)
 
 
 def _explain_area(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str, sources: list[str]) -> str:
     value = claim.value or 0.0
     tol = area_tolerance_km2(value)
-    what = f"{value:,.0f} km² {'gained' if claim.kind == 'area_gained' else 'lost'} by Russia" \
-        if claim.actor != "Ukraine" else f"{value:,.0f} km² {'lost' if claim.kind == 'area_gained' else 'gained'} by Ukraine"
+    russian_gain = claim.kind == "area_gained"
+    if claim.actor != "Ukraine":
+        what = f"{value:,.0f} km² {'gained' if russian_gain else 'lost'} by Russia"
+    else:
+        what = f"{value:,.0f} km² {'lost' if russian_gain else 'gained'} by Ukraine"
     figures = ", ".join(f"{_layer_name(k)} {v['value_km2']:,.1f} km²" for k, v in usable.items())
     agree = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
     head = f"{what} ({_period(claim)})"
@@ -73,10 +80,15 @@ def _explain_settlements(claim: Claim, usable: dict[str, dict[str, Any]], verdic
     where = f" in {claim.region} region" if claim.region else ""
     counts = ", ".join(f"{_layer_name(k)} {v['value']}" for k, v in usable.items())
     tol = max(2, round(0.25 * value))
-    word = "agrees with" if verdict == "consistent" else "differs from"
-    return (f"{value} settlements{where} {'taken' if claim.kind == 'settlements_taken' else 'lost'} "
-            f"({_period(claim)}) {word} the places of 500+ people (GeoNames) inside the changed ground: {counts} "
-            f"(agreement within ±{tol}; the gazetteer misses hamlets).")
+    head = (f"{value} settlements{where} {'taken' if claim.kind == 'settlements_taken' else 'lost'} "
+            f"({_period(claim)})")
+    found = f"places of 500+ people (GeoNames) inside the changed ground: {counts}"
+    if verdict == "consistent":
+        return f"{head} agrees, within ±{tol}, with the {found}."
+    if verdict == "inconsistent":
+        return f"{head} is contradicted: the maps show more {found} (agreement within ±{tol})."
+    return (f"{head} can be neither confirmed nor refuted: the maps show fewer {found}; that is a lower bound, "
+            f"since villages under 500 people are not in the gazetteer.")
 
 
 def _explain_record(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str) -> str:
@@ -88,7 +100,9 @@ def _explain_record(claim: Claim, usable: dict[str, dict[str, Any]], verdict: st
         parts.append(f"{_layer_name(key)} {v.get('net_km2', 0):+,.1f} km², largest since {since}")
     holds = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
     head = f"the {claim.window_days}-day change {_period(claim)} as the largest in {span}"
+    back = (f"{claim.lookback_months} months back, less 10% for round phrasing" if claim.lookback_months
+            else f"since {claim.lookback_since}")
     if holds:
-        return (f"{head} holds on {', '.join(holds)} (no larger {claim.window_days}-day change after {threshold}): "
-                + "; ".join(parts) + ".")
+        return (f"{head} holds on {', '.join(holds)} (no larger {claim.window_days}-day change after {threshold}, "
+                f"{back}): " + "; ".join(parts) + ".")
     return f"{head} does not hold on any layer (a larger change came after {threshold}): " + "; ".join(parts) + "."

@@ -11,7 +11,8 @@ publication ("over the last week", "in the past 7 days") runs from the state N d
 state at publication. These are the CONTRACTS ``--from D1 --to D2`` states.
 
 >>> from datetime import date
->>> [c.kind for c in extract_claims("Ukrainian troops recaptured 40 square miles between June 1 and 7.", date(2023, 6, 9))]
+>>> text = "Ukrainian troops recaptured 40 square miles between June 1 and 7."
+>>> [c.kind for c in extract_claims(text, date(2023, 6, 9))]
 ['area_lost']
 """
 
@@ -36,7 +37,8 @@ _AREA = re.compile(
 _SETTLEMENTS = re.compile(
     rf"\b(?P<verb>liberated|captured|took|taken|seized|occupied|lost|recaptured|retook|retaken|freed|gained)\s+"
     rf"(?:control\s+of\s+)?(?P<num>{NUMBER_RE})\s+(?:more\s+|new\s+)?"
-    r"(?P<what>settlements|villages|towns|localities|communities|hamlets|populated\s+(?:areas|localities))"
+    r"(?P<what>settlements?|villages?|towns?|localit(?:y|ies)|communit(?:y|ies)|hamlets?"
+    r"|populated\s+(?:areas?|localit(?:y|ies)))\b"
     r"(?:\s+in\s+(?:the\s+)?(?P<region>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:region|oblast|province))?",
     re.I,
 )
@@ -281,6 +283,7 @@ def _settlement_claims(ctx: _Context) -> list[Claim]:
         value = parse_number(m.group("num"))
         if value is None:
             continue
+        value = int(value)
         actor, direction = _actor_and_direction(ctx.sentence, m.start(), m.group("verb"))
         claim = Claim(kind=_kind("settlements", actor, direction), text=ctx.sentence.strip(),
                       start=ctx.offset + m.start(), end=ctx.offset + m.end(), actor=actor, value=value,

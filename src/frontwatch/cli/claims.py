@@ -15,12 +15,13 @@ from .common import DbOption, JsonOption, emit_json, emit_table, err
 def check(
     path: Annotated[Path, typer.Argument(help="The article: a UTF-8 text file, or - for standard input.")],
     published: Annotated[
-        str | None, typer.Option("--published", help="Publication date, YYYY-MM-DD: relative periods resolve against it.")
+        str | None,
+        typer.Option("--published", help="Publication date, YYYY-MM-DD: relative periods resolve against it."),
     ] = None,
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
 ) -> None:
-    """Find the article's claims (areas gained or lost, settlements taken, records) and check each on every map layer."""
+    """Find an article's claims (areas gained or lost, settlements taken, records); check each on every map layer."""
     from ..claims import check_text
     from ..claims.article import read_article
     from ..store import open_store

@@ -196,7 +196,8 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
     words = base.words | {f"type:{sub_type}"} if sub_type else base.words  # the coded sub-type counts as a word
     return Report(
         index=index, doc_id=doc_id, day=_day(event.get("date_start")) or base.day, text=base.text,
-        words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")), precise=bool(loc.get("geonameid")) and precision <= 2,
+        words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")),
+        precise=bool(loc.get("geonameid")) and precision <= 2,
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
         targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days, event=event,
     )

@@ -64,8 +64,9 @@ class DedupScore:
 
     def rows(self) -> list[list[Any]]:
         d = self.to_dict()
-        return [[k, f"{d[k]:.4f}" if isinstance(d[k], float) else d[k]] for k in ("precision", "recall", "f1", "gold_pairs", "predicted_pairs", "true_pairs",
-                                    "clusters", "reports", "undated", "recall_ceiling_of_window")]
+        keys = ("precision", "recall", "f1", "gold_pairs", "predicted_pairs", "true_pairs", "clusters", "reports",
+                "undated", "recall_ceiling_of_window")
+        return [[k, f"{d[k]:.4f}" if isinstance(d[k], float) else d[k]] for k in keys]
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
@@ -82,7 +83,8 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise UnreadableFile(f"line {number} is not JSON ({exc.msg}): fix or remove it", path=str(path)) from exc
+                raise UnreadableFile(f"line {number} is not JSON ({exc.msg}): fix or remove it",
+                                     path=str(path)) from exc
             if "events" not in row or "doc_id" not in row:
                 raise UnreadableFile(f"line {number} lacks 'doc_id' or 'events': not a dedup gold file", path=str(path))
             rows.append(row)
