@@ -42,6 +42,7 @@ class CorpusSummary:
     events: int = 0
     document_errors: int = 0
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # summed over shards: the work, whatever else shared the cores
     failed: list[dict[str, Any]] = field(default_factory=list)
     worker_peak_rss_mb: dict[str, float] = field(default_factory=dict)
     loaded: dict[str, Any] | None = None
@@ -53,6 +54,7 @@ class CorpusSummary:
             self.documents += result.documents
             self.events += result.events
             self.document_errors += result.document_errors
+            self.cpu_seconds += result.cpu_seconds
         else:
             self.shards_failed += 1
             self.failed.append({"shard": result.shard, "input": result.input, "error": result.error})
@@ -72,6 +74,7 @@ class CorpusSummary:
                        "failed": self.shards_failed},
             "documents": self.documents, "events": self.events, "document_errors": self.document_errors,
             "seconds": round(self.seconds, 2), "docs_per_second": round(self.docs_per_second, 2),
+            "cpu_seconds": round(self.cpu_seconds, 2),
             "failed": self.failed, "worker_peak_rss_mb": self.worker_peak_rss_mb, "loaded": self.loaded,
         }
 

@@ -105,13 +105,14 @@ class ShardResult(JsonMixin):
     disk_full: bool = False
     outputs: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time of this process on the shard (wall minus waiting for a shared core)
     worker: str = ""
     peak_rss_mb: float = 0.0
 
 
 def process_shard(task: ShardTask, on_docs: Callable[[int], None] | None = None) -> ShardResult:
     """Extract the events of every document of one shard and write its outputs atomically."""
-    started = time.perf_counter()
+    started = (time.perf_counter(), time.process_time())
     result = ShardResult(shard=task.shard.name, input=task.shard.path, status="failed", extractor=task.extractor,
                          worker=f"{socket.gethostname()}:{os.getpid()}")
     try:
@@ -186,8 +187,9 @@ def _count(result: ShardResult, records: list[Record], out_lines: list[dict[str,
                 result.errors.append({"doc_id": line["doc_id"], "line": record.line, "error": line["error"]})
 
 
-def _finish(result: ShardResult, started: float, *, error: str | None = None) -> ShardResult:
+def _finish(result: ShardResult, started: tuple[float, float], *, error: str | None = None) -> ShardResult:
     result.error = error
-    result.seconds = round(time.perf_counter() - started, 3)
+    result.seconds = round(time.perf_counter() - started[0], 3)
+    result.cpu_seconds = round(time.process_time() - started[1], 3)
     result.peak_rss_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # Linux: KiB
     return result
