@@ -16,7 +16,7 @@ from .common import err
 @app.command("dedup")
 def dedup(
     path: Annotated[Path, typer.Argument(help="JSONL of {doc_id, text, published} reports, or extraction output.")],
-    window: Annotated[int, typer.Option("--window", help="Days two reports of one incident may lie apart.")] = 2,
+    window: Annotated[int, typer.Option("--window", help="Days two reports of one incident may lie apart.")] = 7,
     threshold: Annotated[float, typer.Option("--threshold", help="Pair score needed to merge (0-1).")] = 0.5,
 ) -> None:
     """Group reports of one incident: writes {"doc_id", "cluster"} lines on stdout, in input order."""

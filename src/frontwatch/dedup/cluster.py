@@ -25,7 +25,7 @@ from .features import COMPATIBLE, Report
 class DedupSettings:
     """The knobs, with the values tuned on the UCDP dev set (bench/results/dedup.md)."""
 
-    window_days: int = 2
+    window_days: int = 7
     threshold: float = 0.5
     max_neighbours: int = 50
     place_bonus: float = 0.15
@@ -54,6 +54,8 @@ def compatible(a: Report, b: Report) -> bool:
     if a.family and b.family and a.family != b.family and frozenset({a.family, b.family}) not in COMPATIBLE:
         return False
     if a.stated_days and b.stated_days and not a.stated_days & b.stated_days:
+        return False
+    if a.daily and b.daily and a.day != b.day:
         return False
     return True
 

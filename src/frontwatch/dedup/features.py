@@ -40,6 +40,7 @@ COMPATIBLE = {
 TARGETS = ("airport", "airliner", "bus", "checkpoint", "hospital", "school", "market", "train", "station", "bridge",
            "refinery", "substation", "plant", "mine", "convoy", "helicopter", "plane", "base", "port", "church",
            "kindergarten", "border", "crossing", "building", "depot", "warehouse", "factory", "camp", "square")
+_DAILY = re.compile(r"\b(?:past|last)\s+(?:24\s+hours|day)\b|\bover\s+the\s+day\b|\bdaily\b")
 _DEATH_WORDS = re.compile(r"\b(kill|killed|kills|dead|death|deaths|die|died|dies|toll|lives|bodies|body|fatal)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
@@ -66,6 +67,7 @@ class Report:
     targets: frozenset[str] = frozenset()
     claimant: str | None = None
     stated_days: frozenset[tuple[int, int]] = frozenset()  # (month, day) pairs written in the text
+    daily: bool = False  # a daily bulletin ("in the past 24 hours"): bulletins of different days differ
     event: dict[str, Any] | None = field(default=None, compare=False)
 
 
@@ -170,7 +172,7 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
         towns=frozenset(p.key for p in places if p.precise),
         precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
         targets=frozenset(_TARGET_PATTERN.findall(lowered)), claimant=claimant,
-        stated_days=stated_days(ascii_words),
+        stated_days=stated_days(ascii_words), daily=bool(_DAILY.search(lowered)),
     )
 
 
@@ -199,7 +201,8 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
         words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")),
         precise=bool(loc.get("geonameid")) and precision <= 2,
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
-        targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days, event=event,
+        targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days,
+        daily=base.daily, event=event,
     )
 
 
