@@ -116,13 +116,15 @@ def _natural_earth_points(countries: list[dict[str, str]]) -> dict[str, tuple[fl
     return out
 
 
-def build(shared: Path) -> list[list[str]]:
-    """Every row of the table: settlements (P), regions (A), countries (C), continents (L), US counties (D)."""
+Points = dict[str, list[tuple[float, float]]]
+
+
+def _settlement_rows(countries: list[dict[str, str]]) -> tuple[list[list[str]], Points, Points]:
+    """GeoNames cities500 rows, and their points by region ("CC.code") and by country."""
     cities = json.loads((GNC / "cities500.json").read_text(encoding="utf-8"))
     rows: list[list[str]] = []
-    by_admin1: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    countries = _read_countries(shared)
+    by_admin1: Points = defaultdict(list)
+    by_country: Points = defaultdict(list)
     capitals = {(c["ISO"], c["Capital"].strip()) for c in countries}
     for city in cities.values():
         lat, lon = round(city["latitude"], 4), round(city["longitude"], 4)
@@ -133,6 +135,12 @@ def build(shared: Path) -> list[list[str]]:
         fcode = "PPLC" if (cc, city["name"]) in capitals else "PPL"
         rows.append(["P", str(city["geonameid"]), city["name"], f"{lat}", f"{lon}", cc, a1,
                      str(city["population"] or 0), fcode, "|".join(aliases)])
+    return rows, by_admin1, by_country
+
+
+def _region_rows(shared: Path, by_admin1: Points) -> list[list[str]]:
+    """First-level regions with a point computed from their settlements (regions without any are left out)."""
+    rows = []
     for line in (shared / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
         code, name, ascii_name, gid = line.split("\t")
         pts = by_admin1.get(code)
@@ -143,6 +151,14 @@ def build(shared: Path) -> list[list[str]]:
         cc, a1 = code.split(".", 1)
         aliases = ascii_name if ascii_name != name else ""
         rows.append(["A", gid, name, f"{lat:.4f}", f"{lon:.4f}", cc, a1, "0", "ADM1", aliases])
+    return rows
+
+
+def build(shared: Path) -> list[list[str]]:
+    """Every row of the table: settlements (P), regions (A), countries (C), continents (L), US counties (D)."""
+    countries = _read_countries(shared)
+    rows, by_admin1, by_country = _settlement_rows(countries)
+    rows += _region_rows(shared, by_admin1)
     ne_points = _natural_earth_points(countries)
     for c in countries:
         cc = c["ISO"]
@@ -203,9 +219,9 @@ def sections(rows: list[list[str]]) -> str:
 
 
 def write(text: str, out: Path) -> None:
-    """Gzip with mtime 0, so the bytes depend only on the content."""
+    """Gzip with mtime 0 and no file name, so the bytes depend only on the content."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
         gz.write(text.encode("utf-8"))
 
 
