@@ -12,6 +12,7 @@ parsing?", Language Resources and Evaluation 52).
 
 from __future__ import annotations
 
+import bisect
 import math
 from dataclasses import dataclass, field, replace
 
@@ -210,8 +211,6 @@ class Resolver:
         g = self.gaz
         lines = g.key_lines()
         probe = key(stem)
-        import bisect
-
         i = bisect.bisect_left(lines, probe)
         towns: list[Entry] = []
         while i < len(lines) and lines[i].startswith(probe) and len(towns) < 200:
@@ -228,8 +227,6 @@ class Resolver:
         """Near spellings (rapidfuzz ratio >= 88) among keys sharing the first letter."""
         g = self.gaz
         lines = g.key_lines()
-        import bisect
-
         lo = bisect.bisect_left(lines, core_key[0])
         hi = bisect.bisect_left(lines, chr(ord(core_key[0]) + 1))
         keys = [line.split("\t", 1)[0] for line in lines[lo:hi] if abs(line.find("\t") - len(core_key)) <= 3]
