@@ -1,7 +1,8 @@
 """Deduplication applied when storing events: a new article's events join the clusters of stored events.
 
-Candidates are the stored events of other articles dated within the dedup window of the new events (one
-indexed range query, then the same blocking and scoring as ``frontwatch dedup``). A new event that merges
+Candidates are the stored events of other articles dated within the dedup window of the new events and, when
+every new event has a place, sharing its GeoNames place or first-level region (one indexed query: blocking by
+date and place), then the same blocking and scoring as ``frontwatch dedup``. A new event that merges
 with stored events takes their cluster id (the most common one when they disagree; stored events are not
 relabelled); one that merges with none starts its own cluster, ``e<event id>``.
 """
@@ -34,7 +35,11 @@ def assign_article(store: Any, article_id: int, settings: DedupSettings) -> dict
         store.set_event_clusters(assignments)
         return assignments
     window = timedelta(days=settings.window_days)
-    stored = store.dedup_candidates(min(days) - window, max(days) + window, exclude_article=article_id)
+    geonameids = sorted({int(r["geonameid"]) for r in new_rows if r["geonameid"] is not None})
+    admin1s = sorted({r["admin1"] for r in new_rows if r["admin1"]})
+    placed = all(r["geonameid"] is not None or r["admin1"] for r in new_rows)
+    stored = store.dedup_candidates(min(days) - window, max(days) + window, exclude_article=article_id,
+                                    geonameids=geonameids if placed else None, admin1s=admin1s if placed else None)
     rows = stored + new_rows
     labels = cluster_reports([_report(i, r) for i, r in enumerate(rows)], settings)
     existing: dict[int, Counter[str]] = {}

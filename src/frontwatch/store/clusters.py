@@ -31,15 +31,29 @@ def _span(values: list[int]) -> dict[str, int] | None:
 class ClusterTables:
     """Mixin: reading candidates for deduplication, writing cluster ids, listing a cluster's members."""
 
-    def dedup_candidates(self, first: date, last: date, *, exclude_article: int | None = None) -> list[dict[str, Any]]:
-        """Stored events dated within [first, last] (other articles only), with their article's date."""
+    def dedup_candidates(
+        self, first: date, last: date, *, exclude_article: int | None = None,
+        geonameids: list[int] | None = None, admin1s: list[str] | None = None, limit: int = 5000,
+    ) -> list[dict[str, Any]]:
+        """Stored events dated within [first, last] (other articles only), blocked by place when places are
+        given: the same GeoNames place, or the same first-level region for events placed no finer."""
         sql = (f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
                "WHERE e.date_start >= ? AND e.date_start <= ?")
         params: list[Any] = [first, last]
+        places = []
+        if geonameids:
+            places.append(f"e.geonameid IN ({', '.join('?' for _ in geonameids)})")
+            params.extend(geonameids)
+        if admin1s:
+            places.append(f"e.admin1 IN ({', '.join('?' for _ in admin1s)})")
+            params.extend(admin1s)
+        if places:
+            sql += " AND (" + " OR ".join(places) + ")"
         if exclude_article is not None:
             sql += " AND e.article_id <> ?"
             params.append(exclude_article)
-        return self.query(sql + " ORDER BY e.date_start, e.id", params)  # type: ignore[attr-defined]
+        params.append(limit)
+        return self.query(sql + " ORDER BY e.date_start, e.id LIMIT ?", params)  # type: ignore[attr-defined]
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """The events of one stored article, most salient first."""
