@@ -64,6 +64,7 @@ class Gazetteer:
         self._extra_skels: dict[str, list[int]] = {}
         self._extra: dict[int, Entry] = {}
         self._cache: dict[int, Entry] = {}
+        self._merged: list[str] | None = None
         self.admin1_names: dict[tuple[str, str], str] = {}
         self.admin1_index: dict[tuple[str, str], int] = {}
         self.country_index: dict[str, int] = {}
@@ -164,8 +165,12 @@ class Gazetteer:
         return [self.entry(i) for i in found]
 
     def key_lines(self) -> list[str]:
-        """The sorted ``key<TAB>rows`` lines (for the fuzzy fallback) plus the hand tables' keys."""
-        return self._keys + [f"{k}\t{','.join(map(str, v))}" for k, v in self._extra_keys.items()]
+        """The sorted ``key<TAB>rows`` lines with the hand tables' keys merged in (for prefix and fuzzy
+        search), built once."""
+        if self._merged is None:
+            extra = [f"{k}\t{','.join(map(str, v))}" for k, v in self._extra_keys.items()]
+            self._merged = sorted(self._keys + extra)
+        return self._merged
 
     def region(self, country: str, admin1_code: str) -> Entry | None:
         """The first-level region entry, if the table has it."""
