@@ -129,7 +129,7 @@ def _archive(path: Path) -> Iterator[Entry]:
 def _tar_members(path: Path) -> Iterator[Entry]:
     count = 0
     try:
-        with tarfile.open(path, "r|*") as tar:
+        with tarfile.open(path, "r:*") as tar:  # not "r|*": a truncated stream would end silently
             for member in tar:
                 if not member.isfile():
                     continue
