@@ -119,7 +119,7 @@ def _archive(path: Path) -> Iterator[Entry]:
     found = 0
     reader = _zip_members(path) if path.name.lower().endswith(ZIP_SUFFIXES) else _tar_members(path)
     for entry in reader:
-        found += entry.kind == "file"
+        found += entry.kind != "ignored"  # a file, or an error already said
         yield entry
     if not found:
         yield Entry("error", str(path), error=UnreadableFile(
