@@ -71,5 +71,5 @@ def test_folders_recurse_in_order_and_include_archives(tmp_path):
 
 
 def test_a_missing_path_is_not_found_naming_it(tmp_path):
-    with pytest.raises(NotFound, match="missing.tar.xz"):
+    with pytest.raises(NotFound, match=r"missing\.tar\.xz"):
         check_paths([tmp_path, tmp_path / "missing.tar.xz"])
