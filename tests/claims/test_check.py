@@ -171,3 +171,10 @@ def test_settlement_counts_above_the_claim_contradict_it_and_below_are_a_lower_b
                       "between September 2 and 20.", published=PUB).claims[0]
     assert many.verdict == "unverifiable" and "lower bound" in many.explanation
     store.close()
+
+
+def test_a_lower_bound_agrees_with_any_larger_change(maps):
+    net = _net(maps, "deepstate", "occupied", date(2023, 9, 8), date(2023, 9, 15))
+    text = f"Russian forces took more than {net / 3:.0f} km2 between September 9 and 15."
+    (claim,) = check_text(maps, text, published=PUB).claims
+    assert claim.verdict == "consistent" and claim.explanation.startswith("more than")

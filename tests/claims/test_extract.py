@@ -96,3 +96,9 @@ def test_text_without_claims():
 
 def test_area_without_a_gain_verb_is_not_a_claim():
     assert extract_claims("The reservoir covers 2,155 square kilometres.", PUB) == []
+
+
+def test_bounds_and_since():
+    c = one("Since September 10, Russian forces have seized more than 40 km2, officials said.", "area_gained")
+    assert c.qualifier == "more than"
+    assert (c.state_from, c.state_to) == (date(2023, 9, 9), PUB)

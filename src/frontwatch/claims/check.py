@@ -8,8 +8,9 @@ stands for (see :mod:`frontwatch.claims.extract`).
 Tolerances (each is stated in the explanation it applies to):
 
 - **Areas**: a layer agrees when its net change is within ``max(5 km², 10 % of the claim)`` of the claimed
-  figure. The allowance covers rounding in the article, and snapshot timing: a map's state "at" a day is its
-  last snapshot that day, so a state-to-state change can miss or add hours of a fast advance.
+  figure; a bound ("more than 100 km²", "up to 50") agrees when the change is on its side, less that
+  allowance. The allowance covers rounding in the article, and snapshot timing: a map's state "at" a day is
+  its last snapshot that day, so a state-to-state change can miss or add hours of a fast advance.
 - **Settlements**: a count agrees within ``max(2, 25 %)``. The gazetteer lists places of 500 people or more
   (GeoNames cities500) whose point lies in the changed ground, so the computed count is a LOWER bound: more
   places than claimed is inconsistent, fewer than claimed cannot refute a claim that may count hamlets, and
@@ -150,11 +151,24 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str,
     sign = 1.0 if claim.kind == "area_gained" else -1.0
     value = sign * result.net_km2
     claimed = claim.value or 0.0
-    ok = abs(value - claimed) <= area_tolerance_km2(claimed)
     return {"value_km2": round(value, 1), "value_mi2": round(value / KM2_PER_MI2, 1),
             "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
             "net_km2": round(result.net_km2, 1), **_states(result),
-            "verdict": "consistent" if ok else "inconsistent"}
+            "verdict": "consistent" if agrees(value, claimed, claim.qualifier) else "inconsistent"}
+
+
+def agrees(value: float, claimed: float, qualifier: str = "exact") -> bool:
+    """Whether a computed area agrees with a claimed one, bounds respected (module docstring).
+
+    >>> agrees(160.9, 278), agrees(270, 278), agrees(400, 278, "more than"), agrees(400, 278, "up to")
+    (False, True, True, False)
+    """
+    tol = area_tolerance_km2(claimed)
+    if qualifier in ("more than", "at least"):
+        return value >= claimed - tol
+    if qualifier == "up to":
+        return value <= claimed + tol
+    return abs(value - claimed) <= tol
 
 
 def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:

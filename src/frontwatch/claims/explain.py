@@ -46,10 +46,11 @@ def _explain_area(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str,
     value = claim.value or 0.0
     tol = area_tolerance_km2(value)
     russian_gain = claim.kind == "area_gained"
+    bound = "" if claim.qualifier == "exact" else f"{claim.qualifier} "
     if claim.actor != "Ukraine":
-        what = f"{value:,.0f} km² {'gained' if russian_gain else 'lost'} by Russia"
+        what = f"{bound}{value:,.0f} km² {'gained' if russian_gain else 'lost'} by Russia"
     else:
-        what = f"{value:,.0f} km² {'lost' if russian_gain else 'gained'} by Ukraine"
+        what = f"{bound}{value:,.0f} km² {'lost' if russian_gain else 'gained'} by Ukraine"
     figures = ", ".join(f"{_layer_name(k)} {v['value_km2']:,.1f} km²" for k, v in usable.items())
     agree = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
     head = f"{what} ({_period(claim)})"

@@ -8,7 +8,8 @@ Periods: an explicit span of calendar days ("between May 9 and 15", "in April") 
 is measured from the state at the end of the day BEFORE the first day to the state at the end of the last day
 (9..15 May: from the 8 May state to the 15 May state, seven days of change). A span counted back from the
 publication ("over the last week", "in the past 7 days") runs from the state N days before publication to the
-state at publication. These are the CONTRACTS ``--from D1 --to D2`` states.
+state at publication, and "since May 10" from the state before 10 May to the state at publication. These are
+the CONTRACTS ``--from D1 --to D2`` states.
 
 >>> from datetime import date
 >>> text = "Ukrainian troops recaptured 40 square miles between June 1 and 7."
@@ -24,14 +25,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..nlp.dates import DateMention, find_dates
-from ..nlp.numbers import NUMBER_RE, parse_number
+from ..nlp.numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
 
 #: One square mile in km² (international mile, 1,609.344 m, squared).
 KM2_PER_MI2 = 2.589988110336
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?…]+[\"”’]?|$)", re.M)
 _AREA = re.compile(
-    rf"(?P<num>{NUMBER_RE})\s*(?P<unit>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km²|km2|square\s+miles?|sq\.?\s*mi(?:les?)?|mi²)",
+    rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\s*(?P<unit>square\s+kilomet(?:er|re)s?|sq\.?\s*km|km²|km2|square\s+miles?|sq\.?\s*mi(?:les?)?|mi²)",
     re.I,
 )
 _SETTLEMENTS = re.compile(
@@ -84,6 +85,7 @@ class Claim:
     end: int
     actor: str | None = None
     value: float | None = None  # km² for areas (converted), a count for settlements
+    qualifier: str = "exact"  # "more than", "at least", "up to", "about"... as the nlp number reader names them
     unit: str | None = None  # the unit as written: km2, mi2, settlement
     stated: dict[str, float] = field(default_factory=dict)  # every figure as written, by unit
     period: tuple[date, date] | None = None  # the first and last day of change covered
@@ -102,7 +104,7 @@ class Claim:
         """The claim's figures as JSON (CONTRACTS ``claimed``)."""
         out: dict[str, Any] = {"actor": self.actor, "credited": self.credited, "map_source": self.map_source}
         if self.kind.startswith("area"):
-            out.update(value_km2=_round(self.value), stated=self.stated,
+            out.update(value_km2=_round(self.value), stated=self.stated, qualifier=self.qualifier,
                        value_mi2=_round(self.value / KM2_PER_MI2) if self.value is not None else None)
         elif self.kind.startswith("settlements"):
             out.update(value=self.value, region=self.region)
@@ -161,12 +163,14 @@ class _Context:
         return min(spans, key=lambda d: abs(d.start - self.offset - position)), ()
 
 
-def states_for(mention: DateMention, published: date | None) -> tuple[date, date]:
+def states_for(mention: DateMention, published: date | None, *, since: bool = False) -> tuple[date, date]:
     """The two CONTRACTS states a period is measured between (see the module docstring)."""
     relative = published is not None and mention.end_date == published and mention.precision in ("week", "range") \
         and not re.search(r"\d", mention.text)
     if relative:  # "over the last week": counted back from publication
         return mention.start_date, mention.end_date
+    if published is not None and (since or mention.text.lower().startswith("since")):  # up to publication
+        return mention.start_date - timedelta(days=1), published
     return mention.start_date - timedelta(days=1), mention.end_date
 
 
@@ -229,7 +233,7 @@ def _area_claim(ctx: _Context) -> Claim | None:
     actor, direction = _actor_and_direction(ctx.sentence, verb[1], verb[0])
     claim = Claim(kind=_kind("area", actor, direction), text=ctx.sentence.strip(), start=ctx.offset + first.start(),
                   end=ctx.offset + len(ctx.sentence), actor=actor, value=value_km2, unit=unit, stated=stated,
-                  problems=problems)
+                  qualifier=qualifier_of(first.group("qual"), first.group("num")), problems=problems)
     return _with_period_and_credit(claim, ctx, first.start())
 
 
@@ -250,8 +254,9 @@ def _with_period_and_credit(claim: Claim, ctx: _Context, position: int) -> Claim
     if mention is None:
         changes["problems"] = (*claim.problems, "the article gives no period for this figure")
     else:
-        start, end = states_for(mention, ctx.published)
-        changes.update(period=(mention.start_date, mention.end_date), period_text=mention.text,
+        before = ctx.sentence[: mention.start - ctx.offset]
+        start, end = states_for(mention, ctx.published, since=bool(re.search(r"\bsince\s*$", before, re.I)))
+        changes.update(period=(mention.start_date, max(mention.end_date, end)), period_text=mention.text,
                        state_from=start, state_to=end)
     return _replace(claim, **changes)
 
