@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import StoreError
 from .base import SQLStore
 
 DEFAULT_DB = "frontwatch.duckdb"
@@ -24,7 +25,12 @@ def open_store(target: str | Path | None = None, *, read_only: bool = False) -> 
     """Open (creating and migrating as needed) the store at ``target``: a DuckDB path or a postgresql:// URL."""
     target = str(target) if target is not None else default_target()
     if target.startswith(("postgresql://", "postgres://")):
-        from .postgis import PostGISStore  # optional extra: psycopg
+        try:
+            from .postgis import PostGISStore  # optional extra: psycopg
+        except ImportError as exc:
+            raise StoreError(
+                f"a postgresql:// store needs psycopg ({exc}): pip install 'frontwatch[postgis]'"
+            ) from exc
 
         return PostGISStore(target)
     from .duckdb import DuckDBStore
