@@ -33,10 +33,11 @@ class DocContext:
     toponyms: list[Toponym]
     segments: list[Segment] = field(default_factory=list)
     dateline: Place | None = None
+    text: str = ""  # Doc.text joins every token on each access: read it once per document
 
     @classmethod
     def build(cls, doc: Any, toponyms: list[Toponym]) -> DocContext:
-        ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc))
+        ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc.text)
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
             coarse = [t for t in usable if level(t.place) in (1, 2)]
@@ -58,7 +59,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     first, last, precision = _dates(mention, ctx, seg)
     in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
     sub = mention.sub_event_type
-    actor1, actor2, sub = _actors(mention, doc, place, sub, in_sent, claimant, place_named=place_named)
+    actor1, actor2, sub = _actors(mention, ctx.text, place, sub, in_sent, claimant, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant)
     claimed = claimed_losses(in_sent, claimant=claimant)
     if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
@@ -67,8 +68,9 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
                   if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")]
     quantities += claimed  # a belligerent's count of enemy dead: kept, never a fatality figure (unknown, not 0)
     confidence = 0.5 + 0.4 * (1 - mention.rank / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
-    text = doc.text[mention.start : mention.end].strip()
-    start = mention.start + (len(doc.text[mention.start : mention.end]) - len(doc.text[mention.start : mention.end].lstrip()))
+    raw = ctx.text[mention.start : mention.end]
+    text = raw.strip()
+    start = mention.start + len(raw) - len(raw.lstrip())
     return Event(
         event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, evidence=Evidence(text, start, start + len(text)),
         actor1=actor1, actor2=actor2, date_start=first, date_end=last, date_precision=precision, location=place,
@@ -80,7 +82,7 @@ def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place 
     """(the place, whether the event's own sentence names it)."""
     topo = choose_in(ctx.toponyms, mention.start, mention.end, mention.trigger_start, ctx.doc)
     if topo is not None:
-        bearing = compass_near(ctx.doc.text, topo.start, topo.end) if level(topo.place) == 2 else None
+        bearing = compass_near(ctx.text, topo.start, topo.end) if level(topo.place) == 2 else None
         part = by_direction(topo, bearing, ctx.toponyms) if bearing is not None else None
         return part or topo.place, True
     for prev in reversed(ctx.segments[: seg.index]):
@@ -114,17 +116,16 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
     return None, None, None
 
 
-def _is_target(doc: Any, actor: ActorMention) -> bool:
-    before = doc.text[max(0, actor.start - 12) : actor.start].lower().split()
+def _is_target(text: str, actor: ActorMention) -> bool:
+    before = text[max(0, actor.start - 12) : actor.start].lower().split()
     return bool(before) and before[-1] in _TARGET_WORDS
 
 
-def _actors(mention: EventMention, doc: Any, place: Place | None, sub: str, casualties: list, claimant: str | None,
+def _actors(mention: EventMention, full: str, place: Place | None, sub: str, casualties: list, claimant: str | None,
             *, place_named: bool = True) -> tuple[str | None, str | None, str]:
-    text = doc.text[mention.start : mention.end]
-    actors = find_actors(text, offset=mention.start)
-    agents = [a for a in actors if not _is_target(doc, a)]
-    targets = [a for a in actors if _is_target(doc, a)]
+    actors = find_actors(full[mention.start : mention.end], offset=mention.start)
+    agents = [a for a in actors if not _is_target(full, a)]
+    targets = [a for a in actors if _is_target(full, a)]
     country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
     before = [a for a in agents if a.start <= mention.trigger_start]
     first = before[-1] if before else (agents[0] if agents else None)  # the agent nearest the trigger

@@ -107,7 +107,7 @@ class Extractor:
 
     def events_of(self, doc: Any, *, doc_id: str | None = None) -> list[Event]:
         """Build the events of a processed Doc, most salient (highest confidence) first."""
-        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []
+        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []  # noqa: E501
         ctx = DocContext.build(doc, toponyms)
         events = [build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()]
         return sorted(events, key=lambda e: -e.confidence)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..models import Place
+from ..nlp.paragraphs import is_verb
 
 _ACTOR_HEADS = frozenset("ministry military army forces defense defence sector officials government troops president leader navy command".split())
 
@@ -59,7 +60,7 @@ def is_actor_use(doc: Any, topo: Toponym) -> bool:
     if span is None or len(span) == 0:
         return False
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and level(topo.place) >= 0 and root.head.pos_ in ("VERB", "AUX"):
+    if root.dep_ in ("nsubj", "nsubjpass") and level(topo.place) >= 0 and is_verb(root.head):
         return True
     if root.dep_ == "poss" and root.head.lower_ in _ACTOR_HEADS:
         return True

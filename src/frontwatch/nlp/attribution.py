@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .paragraphs import segments
+from .paragraphs import is_noun, is_verb, segments
 
 #: Verbs that report a statement (word forms: the lemmatizer is left out of the pipeline for speed).
 REPORTING = frozenset(
@@ -68,7 +68,7 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
             if objs:
                 return _phrase(objs[0]), sent
     for token in sent:
-        if token.lower_ not in REPORTING or token.pos_ not in ("VERB", "AUX"):
+        if token.lower_ not in REPORTING or not is_verb(token):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].dep_ == "nsubj":
@@ -76,14 +76,14 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
             # ("..., X said"), a parenthetical or "as X calculated" covers the whole sentence
             scope = sent.doc[token.left_edge.i : token.right_edge.i + 1] if token.dep_ == "conj" else sent
             return _phrase(subjects[0]), scope
-        if token.dep_ == "acl" and token.head.pos_ in ("PROPN", "NOUN") and token.head.i < token.i:
+        if token.dep_ == "acl" and is_noun(token.head) and token.head.i < token.i:
             head = token.head  # "as AFP calculated": the parser hangs the verb on its subject
             left = min((c.i for c in head.lefts if c.dep_ in ("compound", "amod", "poss")), default=head.i)
             return sent.doc[left : head.i + 1], sent
     return None
 
 
-@Language.component("frontwatch_attribution", assigns=["doc._.attributions"], requires=["token.dep"])
+@Language.component("frontwatch_attribution", assigns=["doc._.attributions"], requires=["token.dep", "token.tag"])
 def attribution_component(doc: Doc) -> Doc:
     """One :class:`Attribution` per sentence that names its source; pronouns resolved within the paragraph."""
     found: list[Attribution] = []

@@ -114,16 +114,19 @@ def protest_subtype(text: str) -> str:
 
 def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
     """In a report about a protest, its sentences share one protest sub-type (the cues may sit in another sentence)."""
+    if not mentions:
+        return mentions
+    text = doc.text  # built on each access: once
     protest = [m for m in mentions if m.sub_event_type in _PROTEST_FAMILY
-               or PROTEST_CONTEXT.search(doc.text[m.start : m.end]) and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")]
+               or PROTEST_CONTEXT.search(text[m.start : m.end]) and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")]
     if not protest:
         return mentions
-    sub = protest_subtype(" ".join(doc.text[m.start : m.end] for m in protest))
+    sub = protest_subtype(" ".join(text[m.start : m.end] for m in protest))
     keep = {id(m) for m in protest}
     return [replace(m, sub_event_type=sub, rank=_RANK[sub]) if id(m) in keep else m for m in mentions]
 
 
-@Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.pos", "doc._.casualties"])
+@Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.tag", "doc._.casualties"])
 def events_component(doc: Doc) -> Doc:
     """Find and type the event sentences of ``doc``."""
     doc._.event_mentions = _protest_upgrade(doc, _mentions(doc))

