@@ -33,6 +33,7 @@ def near(place, lat: float, lon: float, km: float = 25.0) -> bool:
         ("Dnepr", 48.45, 35.04),
         ("Kropyvnytskyy", 48.51, 32.26),
         ("Avdeyevka", 48.14, 37.75),
+        ("Volchansk", 50.29, 36.94),  # Vovchansk by the front, not the Urals' Volchansk
     ],
 )
 def test_transliteration_variants(geo: Geocoder, name: str, lat: float, lon: float) -> None:

@@ -29,6 +29,17 @@ from .regions import Phrase, parse
 #: news means the city, "Kharkiv region" the oblast.
 CENTRE_NAMED = frozenset({"UA", "RU", "BY", "KZ", "MD", "GE", "AM", "AZ", "KG", "TJ", "UZ", "TM"})
 
+#: The conflict zone (GeoNames admin1 codes): Ukraine's front-line and border oblasts and Russia's border
+#: regions, where a name shared with a far-away place most likely means the one near the front
+#: ("Volchansk" is Vovchansk in Kharkiv oblast, not the town in Sverdlovsk). Applied while the focus
+#: includes the country.
+FRONTLINE_REGIONS = frozenset({
+    ("UA", "05"), ("UA", "14"), ("UA", "07"), ("UA", "21"), ("UA", "02"), ("UA", "26"), ("UA", "08"),
+    ("UA", "11"), ("UA", "20"), ("UA", "04"), ("UA", "16"),  # Donetsk ... Mykolaiv
+    ("RU", "09"), ("RU", "41"), ("RU", "10"), ("RU", "61"), ("RU", "38"), ("RU", "86"),  # Belgorod ... Voronezh
+})
+FRONTLINE_BONUS = 1.0
+
 #: Score terms (log10-population units); chosen on the LGL and GeoVirus dev sets, see bench/results/geocode.md.
 KIND_BONUS = {COUNTRY: 2.0, REGION: 0.6, SEA: 0.0, gz.CONTINENT: 1.5, SETTLEMENT: 0.0, COUNTY: 0.0}
 ALIAS_ONLY_PENALTY = 1.0  # matched only through an alternate name, not the place's main name
@@ -162,6 +173,8 @@ class Resolver:
             s += HINT_BONUS
         if cc in scope.focus:
             s += FOCUS_BONUS
+            if (cc, e.admin1_code) in FRONTLINE_REGIONS:
+                s += FRONTLINE_BONUS
         return s
 
     # ------------------------------------------------------------ candidates
