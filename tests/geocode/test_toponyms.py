@@ -52,3 +52,10 @@ def test_near_a_town_is_precision_2(geo: Geocoder) -> None:
     text = "Shelling near Bakhmut and 10 km north of Kharkiv; a strike on Kupiansk itself."
     found = {t.text: t.place.precision for t in geo.find(text)}
     assert found == {"Bakhmut": 2, "Kharkiv": 2, "Kupiansk": 1}
+
+
+def test_the_annexed_crimean_peninsula(geo: Geocoder) -> None:
+    found = geo.find("Drones hit Sevastopol on the annexed Crimean peninsula overnight.")
+    by_text = {t.text: t.place for t in found}
+    assert by_text["Crimean peninsula"].feature_code == "ADM1"
+    assert by_text["Sevastopol"].country == "UA"

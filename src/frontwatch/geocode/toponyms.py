@@ -18,7 +18,9 @@ from .resolver import Resolver
 _CAPITALISED_RUN = re.compile(
     r"[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+(?:(?:of|the|de|del|la|on|upon|am|an|na)\s+)?[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*)*"
 )
-_REGION_TAIL = re.compile(r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Dd]istrict|[Cc]ounty|[Pp]arish)\b")
+_REGION_TAIL = re.compile(
+    r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Dd]istrict|[Cc]ounty|[Pp]arish|[Pp]eninsula)\b"
+)
 ENTITY_LABELS = ("GPE", "LOC", "FAC")
 #: Capitalised words that are also names of small places in GeoNames but in news are something else.
 STOPWORDS = frozenset(
