@@ -60,8 +60,8 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
     sub = mention.sub_event_type
     actor1, actor2, sub = _actors(mention, ctx.text, place, sub, in_sent, claimant, place_named=place_named)
-    fatalities = fatalities_of(in_sent, claimant=claimant)
-    claimed = claimed_losses(in_sent, claimant=claimant)
+    fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)
+    claimed = claimed_losses(in_sent, claimant=claimant, text=ctx.text)
     if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
         fatalities = Fatalities(0, 0, 0)  # ACLED: a violent event with no reported deaths has 0 fatalities
     quantities = [Quantity(q.value, q.unit, q.qualifier) for q in doc._.quantities or ()

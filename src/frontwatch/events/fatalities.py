@@ -7,9 +7,12 @@ ACLED records 0 for a violent event whose report mentions no deaths.
 >>> from frontwatch.nlp.quantities import find_casualties
 >>> fatalities_of(find_casualties("killed at least three people, including a child"), claimant=None).to_dict()
 {'best': 3, 'low': 3, 'high': None, 'children': 1}
->>> f = fatalities_of(find_casualties("killed 300 Ukrainian soldiers"), claimant="Russia's Defense Ministry")
->>> f.best is None
+>>> text = "killed 300 Ukrainian soldiers"
+>>> fatalities_of(find_casualties(text), claimant="Russia's Defense Ministry", text=text).best is None
 True
+>>> text = "two Ukrainian soldiers were killed"  # a side's own losses are counted
+>>> fatalities_of(find_casualties(text), claimant="Ukraine's General Staff", text=text).best
+2
 """
 
 from __future__ import annotations
@@ -17,7 +20,11 @@ from __future__ import annotations
 import re
 
 from ..models import Fatalities, Quantity
+from ..nlp.actors import find_actors
 from ..nlp.quantities import CasualtyMention
+
+_ENEMY = re.compile(r"\b(?:enemy|occupiers?|invaders?|terrorists?|militants?|nationalists?|mercenaries)\b", re.I)
+_SEPARATIST = re.compile(r"\b(?:DPR|LPR|DNR|LNR|separatists?|rebels?|militiam[ae]n|Donetsk People's|Luhansk People's|Lugansk People's)\b", re.I)
 
 _BELLIGERENT = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|military|army|armed forces|general staff|command|forces|militia|"
@@ -31,9 +38,27 @@ def is_belligerent(claimant: str | None) -> bool:
     return bool(claimant and _BELLIGERENT.search(claimant))
 
 
-def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None) -> Fatalities:
+def _side(text: str) -> str | None:
+    if _SEPARATIST.search(text):
+        return "separatists"
+    sides = {a.side for a in find_actors(text) if a.side}
+    return sides.pop() if len(sides) == 1 else None
+
+
+def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
+    """A belligerent counting the other side's dead: soldiers of another side, or "the enemy"."""
+    if not (c.combatant and is_belligerent(claimant)):
+        return False
+    victims = text[c.start : c.end]
+    if _ENEMY.search(victims):
+        return True
+    mine, theirs = _side(claimant or ""), _side(victims)
+    return mine is not None and theirs is not None and mine != theirs
+
+
+def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None, text: str = "") -> Fatalities:
     """Best/low/high deaths from the killed mentions; enemy losses claimed by a belligerent are left out."""
-    killed = [c for c in casualties if c.kind == "killed" and not (c.combatant and is_belligerent(claimant))]
+    killed = [c for c in casualties if c.kind == "killed" and not is_enemy_claim(c, claimant, text)]
     if not killed:
         return Fatalities()
     best = int(sum(c.value for c in killed))
@@ -48,8 +73,6 @@ def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None) ->
     return Fatalities(best, best, None, children)  # at least, more than, dozens ...
 
 
-def claimed_losses(casualties: list[CasualtyMention], *, claimant: str | None) -> list[Quantity]:
+def claimed_losses(casualties: list[CasualtyMention], *, claimant: str | None, text: str = "") -> list[Quantity]:
     """Enemy losses a belligerent claims, as quantities (never as fatalities)."""
-    if not is_belligerent(claimant):
-        return []
-    return [Quantity(c.value, f"claimed enemy {c.kind}", c.qualifier) for c in casualties if c.combatant]
+    return [Quantity(c.value, f"claimed enemy {c.kind}", c.qualifier) for c in casualties if is_enemy_claim(c, claimant, text)]

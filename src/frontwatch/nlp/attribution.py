@@ -3,7 +3,7 @@
 Sets ``Doc._.attributions`` (one :class:`Attribution` per sentence that names a source) and the
 ``Span._.claimant`` getter (the claimant of a sentence, or None). Forms handled:
 "..., the regional governor said" / "X said that ..." (the subject of a reporting verb),
-"according to X", "as AFP calculated" (a reporting clause on its subject), "said X" (inverted).
+"according to X", "as AFP calculated" (a reporting clause on its subject), and a headline's "... - police".
 A pronoun subject ("it said") takes the last named claimant of the same paragraph.
 """
 
@@ -25,6 +25,9 @@ REPORTING = frozenset(
 )
 _PRONOUNS = frozenset("it he she they we i its his her their this that which who".split())
 _MAX_TOKENS = 9
+#: Wire headlines credit their source after a dash or colon: "Man killed in shootout -official",
+#: "Ukraine death toll rises to 28: ministry".
+_HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]\s?|\s?[-–—]\s|:\s)(?P<src>[A-Za-z][\w .'’-]{1,60}?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def _phrase(token: Token) -> Span:
 
 
 def _clean(span: Span) -> str:
-    text = span.text.strip(" ,.;:\"'“”‘’")
+    text = span.text.strip(" ,.;:\"'“”‘’-–—")
     return re.sub(r"\s+", " ", text)
 
 
@@ -83,6 +86,18 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
     return None
 
 
+def _headline_source(sent: Span) -> tuple[Span, Span] | None:
+    """The source a headline (no final full stop, under 25 words) names after its dash or colon."""
+    text = sent.text.rstrip()
+    if len(sent) > 25 or text.endswith((".", "!", "?", "\"", "”")):
+        return None
+    m = _HEADLINE_SOURCE.search(text)
+    if m is None or len(m.group("src").split()) > 6:
+        return None
+    span = sent.doc.char_span(sent.start_char + m.start("src"), sent.start_char + m.end("src"), alignment_mode="expand")
+    return (span, sent) if span is not None else None
+
+
 @Language.component("frontwatch_attribution", assigns=["doc._.attributions"], requires=["token.dep", "token.tag"])
 def attribution_component(doc: Doc) -> Doc:
     """One :class:`Attribution` per sentence that names its source; pronouns resolved within the paragraph."""
@@ -94,6 +109,8 @@ def attribution_component(doc: Doc) -> Doc:
         if seg.paragraph != paragraph:
             last, paragraph = None, seg.paragraph  # pronouns do not reach back past a paragraph
         found_span = claimant_of_sentence(sent)
+        if found_span is None:
+            found_span = _headline_source(sent)
         if found_span is None:
             continue
         span, scope = found_span
