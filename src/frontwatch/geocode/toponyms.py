@@ -54,8 +54,9 @@ def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[
             else:
                 others.append((ent.start_char, ent.end_char, ent.label_))
     for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
-        # the small model calls some regions ORG ("Krasnodar Krai"): a match of the whole entity stands
-        if not any(s < oe and os_ < e and (label == "PERSON" or (s, e) != (os_, oe)) for os_, oe, label in others):
+        # a name inside a longer entity is part of it ("Vladimir" in "Vladimir Putin"); but the small model
+        # mislabels whole place names ("Kyiv" as PERSON, "Krasnodar Krai" as ORG), so an equal span stands
+        if not any(os_ <= s and e <= oe and (s, e) != (os_, oe) for os_, oe, _ in others):
             spans.append((s, e, src))
     return _extend_region_words(text, _without_overlaps(spans))
 
