@@ -85,7 +85,7 @@ def build_store(path: Path, territory: Path, n_events: int) -> Path:
             INSERT INTO events (article_id, ordinal, event_type, sub_event_type, actor1, date_start, date_end,
                 date_precision, location_name, lat, lon, admin1, country, geo_precision, fatalities_best,
                 fatalities_low, fatalities_high, claimant, evidence_text, evidence_start, evidence_end, confidence,
-                event_json)
+                event_json, doc_id)
             SELECT article_id, ordinal, etype, sub, 'Military Forces of Russia', day, day, 'day', place, lat, lon,
                 NULL, 'UA', 1, killed, killed, killed, claimant, evidence, 0, length(evidence), 0.8,
                 '{{"event_type":"' || etype || '","sub_event_type":"' || sub || '",'
@@ -95,9 +95,9 @@ def build_store(path: Path, territory: Path, n_events: int) -> Path:
                 || ',"admin1":null,"country":"UA","precision":1}},"fatalities":{{"best":' || killed || ',"low":'
                 || killed || ',"high":' || killed || '}},"claimant":"' || claimant || '","quantities":[],'
                 || '"evidence":{{"text":"' || evidence || '","start":0,"end":' || length(evidence) || '}},'
-                || '"confidence":0.8}}'
+                || '"confidence":0.8}}', doc_id
             FROM (
-                SELECT a.id AS article_id, r.i % 10 AS ordinal,
+                SELECT a.id AS article_id, a.doc_id, r.i % 10 AS ordinal,
                     CASE hash(r.i) % {len(TYPES)} {types} END AS etype,
                     CASE hash(r.i) % {len(TYPES)} {subs} END AS sub,
                     a.published - CAST(hash(r.i * 7) % 3 AS INTEGER) AS day,
