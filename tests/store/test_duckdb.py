@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -69,3 +70,12 @@ def test_a_writer_waits_for_the_lock_to_be_released(held_by_another_process):
     assert store.schema_version == migration_files()[-1][0]
     store.close()
     assert 0.8 < waited < 30
+
+
+def test_cli_on_a_locked_file_says_so_in_one_line(held_by_another_process):
+    path, holder = held_by_another_process
+    done = subprocess.run([sys.executable, "-m", "frontwatch", "db", "info", "--db", str(path)], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "FRONTWATCH_LOCK_TIMEOUT": "0.3"})
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "in use by another process" in lines[0] and f"PID {holder.pid}" in lines[0]
