@@ -130,3 +130,21 @@ def poisoned_pipeline() -> PoisonedPipeline:
 def dying_factory(marker: str) -> KeywordExtractor:
     """The keyword stand-in that kills its own worker process on the first poisoned document."""
     return KeywordExtractor(die_once_marker=marker)
+
+
+@dataclass
+class SlowPipeline:
+    """The real events pipeline, held back 0.3 s a document so that a test can kill a run halfway."""
+
+    inner: object
+
+    def extract_documents(self, documents):
+        documents = list(documents)
+        time.sleep(0.3 * len(documents))
+        return self.inner.extract_documents(documents)  # type: ignore[attr-defined]
+
+
+def slow_pipeline() -> SlowPipeline:
+    from frontwatch.scale.worker import default_factory, get_extractor
+
+    return SlowPipeline(get_extractor(default_factory))
