@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FrontwatchError, NotFound
-from ..models import Article, Event, Evidence, Fatalities, JsonMixin, Place, Quantity
+from ..models import Event, Evidence, Fatalities, JsonMixin, Place, Quantity
 from .manifest import MANIFEST, Manifest
 from .output import output_paths
 from .shards import parse_records, read_shard
@@ -105,7 +105,3 @@ def event_from_dict(d: dict[str, Any], *, doc_id: str | None = None) -> Event:
 
 def _day(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def _article_dict(article: Article) -> dict[str, Any]:  # pragma: no cover - kept for symmetry in debugging
-    return article.to_dict()
