@@ -12,6 +12,11 @@ import is idempotent, re-running after fixing the file imports just what is miss
 stops everything before anything is written (``NotFound``: a typo, not bad data). A store error (disk full)
 rolls back the batch being written and is raised; earlier batches stay, and a re-run resumes.
 
+An unknown colour does not fail its snapshot: its polygons are kept under ``unmapped_<rrggbb>``, counted in no
+total, and reported as one warning line per colour (with the number of files). A real archive has odd colours
+(Wagner's mutiny in June 2023, a stray polygon over Somalia); failing those snapshots would lose the whole
+day's map to protect against a few km² that are not counted anyway, and ``--layer-map`` can assign them.
+
 Skipped means "already stored" (same source and key, e.g. the DeepState id). A file whose key is stored but
 whose content differs is skipped too, with a warning: the store keeps what it has (imports never rewrite).
 """
