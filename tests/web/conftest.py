@@ -37,9 +37,9 @@ def _need_chromium() -> None:
 
 
 @contextlib.contextmanager
-def serving(target: str | Path) -> Iterator[str]:
+def serving(target: str | Path, settings: dict[str, str] | None = None) -> Iterator[str]:
     """The dashboard and API on loopback (a uvicorn thread), serving ``target``; yields the base URL."""
-    app = create_app(target, settings=Settings.load(environ={}))
+    app = create_app(target, settings=Settings.load(settings, environ={}))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))

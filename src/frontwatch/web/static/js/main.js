@@ -5,7 +5,7 @@ import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
-const MARKER_LIMIT = 1000;  // markers per view: the API's page cap keeps a year of events fast
+let MARKER_LIMIT = 1000;  // markers per view, at most the server's page cap: keeps a year of events fast
 
 const state = { date: null, window: 7, layer: "occupied", filters: {} };
 const map = new ConflictMap($("map"), $("legend"));
@@ -101,7 +101,10 @@ function wireControls() {
 
 async function start() {
   wireControls();
-  const [info, facets] = await Promise.all([getJSON("/territory/info"), loadFacets(), map.loadRegions()]);
+  const [info, facets, server] = await Promise.all([getJSON("/territory/info"), loadFacets(), getJSON("/settings"),
+    map.loadRegions()]);
+  MARKER_LIMIT = Math.min(MARKER_LIMIT, server.settings.page_limit_max);
+  table.pageSize = Math.min(table.pageSize, server.settings.page_limit_max);
   const source = info.sources[0];
   // start at the latest day that has both a map and events, else whichever exists
   const lastMap = source ? source.last.slice(0, 10) : null;

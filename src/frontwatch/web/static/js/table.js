@@ -13,8 +13,9 @@ export class EventTable {
     this.onShow = onShow;
     this.query = {};
     this.offset = 0;
-    prev.addEventListener("click", () => this.load(Math.max(0, this.offset - PAGE)));
-    next.addEventListener("click", () => this.load(this.offset + PAGE));
+    this.pageSize = PAGE;  // lowered to the server's page cap when that is smaller
+    prev.addEventListener("click", () => this.load(Math.max(0, this.offset - this.pageSize)));
+    next.addEventListener("click", () => this.load(this.offset + this.pageSize));
   }
 
   /** Show the first page of events matching `query` (the API's /events parameters). */
@@ -27,7 +28,7 @@ export class EventTable {
     this.offset = offset;
     this.status.textContent = "Loading events…";
     try {
-      const page = await getJSON("/events", { ...this.query, limit: PAGE, offset, total: offset === 0 ? "true" : "" });
+      const page = await getJSON("/events", { ...this.query, limit: this.pageSize, offset, total: offset === 0 ? "true" : "" });
       if (page.total !== null && page.total !== undefined) this.total = page.total;
       this.render(page);
     } catch (err) {
@@ -41,7 +42,7 @@ export class EventTable {
     const first = page.events.length ? page.offset + 1 : 0;
     const last = page.offset + page.events.length;
     this.status.textContent = this.total ? `Events ${first}–${last} of ${this.total}` : "No events match.";
-    this.pageLabel.textContent = this.total ? `page ${Math.floor(page.offset / PAGE) + 1} of ${Math.ceil(this.total / PAGE)}` : "";
+    this.pageLabel.textContent = this.total ? `page ${Math.floor(page.offset / this.pageSize) + 1} of ${Math.ceil(this.total / this.pageSize)}` : "";
     this.prev.disabled = page.offset === 0;
     this.next.disabled = page.next_offset === null;
     this.body.replaceChildren(...page.events.map((e) => this.row(e)));
