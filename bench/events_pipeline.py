@@ -79,8 +79,10 @@ def measure(docs: list[dict], chunk: int) -> dict:
         for _ in base.pipe(texts, batch_size=16):
             pass
         t1, c1 = time.perf_counter(), time.process_time()
-        documents = [Document(d["doc_id"], article=Article(d["doc_id"], d["text"], published=date.fromisoformat(d["published"])))
-                     for d in part]
+        documents = [
+            Document(d["doc_id"], article=Article(d["doc_id"], d["text"], published=date.fromisoformat(d["published"])))
+            for d in part
+        ]
         events += sum(len(r.events) for r in extractor.extract_documents(documents))
         t2, c2 = time.perf_counter(), time.process_time()
         t_base += t1 - t0
@@ -89,15 +91,23 @@ def measure(docs: list[dict], chunk: int) -> dict:
         c_ours += c2 - c1
     words = sum(len(d["text"].split()) for d in docs)
     return {
-        "articles": len(docs), "mean_words": round(words / len(docs)), "events": events,
-        "wall": {"spacy_parse_s": round(t_base, 2), "pipeline_s": round(t_ours, 2),
-                 "ratio_pipeline_over_spacy": round(t_ours / t_base, 3),
-                 "pipeline_articles_600w_per_s": round(words / 600 / t_ours, 2)},
+        "articles": len(docs),
+        "mean_words": round(words / len(docs)),
+        "events": events,
+        "wall": {
+            "spacy_parse_s": round(t_base, 2),
+            "pipeline_s": round(t_ours, 2),
+            "ratio_pipeline_over_spacy": round(t_ours / t_base, 3),
+            "pipeline_articles_600w_per_s": round(words / 600 / t_ours, 2),
+        },
         # CPU seconds of this process (pinned to one core): what the work costs, whoever else shares the core
-        "cpu": {"spacy_parse_s": round(c_base, 2), "pipeline_s": round(c_ours, 2),
-                "ratio_pipeline_over_spacy": round(c_ours / c_base, 3),
-                "spacy_articles_per_cpu_s": round(len(docs) / c_base, 2),
-                "pipeline_articles_600w_per_cpu_s": round(words / 600 / c_ours, 2)},
+        "cpu": {
+            "spacy_parse_s": round(c_base, 2),
+            "pipeline_s": round(c_ours, 2),
+            "ratio_pipeline_over_spacy": round(c_ours / c_base, 3),
+            "spacy_articles_per_cpu_s": round(len(docs) / c_base, 2),
+            "pipeline_articles_600w_per_cpu_s": round(words / 600 / c_ours, 2),
+        },
     }
 
 
@@ -110,16 +120,21 @@ def startup(runs: int = 3) -> dict:
         times, cpu = [], []
         for _ in range(runs):
             t0, r0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run([str(exe), "extract", str(short), "--published", "2024-05-17"], check=True, capture_output=True)
+            subprocess.run(
+                [str(exe), "extract", str(short), "--published", "2024-05-17"], check=True, capture_output=True
+            )
             r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
             times.append(time.perf_counter() - t0)
             cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
         t0 = time.perf_counter()
         subprocess.run([str(exe), "--help"], check=True, capture_output=True)
         help_s = time.perf_counter() - t0
-    return {"extract_short_file_s": round(statistics.median(times), 2), "extract_runs_s": [round(t, 2) for t in times],
-            "extract_short_file_cpu_s": round(statistics.median(cpu), 2),
-            "help_s": round(help_s, 2)}
+    return {
+        "extract_short_file_s": round(statistics.median(times), 2),
+        "extract_runs_s": [round(t, 2) for t in times],
+        "extract_short_file_cpu_s": round(statistics.median(cpu), 2),
+        "help_s": round(help_s, 2),
+    }
 
 
 def main() -> None:

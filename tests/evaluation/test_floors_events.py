@@ -13,10 +13,15 @@ from tests.conftest import shared_path
 FLOORS = {
     ("seed", "article.gold.json"): {"all_fields": 1.0, "sub_event_type_accuracy": 1.0, "date_accuracy": 1.0},
     ("data", "eval", "events", "case2021-task2-dev.jsonl"): {
-        "event_type_accuracy": 0.83, "sub_event_type_accuracy": 0.78, "sub_event_type_weighted_f1": 0.77,
+        "event_type_accuracy": 0.83,
+        "sub_event_type_accuracy": 0.78,
+        "sub_event_type_weighted_f1": 0.77,
     },
     ("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"): {
-        "event_found": 0.45, "date_accuracy": 0.12, "fatalities_best_accuracy": 0.32, "claimant_accuracy": 0.12,
+        "event_found": 0.45,
+        "date_accuracy": 0.12,
+        "fatalities_best_accuracy": 0.32,
+        "claimant_accuracy": 0.12,
     },
 }
 

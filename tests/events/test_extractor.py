@@ -23,9 +23,24 @@ def _events(extractor, text, published=PUB):
 
 
 def test_every_contract_key_is_present(extractor):
-    (event,) = _events(extractor, "Russian shelling killed two civilians in Kherson on Thursday, the regional governor said.")
-    assert set(event) == {"event_type", "sub_event_type", "actor1", "actor2", "date_start", "date_end", "date_precision",
-                          "location", "fatalities", "claimant", "quantities", "evidence", "confidence"}
+    (event,) = _events(
+        extractor, "Russian shelling killed two civilians in Kherson on Thursday, the regional governor said."
+    )
+    assert set(event) == {
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "location",
+        "fatalities",
+        "claimant",
+        "quantities",
+        "evidence",
+        "confidence",
+    }
     assert event["sub_event_type"] == "Shelling/artillery/missile attack"
     assert event["actor1"] == "Military Forces of Russia" and event["actor2"] == "Civilians (Ukraine)"
     assert (event["date_start"], event["date_end"]) == ("2023-09-07", "2023-09-07")
@@ -37,14 +52,19 @@ def test_every_contract_key_is_present(extractor):
 
 
 def test_claimed_enemy_losses_are_not_fatalities(extractor):
-    (event,) = _events(extractor, "Russia's Defence Ministry said its forces killed 300 Ukrainian soldiers near Bakhmut.")
+    (event,) = _events(
+        extractor, "Russia's Defence Ministry said its forces killed 300 Ukrainian soldiers near Bakhmut."
+    )
     assert event["fatalities"] == {"best": None, "low": None, "high": None}
     assert {"value": 300, "unit": "claimed enemy killed", "qualifier": "exact"} in event["quantities"]
 
 
 def test_the_town_beats_its_region_and_dateless_sentences_keep_the_story_date(extractor):
-    events = _events(extractor, "Ukrainian drones attacked Russia's Belgorod region overnight.\n\n"
-                                "In the town of Shebekino, a drone hit a power station, officials said.")
+    events = _events(
+        extractor,
+        "Ukrainian drones attacked Russia's Belgorod region overnight.\n\n"
+        "In the town of Shebekino, a drone hit a power station, officials said.",
+    )
     strike = next(e for e in events if "Shebekino" in e["evidence"]["text"])
     assert strike["location"]["name"] == "Shebekino" and strike["location"]["precision"] == 1
     assert (strike["date_start"], strike["date_end"]) == ("2023-09-07", "2023-09-08")
@@ -52,8 +72,11 @@ def test_the_town_beats_its_region_and_dateless_sentences_keep_the_story_date(ex
 
 
 def test_territory_is_coded_by_whose_ground_it_is(extractor):
-    events = _events(extractor, "Ukrainian troops recaptured the village of Robotyne in the Zaporizhzhia region.\n\n"
-                                "Russian forces captured the village of Synkivka near Kupiansk.")
+    events = _events(
+        extractor,
+        "Ukrainian troops recaptured the village of Robotyne in the Zaporizhzhia region.\n\n"
+        "Russian forces captured the village of Synkivka near Kupiansk.",
+    )
     subs = {e["evidence"]["text"][:10]: e["sub_event_type"] for e in events}
     assert subs["Ukrainian "] == "Government regains territory"
     assert subs["Russian fo"] == "Non-state actor overtakes territory"
@@ -64,15 +87,19 @@ def test_a_heading_and_a_non_event_give_nothing(extractor):
 
 
 def test_most_salient_first(extractor):
-    events = _events(extractor, "Heavy fighting continued near Avdiivka. Air defences intercepted 20 drones over Odesa overnight.")
+    events = _events(
+        extractor, "Heavy fighting continued near Avdiivka. Air defences intercepted 20 drones over Odesa overnight."
+    )
     assert events[0]["sub_event_type"] == "Disrupted weapons use"
     assert [e["confidence"] for e in events] == sorted((e["confidence"] for e in events), reverse=True)
 
 
 def test_batch_keeps_order_and_failed_documents(extractor):
-    docs = [Document("a", article=Article("a", "Russian artillery shelled Nikopol on Friday.", published=PUB)),
-            Document("b", error="skipped: the text is not in English"),
-            Document("c", article=Article("c", "Nothing happened.", published=PUB))]
+    docs = [
+        Document("a", article=Article("a", "Russian artillery shelled Nikopol on Friday.", published=PUB)),
+        Document("b", error="skipped: the text is not in English"),
+        Document("c", article=Article("c", "Nothing happened.", published=PUB)),
+    ]
     results = list(extractor.extract_documents(docs))
     assert [r.doc_id for r in results] == ["a", "b", "c"]
     assert results[0].events and results[1].error and results[2].events == []

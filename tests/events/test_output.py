@@ -13,8 +13,10 @@ import pytest
 from frontwatch.cli import main
 from frontwatch.store import open_store
 
-REPORT = ("Russian artillery shelled Nikopol on Friday, killing a woman, the regional governor said.\n\n"
-          "Air defences intercepted 18 drones over the Kyiv region overnight.")
+REPORT = (
+    "Russian artillery shelled Nikopol on Friday, killing a woman, the regional governor said.\n\n"
+    "Air defences intercepted 18 drones over the Kyiv region overnight."
+)
 
 
 @pytest.fixture
@@ -38,8 +40,12 @@ def test_json_default(capsys, report):
 
 def test_jsonl_one_line_per_input_line_in_order(capsys, tmp_path):
     p = tmp_path / "in.jsonl"
-    lines = [{"doc_id": "1", "text": "Russian artillery shelled Nikopol.", "published": "2023-09-08"},
-             {"doc_id": "2", "text": "Nothing to report."}, "broken", {"doc_id": "4", "text": "Police arrested five protesters."}]
+    lines = [
+        {"doc_id": "1", "text": "Russian artillery shelled Nikopol.", "published": "2023-09-08"},
+        {"doc_id": "2", "text": "Nothing to report."},
+        "broken",
+        {"doc_id": "4", "text": "Police arrested five protesters."},
+    ]
     p.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     code, out, err = _run(capsys, p, "--input", "jsonl", "--format", "jsonl")
     rows = [json.loads(x) for x in out.splitlines()]
@@ -51,7 +57,10 @@ def test_jsonl_one_line_per_input_line_in_order(capsys, tmp_path):
 def test_csv_acled_geojson(capsys, report):
     _, out, _ = _run(capsys, report, "--published", "2023-09-08", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert len(rows) == 2 and {r["sub_event_type"] for r in rows} == {"Shelling/artillery/missile attack", "Disrupted weapons use"}
+    assert len(rows) == 2 and {r["sub_event_type"] for r in rows} == {
+        "Shelling/artillery/missile attack",
+        "Disrupted weapons use",
+    }
     _, out, _ = _run(capsys, report, "--published", "2023-09-08", "--format", "acled")
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0]["event_date"] and "event_id_cnty" in rows[0] and rows[0]["latitude"]
@@ -75,7 +84,11 @@ def test_bad_format_is_a_usage_error(capsys, report):
 
 
 def test_stdin_and_a_missing_file_in_one_run(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "frontwatch", "extract", "-", str(tmp_path / "gone.txt"), "--format", "jsonl"],
-                          input="Russian artillery shelled Nikopol.", capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "frontwatch", "extract", "-", str(tmp_path / "gone.txt"), "--format", "jsonl"],
+        input="Russian artillery shelled Nikopol.",
+        capture_output=True,
+        text=True,
+    )
     rows = [json.loads(x) for x in proc.stdout.splitlines()]
     assert proc.returncode == 0 and len(rows) == 2 and rows[0]["events"] and "no such file" in rows[1]["error"]

@@ -15,7 +15,9 @@ from frontwatch.ingest.language import is_english
 from frontwatch.ingest.text import MAX_TEXT_CHARS, decode_text
 from frontwatch.ingest.url import fetch_url
 
-ARTICLE = "Shelling on a border village in Russia's Bryansk region on Friday killed one person, the regional governor said."
+ARTICLE = (
+    "Shelling on a border village in Russia's Bryansk region on Friday killed one person, the regional governor said."
+)
 HTML = f"""<!doctype html><html><head><title>Strike report</title>
 <meta property="article:published_time" content="2024-05-17T08:00:00Z"></head>
 <body><nav>Home | World | Sport</nav><article><h1>Strike report</h1><p>{ARTICLE}</p>
@@ -23,9 +25,11 @@ HTML = f"""<!doctype html><html><head><title>Strike report</title>
 local governor Veniamin Kondratyev said on Friday morning after the overnight attack.</p></article>
 <div class="comments"><p>Comment: this is a reader's comment and not the article.</p></div></body></html>"""
 FEED = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
-<item><title>Border shelling</title><description>{ARTICLE}</description><pubDate>Fri, 17 May 2024 09:30:00 GMT</pubDate><guid>a1</guid></item>
+<item><title>Border shelling</title><description>{ARTICLE}</description>
+<pubDate>Fri, 17 May 2024 09:30:00 GMT</pubDate><guid>a1</guid></item>
 <item><guid>a2</guid></item>
-<item><title>Drone attack</title><description>Ukrainian drones hit an oil refinery in Tuapse overnight.</description><guid>a3</guid></item>
+<item><title>Drone attack</title>
+<description>Ukrainian drones hit an oil refinery in Tuapse overnight.</description><guid>a3</guid></item>
 </channel></rss>"""
 
 
@@ -47,7 +51,9 @@ def test_html_main_text_without_comments_and_page_date(tmp_path):
     p.write_text(HTML, encoding="utf-8")
     doc = _one(p)
     assert doc.ok, doc.error
-    assert "Bryansk" in doc.article.text and "reader's comment" not in doc.article.text and "Sport" not in doc.article.text
+    assert (
+        "Bryansk" in doc.article.text and "reader's comment" not in doc.article.text and "Sport" not in doc.article.text
+    )
     assert doc.article.published == date(2024, 5, 17)
 
 
@@ -70,17 +76,26 @@ def test_feed_items_in_order_and_a_broken_item_recorded(tmp_path):
 
 def test_jsonl_lines_in_order_bad_lines_recorded(tmp_path):
     p = tmp_path / "c.jsonl"
-    p.write_text('{"doc_id": "x", "text": "Protesters marched.", "published": "2021-03-02"}\nnot json\n'
-                 '{"doc_id": "y"}\n{"doc_id": "z", "text": "Police detained ten.", "published": "someday"}\n', encoding="utf-8")
+    p.write_text(
+        '{"doc_id": "x", "text": "Protesters marched.", "published": "2021-03-02"}\nnot json\n'
+        '{"doc_id": "y"}\n{"doc_id": "z", "text": "Police detained ten.", "published": "someday"}\n',
+        encoding="utf-8",
+    )
     docs = list(read_sources([str(p)]))
     assert [d.doc_id for d in docs] == ["x", f"{p}:2", "y", "z"]
     assert docs[0].ok and docs[0].article.published == date(2021, 3, 2)
     assert "not valid JSON" in docs[1].error and 'no "text"' in docs[2].error and "publication date" in docs[3].error
 
 
-@pytest.mark.parametrize(("data", "message"), [
-    (b"", "empty"), (b"  \n ", "empty"), (b"\x00\x01\x02binary", "binary"), (b"caf\xe9 au lait", "invalid UTF-8"),
-])
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty"),
+        (b"  \n ", "empty"),
+        (b"\x00\x01\x02binary", "binary"),
+        (b"caf\xe9 au lait", "invalid UTF-8"),
+    ],
+)
 def test_bad_bytes_are_named(data, message):
     with pytest.raises(UnreadableFile, match=message):
         decode_text(data, name="x")
@@ -103,7 +118,10 @@ def test_missing_file_and_bad_published(tmp_path):
 
 def test_non_english_is_skipped_with_a_note(tmp_path):
     p = tmp_path / "uk.txt"
-    p.write_text("Російські війська продовжили наступ на Харківщині в п'ятницю, повідомили в Генштабі ЗСУ. " * 3, encoding="utf-8")
+    p.write_text(
+        "Російські війська продовжили наступ на Харківщині в п'ятницю, повідомили в Генштабі ЗСУ. " * 3,
+        encoding="utf-8",
+    )
     doc = _one(p)
     assert not doc.ok and "not in English" in doc.error
 
@@ -111,8 +129,10 @@ def test_non_english_is_skipped_with_a_note(tmp_path):
 def test_language_check_on_headlines_and_prose():
     assert is_english("Ukraine death toll rises to 28: ministry")
     assert is_english(ARTICLE * 3)
-    assert not is_english("Las fuerzas rusas continuaron su ofensiva en el noreste de Ucrania el viernes, según el "
-                          "ministerio de Defensa, que afirma haber tomado varias aldeas en la región de Járkov.")
+    assert not is_english(
+        "Las fuerzas rusas continuaron su ofensiva en el noreste de Ucrania el viernes, según el "
+        "ministerio de Defensa, que afirma haber tomado varias aldeas en la región de Járkov."
+    )
 
 
 @pytest.fixture
@@ -120,7 +140,7 @@ def server():
     """A local HTTP server: /page (HTML), /big (over the size cap), anything else 404."""
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             if self.path == "/page":
                 body, kind = HTML.encode(), "text/html; charset=utf-8"
             elif self.path == "/big":

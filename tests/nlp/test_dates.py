@@ -18,24 +18,27 @@ def _one(text, published=FRI):
     return m.start_date.isoformat(), m.end_date.isoformat(), m.precision
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Shelling on Friday killed one", ("2024-05-17", "2024-05-17", "day")),
-    ("Shelling on Wednesday killed one", ("2024-05-15", "2024-05-15", "day")),
-    ("last Friday a drone hit", ("2024-05-10", "2024-05-10", "day")),
-    ("drones flew overnight", ("2024-05-16", "2024-05-17", "range")),
-    ("launched on May 10 an offensive", ("2024-05-10", "2024-05-10", "day")),
-    ("on 10 May an offensive", ("2024-05-10", "2024-05-10", "day")),
-    ("liberated 12 settlements over the last week", ("2024-05-10", "2024-05-17", "week")),
-    ("took 278 km2 between May 9 and 15", ("2024-05-09", "2024-05-15", "range")),
-    ("from 28 April to 3 May they advanced", ("2024-04-28", "2024-05-03", "range")),
-    ("yesterday a missile struck", ("2024-05-16", "2024-05-16", "day")),
-    ("in March the front held", ("2024-03-01", "2024-03-31", "month")),
-    ("in September the front held", ("2023-09-01", "2023-09-30", "month")),
-    ("two days ago a missile struck", ("2024-05-15", "2024-05-15", "day")),
-    ("5 killed in past 24 hours", ("2024-05-16", "2024-05-16", "day")),
-    ("on 2022-02-24 the invasion began", ("2022-02-24", "2022-02-24", "day")),
-    ("on February 24, 2022 the invasion began", ("2022-02-24", "2022-02-24", "day")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shelling on Friday killed one", ("2024-05-17", "2024-05-17", "day")),
+        ("Shelling on Wednesday killed one", ("2024-05-15", "2024-05-15", "day")),
+        ("last Friday a drone hit", ("2024-05-10", "2024-05-10", "day")),
+        ("drones flew overnight", ("2024-05-16", "2024-05-17", "range")),
+        ("launched on May 10 an offensive", ("2024-05-10", "2024-05-10", "day")),
+        ("on 10 May an offensive", ("2024-05-10", "2024-05-10", "day")),
+        ("liberated 12 settlements over the last week", ("2024-05-10", "2024-05-17", "week")),
+        ("took 278 km2 between May 9 and 15", ("2024-05-09", "2024-05-15", "range")),
+        ("from 28 April to 3 May they advanced", ("2024-04-28", "2024-05-03", "range")),
+        ("yesterday a missile struck", ("2024-05-16", "2024-05-16", "day")),
+        ("in March the front held", ("2024-03-01", "2024-03-31", "month")),
+        ("in September the front held", ("2023-09-01", "2023-09-30", "month")),
+        ("two days ago a missile struck", ("2024-05-15", "2024-05-15", "day")),
+        ("5 killed in past 24 hours", ("2024-05-16", "2024-05-16", "day")),
+        ("on 2022-02-24 the invasion began", ("2022-02-24", "2022-02-24", "day")),
+        ("on February 24, 2022 the invasion began", ("2022-02-24", "2022-02-24", "day")),
+    ],
+)
 def test_resolves(text, expected):
     assert _one(text) == expected
 

@@ -8,32 +8,61 @@ from frontwatch.nlp.numbers import parse_number
 from frontwatch.nlp.quantities import find_casualties, find_quantities
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("12", 12), ("1,200", 1200), ("3.5", 3.5), ("twenty-five", 25), ("forty two", 42), ("a dozen", 12),
-    ("dozens", 24), ("two hundred", 200), ("2 million", 2_000_000), ("banana", None),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("12", 12),
+        ("1,200", 1200),
+        ("3.5", 3.5),
+        ("twenty-five", 25),
+        ("forty two", 42),
+        ("a dozen", 12),
+        ("dozens", 24),
+        ("two hundred", 200),
+        ("2 million", 2_000_000),
+        ("banana", None),
+    ],
+)
 def test_parse_number(text, value):
     assert parse_number(text) == value
 
 
 def test_areas_drones_settlements():
-    found = [(q.value, q.unit, q.qualifier) for q in find_quantities(
-        "took 278 square kilometers (107 square miles), up to 40 sq km more, downed more than 100 Ukrainian drones "
-        "and liberated 12 settlements")]
-    assert found == [(278, "km2", "exact"), (107, "mi2", "exact"), (40, "km2", "up to"), (100, "drone", "more than"),
-                     (12, "settlement", "exact")]
+    found = [
+        (q.value, q.unit, q.qualifier)
+        for q in find_quantities(
+            "took 278 square kilometers (107 square miles), up to 40 sq km more, downed more than 100 Ukrainian drones "
+            "and liberated 12 settlements"
+        )
+    ]
+    assert found == [
+        (278, "km2", "exact"),
+        (107, "mi2", "exact"),
+        (40, "km2", "up to"),
+        (100, "drone", "more than"),
+        (12, "settlement", "exact"),
+    ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("attacks killed at least three people, including a child", [("killed", 3, "at least", False, 1)]),
-    ("shelling killed one person", [("killed", 1, "exact", False, None)]),
-    ("Two soldiers were killed and five wounded", [("killed", 2, "exact", True, None), ("wounded", 5, "exact", False, None)]),
-    ("dozens of people were killed", [("killed", 24, "dozens", False, None)]),
-    ("the death toll rose to 28", [("killed", 28, "exact", False, None)]),
-    ("a woman was killed and nearly 20 injured", [("killed", 1, "exact", False, None), ("wounded", 20, "about", False, None)]),
-    ("One KIA, one WIA in Donbas", [("killed", 1, "exact", False, None), ("wounded", 1, "exact", False, None)]),
-    ("no one was hurt", []),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("attacks killed at least three people, including a child", [("killed", 3, "at least", False, 1)]),
+        ("shelling killed one person", [("killed", 1, "exact", False, None)]),
+        (
+            "Two soldiers were killed and five wounded",
+            [("killed", 2, "exact", True, None), ("wounded", 5, "exact", False, None)],
+        ),
+        ("dozens of people were killed", [("killed", 24, "dozens", False, None)]),
+        ("the death toll rose to 28", [("killed", 28, "exact", False, None)]),
+        (
+            "a woman was killed and nearly 20 injured",
+            [("killed", 1, "exact", False, None), ("wounded", 20, "about", False, None)],
+        ),
+        ("One KIA, one WIA in Donbas", [("killed", 1, "exact", False, None), ("wounded", 1, "exact", False, None)]),
+        ("no one was hurt", []),
+    ],
+)
 def test_casualties(text, expected):
     got = [(c.kind, c.value, c.qualifier, c.combatant, c.children) for c in find_casualties(text)]
     assert got == expected

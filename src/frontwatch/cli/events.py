@@ -14,17 +14,35 @@ from .common import emit_json, err
 
 @app.command("extract")
 def extract(
-    sources: Annotated[list[str] | None, typer.Argument(help="Files, URLs, feeds or - for stdin.", show_default=False)] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (else the page's or the line's).")] = None,
+    sources: Annotated[
+        list[str] | None, typer.Argument(help="Files, URLs, feeds or - for stdin.", show_default=False)
+    ] = None,
+    published: Annotated[
+        str | None, typer.Option("--published", help="Publication date YYYY-MM-DD (else the page's or the line's).")
+    ] = None,
     input_format: Annotated[str, typer.Option("--input", help="text, html, jsonl (or auto: by content).")] = "auto",
     fmt: Annotated[str, typer.Option("--format", help="json, jsonl, csv, acled or geojson.")] = "json",
-    db: Annotated[str | None, typer.Option("--db", help="Store articles and events here (DuckDB file or postgresql:// URL).")] = None,
-    store: Annotated[bool, typer.Option("--store/--no-store", help="Store articles and events (default: only when --db is given).")] = False,
-    engine: Annotated[str | None, typer.Option("--engine", help="local or dask: run a sharded corpus with a resumable manifest.")] = None,
-    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")] = None,
-    workers: Annotated[int | None, typer.Option("--workers", help="Local Dask workers to start (with --engine dask).")] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Output folder for a sharded run (one result shard per input shard).")] = None,
-    json_: Annotated[bool, typer.Option("--json", help="With --engine/--out: print the run's summary as JSON.")] = False,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Store articles and events here (DuckDB file or postgresql:// URL).")
+    ] = None,
+    store: Annotated[
+        bool, typer.Option("--store/--no-store", help="Store articles and events (default: only when --db is given).")
+    ] = False,
+    engine: Annotated[
+        str | None, typer.Option("--engine", help="local or dask: run a sharded corpus with a resumable manifest.")
+    ] = None,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Dask scheduler address tcp://HOST:PORT (with --engine dask).")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", help="Local Dask workers to start (with --engine dask).")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Output folder for a sharded run (one result shard per input shard).")
+    ] = None,
+    json_: Annotated[
+        bool, typer.Option("--json", help="With --engine/--out: print the run's summary as JSON.")
+    ] = False,
 ) -> None:
     """Extract conflict events from articles: type, actors, place, date, casualties, claimant, evidence."""
     inputs = list(sources or ["-"])
@@ -34,8 +52,9 @@ def extract(
 
         if out is None:
             raise ConfigError("--engine needs --out DIR for the result shards and the manifest")
-        summary = extract_corpus(inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers,
-                                 progress=not json_, db=db)
+        summary = extract_corpus(
+            inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers, progress=not json_, db=db
+        )
         if json_:
             emit_json(summary.to_dict())
         else:

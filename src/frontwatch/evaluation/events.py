@@ -8,8 +8,9 @@ most salient prediction). A gold event without a partner scores as "none" / wron
 
 Metrics: event type and sub-type accuracy and weighted F1 (over gold labels, "none" included: sklearn's
 ``average="weighted"``), location within 25 and 161 km, date (start and end equal), fatalities (best equal;
-low and high separately), claimant (>= 70 % of the shorter one's words shared, after normalising "Russia's" -> "Russian"),
-``event_found`` (gold events that got a partner), and ``all_fields``: gold events right on every field gold gives (the seed article's acceptance rule).
+low and high separately), claimant (>= 70 % of the shorter one's words shared, after normalising
+"Russia's" -> "Russian"), ``event_found`` (gold events that got a partner), and ``all_fields``: gold events
+right on every field gold gives (the seed article's acceptance rule).
 """
 
 from __future__ import annotations
@@ -49,8 +50,11 @@ class EventsReport:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "gold": self.gold_file, "documents": self.documents, "gold_events": self.gold_events,
-            "predicted_events": self.predicted_events, "failed_documents": self.failed_documents,
+            "gold": self.gold_file,
+            "documents": self.documents,
+            "gold_events": self.gold_events,
+            "predicted_events": self.predicted_events,
+            "failed_documents": self.failed_documents,
             "metrics": {k: {"value": None if v is None else round(v, 4), "n": n} for k, (v, n) in self.metrics.items()},
         }
 
@@ -74,7 +78,9 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
             try:
                 docs.append(json.loads(line))
             except json.JSONDecodeError as exc:
-                raise UnreadableFile(f"line {number} is not JSON ({exc.msg}); fix the gold file", path=str(path)) from None
+                raise UnreadableFile(
+                    f"line {number} is not JSON ({exc.msg}); fix the gold file", path=str(path)
+                ) from None
     return docs
 
 
@@ -109,7 +115,11 @@ def evaluate_events(gold_path: Path | str, *, extractor: Any = None) -> EventsRe
         report.predicted_events += len(predicted)
         report.failed_documents += result.error is not None
         report.gold_events += len(gold.get("events") or [])
-        pairs.extend(pair_events(result.doc_id, result.article.text if result.article else "", gold.get("events") or [], predicted))
+        pairs.extend(
+            pair_events(
+                result.doc_id, result.article.text if result.article else "", gold.get("events") or [], predicted
+            )
+        )
     report.metrics = score(pairs)
     report.per_event = [{"doc_id": p.doc_id, "gold": p.gold, "pred": p.pred} for p in pairs]
     return report
@@ -142,7 +152,7 @@ def _gold_span(text: str, evidence: Any) -> tuple[int, int] | None:
         return int(evidence["start"]), int(evidence["end"])
     if not isinstance(evidence, str) or not evidence:
         return None
-    probe = evidence.rstrip("….\"”")[:80]
+    probe = evidence.rstrip('…."”')[:80]
     at = text.find(probe)
     return (at, at + len(evidence)) if at >= 0 else None
 
@@ -160,9 +170,15 @@ def score(pairs: list[Pair]) -> dict[str, tuple[float | None, int]]:
         out[f"location_within_{km}km"] = _mean([_within(p, km) for p in scored if _gold_point(p.gold)])
     out["date_accuracy"] = _mean([_date_ok(p) for p in scored if p.gold.get("date_start") or p.gold.get("date_end")])
     for part in ("best", "low", "high"):
-        out[f"fatalities_{part}_accuracy"] = _mean([_fatal(p, part) for p in scored if _gold_fatal(p.gold, part) is not None])
-    out["claimant_accuracy"] = _mean([claimant_match(p.gold["claimant"], (p.pred or {}).get("claimant")) for p in scored if p.gold.get("claimant")])
-    out["actor1_accuracy"] = _mean([(p.pred or {}).get("actor1") == p.gold["actor1"] for p in scored if p.gold.get("actor1")])
+        out[f"fatalities_{part}_accuracy"] = _mean(
+            [_fatal(p, part) for p in scored if _gold_fatal(p.gold, part) is not None]
+        )
+    out["claimant_accuracy"] = _mean(
+        [claimant_match(p.gold["claimant"], (p.pred or {}).get("claimant")) for p in scored if p.gold.get("claimant")]
+    )
+    out["actor1_accuracy"] = _mean(
+        [(p.pred or {}).get("actor1") == p.gold["actor1"] for p in scored if p.gold.get("actor1")]
+    )
     out["all_fields"] = _mean([all_fields_right(p) for p in scored if p.gold.get("evidence")])
     return out
 
@@ -227,8 +243,10 @@ def _claimant_tokens(text: str) -> set[str]:
 def claimant_match(gold: str, pred: str | None) -> bool:
     """Same claimant: one's words (less articles, "Russia's" read "Russian") contain most of the other's.
 
-    >>> claimant_match("Bryansk regional governor", "the regional governor"), claimant_match("AFP (from ISW data)", "AFP")
-    (True, True)
+    >>> claimant_match("Bryansk regional governor", "the regional governor")
+    True
+    >>> claimant_match("AFP (from ISW data)", "AFP")
+    True
     >>> claimant_match("Russian military", "Ukraine's air force")
     False
     """
@@ -238,11 +256,14 @@ def claimant_match(gold: str, pred: str | None) -> bool:
     if not g or not p:
         return False
     common = len(g & p)
-    return common / min(len(g), len(p)) >= 0.7 or (common >= 1 and common / min(len(g), len(p)) >= 0.5 and min(len(g), len(p)) <= 2)
+    return common / min(len(g), len(p)) >= 0.7 or (
+        common >= 1 and common / min(len(g), len(p)) >= 0.5 and min(len(g), len(p)) <= 2
+    )
 
 
 def all_fields_right(pair: Pair) -> bool:
-    """Right on every field gold gives: sub-type, place (25 km for a named town, 161 km otherwise), dates, fatalities, claimant."""
+    """Right on every field gold gives: sub-type, place (25 km for a named town, 161 km otherwise),
+    dates, fatalities, claimant."""
     gold, pred = pair.gold or {}, pair.pred
     if pred is None or pred.get("sub_event_type") != gold.get("sub_event_type"):
         return False

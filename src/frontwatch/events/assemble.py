@@ -53,8 +53,14 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     """The CONTRACTS event for ``mention``."""
     doc = ctx.doc
     seg = ctx.segments[mention.sentence_index]
-    claimant = next((a.claimant for a in doc._.attributions or () if a.sent_start <= mention.trigger_start < a.sent_end
-                     and a.covers(mention.trigger_start)), None)
+    claimant = next(
+        (
+            a.claimant
+            for a in doc._.attributions or ()
+            if a.sent_start <= mention.trigger_start < a.sent_end and a.covers(mention.trigger_start)
+        ),
+        None,
+    )
     place, place_named = _place(mention, ctx, seg)
     first, last, precision = _dates(mention, ctx, seg)
     in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
@@ -64,17 +70,31 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     claimed = claimed_losses(in_sent, claimant=claimant, text=ctx.text)
     if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
         fatalities = Fatalities(0, 0, 0)  # ACLED: a violent event with no reported deaths has 0 fatalities
-    quantities = [Quantity(q.value, q.unit, q.qualifier) for q in doc._.quantities or ()
-                  if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")]
+    quantities = [
+        Quantity(q.value, q.unit, q.qualifier)
+        for q in doc._.quantities or ()
+        if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")
+    ]
     quantities += claimed  # a belligerent's count of enemy dead: kept, never a fatality figure (unknown, not 0)
     confidence = 0.5 + 0.4 * (1 - mention.rank / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
     raw = ctx.text[mention.start : mention.end]
     text = raw.strip()
     start = mention.start + len(raw) - len(raw.lstrip())
     return Event(
-        event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, evidence=Evidence(text, start, start + len(text)),
-        actor1=actor1, actor2=actor2, date_start=first, date_end=last, date_precision=precision, location=place,
-        fatalities=fatalities, claimant=claimant, quantities=quantities, confidence=min(confidence, 0.99), doc_id=doc_id,
+        event_type=EVENT_TYPE_OF[sub],
+        sub_event_type=sub,
+        evidence=Evidence(text, start, start + len(text)),
+        actor1=actor1,
+        actor2=actor2,
+        date_start=first,
+        date_end=last,
+        date_precision=precision,
+        location=place,
+        fatalities=fatalities,
+        claimant=claimant,
+        quantities=quantities,
+        confidence=min(confidence, 0.99),
+        doc_id=doc_id,
     )
 
 
@@ -105,7 +125,11 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
         for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):
             if not prev.has_verb:
                 break
-            found = [d for d in mentions if prev.span.start_char <= d.start < prev.span.end_char and d.precision in ("day", "range")]
+            found = [
+                d
+                for d in mentions
+                if prev.span.start_char <= d.start < prev.span.end_char and d.precision in ("day", "range")
+            ]
             best = _best_date(found)
             if best is not None:
                 break
@@ -121,8 +145,16 @@ def _is_target(text: str, actor: ActorMention) -> bool:
     return bool(before) and before[-1] in _TARGET_WORDS
 
 
-def _actors(mention: EventMention, full: str, place: Place | None, sub: str, casualties: list, claimant: str | None,
-            *, place_named: bool = True) -> tuple[str | None, str | None, str]:
+def _actors(
+    mention: EventMention,
+    full: str,
+    place: Place | None,
+    sub: str,
+    casualties: list,
+    claimant: str | None,
+    *,
+    place_named: bool = True,
+) -> tuple[str | None, str | None, str]:
     actors = find_actors(full[mention.start : mention.end], offset=mention.start)
     agents = [a for a in actors if not _is_target(full, a)]
     targets = [a for a in actors if _is_target(full, a)]
@@ -148,7 +180,13 @@ def _actors(mention: EventMention, full: str, place: Place | None, sub: str, cas
     if kind in ("Explosions/Remote violence", "Violence against civilians") and dead_civilians:
         victims = country if place_named else (OPPONENT.get(first.side or "") if first else None) or country
         actor2 = civilians(victims)
-    elif kind in ("Explosions/Remote violence",) and actor2 and first and actor2 == f"Military Forces of {country}" and first.side != country:
+    elif (
+        kind in ("Explosions/Remote violence",)
+        and actor2
+        and first
+        and actor2 == f"Military Forces of {country}"
+        and first.side != country
+    ):
         actor2 = None  # "drones at Russia": the ground struck, not a second party
     if kind == "Battles" and actor2 is None and first is not None and first.side in OPPONENT:
         actor2 = f"Military Forces of {OPPONENT[first.side]}"

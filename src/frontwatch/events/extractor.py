@@ -94,7 +94,9 @@ class Extractor:
                 events = self.events_of(doc, doc_id=document.doc_id)
             except Exception as exc:  # recorded with its reason; the batch goes on (STYLE: errors)
                 log.debug("extraction failed for %s", document.doc_id, exc_info=True)
-                yield Extraction(document.doc_id, error=f"extraction failed: {type(exc).__name__}: {exc}", article=document.article)
+                yield Extraction(
+                    document.doc_id, error=f"extraction failed: {type(exc).__name__}: {exc}", article=document.article
+                )
                 continue
             yield Extraction(document.doc_id, events=events, article=document.article, notes=document.notes)
 
@@ -107,7 +109,7 @@ class Extractor:
 
     def events_of(self, doc: Any, *, doc_id: str | None = None) -> list[Event]:
         """Build the events of a processed Doc, most salient (highest confidence) first."""
-        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []  # noqa: E501
+        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []
         ctx = DocContext.build(doc, toponyms)
         events = [build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()]
         return sorted(events, key=lambda e: -e.confidence)

@@ -24,7 +24,10 @@ from ..nlp.actors import find_actors
 from ..nlp.quantities import CasualtyMention
 
 _ENEMY = re.compile(r"\b(?:enemy|occupiers?|invaders?|terrorists?|militants?|nationalists?|mercenaries)\b", re.I)
-_SEPARATIST = re.compile(r"\b(?:DPR|LPR|DNR|LNR|separatists?|rebels?|militiam[ae]n|Donetsk People's|Luhansk People's|Lugansk People's)\b", re.I)
+_SEPARATIST = re.compile(
+    r"\b(?:DPR|LPR|DNR|LNR|separatists?|rebels?|militiam[ae]n|Donetsk People's|Luhansk People's|Lugansk People's)\b",
+    re.I,
+)
 
 _BELLIGERENT = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|military|army|armed forces|general staff|command|forces|militia|"
@@ -75,4 +78,8 @@ def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None, te
 
 def claimed_losses(casualties: list[CasualtyMention], *, claimant: str | None, text: str = "") -> list[Quantity]:
     """Enemy losses a belligerent claims, as quantities (never as fatalities)."""
-    return [Quantity(c.value, f"claimed enemy {c.kind}", c.qualifier) for c in casualties if is_enemy_claim(c, claimant, text)]
+    return [
+        Quantity(c.value, f"claimed enemy {c.kind}", c.qualifier)
+        for c in casualties
+        if is_enemy_claim(c, claimant, text)
+    ]

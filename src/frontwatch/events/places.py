@@ -16,7 +16,10 @@ from typing import Any
 from ..models import Place
 from ..nlp.paragraphs import is_verb
 
-_ACTOR_HEADS = frozenset("ministry military army forces defense defence sector officials government troops president leader navy command".split())
+_ACTOR_HEADS = frozenset(
+    "ministry military army forces defense defence sector officials government troops president leader navy "
+    "command".split()
+)
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,13 @@ def as_toponyms(found: list[Any]) -> list[Toponym]:
         get = t.get if isinstance(t, dict) else lambda k, t=t: getattr(t, k, None)
         place = get("place")
         if isinstance(place, dict):
-            place = Place(**{k: place.get(k) for k in ("name", "lat", "lon", "geonameid", "admin1", "country", "precision", "feature_code") if k in place})
+            place = Place(
+                **{
+                    k: place.get(k)
+                    for k in ("name", "lat", "lon", "geonameid", "admin1", "country", "precision", "feature_code")
+                    if k in place
+                }
+            )
         if place is not None:
             out.append(Toponym(int(get("start")), int(get("end")), str(get("text") or place.name), place))
     return sorted(out, key=lambda t: t.start)
@@ -89,7 +98,16 @@ def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: 
 
 
 _COMPASS = re.compile(r"\b(north|south)?-?(east|west)?(?:ern)?\b", re.I)
-_BEARING = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270, "northwest": 315}
+_BEARING = {
+    "north": 0,
+    "northeast": 45,
+    "east": 90,
+    "southeast": 135,
+    "south": 180,
+    "southwest": 225,
+    "west": 270,
+    "northwest": 315,
+}
 
 
 def compass_near(text: str, start: int, end: int) -> float | None:

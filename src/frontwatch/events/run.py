@@ -10,10 +10,16 @@ from .extractor import Extraction, Extractor
 
 
 def extract_sources(
-    sources: list[str], *, input_format: str = "auto", published: object = None, store: Any = None,
+    sources: list[str],
+    *,
+    input_format: str = "auto",
+    published: object = None,
+    store: Any = None,
     extractor: Extractor | None = None,
 ) -> Iterator[Extraction]:
-    """Yield one :class:`Extraction` per document of ``sources``; with ``store`` each article is stored with its events."""
+    """Yield one :class:`Extraction` per document of ``sources``.
+
+    With ``store``, each article is stored with its events as it is done."""
     extractor = extractor or Extractor()
     documents = read_sources(sources, input_format=input_format, published=published)
     for result in extractor.extract_documents(documents):

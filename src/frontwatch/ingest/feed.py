@@ -17,7 +17,9 @@ _TAG = re.compile(r"<[^>]+>")
 def looks_like_feed(data: bytes) -> bool:
     """True when the bytes start like an RSS or Atom document."""
     head = data[:1000].lstrip().lower()
-    return head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head) or head.startswith((b"<rss", b"<feed"))
+    return (head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head)) or head.startswith(
+        (b"<rss", b"<feed")
+    )
 
 
 def documents_from_feed(data: bytes, *, name: str, published: date | None = None) -> Iterator[Document]:

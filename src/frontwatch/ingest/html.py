@@ -11,7 +11,9 @@ from .text import cap_text
 MIN_WORDS = 6
 
 
-def article_from_html(html: str, *, doc_id: str, url: str | None = None, published: object = None) -> tuple[Article, tuple[str, ...]]:
+def article_from_html(
+    html: str, *, doc_id: str, url: str | None = None, published: object = None
+) -> tuple[Article, tuple[str, ...]]:
     """Extract the article of an HTML page; the page's own date unless ``published`` is given."""
     import trafilatura  # slow import: only when HTML is met
 
@@ -20,13 +22,19 @@ def article_from_html(html: str, *, doc_id: str, url: str | None = None, publish
     )
     text = getattr(doc, "text", None) if doc is not None and not isinstance(doc, dict) else (doc or {}).get("text")
     if not text or len(text.split()) < MIN_WORDS:
-        raise UnreadableFile("no article text found in the HTML page (navigation or comments only?)", path=url or doc_id)
+        raise UnreadableFile(
+            "no article text found in the HTML page (navigation or comments only?)", path=url or doc_id
+        )
     meta = doc if isinstance(doc, dict) else doc.as_dict()
     day = parse_published(published) if published else _page_date(meta.get("date"))
     text, notes = cap_text(text)
     article = Article(
-        doc_id=doc_id, text=text, published=day, url=url or meta.get("url"),
-        title=meta.get("title"), outlet=meta.get("sitename"),
+        doc_id=doc_id,
+        text=text,
+        published=day,
+        url=url or meta.get("url"),
+        title=meta.get("title"),
+        outlet=meta.get("sitename"),
     )
     return article, notes
 

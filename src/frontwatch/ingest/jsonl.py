@@ -34,8 +34,10 @@ def documents_from_jsonl(lines: Iterable[str], *, name: str, published: date | N
 def _row_document(row: dict, *, doc_id: str, published: date | None) -> Document:
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
-        raise ValueError(f"document {doc_id!r} has no \"text\"")
+        raise ValueError(f'document {doc_id!r} has no "text"')
     day = published or parse_published(row.get("published"))
     text, notes = cap_text(text)
-    article = Article(doc_id=doc_id, text=text, published=day, url=row.get("url"), title=row.get("title"), outlet=row.get("outlet"))
+    article = Article(
+        doc_id=doc_id, text=text, published=day, url=row.get("url"), title=row.get("title"), outlet=row.get("outlet")
+    )
     return Document(doc_id=doc_id, article=article, notes=notes)

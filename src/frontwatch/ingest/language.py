@@ -10,7 +10,9 @@ True
 False
 >>> is_english("Ukraine death toll rises to 28: ministry")
 True
->>> is_english("Les forces russes ont poursuivi leur offensive vendredi dans le nord-est de l'Ukraine, selon le ministère de la Défense, qui affirme avoir pris le contrôle de plusieurs villages dans la région de Kharkiv cette semaine après des combats.")
+>>> is_english("Les forces russes ont poursuivi leur offensive vendredi dans le nord-est de l'Ukraine, selon le "
+...            "ministère de la Défense, qui affirme avoir pris le contrôle de plusieurs villages dans la "
+...            "région de Kharkiv cette semaine après des combats.")
 False
 """
 
@@ -42,4 +44,4 @@ def is_english(text: str) -> bool:
         return share >= MIN_STOPWORD_SHARE
     words = _WORD.findall(text[:2000])
     latin = sum(w.isascii() for w in words)
-    return not words or latin / len(words) >= 0.8 and (share > 0 or n < 8)
+    return not words or (latin / len(words) >= 0.8 and (share > 0 or n < 8))

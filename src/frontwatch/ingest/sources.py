@@ -60,7 +60,9 @@ def _read_one(source: str, *, input_format: str, published: object, stdin_text: 
     yield from _from_bytes(data, name=source, input_format=kind, published=published)
 
 
-def _from_bytes(data: bytes, *, name: str, input_format: str, published: object, url: str | None = None) -> Iterator[Document]:
+def _from_bytes(
+    data: bytes, *, name: str, input_format: str, published: object, url: str | None = None
+) -> Iterator[Document]:
     notes: tuple[str, ...] = ()
     if len(data) > MAX_INPUT_BYTES:
         data = data[:MAX_INPUT_BYTES]
@@ -86,7 +88,9 @@ def _from_bytes(data: bytes, *, name: str, input_format: str, published: object,
         article, more_html = article_from_html(text, doc_id=doc_id, url=url, published=published)
         yield Document(doc_id=doc_id, article=article, notes=notes + more + more_html)
         return
-    yield Document(doc_id=doc_id, article=Article(doc_id=doc_id, text=text, published=published, url=url), notes=notes + more)
+    yield Document(
+        doc_id=doc_id, article=Article(doc_id=doc_id, text=text, published=published, url=url), notes=notes + more
+    )
 
 
 def _sniff(data: bytes) -> str:

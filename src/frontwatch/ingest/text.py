@@ -28,9 +28,7 @@ def decode_text(data: bytes, *, name: str) -> tuple[str, tuple[str, ...]]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UnreadableFile(
-            f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", path=name
-        ) from None
+        raise UnreadableFile(f"invalid UTF-8 at byte {exc.start}; re-encode the file as UTF-8", path=name) from None
     return cap_text(text)
 
 

@@ -15,7 +15,9 @@ def fetch_url(url: str, *, max_bytes: int = MAX_INPUT_BYTES, transport: object =
 
     kwargs = {"transport": transport} if transport is not None else {}
     try:
-        with httpx.Client(timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": "frontwatch/0.1"}, **kwargs) as client:
+        with httpx.Client(
+            timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": "frontwatch/0.1"}, **kwargs
+        ) as client:
             with client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise FetchError(f"HTTP {response.status_code}; check the address", path=url)
@@ -26,4 +28,6 @@ def fetch_url(url: str, *, max_bytes: int = MAX_INPUT_BYTES, transport: object =
                         raise FetchError(f"response larger than {max_bytes:,} bytes; not a news page", path=url)
                 return bytes(body), response.headers.get("content-type", "")
     except httpx.HTTPError as exc:
-        raise FetchError(f"cannot fetch ({type(exc).__name__}: {exc}); check the address and the network", path=url) from None
+        raise FetchError(
+            f"cannot fetch ({type(exc).__name__}: {exc}); check the address and the network", path=url
+        ) from None

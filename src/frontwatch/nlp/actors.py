@@ -8,6 +8,8 @@ here), police "Police Forces of <Country>", unarmed victims "Civilians (<Country
 [('Military Forces of Ukraine', 'Ukraine'), ('Military Forces of Russia', 'Russia'), ('Military Forces of Ukraine', 'Ukraine')]
 """
 
+# ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
+
 from __future__ import annotations
 
 import re
@@ -15,29 +17,132 @@ from dataclasses import dataclass
 
 #: Demonyms, country names and capitals (metonymy) -> country. Kept to countries ACLED reports on most.
 COUNTRY_WORDS: dict[str, str] = {
-    "russia": "Russia", "russian": "Russia", "russians": "Russia", "moscow": "Russia", "kremlin": "Russia",
-    "ukraine": "Ukraine", "ukrainian": "Ukraine", "ukrainians": "Ukraine", "kyiv": "Ukraine", "kiev": "Ukraine",
-    "syria": "Syria", "syrian": "Syria", "damascus": "Syria", "iraq": "Iraq", "iraqi": "Iraq", "baghdad": "Iraq",
-    "afghanistan": "Afghanistan", "afghan": "Afghanistan", "kabul": "Afghanistan", "israel": "Israel", "israeli": "Israel",
-    "turkey": "Turkey", "turkish": "Turkey", "ankara": "Turkey", "iran": "Iran", "iranian": "Iran", "tehran": "Iran",
-    "india": "India", "indian": "India", "pakistan": "Pakistan", "pakistani": "Pakistan", "nigeria": "Nigeria",
-    "nigerian": "Nigeria", "yemen": "Yemen", "yemeni": "Yemen", "saudi": "Saudi Arabia", "egypt": "Egypt",
-    "egyptian": "Egypt", "libya": "Libya", "libyan": "Libya", "somalia": "Somalia", "somali": "Somalia",
-    "sudan": "Sudan", "sudanese": "Sudan", "mali": "Mali", "malian": "Mali", "belarus": "Belarus", "belarusian": "Belarus",
-    "georgia": "Georgia", "georgian": "Georgia", "armenia": "Armenia", "armenian": "Armenia", "azerbaijan": "Azerbaijan",
-    "azerbaijani": "Azerbaijan", "us": "United States", "u.s.": "United States", "american": "United States",
-    "philippine": "Philippines", "filipino": "Philippines", "myanmar": "Myanmar", "burmese": "Myanmar",
-    "congolese": "Democratic Republic of Congo", "ethiopian": "Ethiopia", "ethiopia": "Ethiopia", "kenyan": "Kenya",
-    "lebanese": "Lebanon", "lebanon": "Lebanon", "palestinian": "Palestine", "mexican": "Mexico", "colombian": "Colombia",
+    "russia": "Russia",
+    "russian": "Russia",
+    "russians": "Russia",
+    "moscow": "Russia",
+    "kremlin": "Russia",
+    "ukraine": "Ukraine",
+    "ukrainian": "Ukraine",
+    "ukrainians": "Ukraine",
+    "kyiv": "Ukraine",
+    "kiev": "Ukraine",
+    "syria": "Syria",
+    "syrian": "Syria",
+    "damascus": "Syria",
+    "iraq": "Iraq",
+    "iraqi": "Iraq",
+    "baghdad": "Iraq",
+    "afghanistan": "Afghanistan",
+    "afghan": "Afghanistan",
+    "kabul": "Afghanistan",
+    "israel": "Israel",
+    "israeli": "Israel",
+    "turkey": "Turkey",
+    "turkish": "Turkey",
+    "ankara": "Turkey",
+    "iran": "Iran",
+    "iranian": "Iran",
+    "tehran": "Iran",
+    "india": "India",
+    "indian": "India",
+    "pakistan": "Pakistan",
+    "pakistani": "Pakistan",
+    "nigeria": "Nigeria",
+    "nigerian": "Nigeria",
+    "yemen": "Yemen",
+    "yemeni": "Yemen",
+    "saudi": "Saudi Arabia",
+    "egypt": "Egypt",
+    "egyptian": "Egypt",
+    "libya": "Libya",
+    "libyan": "Libya",
+    "somalia": "Somalia",
+    "somali": "Somalia",
+    "sudan": "Sudan",
+    "sudanese": "Sudan",
+    "mali": "Mali",
+    "malian": "Mali",
+    "belarus": "Belarus",
+    "belarusian": "Belarus",
+    "georgia": "Georgia",
+    "georgian": "Georgia",
+    "armenia": "Armenia",
+    "armenian": "Armenia",
+    "azerbaijan": "Azerbaijan",
+    "azerbaijani": "Azerbaijan",
+    "us": "United States",
+    "u.s.": "United States",
+    "american": "United States",
+    "philippine": "Philippines",
+    "filipino": "Philippines",
+    "myanmar": "Myanmar",
+    "burmese": "Myanmar",
+    "congolese": "Democratic Republic of Congo",
+    "ethiopian": "Ethiopia",
+    "ethiopia": "Ethiopia",
+    "kenyan": "Kenya",
+    "lebanese": "Lebanon",
+    "lebanon": "Lebanon",
+    "palestinian": "Palestine",
+    "mexican": "Mexico",
+    "colombian": "Colombia",
 }
 #: Words that name a state (or its capital) on their own; demonyms need a force noun to be actors.
-_NOUNS = frozenset({"russia", "ukraine", "kyiv", "kiev", "moscow", "kremlin", "syria", "damascus", "iraq", "baghdad",
-                    "afghanistan", "kabul", "israel", "turkey", "ankara", "iran", "tehran", "india", "pakistan",
-                    "nigeria", "yemen", "egypt", "libya", "somalia", "sudan", "mali", "belarus", "georgia", "armenia",
-                    "azerbaijan", "us", "u.s.", "myanmar", "ethiopia", "lebanon"})
+_NOUNS = frozenset(
+    {
+        "russia",
+        "ukraine",
+        "kyiv",
+        "kiev",
+        "moscow",
+        "kremlin",
+        "syria",
+        "damascus",
+        "iraq",
+        "baghdad",
+        "afghanistan",
+        "kabul",
+        "israel",
+        "turkey",
+        "ankara",
+        "iran",
+        "tehran",
+        "india",
+        "pakistan",
+        "nigeria",
+        "yemen",
+        "egypt",
+        "libya",
+        "somalia",
+        "sudan",
+        "mali",
+        "belarus",
+        "georgia",
+        "armenia",
+        "azerbaijan",
+        "us",
+        "u.s.",
+        "myanmar",
+        "ethiopia",
+        "lebanon",
+    }
+)
 #: ISO codes of the countries above that geocoded places carry (to infer the other side of a dyad).
-ISO_COUNTRY = {"RU": "Russia", "UA": "Ukraine", "SY": "Syria", "IQ": "Iraq", "AF": "Afghanistan", "IL": "Israel",
-               "TR": "Turkey", "IR": "Iran", "IN": "India", "PK": "Pakistan", "NG": "Nigeria", "YE": "Yemen"}
+ISO_COUNTRY = {
+    "RU": "Russia",
+    "UA": "Ukraine",
+    "SY": "Syria",
+    "IQ": "Iraq",
+    "AF": "Afghanistan",
+    "IL": "Israel",
+    "TR": "Turkey",
+    "IR": "Iran",
+    "IN": "India",
+    "PK": "Pakistan",
+    "NG": "Nigeria",
+    "YE": "Yemen",
+}
 #: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
 
@@ -52,7 +157,9 @@ _GENERIC = re.compile(
     r"separatists|gunmen|jihadists|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
     re.I,
 )
-_STATE_WORDS = frozenset({"government forces", "regime forces", "security forces", "the army", "troops", "soldiers", "police"})
+_STATE_WORDS = frozenset(
+    {"government forces", "regime forces", "security forces", "the army", "troops", "soldiers", "police"}
+)
 
 
 @dataclass(frozen=True)
@@ -86,11 +193,27 @@ def find_actors(text: str, *, offset: int = 0) -> list[ActorMention]:
 
 
 def _generic_name(word: str) -> str:
-    names = {"isis": "Islamic State", "isil": "Islamic State", "islamic state": "Islamic State", "taliban": "Taliban",
-             "al-shabaab": "Al Shabaab", "boko haram": "Boko Haram", "houthi": "Houthis", "houthis": "Houthis",
-             "protesters": "Protesters", "demonstrators": "Protesters", "rioters": "Rioters", "mob": "Rioters",
-             "police": "Police Forces", "rebels": "Rebels", "militants": "Militants", "insurgents": "Insurgents",
-             "separatists": "Separatists", "gunmen": "Unidentified Armed Group", "jihadists": "Militants"}
+    names = {
+        "isis": "Islamic State",
+        "isil": "Islamic State",
+        "islamic state": "Islamic State",
+        "taliban": "Taliban",
+        "al-shabaab": "Al Shabaab",
+        "boko haram": "Boko Haram",
+        "houthi": "Houthis",
+        "houthis": "Houthis",
+        "protesters": "Protesters",
+        "demonstrators": "Protesters",
+        "rioters": "Rioters",
+        "mob": "Rioters",
+        "police": "Police Forces",
+        "rebels": "Rebels",
+        "militants": "Militants",
+        "insurgents": "Insurgents",
+        "separatists": "Separatists",
+        "gunmen": "Unidentified Armed Group",
+        "jihadists": "Militants",
+    }
     return names.get(word, "Military Forces")
 
 

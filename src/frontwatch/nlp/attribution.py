@@ -20,7 +20,8 @@ from .paragraphs import is_noun, is_verb, segments
 #: Verbs that report a statement (word forms: the lemmatizer is left out of the pipeline for speed).
 REPORTING = frozenset(
     "said says say told reported reports claimed claims confirmed confirms announced announces stated states added "
-    "wrote tweeted posted calculated estimated alleged alleges insisted warned noted quoted cited acknowledged admitted "
+    "wrote tweeted posted calculated estimated alleged alleges insisted warned noted quoted cited acknowledged "
+    "admitted "
     "denied accused blamed".split()
 )
 _PRONOUNS = frozenset("it he she they we i its his her their this that which who".split())
@@ -89,7 +90,7 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
 def _headline_source(sent: Span) -> tuple[Span, Span] | None:
     """The source a headline (no final full stop, under 25 words) names after its dash or colon."""
     text = sent.text.rstrip()
-    if len(sent) > 25 or text.endswith((".", "!", "?", "\"", "”")):
+    if len(sent) > 25 or text.endswith((".", "!", "?", '"', "”")):
         return None
     m = _HEADLINE_SOURCE.search(text)
     if m is None or len(m.group("src").split()) > 6:

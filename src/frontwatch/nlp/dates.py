@@ -13,6 +13,8 @@ Durations ("for weeks", "a year and a half") are not dates of events and are not
 ['2023-12-30']
 """
 
+# ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
+
 from __future__ import annotations
 
 import calendar
@@ -39,21 +41,53 @@ _NUMW = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 # Order matters: longer, more specific forms first; a span taken by one is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    ("range_md", re.compile(rf"\b(?:between|from)\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}")),
-    ("range_dm", re.compile(rf"\b(?:between|from)\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}")),
+    (
+        "range_md",
+        re.compile(rf"\b(?:between|from)\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
+    ),
+    (
+        "range_dm",
+        re.compile(rf"\b(?:between|from)\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}"),
+    ),
     ("range_md_dash", re.compile(rf"\b{_MON}\s+{_DAY}\s*[-–]\s*{_DAY2}\b{_YEAR}")),
     ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b{_YEAR}")),
     ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_DAY}\s+{_MON}\b{_YEAR}")),
-    ("month", re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    (
+        "month",
+        re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+    ),
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b")),
-    ("weekday", re.compile(rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WD}(?:\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?:(?P<last>last|this|on|early|late)\s+)?{_WD}(?:\s+(?:night|morning|evening|afternoon))?\b", re.I
+        ),
+    ),
     ("ago", re.compile(rf"\b{_NUMW}\s+(?P<unit>day|days|week|weeks|month|months)\s+ago\b", re.I)),
-    ("rel", re.compile(
-        r"\b(?P<rel>overnight|last night|yesterday|today|tonight|this morning|this evening|this afternoon|"
-        r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|month|two weeks)|"
-        r"last week|this week|last month|this month|last year)\b", re.I)),
+    (
+        "rel",
+        re.compile(
+            r"\b(?P<rel>overnight|last night|yesterday|today|tonight|this morning|this evening|this afternoon|"
+            r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|month|two weeks)|"
+            r"last week|this week|last month|this month|last year)\b",
+            re.I,
+        ),
+    ),
 ]
-_WORD_NUM = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+_WORD_NUM = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+}
 
 
 @dataclass(frozen=True)
@@ -135,7 +169,7 @@ def _month_day(month: int, day: int, year: str | None, pub: date | None) -> date
 
 
 def _month_day_range(kind: str, g: dict[str, str | None], pub: date | None) -> tuple[date, date, str] | None:
-    """"between May 9 and 15", "from 28 December to 3 January", "May 9-15"."""
+    """ "between May 9 and 15", "from 28 December to 3 January", "May 9-15"."""
     mon = MONTHS[(g["mon"] or "").lower().rstrip(".")]
     other = MONTHS[g["mon2"].lower().rstrip(".")] if g.get("mon2") else mon
     first_month, last_month = (other, mon) if kind == "range_dm" else (mon, other)

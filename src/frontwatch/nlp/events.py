@@ -8,7 +8,6 @@ needs the geocoder; this component only says *what* happened and *where in the t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -96,7 +95,9 @@ def _inherited(text: str, earlier: list[EventMention], index: int) -> Hit | None
     return None
 
 
-_PROTEST_FAMILY = frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"})
+_PROTEST_FAMILY = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+)
 _RANK = {sub: rank for rank, (sub, _) in reversed(list(enumerate(COMPILED)))}
 
 
@@ -117,8 +118,15 @@ def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMentio
     if not mentions:
         return mentions
     text = doc.text  # built on each access: once
-    protest = [m for m in mentions if m.sub_event_type in _PROTEST_FAMILY
-               or PROTEST_CONTEXT.search(text[m.start : m.end]) and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")]
+    protest = [
+        m
+        for m in mentions
+        if m.sub_event_type in _PROTEST_FAMILY
+        or (
+            PROTEST_CONTEXT.search(text[m.start : m.end])
+            and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
+        )
+    ]
     if not protest:
         return mentions
     sub = protest_subtype(" ".join(text[m.start : m.end] for m in protest))
@@ -126,7 +134,11 @@ def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMentio
     return [replace(m, sub_event_type=sub, rank=_RANK[sub]) if id(m) in keep else m for m in mentions]
 
 
-@Language.component("frontwatch_events", assigns=["doc._.event_mentions"], requires=["token.is_sent_start", "token.tag", "doc._.casualties"])
+@Language.component(
+    "frontwatch_events",
+    assigns=["doc._.event_mentions"],
+    requires=["token.is_sent_start", "token.tag", "doc._.casualties"],
+)
 def events_component(doc: Doc) -> Doc:
     """Find and type the event sentences of ``doc``."""
     doc._.event_mentions = _protest_upgrade(doc, _mentions(doc))

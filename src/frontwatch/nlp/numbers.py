@@ -9,15 +9,46 @@ from __future__ import annotations
 import re
 
 UNITS = {
-    "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "single": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 #: Vague plural amounts, read as their smallest plausible value (UCDP codes "dozens" as a low estimate of 24).
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000, "several": 3, "a few": 3, "a dozen": 12,
-         "dozen": 12, "a couple of": 2, "a handful of": 3, "tens of": 20}
+VAGUE = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2000,
+    "several": 3,
+    "a few": 3,
+    "a dozen": 12,
+    "dozen": 12,
+    "a couple of": 2,
+    "a handful of": 3,
+    "tens of": 20,
+}
 
 _WORDNUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
 NUMBER_RE = (
@@ -26,10 +57,25 @@ NUMBER_RE = (
     r"|a couple of|a handful of|a few|a dozen|dozens|scores|hundreds|thousands|several|tens of"
 )
 QUALIFIERS = {
-    "at least": "at least", "more than": "more than", "over": "more than", "upwards of": "more than",
-    "in excess of": "more than", "up to": "up to", "as many as": "up to", "fewer than": "up to", "less than": "up to",
-    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about", "roughly": "about",
-    "approximately": "about", "an estimated": "about", "at most": "up to", "no fewer than": "at least",
+    "at least": "at least",
+    "more than": "more than",
+    "over": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "up to": "up to",
+    "as many as": "up to",
+    "fewer than": "up to",
+    "less than": "up to",
+    "nearly": "about",
+    "almost": "about",
+    "about": "about",
+    "around": "about",
+    "some": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "an estimated": "about",
+    "at most": "up to",
+    "no fewer than": "at least",
 }
 QUALIFIER_RE = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
 

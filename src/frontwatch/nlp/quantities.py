@@ -12,6 +12,8 @@ Areas are converted to km² ("107 square miles" is kept as ``mi2``; the claims c
 [('killed', 2.0), ('wounded', 5.0)]
 """
 
+# ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
+
 from __future__ import annotations
 
 import re
@@ -23,13 +25,42 @@ from spacy.tokens import Doc
 from .numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
 
 _UNIT_WORDS: dict[str, str] = {
-    "square kilometers": "km2", "square kilometres": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
-    "square miles": "mi2", "sq miles": "mi2", "square mile": "mi2", "square kilometer": "km2", "square kilometre": "km2",
-    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone", "missile": "missile", "missiles": "missile",
-    "rocket": "rocket", "rockets": "rocket", "shell": "shell", "shells": "shell", "settlement": "settlement",
-    "settlements": "settlement", "village": "settlement", "villages": "settlement", "town": "settlement", "towns": "settlement",
-    "people": "person", "person": "person", "civilians": "person", "civilian": "person", "soldiers": "soldier",
-    "soldier": "soldier", "troops": "soldier", "servicemen": "soldier", "tanks": "tank", "tank": "tank",
+    "square kilometers": "km2",
+    "square kilometres": "km2",
+    "sq km": "km2",
+    "km2": "km2",
+    "km²": "km2",
+    "square miles": "mi2",
+    "sq miles": "mi2",
+    "square mile": "mi2",
+    "square kilometer": "km2",
+    "square kilometre": "km2",
+    "drone": "drone",
+    "drones": "drone",
+    "uav": "drone",
+    "uavs": "drone",
+    "missile": "missile",
+    "missiles": "missile",
+    "rocket": "rocket",
+    "rockets": "rocket",
+    "shell": "shell",
+    "shells": "shell",
+    "settlement": "settlement",
+    "settlements": "settlement",
+    "village": "settlement",
+    "villages": "settlement",
+    "town": "settlement",
+    "towns": "settlement",
+    "people": "person",
+    "person": "person",
+    "civilians": "person",
+    "civilian": "person",
+    "soldiers": "soldier",
+    "soldier": "soldier",
+    "troops": "soldier",
+    "servicemen": "soldier",
+    "tanks": "tank",
+    "tank": "tank",
 }
 _ADJ = r"(?:[A-Z][a-z]+(?:-[A-Za-z]+)?\s+|long-range\s+|attack\s+|combat\s+|kamikaze\s+|enemy\s+|more\s+)?"
 _QTY = re.compile(
@@ -50,18 +81,26 @@ _CASUALTY_PATTERNS = [
     # "killed at least three people", "killing two civilians", "wounding five"
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
-    re.compile(rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b", re.I),
+    re.compile(
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        re.I,
+    ),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
 ]
 _SINGULAR = re.compile(
-    rf"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
-    rf"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
+    r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
+    r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
     re.I,
 )
-_CHILDREN = re.compile(rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I)
+_CHILDREN = re.compile(
+    rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I
+)
 # A headline naming one victim without a number: "Ukraine opera singer killed in separatist east".
-_HEADLINE_DEAD = re.compile(r"^(?P<who>(?:[\w'’-]+\s+){0,3}?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b", re.I)
+_HEADLINE_DEAD = re.compile(
+    r"^(?P<who>(?:[\w'’-]+\s+){0,3}?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -111,18 +150,36 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             verb = m.group("verb")
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
             who = (m.groupdict().get("who") or "").lower()
-            found.append(CasualtyMention(m.start(), m.end(), kind, value, qualifier_of(m.group("qual"), m.group("num")),
-                                         combatant=bool(who and re.fullmatch(_COMBATANT, who))))
+            found.append(
+                CasualtyMention(
+                    m.start(),
+                    m.end(),
+                    kind,
+                    value,
+                    qualifier_of(m.group("qual"), m.group("num")),
+                    combatant=bool(who and re.fullmatch(_COMBATANT, who)),
+                )
+            )
     for m in _SINGULAR.finditer(text):
         if any(c.start < m.end() and m.start() < c.end for c in found):
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()
         who = (m.group("who") or m.group("who2")).lower()
-        found.append(CasualtyMention(m.start(), m.end(), "wounded" if re.fullmatch(_WOUND, verb) else "killed", 1.0, "exact",
-                                     combatant=bool(re.fullmatch(_COMBATANT, who)) or who == "soldier"))
+        found.append(
+            CasualtyMention(
+                m.start(),
+                m.end(),
+                "wounded" if re.fullmatch(_WOUND, verb) else "killed",
+                1.0,
+                "exact",
+                combatant=bool(re.fullmatch(_COMBATANT, who)) or who == "soldier",
+            )
+        )
     m = _HEADLINE_DEAD.search(text[:200])
     if m and not found and len(text) < 200:
-        found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower()))
+        found.append(
+            CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower())
+        )
     return _with_children(sorted(found, key=lambda c: c.start), text)
 
 
@@ -131,7 +188,9 @@ def _with_children(found: list[CasualtyMention], text: str) -> list[CasualtyMent
     for c in found:
         m = _CHILDREN.match(text, c.end + 2) or _CHILDREN.search(text[c.end : c.end + 40])
         if m and c.kind == "killed":
-            c = CasualtyMention(c.start, c.end, c.kind, c.value, c.qualifier, c.combatant, int(parse_number(m.group("num")) or 1))
+            c = CasualtyMention(
+                c.start, c.end, c.kind, c.value, c.qualifier, c.combatant, int(parse_number(m.group("num")) or 1)
+            )
         out.append(c)
     return out
 
