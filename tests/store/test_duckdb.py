@@ -79,3 +79,28 @@ def test_cli_on_a_locked_file_says_so_in_one_line(held_by_another_process):
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "in use by another process" in lines[0] and f"PID {holder.pid}" in lines[0]
+
+
+def test_a_lower_numbered_migration_added_later_is_still_applied(tmp_path):
+    files = migration_files()
+    # a database made by a release that had the base and the clusters migration (0020) but not
+    # the territory ones (0005, 0006) numbered below it
+    first = files[0]
+    clusters = next(m for m in files if m[0] == 20)
+    from frontwatch.store.duckdb import DuckDBStore
+
+    fresh = tmp_path / "older.duckdb"
+    older = DuckDBStore.__new__(DuckDBStore)
+    import duckdb
+
+    older._depth = 0
+    older.target = str(fresh)
+    older.conn = duckdb.connect(str(fresh))
+    older.migrate([first, clusters])
+    pending = [v for v, _, _ in older.pending_migrations()]
+    assert 5 in pending and 20 not in pending
+    older.close()
+    reopened = open_store(fresh)
+    assert reopened.pending_migrations() == []
+    assert reopened.scalar("SELECT count(*) FROM schema_migrations") == len(files)
+    reopened.close()

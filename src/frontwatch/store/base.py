@@ -122,18 +122,29 @@ class SQLStore:
         except Exception:  # noqa: BLE001 - a fresh database has no table yet; any engine's error means 0
             return 0
 
-    def migrate(self) -> int:
+    def pending_migrations(self, available: list[tuple[int, str, str]] | None = None) -> list[tuple[int, str, str]]:
+        """The bundled migrations this database has not recorded, in order.
+
+        By set, not by "above the highest": numbers are reserved per area, so a migration of a lower
+        range can be written after a higher one has shipped and must still be applied.
+        """
+        available = migration_files() if available is None else available
+        applied = (
+            {int(r["version"]) for r in self.query("SELECT version FROM schema_migrations")}
+            if self.schema_version else set()
+        )
+        return [m for m in available if m[0] not in applied]
+
+    def migrate(self, available: list[tuple[int, str, str]] | None = None) -> int:
         """Apply the bundled migrations this database lacks; returns the resulting version."""
+        available = migration_files() if available is None else available
         have = self.schema_version
-        latest = migration_files()
-        if latest and have > latest[-1][0]:
+        if available and have > available[-1][0]:
             raise StoreError(
                 f"database {self.target} is at schema version {have}, newer than this frontwatch "
-                f"({latest[-1][0]}): upgrade frontwatch"
+                f"({available[-1][0]}): upgrade frontwatch"
             )
-        for version, name, sql in latest:
-            if version <= have:
-                continue
+        for version, name, sql in self.pending_migrations(available):
             with self.transaction():
                 for statement in _split_sql(sql):
                     self.execute(statement)

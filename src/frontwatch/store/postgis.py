@@ -165,15 +165,16 @@ class PostGISStore(StoreTables, SQLStore):
     def migrate(self) -> int:
         """Create PostGIS and apply missing migrations under the write lock (so two first opens do not race)."""
         latest = migration_files()[-1][0] if migration_files() else 0
-        if self._has_extension() and self.schema_version == latest:
-            return latest
+        if self._has_extension() and 0 < self.schema_version <= latest and not self.pending_migrations():
+            return self.schema_version
         with self.transaction():
             self._create_extension()
             have = self.schema_version
-            if have < latest:  # a shared migration may recreate a table a view depends on
+            pending = self.pending_migrations() if have <= latest else []
+            if pending:  # a shared migration may recreate a table a view depends on
                 for view in SPATIAL_VIEWS:
                     self.execute(f"DROP VIEW IF EXISTS {view}")
-            if have != latest:
+            if pending or have > latest:
                 super().migrate()  # also refuses a schema newer than this code
             for statement in SPATIAL_DDL:
                 self.execute(statement)
