@@ -104,3 +104,12 @@ def test_batch_keeps_order_and_failed_documents(extractor):
     assert [r.doc_id for r in results] == ["a", "b", "c"]
     assert results[0].events and results[1].error and results[2].events == []
     assert results[1].to_dict() == {"doc_id": "b", "events": [], "error": "skipped: the text is not in English"}
+
+
+def test_a_document_spacy_refuses_fails_alone(extractor):
+    long = Article("long", "Shelling hit the town. " * 50_000, published=PUB)  # over spaCy's max_length
+    docs = [Document("a", article=Article("a", "Russian artillery shelled Nikopol.", published=PUB)),
+            Document("long", article=long)]
+    results = list(extractor.extract_documents(docs))
+    assert results[0].events and results[0].error is None
+    assert results[1].events == [] and "parse failed" in results[1].error

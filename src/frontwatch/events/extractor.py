@@ -82,14 +82,31 @@ class Extractor:
         if pending:
             yield from self._batch(pending)
 
+    def _parse(self, documents: list[Document]) -> list[Any]:
+        """Parse a batch; if spaCy fails on it, parse one by one so only the bad document carries the error."""
+        try:
+            return list(self.nlp.pipe(self._make_docs(documents), batch_size=self.batch_size))
+        except Exception:  # noqa: BLE001  (retried document by document just below)
+            pass
+        out: list[Any] = []
+        for document in documents:
+            try:
+                out.extend(self.nlp.pipe(self._make_docs([document])))
+            except Exception as exc:  # noqa: BLE001  (recorded with its reason; the batch goes on)
+                out.append(exc)
+        return out
+
     def _batch(self, documents: list[Document]) -> Iterator[Extraction]:
-        ok = [d for d in documents if d.ok]
-        docs = iter(self.nlp.pipe(self._make_docs(ok), batch_size=self.batch_size))
+        docs = iter(self._parse([d for d in documents if d.ok]))
         for document in documents:
             if not document.ok:
                 yield Extraction(document.doc_id, error=document.error or "unreadable", notes=document.notes)
                 continue
             doc = next(docs)
+            if isinstance(doc, Exception):
+                error = f"parse failed: {type(doc).__name__}: {doc}"
+                yield Extraction(document.doc_id, error=error, article=document.article)
+                continue
             try:
                 events = self.events_of(doc, doc_id=document.doc_id)
             except Exception as exc:  # recorded with its reason; the batch goes on (STYLE: errors)
