@@ -370,7 +370,8 @@ def read_deepstate(
             layer = mapped if matched else layer
         if layer is None:
             layer = colours.unmapped_layer(colour or props.get("fill") or "none")
-            unknown[layer] = unknown.get(layer, 0) + 1
+            if kept:  # an artefact outside the theatre is reported as dropped, not as kept
+                unknown[layer] = unknown.get(layer, 0) + 1
         if layer != colours.SATIRICAL_FOREIGN:
             if lost_km2:
                 dropped[colour or "?"] = dropped.get(colour or "?", 0.0) + lost_km2
