@@ -65,7 +65,10 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     first, last, precision = _dates(mention, ctx, seg)
     in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
     sub = mention.sub_event_type
-    actor1, actor2, sub = _actors(mention, ctx.text, place, sub, in_sent, claimant, place_named=place_named)
+    subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
+    actor1, actor2, sub = _actors(
+        mention, ctx.text, place, sub, in_sent, claimant, place_named=place_named, subject=subject
+    )
     fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)
     claimed = claimed_losses(in_sent, claimant=claimant, text=ctx.text)
     if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
@@ -154,13 +157,16 @@ def _actors(
     claimant: str | None,
     *,
     place_named: bool = True,
+    subject: tuple[int, int] | None = None,
 ) -> tuple[str | None, str | None, str]:
     actors = find_actors(full[mention.start : mention.end], offset=mention.start)
     agents = [a for a in actors if not _is_target(full, a)]
     targets = [a for a in actors if _is_target(full, a)]
     country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
     before = [a for a in agents if a.start <= mention.trigger_start]
-    first = before[-1] if before else (agents[0] if agents else None)  # the agent nearest the trigger
+    first = before[-1] if before else (agents[0] if agents else None)  # the agent nearest the trigger ...
+    if subject is not None:  # ... unless the trigger verb's subject names one ("Afghan forces ... recaptured")
+        first = next((a for a in agents if subject[0] <= a.start < subject[1]), first)
     if first is None and country in OPPONENT and EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence"):
         first = ActorMention(0, 0, f"Military Forces of {OPPONENT[country]}", OPPONENT[country])
     actor1 = first.name if first else None
@@ -193,6 +199,18 @@ def _actors(
     return actor1, actor2, sub
 
 
+def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """Character span of the grammatical subject of the trigger's verb, if the parse gives one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root if span.root.tag_.startswith("VB") else span.root.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+    if subj is None:
+        return None
+    return doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i])
+
+
 def _territory(sub: str, actor: ActorMention | None, country: str | None) -> str:
     """ACLED: a government's forces retaking its own ground "regain"; anyone else "overtakes"."""
     if actor is None:
@@ -202,5 +220,5 @@ def _territory(sub: str, actor: ActorMention | None, country: str | None) -> str
     if actor.side and country:
         return "Government regains territory" if actor.side == country else "Non-state actor overtakes territory"
     if actor.side and actor.side in OPPONENT and country is None:
-        return sub
-    return "Government regains territory" if actor.side is None else sub
+        return sub  # Russia's and Ukraine's forces both fight on Ukrainian ground: the verb decides
+    return "Government regains territory"  # a state's own forces, on ground of no other known country
