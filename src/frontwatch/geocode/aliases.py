@@ -192,7 +192,7 @@ ADMIN1_ABBREVIATIONS: dict[tuple[str, str], tuple[str, ...]] = {
     ("GB", "ENG"): ("England", "English"), ("GB", "SCT"): ("Scotland", "Scottish"), ("GB", "WLS"): ("Wales", "Welsh"),
     ("GB", "NIR"): ("Northern Ireland",),
     # GeoNames' Ukrainian and Russian region names lack the forms used in English-language news.
-    ("UA", "11"): ("Crimea", "Crimean", "Crimean peninsula", "the Crimean peninsula", "Krym",
+    ("UA", "11"): ("Crimea", "Crimean", "Crimean peninsula", "the Crimean peninsula", "Crimea peninsula", "Krym",
                    "Autonomous Republic of Crimea"),
     ("UA", "13"): ("Kyiv Oblast", "Kyiv region", "Kiev region", "Kyivska oblast"),
     ("UA", "25"): ("Zakarpattia", "Zakarpattia Oblast", "Zakarpatska oblast", "Transcarpathian region"),
