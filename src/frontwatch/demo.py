@@ -102,7 +102,6 @@ def _territory(store: Any, report: DemoReport, say: Callable[[str], None]) -> No
 
 
 def _events(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
-    from .dedup import assign_clusters
     from .events.run import extract_sources
     from .events.writers import write
 
@@ -110,9 +109,6 @@ def _events(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
     for result in results:
         if result.error:
             say(f"  {result.doc_id}: {result.error}")
-            continue
-        article_id = store.scalar("SELECT id FROM articles WHERE doc_id = ?", (result.doc_id,))
-        assign_clusters(store, int(article_id))
     report.events = sum(len(r.events) for r in results)
     report.clusters = int(store.scalar("SELECT count(DISTINCT cluster_id) FROM events"))
     say(f"extracted {report.events} events from {len(results)} example reports; "

@@ -30,14 +30,14 @@ def extract_events(article: Article) -> list[Event]:
 
 def extract_and_store(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
     """Extract and store one article given as the API's ``ArticleIn`` fields; returns what was stored."""
-    from ..dedup import assign_clusters
+    from ..events.run import store_article
 
     article = Article(
         doc_id=fields["doc_id"], text=fields["text"], published=fields.get("published"), url=fields.get("url"),
         title=fields.get("title"), outlet=fields.get("outlet"),
     )
     events = extract_events(article)
-    article_id = store.add_article(article, events)
-    clusters = assign_clusters(store, int(article_id))
+    article_id = store_article(store, article, events)
+    clusters = {row["cluster_id"] for row in store.article_events(article_id) if row["cluster_id"]}
     return {"doc_id": article.doc_id, "article_id": int(article_id), "events": len(events),
-            "clusters": sorted(set(clusters.values()))}
+            "clusters": sorted(clusters)}

@@ -6,7 +6,23 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..ingest import read_sources
+from ..models import Article, Event
 from .extractor import Extraction, Extractor
+
+
+def store_article(store: Any, article: Article, events: list[Event]) -> int:
+    """Store an article with its events and merge them with stored reports of the same incidents.
+
+    Every path that stores extracted events (CLI, scale-out loader, API, demo) goes through here, so
+    deduplication is applied when storing, whichever way the events arrive.
+    """
+    from ..dedup import assign_clusters
+
+    with store.transaction():
+        article_id = int(store.add_article(article, events))
+        if events:
+            assign_clusters(store, article_id)
+    return article_id
 
 
 def extract_sources(
@@ -24,5 +40,5 @@ def extract_sources(
     documents = read_sources(sources, input_format=input_format, published=published)
     for result in extractor.extract_documents(documents):
         if store is not None and result.article is not None and result.error is None:
-            store.add_article(result.article, result.events)
+            store_article(store, result.article, result.events)
         yield result

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import FrontwatchError, NotFound
+from ..events.run import store_article
 from ..models import Event, Evidence, Fatalities, JsonMixin, Place, Quantity
 from .manifest import MANIFEST, Manifest
 from .output import output_paths
@@ -74,7 +75,7 @@ def _load_shard(store: Any, out_dir: Path, entry: dict[str, Any]) -> tuple[int, 
                 skipped += 1
                 continue
             evs = [event_from_dict(e, doc_id=article.doc_id) for e in line["events"]]
-            store.add_article(article, evs)
+            store_article(store, article, evs)
             stored += 1
             events += len(evs)
     return stored, events, skipped
