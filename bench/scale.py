@@ -78,7 +78,10 @@ def main() -> None:
     results["local"] = _phase("local", lambda: extract_corpus([str(corpus)], args.work / "local", progress=False))
 
     t0 = time.perf_counter()
-    cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    import dask
+
+    with dask.config.set({"distributed.worker.profile.enabled": False}):  # as scale/engine.py starts its cluster
+        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, Client(cluster) as client:
         client.run(get_extractor, default_factory)  # each worker loads the pipeline once, in parallel
         results["cluster_startup_s"] = round(time.perf_counter() - t0, 2)
