@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import emit_json, err
+from .common import err
 
 
 @app.command("extract")
@@ -48,17 +48,11 @@ def extract(
     inputs = list(sources or ["-"])
     if engine is not None or out is not None:
         from ..errors import ConfigError
-        from ..scale.run import extract_corpus  # the scale-out engine: shards, manifest, Dask
+        from .scale import run_corpus  # the scale-out engine: shards, manifest, Dask
 
         if out is None:
             raise ConfigError("--engine needs --out DIR for the result shards and the manifest")
-        summary = extract_corpus(
-            inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers, progress=not json_, db=db
-        )
-        if json_:
-            emit_json(summary.to_dict())
-        else:
-            err.print(summary.to_dict())
+        run_corpus(inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers, db=db, json_=json_)
         return
     from ..events.run import extract_sources
     from ..events.writers import FORMATS, write
