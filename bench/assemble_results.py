@@ -1,6 +1,6 @@
 """Assemble bench/RESULTS.md from the per-area result files in bench/results/ (run by hand).
 
-    python bench/assemble_results.py
+python bench/assemble_results.py
 """
 
 from __future__ import annotations
@@ -20,11 +20,15 @@ def machine() -> str:
         model = next((ln.split(":", 1)[1].strip() for ln in out.splitlines() if ln.startswith("Model name")), "")
     except OSError:
         pass
-    return f"{model or platform.processor()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    return (
+        f"{model or platform.processor()}, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
 
 
 def main() -> None:
-    parts = sorted((HERE / "results").glob("*.md"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else 99, p.stem))
+    parts = sorted(
+        (HERE / "results").glob("*.md"), key=lambda p: (ORDER.index(p.stem) if p.stem in ORDER else 99, p.stem)
+    )
     body = [
         "# Benchmark and evaluation results",
         "",

@@ -17,6 +17,7 @@ ARCHIVE.duckdb holds the DeepState archive imported with ``frontwatch territory 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import shutil
@@ -54,7 +55,7 @@ def loop_2024(folder: Path) -> dict:
 
     start = time.perf_counter()
     nets = []
-    for a, b in zip(files, files[1:], strict=False):
+    for a, b in itertools.pairwise(files):
         ga, gb = occupied(a), occupied(b)
         nets.append(km2(shapely.difference(gb, ga)) - km2(shapely.difference(ga, gb)))
     seconds = time.perf_counter() - start

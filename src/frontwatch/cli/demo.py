@@ -13,7 +13,9 @@ from .common import JsonOption, emit_json, err
 
 @app.command("demo")
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the demo's store, charts and GeoJSON.")] = Path("frontwatch-demo"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the demo's store, charts and GeoJSON.")] = Path(
+        "frontwatch-demo"
+    ),
     json_: JsonOption = False,
 ) -> None:
     """Run the main job offline on bundled SYNTHETIC maps and invented reports; say what it did and where to look."""

@@ -11,22 +11,35 @@ import typer
 from . import app
 from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
-territory_app = typer.Typer(help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True)
+territory_app = typer.Typer(
+    help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True
+)
 app.add_typer(territory_app, name="territory")
 
 SourceOption = Annotated[
-    str | None, typer.Option("--source", help="Map source to measure (deepstate, isw, cyterat, ...); default: the one with most snapshots.")
+    str | None,
+    typer.Option(
+        "--source", help="Map source to measure (deepstate, isw, cyterat, ...); default: the one with most snapshots."
+    ),
 ]
-LayerOption = Annotated[str, typer.Option("--layer", help="Layer or sum of layers, e.g. occupied or occupied+contested.")]
+LayerOption = Annotated[
+    str, typer.Option("--layer", help="Layer or sum of layers, e.g. occupied or occupied+contested.")
+]
 TzOption = Annotated[str, typer.Option("--tz", help="Time zone in which a date ends (CONTRACTS: default UTC).")]
 
 
 @territory_app.command("import")
 def import_(
-    paths: Annotated[list[Path], typer.Argument(help="Snapshot files, folders or archives (.tar, .tar.gz, .tar.xz, .zip).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Snapshot files, folders or archives (.tar, .tar.gz, .tar.xz, .zip).")
+    ],
     source: Annotated[str, typer.Option("--source", help="deepstate, isw, cyterat, geojson or auto.")] = "auto",
-    time: Annotated[str | None, typer.Option("--time", help="Snapshot time (ISO 8601) for files that do not carry one.")] = None,
-    layer_map: Annotated[Path | None, typer.Option("--layer-map", help="JSON file mapping property values or colours to layers.")] = None,
+    time: Annotated[
+        str | None, typer.Option("--time", help="Snapshot time (ISO 8601) for files that do not carry one.")
+    ] = None,
+    layer_map: Annotated[
+        Path | None, typer.Option("--layer-map", help="JSON file mapping property values or colours to layers.")
+    ] = None,
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
 ) -> None:
@@ -48,7 +61,9 @@ def import_(
 def fetch(
     provider: Annotated[str, typer.Argument(help="deepstate or isw.")],
     url: Annotated[str | None, typer.Option("--url", help="Override the service address (e.g. a mirror).")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only snapshots on or after this date (deepstate).")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only snapshots on or after this date (deepstate).")
+    ] = None,
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
 ) -> None:
@@ -73,7 +88,9 @@ def change(
     source: SourceOption = None,
     by_region: Annotated[bool, typer.Option("--by-region", help="Split by Ukraine's oblasts.")] = False,
     settlements: Annotated[bool, typer.Option("--settlements", help="List settlements that changed hands.")] = False,
-    geojson: Annotated[Path | None, typer.Option("--geojson", help="Write the gained and lost ground as GeoJSON.")] = None,
+    geojson: Annotated[
+        Path | None, typer.Option("--geojson", help="Write the gained and lost ground as GeoJSON.")
+    ] = None,
     tz: TzOption = "UTC",
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
@@ -86,8 +103,15 @@ def change(
     start, end = resolve_period(period=period, start=from_, end=to)
     with open_store(db, read_only=True) as store:
         result = compute_change(
-            store, layer=layer, start=start, end=end, source=source, by_region=by_region,
-            settlements=settlements, tz=tz, geometry=geojson is not None,
+            store,
+            layer=layer,
+            start=start,
+            end=end,
+            source=source,
+            by_region=by_region,
+            settlements=settlements,
+            tz=tz,
+            geometry=geojson is not None,
         )
     if geojson is not None:
         from ..territory.output import write_change_geojson
@@ -107,11 +131,17 @@ def _print_change(result) -> None:  # type: ignore[no-untyped-def]
         [[d["from"]["snapshot_time"], d["to"]["snapshot_time"], d["gained_km2"], d["lost_km2"], d["net_km2"]]],
     )
     if d["regions"]:
-        emit_table("by region", ["region", "iso", "gained km2", "lost km2", "net km2"],
-                   [[r["name"], r["iso"], r["gained_km2"], r["lost_km2"], r["net_km2"]] for r in d["regions"]])
+        emit_table(
+            "by region",
+            ["region", "iso", "gained km2", "lost km2", "net km2"],
+            [[r["name"], r["iso"], r["gained_km2"], r["lost_km2"], r["net_km2"]] for r in d["regions"]],
+        )
     if d["settlements"]:
-        emit_table("settlements that changed hands", ["name", "admin1", "change", "lat", "lon"],
-                   [[s["name"], s["admin1"], s["change"], s["lat"], s["lon"]] for s in d["settlements"]])
+        emit_table(
+            "settlements that changed hands",
+            ["name", "admin1", "change", "lat", "lon"],
+            [[s["name"], s["admin1"], s["change"], s["lat"], s["lon"]] for s in d["settlements"]],
+        )
 
 
 @territory_app.command("series")
@@ -133,8 +163,9 @@ def series(
     from ..territory.series import series as compute_series
 
     with open_store(db, read_only=True) as store:
-        points = compute_series(store, freq=freq, start=_date(from_), end=_date(to), window=window,
-                                layer=layer, source=source, tz=tz)
+        points = compute_series(
+            store, freq=freq, start=_date(from_), end=_date(to), window=window, layer=layer, source=source, tz=tz
+        )
     if chart is not None:
         from ..territory.output import write_series_chart
 
@@ -146,9 +177,11 @@ def series(
     if json_:
         emit_json([p.to_dict() for p in points])
         return
-    emit_table(f"{layer} per {freq if not window else f'{window}-day window'}",
-               ["start", "end", "gained km2", "lost km2", "net km2"],
-               [[p.start, p.end, p.gained_km2, p.lost_km2, p.net_km2] for p in points])
+    emit_table(
+        f"{layer} per {freq if not window else f'{window}-day window'}",
+        ["start", "end", "gained km2", "lost km2", "net km2"],
+        [[p.start, p.end, p.gained_km2, p.lost_km2, p.net_km2] for p in points],
+    )
 
 
 @territory_app.command("record")
