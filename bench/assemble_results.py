@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["territory_import", "territory_series", "events", "geocode", "dedup", "claims", "scale", "api", "postgis"]
+ORDER = ["summary", "territory_import", "territory_series", "events", "geocode", "dedup", "claims", "scale", "api", "postgis"]
 
 
 def machine() -> str:
