@@ -93,11 +93,13 @@ class Timeline:
 
     def prefetch(self, snapshot_ids: list[int] | None = None) -> None:
         """Read the WKB of many snapshots in one query (all of the source's when None)."""
-        wanted = None if snapshot_ids is None else [i for i in snapshot_ids if i not in self._wkb]
-        if wanted == []:
+        missing = [i for i in (self.ids if snapshot_ids is None else snapshot_ids) if i not in self._wkb]
+        if not missing:  # the process cache already holds them: no query at all
             return
-        self._wkb.update(self.store.layer_wkb(self.source, self.names, wanted))
-        for sid in wanted or self.ids:
+        # all of the source's at once when asked for all (one scan beats an IN list of a thousand ids)
+        query_ids = None if snapshot_ids is None and len(missing) == len(self.ids) else missing
+        self._wkb.update(self.store.layer_wkb(self.source, self.names, query_ids))
+        for sid in missing:
             self._wkb.setdefault(sid, [])
 
     def shape(self, snapshot_id: int) -> Shape:
