@@ -13,7 +13,6 @@ gold pairs; F1 their harmonic mean (the standard entity-resolution measure, e.g.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -70,24 +69,13 @@ class DedupScore:
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
-    """Gold report lines; each must carry ``doc_id`` and ``events``."""
-    if not Path(path).is_file():
-        from ..errors import NotFound
+    """Gold report lines; each must carry ``doc_id`` and ``events`` (read as ``frontwatch dedup`` reads reports)."""
+    from ..dedup.io import read_reports
 
-        raise NotFound(f"gold file {path} does not exist: give a JSONL file of reports with 'events'")
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise UnreadableFile(f"line {number} is not JSON ({exc.msg}): fix or remove it",
-                                     path=str(path)) from exc
-            if "events" not in row or "doc_id" not in row:
-                raise UnreadableFile(f"line {number} lacks 'doc_id' or 'events': not a dedup gold file", path=str(path))
-            rows.append(row)
+    rows = read_reports(Path(path))
+    for number, row in enumerate(rows, 1):
+        if "events" not in row or "doc_id" not in row:
+            raise UnreadableFile(f"report {number} lacks 'doc_id' or 'events': not a dedup gold file", path=str(path))
     return rows
 
 

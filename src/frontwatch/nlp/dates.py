@@ -26,6 +26,8 @@ from datetime import date, timedelta
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .numbers import UNITS
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -74,20 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
-_WORD_NUM = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-}
+_WORD_NUM = {word: n for word, n in UNITS.items() if 1 <= n <= 10}  # "two weeks ago", "a week"
 
 
 @dataclass(frozen=True)
