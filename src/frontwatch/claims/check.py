@@ -31,7 +31,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from ..errors import FrontwatchError
-from .extract import KM2_PER_MI2, Claim, extract_claims
+from ..geodesy import km2_to_sq_miles
+from .extract import Claim, extract_claims
 
 AREA_ABS_KM2 = 5.0
 AREA_REL = 0.10
@@ -151,7 +152,7 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str,
     sign = 1.0 if claim.kind == "area_gained" else -1.0
     value = sign * result.net_km2
     claimed = claim.value or 0.0
-    return {"value_km2": round(value, 1), "value_mi2": round(value / KM2_PER_MI2, 1),
+    return {"value_km2": round(value, 1), "value_mi2": round(km2_to_sq_miles(value), 1),
             "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
             "net_km2": round(result.net_km2, 1), **_states(result),
             "verdict": "consistent" if agrees(value, claimed, claim.qualifier) else "inconsistent"}

@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..geodesy import KM2_PER_SQ_MILE, km2_to_sq_miles, sq_miles_to_km2
 from ..nlp.dates import DateMention, find_dates
 from ..nlp.numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
 
-#: One square mile in km² (international mile, 1,609.344 m, squared).
-KM2_PER_MI2 = 2.589988110336
+#: One square mile in km²: geodesy's constant, the one place unit conversion is defined.
+KM2_PER_MI2 = KM2_PER_SQ_MILE
 
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?…]+[\"”’]?|$)", re.M)
 _AREA = re.compile(
@@ -105,7 +106,7 @@ class Claim:
         out: dict[str, Any] = {"actor": self.actor, "credited": self.credited, "map_source": self.map_source}
         if self.kind.startswith("area"):
             out.update(value_km2=_round(self.value), stated=self.stated, qualifier=self.qualifier,
-                       value_mi2=_round(self.value / KM2_PER_MI2) if self.value is not None else None)
+                       value_mi2=_round(km2_to_sq_miles(self.value)) if self.value is not None else None)
         elif self.kind.startswith("settlements"):
             out.update(value=self.value, region=self.region)
         else:
@@ -228,7 +229,7 @@ def _area_claim(ctx: _Context) -> Claim | None:
     if not stated:
         return None
     unit = "km2" if "mi" not in first.group("unit").lower() else "mi2"
-    value_km2 = stated[unit] * (KM2_PER_MI2 if unit == "mi2" else 1.0)
+    value_km2 = sq_miles_to_km2(stated[unit]) if unit == "mi2" else stated[unit]
     problems = _unit_problems(stated)
     actor, direction = _actor_and_direction(ctx.sentence, verb[1], verb[0])
     claim = Claim(kind=_kind("area", actor, direction), text=ctx.sentence.strip(), start=ctx.offset + first.start(),
@@ -241,7 +242,7 @@ def _unit_problems(stated: dict[str, float]) -> tuple[str, ...]:
     """Both units given and they disagree beyond rounding (1 unit of the smaller figure, or 2%)."""
     if "km2" not in stated or "mi2" not in stated:
         return ()
-    as_mi2 = stated["km2"] / KM2_PER_MI2
+    as_mi2 = km2_to_sq_miles(stated["km2"])
     if abs(as_mi2 - stated["mi2"]) <= max(1.0, 0.02 * stated["mi2"]):
         return ()
     return (f"contradictory units: {stated['km2']:g} km² is {as_mi2:.0f} square miles, not {stated['mi2']:g}",)
