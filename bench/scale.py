@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from frontwatch.scale import extract_corpus
+from frontwatch.scale.engine import start_local_cluster
 from frontwatch.scale.synth import write_corpus
 from frontwatch.scale.worker import default_factory, get_extractor
 
@@ -68,7 +69,7 @@ def main() -> None:
     for out in ("local", "dask"):
         shutil.rmtree(args.work / out, ignore_errors=True)
 
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     results: dict = {"n": args.n, "shards": args.shards, "mean_words": round(words / args.n), "workers": args.workers,
                      "cpu": _cpu_model(), "cores": os.cpu_count()}
@@ -78,10 +79,7 @@ def main() -> None:
     results["local"] = _phase("local", lambda: extract_corpus([str(corpus)], args.work / "local", progress=False))
 
     t0 = time.perf_counter()
-    import dask
-
-    with dask.config.set({"distributed.worker.profile.enabled": False}):  # as scale/engine.py starts its cluster
-        cluster = LocalCluster(n_workers=args.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = start_local_cluster(args.workers)  # as `--engine dask --workers N` starts it
     with cluster, Client(cluster) as client:
         client.run(get_extractor, default_factory)  # each worker loads the pipeline once, in parallel
         results["cluster_startup_s"] = round(time.perf_counter() - t0, 2)
