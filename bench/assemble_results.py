@@ -10,7 +10,8 @@ import subprocess
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["summary", "territory_import", "territory_series", "events", "geocode", "dedup", "claims", "scale", "api", "postgis"]
+ORDER = ["summary", "territory_import", "territory_series", "events", "geocode", "dedup", "claims", "scale", "api",
+         "postgis"]
 
 
 def machine() -> str:

@@ -46,6 +46,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("snapshot_tolerance_deg", 0.002, "Simplification tolerance (degrees) of the map layers served to the "
             "dashboard; 0 serves them unsimplified.", float),
     Setting("cache_size", 256, "Territory results (changes, series, map layers) kept in memory; 0 disables.", int),
+    Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
+            "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
+            str),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -75,6 +78,7 @@ class Settings:
     page_limit_max: int = 1000
     snapshot_tolerance_deg: float = 0.002
     cache_size: int = 256
+    index_dir: str | None = None
 
     @property
     def read_only(self) -> bool:

@@ -17,6 +17,7 @@ from ..config import Settings
 from . import articles, claims, events, pages, territory
 from .cache import ResultCache
 from .errors import install_error_handlers
+from .event_index import EventIndex
 from .events import json_response
 from .limits import BodyLimit
 from .stores import StorePool
@@ -34,8 +35,10 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     pool.get()  # open (and migrate) now: a bad target fails at start-up, not on the first request
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        if app.state.event_index is not None:
+            app.state.event_index.close()
         pool.close()
 
     # /docs is served below from vendored Swagger UI files: FastAPI's default page loads them from a CDN
@@ -44,6 +47,7 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     app.state.pool = pool
     app.state.settings = settings
     app.state.cache = ResultCache(settings.cache_size)
+    app.state.event_index = _event_index(pool, settings)
     install_error_handlers(app)
     for module in (events, articles, territory, claims):
         app.include_router(module.router)
@@ -65,6 +69,18 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     pages.mount_static(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app
+
+
+def _event_index(pool: StorePool, settings: Settings) -> EventIndex | None:
+    """The in-memory event index of a read-only DuckDB store (its file cannot change while served); else None.
+
+    A PostgreSQL store may change under the server (other writers) and answers from its own indexes,
+    and a server with ingestion enabled writes to its store, so both query SQL every time.
+    """
+    store = pool.get()
+    if not pool.read_only or store.backend != "duckdb":
+        return None
+    return EventIndex.build(store, Path(settings.index_dir) if settings.index_dir else None)
 
 
 def _document_settings(app: FastAPI, settings: Settings) -> None:

@@ -9,12 +9,14 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
 from ..store import SQLStore
 from ..store.events import EventQuery, check_bbox, listed_event_json
 from . import deps
 from .errors import ERROR_RESPONSES
+from .event_index import EventIndex
 from .schemas import EventDetail, EventPage, Facets
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
@@ -45,9 +47,8 @@ GEOJSON = {200: {"content": {"application/geo+json": {"schema": {"type": "object
 
 
 @router.get("/events", response_model=EventPage, summary="Events, filtered and paginated", responses=GEOJSON)
-def list_events(
+async def list_events(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
     bbox: Annotated[str | None, Query(description="min_lon,min_lat,max_lon,max_lat (EPSG:4326)",
                                       max_length=100)] = None,
     start: Annotated[date | None, Query(description="first day (events overlapping the range)")] = None,
@@ -63,7 +64,11 @@ def list_events(
     total: Annotated[bool, Query(description="also count the matches over all pages")] = False,
     format: Annotated[Literal["json", "geojson"], Query(description="json, or geojson for a map")] = "json",
 ) -> Response:
-    """Events matching every filter given, latest first; ``next_offset`` pages on."""
+    """Events matching every filter given, latest first; ``next_offset`` pages on.
+
+    A read-only DuckDB server answers box, date and type filters from its in-memory index, in this
+    event loop (a fraction of a millisecond); other queries run their SQL on a worker thread.
+    """
     settings = deps.settings(request)
     page = settings.page_limit_default if limit is None else limit
     if page > settings.page_limit_max:
@@ -71,23 +76,44 @@ def list_events(
     query = EventQuery(bbox=parse_bbox(bbox), start=start, end=end, event_type=event_type,
                        sub_event_type=sub_event_type, actor=actor, claimant=claimant, text=q, doc_id=doc_id,
                        limit=page + 1, offset=offset)
-    rows = store.query_event_rows(query)  # type: ignore[attr-defined]
-    more = len(rows) > page
-    rows = rows[:page]
+    index: EventIndex | None = request.app.state.event_index
+    if index is not None and index.handles(query):
+        found = _indexed(index, query, total)
+    else:
+        found = await run_in_threadpool(_from_sql, deps.store(request), query, total)
+    items, count = found
+    more = len(items) > page
+    items = items[:page]
     head = {"limit": page, "offset": offset, "next_offset": offset + page if more else None}
     if format == "geojson":
-        features = ",".join(_feature_json(r) for r in rows)
+        features = ",".join(_feature_json(event_id, lon, lat, text) for event_id, lon, lat, text in items)
         return _spliced({"type": "FeatureCollection", **head}, "features", features, "application/geo+json")
-    head["total"] = store.count_matching_events(query) if total else None  # type: ignore[attr-defined]
-    return _spliced(head, "events", ",".join(listed_event_json(r) for r in rows))
+    head["total"] = count
+    return _spliced(head, "events", ",".join(text for *_, text in items))
 
 
-def _feature_json(row: dict[str, Any]) -> str:
+#: A listed event: its id, lon and lat (None where unplaced) and its listed JSON text.
+Listed = tuple[int, Any, Any, str]
+
+
+def _indexed(index: EventIndex, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
+    matches = index.matches(query)
+    chosen = matches[query.offset:query.offset + query.limit].tolist()
+    items = [(int(index.ids[p]), *index.point(p), index.listed_json(p)) for p in chosen]
+    return items, (len(matches) if total else None)
+
+
+def _from_sql(store: SQLStore, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
+    rows = store.query_event_rows(query)  # type: ignore[attr-defined]
+    items = [(int(r["id"]), r.get("lon"), r.get("lat"), listed_event_json(r)) for r in rows]
+    return items, (store.count_matching_events(query) if total else None)  # type: ignore[attr-defined]
+
+
+def _feature_json(event_id: int, lon: Any, lat: Any, listed: str) -> str:
     """One event as a GeoJSON Feature's text (RFC 7946): a Point at lon, lat; null geometry where unplaced."""
-    lon, lat = row.get("lon"), row.get("lat")
     has_point = lon is not None and lat is not None and math.isfinite(lon) and math.isfinite(lat)
     geometry = f'{{"type":"Point","coordinates":[{lon!r},{lat!r}]}}' if has_point else "null"
-    return f'{{"type":"Feature","id":{int(row["id"])},"geometry":{geometry},"properties":{listed_event_json(row)}}}'
+    return f'{{"type":"Feature","id":{event_id},"geometry":{geometry},"properties":{listed}}}'
 
 
 def _spliced(head: dict[str, Any], key: str, items: str, media_type: str = "application/json") -> Response:
