@@ -77,10 +77,9 @@ def _event_index(pool: StorePool, settings: Settings) -> EventIndex | None:
     A PostgreSQL store may change under the server (other writers) and answers from its own indexes,
     and a server with ingestion enabled writes to its store, so both query SQL every time.
     """
-    store = pool.get()
-    if not pool.read_only or store.backend != "duckdb":
+    if not pool.frozen:
         return None
-    return EventIndex.build(store, Path(settings.index_dir) if settings.index_dir else None)
+    return EventIndex.build(pool.get(), Path(settings.index_dir) if settings.index_dir else None)
 
 
 def _document_settings(app: FastAPI, settings: Settings) -> None:

@@ -6,6 +6,8 @@ snapshots, so a key that includes the latest snapshot id and count is never stal
 >>> c = ResultCache(2)
 >>> c.get_or_compute("a", lambda: 1), c.get_or_compute("a", lambda: 2)
 (1, 1)
+>>> c.put("b", 2); c.put("c", 3); c.get("a") is None, c.get("c")
+(True, 3)
 """
 
 from __future__ import annotations
@@ -24,17 +26,27 @@ class ResultCache:
         self._items: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        if self.size <= 0:
-            return compute()
+    def get(self, key: Hashable) -> Any:
+        """The value kept for ``key``, or None."""
         with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        value = compute()  # outside the lock: two threads may compute the same key once each, harmlessly
+            if key not in self._items:
+                return None
+            self._items.move_to_end(key)
+            return self._items[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key``, dropping the least recently used beyond ``size``."""
+        if self.size <= 0:
+            return
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
+
+    def get_or_compute(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        value = self.get(key)
+        if value is None:
+            value = compute()  # outside the lock: two threads may compute the same key once each, harmlessly
+            self.put(key, value)
         return value

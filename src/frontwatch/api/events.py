@@ -37,9 +37,14 @@ def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return check_bbox(numbers)
 
 
+def encode_json(payload: Any) -> bytes:
+    """Compact UTF-8 JSON (dates and other values as their text)."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
 def json_response(payload: Any, media_type: str = "application/json") -> Response:
     """JSON written once, without a second validation pass through the response model (the hot path)."""
-    return Response(json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str), media_type=media_type)
+    return Response(encode_json(payload), media_type=media_type)
 
 
 #: Documents that an answer may also come as GeoJSON (RFC 7946 media type).

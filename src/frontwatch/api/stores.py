@@ -28,6 +28,13 @@ class StorePool:
         self._local = threading.local()
         self._opened: list[SQLStore] = []
         self._root: SQLStore | None = None
+        self._fixed_version: tuple[Any, ...] | None = None
+
+    @property
+    def frozen(self) -> bool:
+        """Whether the store cannot change while served: a DuckDB file opened read-only (DuckDB lets no
+        process write a file that another process holds open)."""
+        return self.read_only and not self.target.startswith(("postgresql://", "postgres://"))
 
     def _open_root(self) -> SQLStore:
         if self._root is None:
@@ -56,9 +63,14 @@ class StorePool:
         return store
 
     def version(self) -> tuple[Any, ...]:
-        """What changes when snapshots are added: the territory caches are keyed on it."""
+        """What changes when snapshots are added: the territory caches are keyed on it (read once when frozen)."""
+        if self._fixed_version is not None:
+            return self._fixed_version
         row = self.get().query_one("SELECT max(id) AS m, count(*) AS n FROM territory_snapshots")
-        return (row or {}).get("m"), (row or {}).get("n")
+        version = (row or {}).get("m"), (row or {}).get("n")
+        if self.frozen:
+            self._fixed_version = version
+        return version
 
     def close(self) -> None:
         with self._lock:
@@ -69,6 +81,7 @@ class StorePool:
                     pass
             self._opened.clear()
             self._root = None
+            self._fixed_version = None
         self._local = threading.local()
 
 

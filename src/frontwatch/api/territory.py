@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Annotated, Any, Literal
 
@@ -11,12 +12,13 @@ import shapely
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 from shapely.geometry.base import BaseGeometry
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import DataUnavailable
 from ..store import SQLStore
 from . import deps
 from .errors import ERROR_RESPONSES
-from .events import GEOJSON, json_response
+from .events import GEOJSON, encode_json, json_response
 from .schemas import Change, FeatureCollection, Record, SeriesPoint, TerritoryInfo
 
 router = APIRouter(prefix="/territory", tags=["territory"], responses=ERROR_RESPONSES)
@@ -28,9 +30,21 @@ SourceQuery = Annotated[str | None, Query(description="map source (deepstate, is
 TzQuery = Annotated[str, Query(description="IANA time zone in which a date ends", max_length=60)]
 
 
-def _cached(request: Request, key: tuple[Any, ...], compute: Any) -> Any:
-    version = deps.pool(request).version()
-    return request.app.state.cache.get_or_compute((*key, version), compute)
+async def _cached(request: Request, key: tuple[Any, ...], compute: Callable[[], Any],
+                  media_type: str = "application/json") -> Response:
+    """The answer to ``key`` from the cache, else ``compute()``d on a worker thread, encoded once and kept.
+
+    Keys carry the store's snapshot version, so an answer is never stale; a read-only DuckDB store's
+    version is fixed while it is served, so a cached answer costs no query and no thread hop.
+    """
+    pool = deps.pool(request)
+    version = pool.version() if pool.frozen else await run_in_threadpool(pool.version)
+    cache = request.app.state.cache
+    body = cache.get((*key, version))
+    if body is None:
+        body = await run_in_threadpool(lambda: encode_json(compute()))
+        cache.put((*key, version), body)
+    return Response(body, media_type=media_type)
 
 
 @router.get("/info", response_model=TerritoryInfo, summary="Sources, their layers and date spans")
@@ -51,9 +65,8 @@ def _iso(seconds: int | None) -> str | None:
 
 
 @router.get("/changes", response_model=Change, summary="Ground gained and lost between two dates or over a month")
-def changes(
+async def changes(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
     period: Annotated[str | None, Query(description="a month, YYYY-MM", max_length=20)] = None,
     from_: Annotated[date | None, Query(alias="from", description="start date")] = None,
     to: Annotated[date | None, Query(description="end date")] = None,
@@ -70,17 +83,16 @@ def changes(
     start, end = resolve_period(period=period, start=from_, end=to)
 
     def compute() -> dict[str, Any]:
-        return change(store, layer=layer, start=start, end=end, source=source, by_region=by_region,
+        return change(deps.store(request), layer=layer, start=start, end=end, source=source, by_region=by_region,
                       settlements=settlements, tz=tz).to_dict()
 
     key = ("changes", start, end, layer, source, by_region, settlements, tz)
-    return json_response(_cached(request, key, compute))
+    return await _cached(request, key, compute)
 
 
 @router.get("/series", response_model=list[SeriesPoint], summary="Gained, lost and net ground per period")
-def series(
+async def series(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
     freq: Literal["day", "week", "month"] = "week",
     from_: Annotated[date | None, Query(alias="from")] = None,
     to: date | None = None,
@@ -96,17 +108,16 @@ def series(
     check_range(from_, to)
 
     def compute() -> list[dict[str, Any]]:
-        points = compute_series(store, freq=freq, start=from_, end=to, window=window, layer=layer,
+        points = compute_series(deps.store(request), freq=freq, start=from_, end=to, window=window, layer=layer,
                                 source=source, tz=tz)
         return [p.to_dict() for p in points]
 
-    return json_response(_cached(request, ("series", freq, from_, to, window, layer, source, tz), compute))
+    return await _cached(request, ("series", freq, from_, to, window, layer, source, tz), compute)
 
 
 @router.get("/record", response_model=Record, summary="How the change of a window ranks")
-def record(
+async def record(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
     at: date,
     window: Annotated[int, Query(ge=1, le=3660)] = 7,
     layer: LayerQuery = "occupied",
@@ -117,16 +128,15 @@ def record(
     from ..territory.records import record as compute_record
 
     def compute() -> dict[str, Any]:
-        return compute_record(store, window=window, at=at, layer=layer, source=source, tz=tz).to_dict()
+        return compute_record(deps.store(request), window=window, at=at, layer=layer, source=source, tz=tz).to_dict()
 
-    return json_response(_cached(request, ("record", at, window, layer, source, tz), compute))
+    return await _cached(request, ("record", at, window, layer, source, tz), compute)
 
 
 @router.get("/snapshot", response_model=FeatureCollection, responses=GEOJSON,
             summary="Control layers at a date, with recent gains and losses")
-def snapshot(
+async def snapshot(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
     date_: Annotated[date, Query(alias="date", description="the state at this date (latest snapshot at or before)")],
     source: SourceQuery = None,
     since_days: Annotated[int, Query(ge=0, le=366, description="gained and lost ground over these days; 0: none")] = 7,
@@ -137,9 +147,9 @@ def snapshot(
     tolerance = deps.settings(request).snapshot_tolerance_deg
 
     def compute() -> dict[str, Any]:
-        return _snapshot_geojson(store, date_, source, since_days, layer, tolerance)
+        return _snapshot_geojson(deps.store(request), date_, source, since_days, layer, tolerance)
 
-    return json_response(_cached(request, ("snapshot", date_, source, since_days, layer, tolerance), compute),
+    return await _cached(request, ("snapshot", date_, source, since_days, layer, tolerance), compute,
                          "application/geo+json")
 
 
@@ -188,10 +198,10 @@ def _feature(geom: BaseGeometry, tolerance: float, **properties: Any) -> dict[st
 
 @router.get("/regions", response_model=FeatureCollection, responses=GEOJSON,
             summary="Region boundaries drawn as the map's base")
-def regions(request: Request, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+async def regions(request: Request) -> Response:
     """The first-level regions stored with the territory data; without them, the control layers' outline."""
     tolerance = deps.settings(request).snapshot_tolerance_deg
-    return json_response(_cached(request, ("regions", tolerance), lambda: _regions_geojson(store, tolerance)),
+    return await _cached(request, ("regions", tolerance), lambda: _regions_geojson(deps.store(request), tolerance),
                          "application/geo+json")
 
 

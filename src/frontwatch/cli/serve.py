@@ -35,4 +35,4 @@ def serve(
     mode = "read-only" if settings.read_only else "ingestion enabled (token set)"
     err.print(f"serving {db} at http://{host}:{port}/ ({mode}); API docs at /docs")
     uvicorn.run("frontwatch.api.serving:build_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")
+                workers=workers, log_level="warning", access_log=False)
