@@ -31,7 +31,12 @@ def serve(
 
     settings = Settings.load(parse_assignments(setting or []))
     export_environment(db, settings)
-    build_from_environment().state.pool.close()  # fail here, with one clear line, if the store cannot be opened
+    # Fail here, with one clear line, if the store cannot be opened; this also builds the event index
+    # of a read-only DuckDB store once, which the workers then map.
+    checked = build_from_environment()
+    if checked.state.event_index is not None:
+        checked.state.event_index.close()
+    checked.state.pool.close()
     mode = "read-only" if settings.read_only else "ingestion enabled (token set)"
     err.print(f"serving {db} at http://{host}:{port}/ ({mode}); API docs at /docs")
     uvicorn.run("frontwatch.api.serving:build_from_environment", factory=True, host=host, port=port,
