@@ -120,3 +120,12 @@ def test_the_index_file_is_reused_and_replaced_when_the_store_changes(tmp_path):
         assert list(cache.glob("*.bin")) == [changed.path]  # the old state's file is gone
         assert len(changed.ids) == store.count_events()
         changed.close()
+
+
+def test_an_empty_store_has_an_empty_index(tmp_path):
+    open_store(tmp_path / "empty.duckdb").close()
+    with open_store(tmp_path / "empty.duckdb", read_only=True) as store:
+        index = EventIndex.build(store, tmp_path / "cache")
+        assert len(index.ids) == 0
+        assert index.page(EventQuery(start=FIRST_DAY, bbox=(30, 45, 40, 52))) == []
+        index.close()
