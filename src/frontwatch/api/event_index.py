@@ -42,8 +42,10 @@ _BATCH = 50_000
 _ORDER = "ORDER BY date_start ASC NULLS FIRST, id ASC"
 
 
-def _day(value: date) -> int:
-    return (value - _EPOCH).days
+def _day(value: date) -> np.int32:
+    """Days since 1970-01-01, as the arrays' own type: searching an int32 array for a Python int made
+    numpy convert the whole array first (3.5 ms a query over a million events instead of microseconds)."""
+    return np.int32((value - _EPOCH).days)
 
 
 @dataclass
@@ -71,7 +73,7 @@ class EventIndex:
         """Positions of the matching events, newest first (the SQL order)."""
         lo, hi = 0, len(self.ids)
         if query.start is not None or query.end is not None:
-            lo = int(np.searchsorted(self.day, NO_DAY, side="right"))  # a date filter drops undated events
+            lo = int(np.searchsorted(self.day, np.int32(NO_DAY), side="right"))  # a date filter drops undated events
             if query.start is not None:
                 lo = max(lo, int(np.searchsorted(self.day, _day(query.start - timedelta(days=MAX_SPAN_DAYS)))))
             if query.end is not None:
@@ -101,6 +103,19 @@ class EventIndex:
     def point(self, position: int) -> tuple[float | None, float | None]:
         lon, lat = float(self.lon[position]), float(self.lat[position])
         return (None, None) if lon != lon or lat != lat else (lon, lat)
+
+    def listed(self, positions: np.ndarray) -> list[tuple[int, float | None, float | None, str]]:
+        """(id, lon, lat, listed JSON) of the events at ``positions``; lon and lat None where unplaced.
+
+        Whole columns are taken at once (``tolist``): indexing numpy arrays one scalar at a time cost
+        more than the search itself.
+        """
+        ids, lons, lats = (column[positions].tolist() for column in (self.ids, self.lon, self.lat))
+        starts, ends = self.offsets[positions].tolist(), self.offsets[positions + 1].tolist()
+        payload = self.payload
+        return [(event_id, *((None, None) if lon != lon or lat != lat else (lon, lat)),
+                 payload[start:end].decode("utf-8"))
+                for event_id, lon, lat, start, end in zip(ids, lons, lats, starts, ends, strict=True)]
 
     def close(self) -> None:
         if isinstance(self.payload, mmap.mmap):

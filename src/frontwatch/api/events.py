@@ -103,8 +103,7 @@ Listed = tuple[int, Any, Any, str]
 
 def _indexed(index: EventIndex, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
     matches = index.matches(query)
-    chosen = matches[query.offset:query.offset + query.limit].tolist()
-    items = [(int(index.ids[p]), *index.point(p), index.listed_json(p)) for p in chosen]
+    items = index.listed(matches[query.offset:query.offset + query.limit])
     return items, (len(matches) if total else None)
 
 
