@@ -134,6 +134,33 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit(f"server did not start: {proc.stderr.read().decode() if proc.stderr else ''}")
 
 
+def server_rss_mb(proc: subprocess.Popen[bytes]) -> list[float]:
+    """Resident memory of the server's worker processes (its children; itself when it has none), in MB."""
+    def rss(pid: int) -> float:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    try:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        return [round(rss(int(pid))) for pid in children] or [round(rss(proc.pid))]
+    except OSError:
+        return []
+
+
+def cold_latencies(base: str, spans: list[tuple[date, date]]) -> dict:
+    """The first request for each month and layer of /territory/changes (computed, not yet cached), one at a time."""
+    times = []
+    for start, _ in spans[1:-1]:
+        for layer in ("occupied", "occupied%2Bcontested"):
+            t0 = time.perf_counter()
+            httpx.get(f"{base}/territory/changes?period={start:%Y-%m}&layer={layer}", timeout=60).raise_for_status()
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {"n": len(times), "p50_ms": times[len(times) // 2], "max_ms": times[-1]}
+
+
 def months(first: date, last: date) -> list[tuple[date, date]]:
     out, d = [], date(first.year, first.month, 1)
     while d <= last:
@@ -228,7 +255,8 @@ def machine() -> str:
     return f"{os.cpu_count()} cores ({model}), Python {platform.python_version()}"
 
 
-def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: dict) -> str:  # type: ignore[type-arg]
+def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: dict,  # type: ignore[type-arg]
+           cold: dict[int, dict]) -> str:  # type: ignore[type-arg]
     lines = [
         "# API load benchmark (bench/api_load.py)", "",
         f"Store: DuckDB, {counts['events']:,} synthetic events in {counts['articles']:,} articles, and the whole "
@@ -238,19 +266,25 @@ def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: 
         f"most {args.requests:,} requests or {args.seconds:.0f} s per scenario) and from wrk (Debian's package, "
         f"2 threads, {min(args.seconds, 20):.0f} s), after a warm-up of "
         f"{args.warmup} requests. Targets: p99 under 100 ms on DuckDB, no errors.", "",
-        "| scenario | server workers | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| scenario | server workers | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms "
+        "| RSS per worker MB | load avg before |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, workers, r in rows:
         lines.append(f"| {name} | {workers} | {r['requests']:,} | {r['errors']} | {r['rps']:.0f} | {r['p50_ms']:.1f} | "
-                     f"{r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} |")
+                     f"{r['p90_ms']:.1f} | {r['p99_ms']:.1f} | {r['max_ms']:.1f} | "
+                     f"{', '.join(map(str, r.get('rss_mb', [])))} | {r.get('load', '')} |")
     lines += ["", "Scenarios: `/events?bbox=...&start=...&end=...` is a random 1x1 degree box inside Ukraine and a "
               "random calendar month (100 events a page, JSON); `/territory/changes?period=YYYY-MM&layer=...` a random "
               "month of the archive, `occupied` or `occupied+contested` (results cached by the server once computed, "
               "keyed with the store's snapshot version).", "",
+              *[f"Before the load, each month and layer of `/territory/changes` was asked once, one request at a "
+                f"time, on a fresh server of {w} worker(s): {c['n']} first requests (computed, then cached), "
+                f"p50 {c['p50_ms']:.0f} ms, max {c['max_ms']:.0f} ms." for w, c in cold.items()], "",
               f"Command: `{' '.join(['python', 'bench/api_load.py', *sys.argv[1:]])}`", "",
-              f"Machine: {machine()}. Other jobs were sharing the CPU during the run, and the load generator "
-              "shares the server's two cores, so the figures are an upper bound on the server's own latency.", ""]
+              f"Machine: {machine()}. The load generator shares the server's cores, so the figures are an upper "
+              "bound on the server's own latency; the 1-minute load average before each scenario says whether "
+              "other jobs shared them too.", ""]
     return "\n".join(lines)
 
 
@@ -260,7 +294,8 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--requests", type=int, default=3000, help="per scenario")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per scenario")
-    parser.add_argument("--warmup", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=1000,
+                        help="requests before each measured scenario (so each worker has computed each month)")
     parser.add_argument("--workers", default="1,2", help="server worker processes to compare, comma-separated")
     parser.add_argument("--generator", choices=["httpx", "wrk", "both"], default="both",
                         help="load generator: httpx (asyncio, Python) and/or wrk (Debian's package)")
@@ -277,6 +312,7 @@ def main() -> None:
                        for f in ("min", "max"))
     spans = months(first, last)
     rows = []
+    cold: dict[int, dict] = {}
     for workers in [int(w) for w in args.workers.split(",")]:
         port = free_port()
         server = start_server(db, port, workers)
@@ -284,6 +320,9 @@ def main() -> None:
             base = f"http://127.0.0.1:{port}"
             for name, make in (("/events bbox + month", lambda rng: events_url(rng, spans)),
                                ("/territory/changes month", lambda rng: changes_url(rng, spans))):
+                load_before = round(os.getloadavg()[0], 2)
+                if name.startswith("/territory"):  # first requests compute; report them, then load warm
+                    cold[workers] = cold_latencies(base, spans)
                 asyncio.run(load(base, make, clients=args.clients, requests=args.warmup, seconds=args.seconds, seed=1))
                 if args.generator in ("httpx", "both"):
                     result = asyncio.run(load(base, make, clients=args.clients, requests=args.requests,
@@ -292,6 +331,9 @@ def main() -> None:
                 if args.generator in ("wrk", "both") and shutil.which("wrk"):
                     result = load_wrk(base, make, clients=args.clients, seconds=min(args.seconds, 20), seed=3)
                     rows.append((f"{name} (wrk)", workers, result))
+                for _, _, r in rows[-2:]:
+                    r.setdefault("rss_mb", server_rss_mb(server))
+                    r.setdefault("load", load_before)
                 for label, w, r in rows[-2:]:
                     print(label, w, {k: round(v, 1) if isinstance(v, float) else v for k, v in r.items()},
                           file=sys.stderr)
@@ -301,7 +343,7 @@ def main() -> None:
     notes = ""  # hand-written findings below the marker survive a re-run
     if args.out.exists() and NOTES in (old := args.out.read_text(encoding="utf-8")):
         notes = old[old.index(NOTES):]
-    args.out.write_text(report(args, rows, counts) + ("\n" + notes if notes else ""), encoding="utf-8")
+    args.out.write_text(report(args, rows, counts, cold) + ("\n" + notes if notes else ""), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 
