@@ -262,10 +262,13 @@ def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: 
         f"Store: DuckDB, {counts['events']:,} synthetic events in {counts['articles']:,} articles, and the whole "
         f"DeepState archive ({counts['snapshots']:,} snapshots). Server: `frontwatch serve` (uvicorn), "
         "read-only, in its own process(es). Load: "
-        f"{args.clients} concurrent closed-loop clients on loopback, from httpx (asyncio, one Python process; at "
-        f"most {args.requests:,} requests or {args.seconds:.0f} s per scenario) and from wrk (Debian's package, "
-        f"2 threads, {min(args.seconds, 20):.0f} s), after a warm-up of "
-        f"{args.warmup} requests. Targets: p99 under 100 ms on DuckDB, no errors.", "",
+        f"{args.clients} concurrent closed-loop clients on loopback, from "
+        + " and from ".join(g for g, on in (
+            (f"httpx (asyncio, one Python process; at most {args.requests:,} requests or {args.seconds:.0f} s "
+             "per scenario)", args.generator in ("httpx", "both")),
+            (f"wrk (Debian's package, 2 threads, {min(args.seconds, 20):.0f} s)", args.generator in ("wrk", "both")),
+        ) if on)
+        + f", after a warm-up of {args.warmup} requests. Targets: p99 under 100 ms on DuckDB, no errors.", "",
         "| scenario | server workers | requests | errors | req/s | p50 ms | p90 ms | p99 ms | max ms "
         "| RSS per worker MB | load avg before |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
