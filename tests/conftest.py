@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,13 +20,15 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _session_temp_dir(tmp_path_factory):
-    """Files the code puts in the system's temporary folder (a read-only server's event index) stay in
-    this session's own folder, not in /tmp after the tests."""
-    saved = tempfile.tempdir
-    tempfile.tempdir = str(tmp_path_factory.mktemp("tmp"))
+def _session_index_dir(tmp_path_factory):
+    """Servers the tests start keep their event index files in this session's folder, not in /tmp."""
+    from frontwatch.api import event_index
+
+    patch = pytest.MonkeyPatch()
+    folder = tmp_path_factory.mktemp("index")
+    patch.setattr(event_index, "default_index_dir", lambda: folder)
     yield
-    tempfile.tempdir = saved
+    patch.undo()
 
 
 def shared_path(*parts: str) -> Path:

@@ -141,7 +141,7 @@ class EventIndex:
                     event_type=np.array([types[str(v)] for v in columns["event_type"]], dtype=np.int32),
                     sub_event_type=np.array([types[str(v)] for v in columns["sub_event_type"]], dtype=np.int32),
                     types=types, offsets=np.zeros(len(ids) + 1, dtype=np.int64), payload=b"")
-        directory = cache_dir or Path(tempfile.gettempdir()) / f"frontwatch-serve-{os.getuid()}"
+        directory = cache_dir or default_index_dir()
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         stem, state = _store_key(store)
         index.path = directory / f"events-{stem}-{_events_key(ids, state)}.bin"
@@ -153,6 +153,11 @@ class EventIndex:
                         old.unlink(missing_ok=True)
         index.payload, index.offsets = _map_payload(index.path, len(ids))
         return index
+
+
+def default_index_dir() -> Path:
+    """Where index files go when the ``index_dir`` setting is unset: a folder of this user in the temp folder."""
+    return Path(tempfile.gettempdir()) / f"frontwatch-serve-{os.getuid()}"
 
 
 def _days(values: Any) -> np.ndarray:
