@@ -52,3 +52,38 @@ def test_event_alone_is_its_own_cluster(store):
 def test_article_without_events_assigns_nothing(store):
     article_id = store.add_article(Article("empty", "Nothing happened.", date(2024, 5, 17)), [])
     assert assign_clusters(store, article_id) == {}
+
+
+def test_a_large_article_is_stored_and_clustered_in_batches(store):
+    """More events than one INSERT or UPDATE batch (500 rows): every event stored in order and clustered."""
+    events = [_event(f"Drone strike number {i} hit Sochi", SOCHI, "the mayor", i % 3) for i in range(1203)]
+    article_id = store.add_article(Article("big", "Many strikes.", date(2024, 5, 17)), events)
+    assigned = assign_clusters(store, article_id)
+    rows = store.query("SELECT ordinal, evidence_text, cluster_id FROM events WHERE article_id = ? ORDER BY ordinal",
+                       (article_id,))
+    assert [r["ordinal"] for r in rows] == list(range(1203))
+    assert rows[1202]["evidence_text"] == "Drone strike number 1202 hit Sochi"
+    assert len(assigned) == 1203 and all(r["cluster_id"] for r in rows)
+
+
+def test_cached_reports_cluster_as_fresh_ones(store):
+    """The store's report cache changes how fast a new article is clustered, not the clusters."""
+    from frontwatch.dedup.assign import report_cache
+
+    texts = ["Ukrainian drones hit the oil refinery in Tuapse, killing two",
+             "A drone strike on the Tuapse refinery killed three people", "Ukrainian drones hit the oil depot in Sochi"]
+    for i, text in enumerate(texts):
+        _store_article(store, f"d{i}", f"Outlet {i}", [_event(text, TUAPSE if "Tuapse" in text else SOCHI, "x", i)])
+    def partition() -> set[frozenset[int]]:
+        groups: dict[str, set[int]] = {}
+        for r in store.query("SELECT id, cluster_id FROM events"):
+            groups.setdefault(r["cluster_id"], set()).add(int(r["id"]))
+        return {frozenset(g) for g in groups.values()}
+
+    cached = partition()
+    assert sorted(map(len, cached)) == [1, 2] and len(report_cache(store)._items) == 3
+    store._dedup_report_cache = None  # cluster once more with fresh reports: the same incidents
+    store.execute("UPDATE events SET cluster_id = NULL")
+    for article_id in [r["id"] for r in store.query("SELECT id FROM articles ORDER BY id")]:
+        assign_clusters(store, int(article_id))
+    assert partition() == cached

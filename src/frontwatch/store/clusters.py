@@ -13,6 +13,9 @@ from typing import Any
 
 from ..errors import NotFound
 
+#: Cluster ids written per UPDATE statement.
+_UPDATE_BATCH = 500
+
 _MEMBER_COLUMNS = (
     "e.id, e.article_id, e.event_type, e.sub_event_type, e.date_start, e.date_end, e.location_name, e.geonameid, "
     "e.lat, e.lon, e.admin1, e.geo_precision, e.fatalities_best, e.fatalities_low, e.fatalities_high, e.claimant, "
@@ -62,10 +65,20 @@ class ClusterTables:
             "WHERE e.article_id = ? ORDER BY e.ordinal", (article_id,))
 
     def set_event_clusters(self, assignments: dict[int, str]) -> None:
-        """Write cluster ids (event id -> cluster id) in one transaction."""
+        """Write cluster ids (event id -> cluster id) in one transaction, a few hundred rows per statement.
+
+        An UPDATE per event cost 3 ms each in DuckDB, 30 % of the time of loading 1,000 articles.
+        """
+        pairs = list(assignments.items())
         with self.transaction():  # type: ignore[attr-defined]
-            for event_id, cluster_id in assignments.items():
-                self.execute("UPDATE events SET cluster_id = ? WHERE id = ?", (cluster_id, event_id))  # type: ignore[attr-defined]
+            for lo in range(0, len(pairs), _UPDATE_BATCH):
+                batch = pairs[lo:lo + _UPDATE_BATCH]
+                values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS VARCHAR))"] * len(batch))
+                self.execute(  # type: ignore[attr-defined]
+                    f"UPDATE events SET cluster_id = v.cluster_id FROM (VALUES {values}) AS v(id, cluster_id) "
+                    "WHERE events.id = v.id",
+                    [value for pair in batch for value in pair],
+                )
 
     def cluster_members(self, cluster_id: str) -> dict[str, Any]:
         """A merged incident: its reports (article, outlet, claimant, figures, evidence) and the figures' range."""
