@@ -79,8 +79,9 @@ def test_index_pages_equal_the_sql_pages(indexed, query):
     store, index = indexed
     assert index.handles(query)
     expected = [listed_event_json(row) for row in store.query_event_rows(query)]
-    assert [index.listed_json(p) for p in index.page(query)] == expected
-    assert len(index.matches(query)) == store.count_matching_events(query)
+    items, matching = index.page(query)
+    assert [text for *_, text in items] == expected
+    assert matching == store.count_matching_events(query)
 
 
 def test_every_event_is_indexed_with_its_place(indexed):
@@ -88,10 +89,10 @@ def test_every_event_is_indexed_with_its_place(indexed):
     n = store.count_events()
     assert n > 150 and len(index.ids) == n
     everything = EventQuery(limit=n)
-    assert [index.listed_json(p) for p in index.page(everything)] == [
-        listed_event_json(r) for r in store.query_event_rows(everything)]
-    unplaced = [p for p in range(n) if index.point(p) == (None, None)]
-    assert unplaced and all(json.loads(index.listed_json(p))["location"] is None for p in unplaced)
+    items, _ = index.page(everything)
+    assert [text for *_, text in items] == [listed_event_json(r) for r in store.query_event_rows(everything)]
+    unplaced = [text for _, lon, lat, text in items if lon is None and lat is None]
+    assert unplaced and all(json.loads(text)["location"] is None for text in unplaced)
 
 
 def test_text_article_and_cluster_filters_go_to_sql():
@@ -127,5 +128,5 @@ def test_an_empty_store_has_an_empty_index(tmp_path):
     with open_store(tmp_path / "empty.duckdb", read_only=True) as store:
         index = EventIndex.build(store, tmp_path / "cache")
         assert len(index.ids) == 0
-        assert index.page(EventQuery(start=FIRST_DAY, bbox=(30, 45, 40, 52))) == []
+        assert index.page(EventQuery(start=FIRST_DAY, bbox=(30, 45, 40, 52))) == ([], 0)
         index.close()

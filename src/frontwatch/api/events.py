@@ -16,7 +16,7 @@ from ..store import SQLStore
 from ..store.events import EventQuery, check_bbox, listed_event_json
 from . import deps
 from .errors import ERROR_RESPONSES
-from .event_index import EventIndex
+from .event_index import EventIndex, Listed
 from .schemas import EventDetail, EventPage, Facets
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
@@ -83,7 +83,8 @@ async def list_events(
                        limit=page + 1, offset=offset)
     index: EventIndex | None = request.app.state.event_index
     if index is not None and index.handles(query):
-        found = _indexed(index, query, total)
+        items, matching = index.page(query)
+        found = items, (matching if total else None)
     else:
         found = await run_in_threadpool(_from_sql, deps.store(request), query, total)
     items, count = found
@@ -95,16 +96,6 @@ async def list_events(
         return _spliced({"type": "FeatureCollection", **head}, "features", features, "application/geo+json")
     head["total"] = count
     return _spliced(head, "events", ",".join(text for *_, text in items))
-
-
-#: A listed event: its id, lon and lat (None where unplaced) and its listed JSON text.
-Listed = tuple[int, Any, Any, str]
-
-
-def _indexed(index: EventIndex, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
-    matches = index.matches(query)
-    items = index.listed(matches[query.offset:query.offset + query.limit])
-    return items, (len(matches) if total else None)
 
 
 def _from_sql(store: SQLStore, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
