@@ -18,14 +18,17 @@ eval_app = typer.Typer(help="Evaluate extraction, geocoding and deduplication ag
 app.add_typer(eval_app, name="eval")
 
 GoldOption = Annotated[Path, typer.Option("--gold", help="Gold JSONL file (or a JSON file holding one gold document).")]
+SplitOption = Annotated[str, typer.Option(
+    "--split", help="Which half of the gold file to score, by a hash of each doc_id: heldout (the figures to "
+    "report and gate on), tune (the half rules may be fitted to) or all.")]
 
 
 @eval_app.command("events")
-def events(gold: GoldOption, json_: JsonOption = False) -> None:
+def events(gold: GoldOption, split: SplitOption = "all", json_: JsonOption = False) -> None:
     """Score event extraction: type and sub-type accuracy and weighted F1, location, date, fatalities."""
     from ..evaluation.events import evaluate_events
 
-    report = evaluate_events(gold)
+    report = evaluate_events(gold, split=split)
     if json_:
         emit_json(report.to_dict())
         return
@@ -33,11 +36,11 @@ def events(gold: GoldOption, json_: JsonOption = False) -> None:
 
 
 @eval_app.command("dedup")
-def dedup(gold: GoldOption, json_: JsonOption = False) -> None:
+def dedup(gold: GoldOption, split: SplitOption = "all", json_: JsonOption = False) -> None:
     """Score deduplication: pairwise precision, recall and F1 over reports sharing a gold event."""
     from ..evaluation.dedup import evaluate_dedup
 
-    report = evaluate_dedup(gold)
+    report = evaluate_dedup(gold, split=split)
     if json_:
         emit_json(report.to_dict())
         return
@@ -48,12 +51,13 @@ def dedup(gold: GoldOption, json_: JsonOption = False) -> None:
 def geocode(
     gold: GoldOption,
     find: Annotated[bool, typer.Option("--find", help="Find the names too (end to end), with spaCy.")] = False,
+    split: SplitOption = "all",
     json_: JsonOption = False,
 ) -> None:
     """Score geocoding of the gold spans: accuracy within 161 km, mean error, AUC (Gritta et al. 2018)."""
     from ..evaluation.geocode import evaluate_geocode
 
-    report = evaluate_geocode(gold, find=find)
+    report = evaluate_geocode(gold, find=find, split=split)
     if json_:
         emit_json(report.to_dict())
         return

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableFile
+from .split import select
 
 
 @dataclass
@@ -113,12 +114,12 @@ def score_labels(rows: list[dict[str, Any]], labels: list[int], *, gold_file: st
                       sum(d is None for d in days), within, window_days)
 
 
-def evaluate_dedup(path: Path, settings: Any = None) -> DedupScore:
-    """Run deduplication on the gold file's reports and score it pairwise."""
+def evaluate_dedup(path: Path, settings: Any = None, *, split: str = "all") -> DedupScore:
+    """Run deduplication on one half of the gold file's reports (:mod:`.split`) and score it pairwise."""
     from ..dedup import DedupSettings, dedup_lines
 
     settings = settings or DedupSettings()
-    rows = read_gold(path)
+    rows = select(read_gold(path), split)
     labels = dedup_lines(rows, settings)
     score = score_labels(rows, labels, gold_file=Path(path).name, window_days=settings.window_days)
     # The same labels scored on single-event reports only: round-ups listing many events dominate the pair

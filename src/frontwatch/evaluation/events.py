@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import NotFound, UnreadableFile
+from .split import select
 
 NONE = "none"
 _DEMONYM = {"russia's": "russian", "ukraine's": "ukrainian", "kyiv's": "ukrainian", "moscow's": "russian"}
@@ -93,15 +94,15 @@ def _document_text(gold: dict[str, Any], path: Path) -> str:
     raise UnreadableFile(f"gold document {gold.get('doc_id')!r} has no text", path=str(path))
 
 
-def evaluate_events(gold_path: Path | str, *, extractor: Any = None) -> EventsReport:
-    """Run the extractor over the gold documents and score it."""
+def evaluate_events(gold_path: Path | str, *, extractor: Any = None, split: str = "all") -> EventsReport:
+    """Run the extractor over the gold documents of one half (:mod:`.split`) and score it."""
     from ..events.extractor import Extractor
     from ..ingest.document import Document
     from ..ingest.published import parse_published
     from ..models import Article
 
     path = Path(gold_path)
-    golds = read_gold(path)
+    golds = select(read_gold(path), split)
     extractor = extractor or Extractor()
     documents = []
     for i, gold in enumerate(golds):

@@ -26,6 +26,7 @@ import numpy as np
 from ..geocode.batch import read_documents
 from ..geocode.geocoder import Geocoder
 from ..geodesy import distance_km
+from .split import select
 
 MAX_ERROR_KM = 20039.0
 ACCURACY_KM = 161.0
@@ -101,7 +102,8 @@ class GeocodeReport:
                    ["found: F1", d["f1"], self.gold_spans]] if self.mode == "find" else [])]
 
 
-def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None, find: bool = False) -> GeocodeReport:
+def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None, find: bool = False,
+                     split: str = "all") -> GeocodeReport:
     """Resolve every gold span of a file (``--spans`` semantics) and score the predictions.
 
     With ``find``, the geocoder finds the names itself, as the events pipeline has it do (spaCy's entities
@@ -113,7 +115,7 @@ def evaluate_geocode(gold: Path, *, geocoder: Geocoder | None = None, find: bool
     nlp = _spacy() if find else None
     report = GeocodeReport(gold=str(gold), mode="find" if find else "spans")
     started = time.perf_counter()
-    for doc in read_documents(gold, need_spans=True):
+    for doc in select(read_documents(gold, need_spans=True), split):
         report.documents += 1
         tops = doc["toponyms"]
         if find:
