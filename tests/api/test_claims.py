@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-pytest.importorskip("frontwatch.claims.check")
-
 
 def test_posted_text_gets_its_area_claim_checked(client, sample_module):
     text = "Russian forces took 90 square kilometers between April 14 and April 28, officials said."

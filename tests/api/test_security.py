@@ -193,7 +193,6 @@ def _length(data: bytes) -> int:
 
 
 def test_the_right_token_stores_an_extracted_article(writable):
-    pytest.importorskip("spacy")
     client, _ = writable
     r = client.post("/articles", json=ARTICLE, headers={"Authorization": "Bearer " + TOKEN})
     assert r.status_code == 201, r.text

@@ -29,7 +29,6 @@ def test_lost_ground_is_counted(client, sample_module):
 
 
 def test_change_is_the_cli_computation(client, sample_db):
-    pytest.importorskip("frontwatch.territory.regions")
     params = {"from": "2024-04-20", "to": "2024-05-20", "layer": "occupied+contested", "by_region": "true"}
     body = client.get("/territory/changes", params=params).json()
     with open_store(sample_db, read_only=True) as store:
@@ -68,7 +67,6 @@ def test_info_lists_the_source_and_its_layers(client):
 
 
 def test_weekly_series_sums_to_the_whole_change(client):
-    pytest.importorskip("frontwatch.territory.series")
     points = client.get("/territory/series", params={"freq": "week", "from": "2024-04-08", "to": "2024-05-26"})
     assert points.status_code == 200, points.text
     whole = client.get("/territory/changes", params={"from": "2024-04-07", "to": "2024-05-26"}).json()

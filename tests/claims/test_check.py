@@ -140,25 +140,21 @@ def _record(store, text: str):
 
 
 def test_record_holds_within_a_short_lookback(history):
-    pytest.importorskip("frontwatch.territory.records")
     c = _record(history, "Russian forces took 700 km2 between September 9 and 15, their biggest gains in four months.")
     assert c.verdict == "consistent" and c.computed["deepstate:occupied"]["largest_since"].startswith("2023-01")
 
 
 def test_record_fails_when_a_larger_week_lies_inside_the_lookback(history):
-    pytest.importorskip("frontwatch.territory.records")
     c = _record(history, "Russian forces took 700 km2 between September 9 and 15, their biggest gains in a year.")
     assert c.verdict == "inconsistent" and "does not hold" in c.explanation
 
 
 def test_record_reaching_before_the_data_is_unverifiable(history):
-    pytest.importorskip("frontwatch.territory.records")
     c = _record(history, "Russian forces took 700 km2 between January 2 and 8, their biggest gains in two years.")
     assert c.verdict == "unverifiable" and "data begin" in c.explanation
 
 
 def test_settlement_counts_above_the_claim_contradict_it_and_below_are_a_lower_bound(tmp_path):
-    pytest.importorskip("frontwatch.territory.settlements")
     store = open_store(tmp_path / "towns.duckdb")
     before, after = box(37.0, 48.0, 37.05, 48.05), box(37.0, 48.0, 38.2, 48.5)  # the second covers many towns
     for day, geom in ((1, before), (20, after)):

