@@ -13,24 +13,9 @@ import typer
 from typer.exceptions import TyperException
 
 from ..errors import FrontwatchError
+from .app import app
 
-app = typer.Typer(
-    name="frontwatch",
-    help="Monitor armed conflict from public sources: control maps, news events, claims.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-@app.callback()
-def _root(
-    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
-) -> None:
-    """Monitor armed conflict from public sources: control maps, news events, claims."""
-    if debug:
-        os.environ["FRONTWATCH_DEBUG"] = "1"
+__all__ = ["app", "main", "run"]
 
 
 def _register() -> None:

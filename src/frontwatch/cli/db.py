@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import app
+from .app import app
 from .common import DbOption, JsonOption, emit_json, emit_table
 
 db_app = typer.Typer(help="Inspect and migrate the store.", no_args_is_help=True)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from . import app
+from .app import app
 from .common import JsonOption, emit_json, emit_table
 
 eval_app = typer.Typer(help="Evaluate extraction, geocoding and deduplication against gold files.",

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import ConfigError
-from . import app
+from .app import app
 from .common import DbOption, JsonOption, emit_json, err
 
 scale_app = typer.Typer(help="Scale out: sharded corpora, Dask clusters, resumable runs.", no_args_is_help=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..config import SETTINGS
-from . import app
+from .app import app
 from .common import DbOption, err
 
 _SETTINGS_HELP = "; ".join(f"{s.name} (default {s.default}): {s.help}" for s in SETTINGS)

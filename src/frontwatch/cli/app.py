@@ -1,0 +1,25 @@
+"""The root ``frontwatch`` Typer app, apart from the entry point so command modules import it without a cycle."""
+
+from __future__ import annotations
+
+import os
+
+import typer
+
+app = typer.Typer(
+    name="frontwatch",
+    help="Monitor armed conflict from public sources: control maps, news events, claims.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+) -> None:
+    """Monitor armed conflict from public sources: control maps, news events, claims."""
+    if debug:
+        os.environ["FRONTWATCH_DEBUG"] = "1"
