@@ -241,15 +241,17 @@ def regions_import(
 
 @regions_app.command("list")
 def regions_list(db: DbOption = ..., json_: JsonOption = False) -> None:  # type: ignore[assignment]
-    """List the stored regions."""
+    """List the regions --by-region uses: those imported, else the bundled oblasts."""
     from ..store import open_store
+    from ..territory.regions import region_rows
 
     with open_store(db, read_only=True) as store:
-        rows = [{"name": n, "iso": i} for n, i, _ in store.load_regions()]
+        found, origin = region_rows(store)
+    rows = [{"name": n, "iso": i} for n, i, _ in found]
     if json_:
         emit_json(rows)
         return
-    emit_table("regions", ["name", "iso"], [[r["name"], r["iso"]] for r in rows])
+    emit_table(f"regions ({origin})", ["name", "iso"], [[r["name"], r["iso"]] for r in rows])
 
 
 def _date(value: str | None) -> date | None:
