@@ -75,7 +75,7 @@ def test_the_bundled_oblasts_are_27_and_a_corrupt_copy_says_what_to_do(tmp_path)
     assert all(g.is_valid and not g.is_empty for _, _, g in rows)
     broken = tmp_path / "adm1.geojson.gz"
     broken.write_bytes(b"not gzip")
-    with pytest.raises(DataUnavailable, match="cannot be read.*territory regions import"):
+    with pytest.raises(DataUnavailable, match=r"cannot be read.*territory regions import"):
         bundled_regions(broken)
     with pytest.raises(DataUnavailable, match="cannot be read"):
         bundled_regions(tmp_path / "missing.geojson.gz")

@@ -155,6 +155,8 @@ def _print_notes(result: dict) -> None:  # type: ignore[type-arg]
     for row in result["sources"]:
         if row.get("note"):
             out.print(f"note: {row['note']}.")
+        if row.get("layer_description"):
+            out.print(f"{row['source']} layers: {row['layer_description']}.")
     for failure in result["failed"]:
         out.print(f"{failure['source']}: {failure['error']}")
 

@@ -76,6 +76,19 @@ def gap_note(source: str, cadence: float, start: dict[str, Any], end: dict[str, 
             f"{end['snapshot_date']} ({end['gap_days']} d earlier); the figure covers those maps, not the exact days")
 
 
+def describe(source: str, layer: str) -> str | None:
+    """What a source's layers hold where that differs between sources (ISW's occupied includes Crimea...)."""
+    if source != "isw":
+        return None
+    from .isw import LAYER_DESCRIPTIONS
+
+    names = parse_layers(layer)
+    text = "; ".join(f"{n}: {LAYER_DESCRIPTIONS[n]}" for n in names if n in LAYER_DESCRIPTIONS)
+    if names == ("occupied",):
+        text += " (ISW redraws control rarely; its weekly gains are in contested: use occupied+contested)"
+    return text or None
+
+
 def change_all(store: Any, *, layer: str, start: date, end: date, tz: str = "UTC", by_region: bool = False,
                settlements: bool = False) -> dict[str, Any]:
     """``change`` on every source that has the layer, side by side; a source that cannot answer says why."""
@@ -92,7 +105,7 @@ def change_all(store: Any, *, layer: str, start: date, end: date, tz: str = "UTC
         row = result.to_dict()
         row["from"], row["to"] = state(result.start, tz), state(result.end, tz)
         row.update(cadence_days=cadence, cadence=cadence_label(cadence),
-                   note=gap_note(source, cadence, row["from"], row["to"]))
+                   note=gap_note(source, cadence, row["from"], row["to"]), layer_description=describe(source, layer))
         rows.append(row)
     return {"layer": display(layer), "from": start.isoformat(), "to": end.isoformat(), "sources": rows,
             "failed": failed}
@@ -153,7 +166,7 @@ def record_all(store: Any, *, window: int = 7, at: date, layer: str = "occupied"
         row = result.to_dict()
         row["from"], row["to"] = state(result.start_state, tz), state(result.end_state, tz)
         row.update(cadence_days=cadence, cadence=cadence_label(cadence),
-                   note=gap_note(source, cadence, row["from"], row["to"]))
+                   note=gap_note(source, cadence, row["from"], row["to"]), layer_description=describe(source, layer))
         rows.append(row)
     return {"layer": display(layer), "window_days": window, "at": at.isoformat(), "sources": rows, "failed": failed}
 
