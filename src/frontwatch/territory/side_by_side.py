@@ -48,7 +48,9 @@ def cadence_days(tl: Timeline) -> float:
 
 
 def cadence_label(days: float) -> str:
-    """>>> cadence_label(1.0), cadence_label(7.0), cadence_label(0.4), cadence_label(30)
+    """A cadence in words.
+
+    >>> cadence_label(1.0), cadence_label(7.0), cadence_label(0.4), cadence_label(30)
     ('daily', 'weekly', 'several a day', 'every 30 days')
     """
     if days < 0.75:
