@@ -94,6 +94,7 @@ def bundled_regions(path: Path | None = None) -> list[tuple[str, str | None, Bas
         doc = orjson.loads(gzip.decompress(target.read_bytes()))
         rows = [(str(f["properties"]["shapeName"]), f["properties"].get("shapeISO"), polygonal(shape(f["geometry"])))
                 for f in doc["features"]]
+        rows.sort(key=lambda row: row[0])  # as the store lists imported regions: by name
     except (OSError, EOFError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
         raise DataUnavailable(f"the bundled boundaries {target} cannot be read ({type(exc).__name__}: {exc}): "
                               f"reinstall frontwatch, or {_HOW_TO}") from exc
