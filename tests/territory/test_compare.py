@@ -130,3 +130,15 @@ def test_cli_source_all_and_compare(tmp_path, capsys):
     assert (tmp_path / "w.png").stat().st_size > 1000
     assert main(["territory", "compare", "--a", "deepstate", "--b", "cyterat", "--db", db]) == 1
     assert "no snapshots of source 'cyterat'" in capsys.readouterr().err
+
+
+def test_cli_source_all_refuses_single_source_files(tmp_path, capsys):
+    db = str(tmp_path / "t.duckdb")
+    with open_store(db) as st:
+        build(st)
+    assert main(["territory", "change", "--source", "all", "--from", "2024-05-09", "--to", "2024-05-15",
+                 "--geojson", str(tmp_path / "g.geojson"), "--db", db]) == 1
+    assert main(["territory", "series", "--source", "all", "--chart", str(tmp_path / "s.png"), "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "--geojson writes one source" in err and "territory compare" in err
+    assert not (tmp_path / "g.geojson").exists() and not (tmp_path / "s.png").exists()

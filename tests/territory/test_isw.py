@@ -208,3 +208,11 @@ def test_the_archive_holds_215_weeks():
     with tarfile.open(shared_path(*ARCHIVE), "r|xz") as tar:
         weeks = {m.name.split("/")[1] for m in tar if m.name.endswith("control_map.topojson")}
     assert len(weeks) == 215 and min(weeks) == "2022-02-24" and max(weeks) == "2026-04-12"
+
+
+def test_a_topojson_named_json_is_read_as_isw(store, tmp_path):
+    week = tmp_path / "2024-05-12"
+    week.mkdir()
+    (week / "control_map.json").write_text(json.dumps(square(36.0, 48.0, 0.2)))
+    assert import_paths(store, [tmp_path]).to_dict() == {"imported": 1, "skipped": 0, "failed": []}
+    assert set(areas(store, "2024-05-12")) == {"occupied"}

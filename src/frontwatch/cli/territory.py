@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import ConfigError
 from . import app
 from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
@@ -104,6 +105,8 @@ def change(
 
     start, end = resolve_period(period=period, start=from_, end=to)
     if source == "all":
+        if geojson is not None:
+            raise ConfigError("--geojson writes one source's ground: give --source deepstate or isw, not all")
         _change_all(db, layer=layer, start=start, end=end, by_region=by_region, settlements=settlements, tz=tz,
                     json_=json_)
         return
@@ -201,6 +204,9 @@ def series(
     from ..territory.series import series as compute_series
 
     if source == "all":
+        if chart is not None:
+            raise ConfigError("--chart draws one source: for two side by side use `frontwatch territory compare "
+                              "--chart FILE`")
         _series_all(db, freq=freq, start=_date(from_), end=_date(to), window=window, layer=layer, tz=tz,
                     csv=csv, json_=json_)
         return

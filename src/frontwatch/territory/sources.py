@@ -464,6 +464,10 @@ def read_entry(
         doc = read_ogr(name, data, path=path)
     else:
         doc = parse_json(data)
+    if isinstance(doc, dict) and doc.get("type") == "Topology":  # TopoJSON named .json: ISW's (isw.py)
+        from .isw import read_topojson
+
+        return [_pending(read_topojson(name, data, sha=sha, opts=opts))]  # type: ignore[arg-type]
     source = detect_source(doc, name, opts)
     if source == "deepstate":
         raws = [read_deepstate(doc, name=name, sha=sha, opts=opts, cache=cache)]
