@@ -150,9 +150,10 @@ def test_isw_layer_files_of_one_date_become_one_snapshot(store, tmp_path):
     report = import_paths(store, [control, advances])
     assert report.to_dict() == {"imported": 1, "skipped": 0, "failed": []}
     [snap] = store.list_snapshots("isw")
-    [occupied] = store.load_layers(snap.id, ["occupied"])
-    # rel 1e-5: the union has a vertex at 36.2 on each long side, and geodesic edges bend between vertices
-    assert occupied.area_km2 == pytest.approx(area_km2(box(36, 48, 36.3, 48.2)), rel=1e-5)
+    layers = {layer.layer: layer.area_km2 for layer in store.load_layers(snap.id)}
+    # issue 16: assessed control is ISW's occupied layer, assessed advances its contested layer
+    assert layers == {"occupied": pytest.approx(area_km2(box(36, 48, 36.2, 48.2))),
+                      "contested": pytest.approx(area_km2(box(36.2, 48, 36.3, 48.2)))}
 
 
 def test_two_workers_store_what_one_does(tmp_path):

@@ -7,7 +7,7 @@ from shapely.geometry import box, mapping
 
 from frontwatch.errors import DataUnavailable, InputError, NotFound, UnreadableFile
 from frontwatch.territory.changes import change
-from frontwatch.territory.regions import import_regions
+from frontwatch.territory.regions import bundled_regions, import_regions
 from tests.conftest import shared_path
 
 from .conftest import fill
@@ -60,10 +60,40 @@ def test_reimport_replaces_and_fields_are_checked(two_regions, tmp_path):
     assert [x.name for x in r.regions] == ["Only"]
 
 
-def test_no_regions_says_how_to_import(store):
-    fill(store, date(2024, 5, 1), [{"occupied": box(37.0, 48.0, 37.9, 48.5)}, {"occupied": box(37.0, 48.0, 38, 48.5)}])
-    with pytest.raises(DataUnavailable, match="territory regions import"):
-        change(store, start=date(2024, 5, 1), end=date(2024, 5, 2), by_region=True)
+def test_without_an_import_the_bundled_oblasts_split_a_change(store):
+    # around Chuhuiv, well inside Kharkiv oblast
+    fill(store, date(2024, 5, 1), [{"occupied": box(36.6, 49.8, 36.7, 49.9)},
+                                   {"occupied": box(36.6, 49.8, 36.8, 49.9)}])
+    r = change(store, start=date(2024, 5, 1), end=date(2024, 5, 2), by_region=True)
+    assert [(x.name, x.iso) for x in r.regions] == [("Kharkiv Oblast", "UA-63")]
+    assert r.regions[0].gained_km2 == pytest.approx(km2(box(36.7, 49.8, 36.8, 49.9)), rel=1e-6)
+
+
+def test_the_bundled_oblasts_are_27_and_a_corrupt_copy_says_what_to_do(tmp_path):
+    rows = bundled_regions()
+    assert len(rows) == 27 and {"Kharkiv Oblast", "Autonomous Republic of Crimea", "Kyiv"} <= {n for n, _, _ in rows}
+    assert all(g.is_valid and not g.is_empty for _, _, g in rows)
+    broken = tmp_path / "adm1.geojson.gz"
+    broken.write_bytes(b"not gzip")
+    with pytest.raises(DataUnavailable, match=r"cannot be read.*territory regions import"):
+        bundled_regions(broken)
+    with pytest.raises(DataUnavailable, match="cannot be read"):
+        bundled_regions(tmp_path / "missing.geojson.gz")
+
+
+def test_the_bundled_oblasts_split_as_the_full_geoboundaries_file_does(store):
+    """The bundled file is simplified (0.002°): a real week's split differs from the full file's by < 0.5 %."""
+    fill(store, date(2024, 5, 1), [{"occupied": box(36.5, 49.5, 38.5, 50.5)},
+                                   {"occupied": box(35.5, 47.0, 39.5, 50.5)}])
+    bundled = {x.name: x.gained_km2 for x in change(store, start=date(2024, 5, 1), end=date(2024, 5, 2),
+                                                      by_region=True).regions}
+    import_regions(store, shared_path("data", "territory", "boundaries", "ukraine-adm1.geojson"))
+    full = {x.name: x.gained_km2 for x in change(store, start=date(2024, 5, 1), end=date(2024, 5, 2),
+                                                   by_region=True).regions}
+    assert set(bundled) == set(full) == {"Kharkiv Oblast", "Donetsk Oblast", "Luhansk Oblast",
+                                         "Dnipropetrovsk Oblast", "Zaporizhia Oblast", "Sumy Oblast"}
+    for name, km2_full in full.items():
+        assert bundled[name] == pytest.approx(km2_full, rel=0.005), name
 
 
 def test_bad_files(store, tmp_path):

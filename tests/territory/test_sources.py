@@ -199,7 +199,9 @@ def test_cyterat_unified_archive_gives_one_snapshot_per_date():
     assert len({p.snapshot.content_sha256 for p in preps}) == 2
 
 
-def test_isw_layers_make_occupied_from_control_and_advances_minus_pre2022():
+def test_isw_layers_control_is_occupied_advances_contested_pre2022_apart():
+    """Issue 16: ISW's assessed control is stored as occupied (it includes Crimea and the pre-2022 areas),
+    its assessed advances as contested; pre-2022 and claimed keep their own layers."""
     pre = box(36.0, 48.0, 36.1, 48.2)
     doc = collection(
         feature(A, None, layer="Assessed Russian-controlled Ukrainian Territory"),
@@ -212,7 +214,8 @@ def test_isw_layers_make_occupied_from_control_and_advances_minus_pre2022():
     from frontwatch.territory.sources import finish
 
     got = layers_of(finish(pending.raw))
-    assert got["occupied"].area_km2 == pytest.approx(area_km2(A.difference(pre)) + area_km2(C), rel=1e-9)
+    assert got["occupied"].area_km2 == pytest.approx(area_km2(A), rel=1e-9)
+    assert got["contested"].area_km2 == pytest.approx(area_km2(C), rel=1e-9)
     assert got["claimed"].area_km2 == pytest.approx(area_km2(B))
     assert got["occupied_pre2022"].area_km2 == pytest.approx(area_km2(pre))
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from ..errors import FrontwatchError
 from ..geodesy import km2_to_sq_miles
+from .credited import bracket_verdict, coarse_figure, order_sources, with_offset
 from .extract import Claim, extract_claims
 
 AREA_ABS_KM2 = 5.0
@@ -117,7 +118,7 @@ def check_claim(store: Any, claim: Claim) -> CheckedClaim:
         return _unit_override(checked)
     measure = {"record": _record_figure}.get(claim.kind, _settlement_figure if claim.kind.startswith("settle")
                                                else _area_figure)
-    for source in sources:
+    for source in order_sources(sources, claim.map_source):  # the credited map first
         for layer in layer_sets(store, source):
             try:
                 checked.computed[f"{source}:{layer}"] = measure(store, claim, source, layer)
@@ -136,8 +137,9 @@ def _unit_override(checked: CheckedClaim) -> CheckedClaim:
 
 
 def _states(result: Any) -> dict[str, Any]:
+    """The states a figure used, with their snapshot dates and offsets in days from the dates asked."""
     d = result.to_dict()
-    return {"from": d["from"], "to": d["to"]}
+    return {"from": with_offset(d["from"]), "to": with_offset(d["to"])}
 
 
 def area_tolerance_km2(claimed_km2: float) -> float:
@@ -152,10 +154,19 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str,
     sign = 1.0 if claim.kind == "area_gained" else -1.0
     value = sign * result.net_km2
     claimed = claim.value or 0.0
-    return {"value_km2": round(value, 1), "value_mi2": round(km2_to_sq_miles(value), 1),
-            "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
-            "net_km2": round(result.net_km2, 1), **_states(result),
-            "verdict": "consistent" if agrees(value, claimed, claim.qualifier) else "inconsistent"}
+    figure = {"value_km2": round(value, 1), "value_mi2": round(km2_to_sq_miles(value), 1),
+              "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
+              "net_km2": round(result.net_km2, 1), **_states(result),
+              "verdict": "consistent" if agrees(value, claimed, claim.qualifier) else "inconsistent"}
+    coarse = coarse_figure(store, source, layer, claim.state_from, claim.state_to)  # type: ignore[arg-type]
+    if coarse.get("enclosing"):  # a weekly map: the maps enclosing the period bound the change (credited.py)
+        outer = coarse["enclosing"]
+        figure["enclosing"] = {**outer, "value_km2": round(sign * outer["net_km2"], 1)}
+        fits = bracket_verdict(value, sign * outer["net_km2"], claimed, agrees, claim.qualifier)
+        figure["verdict"] = "consistent" if fits else "inconsistent"
+    if coarse:
+        figure["cadence_days"] = coarse["cadence_days"] if "cadence_days" in coarse else None
+    return figure
 
 
 def agrees(value: float, claimed: float, qualifier: str = "exact") -> bool:

@@ -51,14 +51,23 @@ def _explain_area(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str,
         what = f"{bound}{value:,.0f} km² {'gained' if russian_gain else 'lost'} by Russia"
     else:
         what = f"{bound}{value:,.0f} km² {'lost' if russian_gain else 'gained'} by Ukraine"
-    figures = ", ".join(f"{_layer_name(k)} {v['value_km2']:,.1f} km²" for k, v in usable.items())
+    figures = ", ".join(f"{_layer_name(k)} {_area_text(v)}" for k, v in usable.items())
     agree = [_layer_name(k) for k, v in usable.items() if v["verdict"] == "consistent"]
     head = f"{what} ({_period(claim)})"
+    coarse = " (for a weekly map: of either figure, or between them)" if any("enclosing" in v for v in
+                                                                        usable.values()) else ""
     if agree:
-        line = f"{head} agrees with {', '.join(agree)} within ±{tol:,.0f} km²: {figures}."
+        line = f"{head} agrees with {', '.join(agree)} within ±{tol:,.0f} km²{coarse}: {figures}."
     else:
         line = f"{head} matches no layer in the store: {figures} (agreement needs ±{tol:,.0f} km²)."
     return line + _credited_note(claim, sources, usable, value)
+
+
+def _area_text(figure: dict[str, Any]) -> str:
+    """A figure, with the enclosing maps' figure for a weekly source (see ``credited``)."""
+    text = f"{figure['value_km2']:,.1f} km²"
+    outer = figure.get("enclosing")
+    return f"{text} (enclosing maps: {outer['value_km2']:,.1f} km²)" if outer else text
 
 
 def _credited_note(claim: Claim, sources: list[str], usable: dict[str, dict[str, Any]], value: float) -> str:
@@ -67,7 +76,10 @@ def _credited_note(claim: Claim, sources: list[str], usable: dict[str, dict[str,
     if credited is None:
         return ""
     if credited in sources:
-        return f" The article credits {display(credited)}, so its layers decide."
+        from .credited import explain_sources
+
+        return (f" The article credits {display(credited)}, so its layers decide. "
+                + explain_sources(claim, usable, sources))
     larger = all(value > v["value_km2"] for v in usable.values())
     note = SOURCE_NOTES.get(credited, f"{display(credited)} counts differently")
     stored = ", ".join(display(s) for s in sources)

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import ConfigError
 from .app import app
 from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
@@ -19,7 +20,9 @@ app.add_typer(territory_app, name="territory")
 SourceOption = Annotated[
     str | None,
     typer.Option(
-        "--source", help="Map source to measure (deepstate, isw, cyterat, ...); default: the one with most snapshots."
+        "--source",
+        help="Map source to measure (deepstate, isw, cyterat, ...), or 'all' for every source side by side with "
+        "the snapshots each used; default: the source with most snapshots.",
     ),
 ]
 LayerOption = Annotated[
@@ -101,6 +104,12 @@ def change(
     from ..territory.periods import resolve_period
 
     start, end = resolve_period(period=period, start=from_, end=to)
+    if source == "all":
+        if geojson is not None:
+            raise ConfigError("--geojson writes one source's ground: give --source deepstate or isw, not all")
+        _change_all(db, layer=layer, start=start, end=end, by_region=by_region, settlements=settlements, tz=tz,
+                    json_=json_)
+        return
     with open_store(db, read_only=True) as store:
         result = compute_change(
             store,
@@ -121,6 +130,38 @@ def change(
         emit_json(result.to_dict())
         return
     _print_change(result)
+
+
+def _change_all(db: str | None, *, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    from ..store import open_store
+    from ..territory.side_by_side import change_all
+
+    with open_store(db, read_only=True) as store:
+        result = change_all(store, **options)
+    if json_:
+        emit_json(result)
+        return
+    emit_table(
+        f"{result['layer']}: {result['from']} -> {result['to']}, every source",
+        ["source", "cadence", "from state (gap d)", "to state (gap d)", "gained km2", "lost km2", "net km2"],
+        [[r["source"], r["cadence"], _state_cell(r["from"]), _state_cell(r["to"]), r["gained_km2"], r["lost_km2"],
+          r["net_km2"]] for r in result["sources"]],
+    )
+    _print_notes(result)
+
+
+def _state_cell(state: dict) -> str:  # type: ignore[type-arg]
+    return f"{state['snapshot_date']} ({-state['gap_days']:+d})" if state["gap_days"] else state["snapshot_date"]
+
+
+def _print_notes(result: dict) -> None:  # type: ignore[type-arg]
+    for row in result["sources"]:
+        if row.get("note"):
+            out.print(f"note: {row['note']}.")
+        if row.get("layer_description"):
+            out.print(f"{row['source']} layers: {row['layer_description']}.")
+    for failure in result["failed"]:
+        out.print(f"{failure['source']}: {failure['error']}")
 
 
 def _print_change(result) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +203,13 @@ def series(
     from ..store import open_store
     from ..territory.series import series as compute_series
 
+    if source == "all":
+        if chart is not None:
+            raise ConfigError("--chart draws one source: for two side by side use `frontwatch territory compare "
+                              "--chart FILE`")
+        _series_all(db, freq=freq, start=_date(from_), end=_date(to), window=window, layer=layer, tz=tz,
+                    csv=csv, json_=json_)
+        return
     with open_store(db, read_only=True) as store:
         points = compute_series(
             store, freq=freq, start=_date(from_), end=_date(to), window=window, layer=layer, source=source, tz=tz
@@ -184,6 +232,34 @@ def series(
     )
 
 
+def _series_all(db: str | None, *, csv: Path | None, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    from ..store import open_store
+    from ..territory.side_by_side import series_all
+
+    with open_store(db, read_only=True) as store:
+        rows = series_all(store, **options)
+    if csv is not None:
+        from ..territory.compare import write_rows_csv
+
+        write_rows_csv(rows, csv)
+    if json_:
+        emit_json(rows)
+        return
+    per = f"{options['window']}-day window" if options["window"] else options["freq"]
+    emit_table(
+        f"{options['layer']} per {per}, every source",
+        ["source", "start", "end", "from state (gap d)", "to state (gap d)", "gained km2", "lost km2", "net km2"],
+        [[r["source"], r["start"], r["end"], _state_cell(r["from"]), _state_cell(r["to"]),
+          _blank(r["gained_km2"]), _blank(r["lost_km2"]), _blank(r["net_km2"])] for r in rows],
+    )
+    if any(r["net_km2"] is None for r in rows):
+        out.print("blank: no new state of that source in the window (it publishes less often than the windows)")
+
+
+def _blank(value: float | None) -> object:
+    return "" if value is None else value
+
+
 @territory_app.command("record")
 def record(
     at: Annotated[str, typer.Option("--at", help="Last day of the window, YYYY-MM-DD.")],
@@ -198,6 +274,9 @@ def record(
     from ..store import open_store
     from ..territory.records import record as compute_record
 
+    if source == "all":
+        _record_all(db, window=window, at=_date(at), layer=layer, tz=tz, json_=json_)
+        return
     with open_store(db, read_only=True) as store:
         result = compute_record(store, window=window, at=_date(at), layer=layer, source=source, tz=tz)
     if json_:
@@ -212,6 +291,74 @@ def record(
         f"{d['net_km2']:+.1f} km² of {d['layer']} ({d['source']}) over the {window} days {d['start']}..{d['end']}: "
         f"the largest {since}; rank {d['rank_in_last_365_days']} of {d['windows_in_last_365_days']} "
         f"{window}-day windows in the last 365 days"
+    )
+
+
+def _record_all(db: str | None, *, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+    from ..store import open_store
+    from ..territory.side_by_side import record_all
+
+    with open_store(db, read_only=True) as store:
+        result = record_all(store, **options)
+    if json_:
+        emit_json(result)
+        return
+    emit_table(
+        f"{result['layer']}: the {result['window_days']} days ending {result['at']}, every source",
+        ["source", "cadence", "from state (gap d)", "to state (gap d)", "net km2", "largest since", "rank in 365 d"],
+        [[r["source"], r["cadence"], _state_cell(r["from"]), _state_cell(r["to"]), r["net_km2"],
+          r["largest_since"], f"{r['rank_in_last_365_days']} of {r['windows_in_last_365_days']}"]
+         for r in result["sources"]],
+    )
+    _print_notes(result)
+
+
+@territory_app.command("compare")
+def compare_cmd(
+    a: Annotated[str, typer.Option("--a", help="First source.")] = "deepstate",
+    b: Annotated[str, typer.Option("--b", help="Second source.")] = "isw",
+    layer: Annotated[str | None, typer.Option(
+        "--layer", help="Layer of both sides (default: each source's headline layer: DeepState occupied, "
+        "ISW occupied+contested, i.e. assessed control + advances).")] = None,
+    layer_a: Annotated[str | None, typer.Option("--layer-a", help="Layer of the first source.")] = None,
+    layer_b: Annotated[str | None, typer.Option("--layer-b", help="Layer of the second source.")] = None,
+    from_: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD (default: overlap).")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD (default: overlap).")] = None,
+    chart: Annotated[Path | None, typer.Option("--chart", help="Write a PNG chart of both weekly nets.")] = None,
+    csv: Annotated[Path | None, typer.Option("--csv", help="Write one row per week as CSV.")] = None,
+    top: Annotated[int, typer.Option("--top", help="How many of the largest divergences to list.")] = 10,
+    tz: TzOption = "UTC",
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Weekly (Sunday to Sunday) net change of two sources side by side: correlation and largest divergences."""
+    from ..store import open_store
+    from ..territory.compare import compare, write_compare_chart, write_rows_csv
+
+    with open_store(db, read_only=True) as store:
+        result = compare(store, source_a=a, source_b=b, layer=layer, layer_a=layer_a, layer_b=layer_b,
+                         start=_date(from_), end=_date(to), tz=tz)
+    if chart is not None:
+        write_compare_chart(result, chart)
+    if csv is not None:
+        write_rows_csv([w.to_dict() for w in result.weeks], csv)
+    if json_:
+        emit_json(result.to_dict())
+        return
+    stats = result.stats()
+    emit_table(
+        f"weekly net change: {a} {result.layer_a} vs {b} {result.layer_b}",
+        ["weeks compared", "without a new state", f"sum {a} km2", f"sum {b} km2", "Pearson r", "Spearman rho",
+         "r of 4-week sums", "mean |diff| km2"],
+        [[stats["weeks_compared"], stats["weeks_without_a_new_state"], stats["sum_net_km2_a"], stats["sum_net_km2_b"],
+          stats["pearson_r"], stats["spearman_rho"], stats["pearson_r_4_week_sums"], stats["mean_abs_diff_km2"]]],
+    )
+    emit_table(
+        "largest divergences",
+        ["week", f"{a} net km2", f"{b} net km2", "diff km2", f"{a} states", f"{b} states"],
+        [[f"{w.start}..{w.end}", round(w.net_a, 1), round(w.net_b, 1), round(w.diff, 1),  # type: ignore[arg-type]
+          f"{w.states_a[0]['snapshot_date']}..{w.states_a[1]['snapshot_date']}",
+          f"{w.states_b[0]['snapshot_date']}..{w.states_b[1]['snapshot_date']}"] for w in result.divergences(top)],
     )
 
 
@@ -241,15 +388,17 @@ def regions_import(
 
 @regions_app.command("list")
 def regions_list(db: DbOption = ..., json_: JsonOption = False) -> None:  # type: ignore[assignment]
-    """List the stored regions."""
+    """List the regions --by-region uses: those imported, else the bundled oblasts."""
     from ..store import open_store
+    from ..territory.regions import region_rows
 
     with open_store(db, read_only=True) as store:
-        rows = [{"name": n, "iso": i} for n, i, _ in store.load_regions()]
+        found, origin = region_rows(store)
+    rows = [{"name": n, "iso": i} for n, i, _ in found]
     if json_:
         emit_json(rows)
         return
-    emit_table("regions", ["name", "iso"], [[r["name"], r["iso"]] for r in rows])
+    emit_table(f"regions ({origin})", ["name", "iso"], [[r["name"], r["iso"]] for r in rows])
 
 
 def _date(value: str | None) -> date | None:

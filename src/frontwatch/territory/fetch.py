@@ -10,7 +10,11 @@ ISW (the FeatureServer layers behind ISW/CTP's interactive map, on services5.arc
 metadata (``?f=json``, whose ``editingInfo.lastEditDate`` dates the data) and its features through
 ``/query?where=1=1&outFields=*&f=geojson``, paged with ``resultOffset``/``resultRecordCount`` while the server
 says ``exceededTransferLimit``. ISW publishes only the current state, so one fetch is one snapshot, dated by
-the newest edit of its layers.
+the newest edit of its layers. Its layers become the same CONTRACTS layers as the weekly archive's (``isw.py``:
+assessed control -> ``occupied``, advances -> ``contested``, ``claimed`` where the service has it): assessed
+control and advances are required; a layer the service no longer has (claimed, pre-2022, counteroffensives) is
+left out with a warning. An answer that is not the layer's JSON (an HTML error page, ArcGIS's ``{"error": ...}``)
+is a :class:`FetchError` naming the URL and what came back, and nothing is stored.
 
 Every request has a timeout and a size cap; a failure to reach the service is a :class:`FetchError` naming the
 URL, while one snapshot that cannot be downloaded is recorded in the report and the others go on.
@@ -32,7 +36,9 @@ from .sources import time_from_value
 
 DEEPSTATE_URL = "https://deepstatemap.live/api"
 ISW_URL = "https://services5.arcgis.com/SaBe5HMtmnbqSWlu/arcgis/rest/services"
-#: ISW layer -> FeatureServer layer path (as used by ISW/CTP's ArcGIS map, 2023-2025).
+#: ISW layer -> FeatureServer layer path (as used by ISW/CTP's ArcGIS map, 2023-2025). ``isw.ISW_TO_LAYER`` maps
+#: these short names to CONTRACTS layers.
+ISW_REQUIRED = ("control", "advances")
 ISW_LAYERS = {
     "control": "VIEW_RussiaCoTinUkraine_V3/FeatureServer/49",
     "advances": "MDS_AssessedRussianAdvanceInUkraine_view/FeatureServer/49",
@@ -67,10 +73,14 @@ def fetch_source(
             entries = deepstate_entries(client, (url or DEEPSTATE_URL).rstrip("/"), store, since, max_bytes)
         elif provider == "isw":
             opts = read_options("isw", None, None)
-            entries = iter([isw_entry(client, (url or ISW_URL).rstrip("/"), max_bytes)])
+            left_out: list[str] = []
+            entries = iter([isw_entry(client, (url or ISW_URL).rstrip("/"), max_bytes, left_out=left_out)])
         else:
             raise ConfigError(f"unknown provider {provider!r}: expected deepstate or isw")
-        return import_entries(store, entries, opts, progress=progress, workers=1)
+        report = import_entries(store, entries, opts, progress=progress, workers=1)
+        if provider == "isw":
+            report.warnings.extend(left_out)
+        return report
     finally:
         if own:
             client.close()
@@ -112,7 +122,10 @@ def get_json(client: httpx.Client, url: str, *, params: dict[str, Any] | None = 
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise FetchError(f"{url} did not answer JSON ({exc}): check the address (--url)") from exc
+        start = body.lstrip()[:60].decode("utf-8", "replace").replace("\n", " ")
+        kind = "an HTML page" if start.lower().startswith(("<!doctype", "<html")) else f"{start!r}"
+        raise FetchError(f"{url} did not answer JSON but {kind} ({exc}): check the address (--url) or try later"
+                         ) from exc
 
 
 # ---------------------------------------------------------------- DeepStateMap
@@ -170,7 +183,11 @@ def isw_layer(
 ) -> tuple[list[Any], datetime | None]:
     """All features of one FeatureServer layer (paged) and the time of its last edit."""
     meta = get_json(client, f"{base}/{path}", params={"f": "json"}, max_bytes=max_bytes)
-    editing = (meta.get("editingInfo") or {}) if isinstance(meta, dict) else {}
+    if not isinstance(meta, dict) or "error" in meta:
+        detail = meta.get("error") if isinstance(meta, dict) else f"a JSON {type(meta).__name__}"
+        raise FetchError(f"{base}/{path} answered an error instead of the layer's description ({detail}): "
+                         "check --url, or try later")
+    editing = meta.get("editingInfo") or {}
     edited = time_from_value(editing.get("lastEditDate"))
     features: list[Any] = []
     for page in range(MAX_PAGES):
@@ -187,12 +204,23 @@ def isw_layer(
     raise FetchError(f"{base}/{path} kept paging past {MAX_PAGES * PAGE_SIZE:,} features: stopped")
 
 
-def isw_entry(client: httpx.Client, base: str, max_bytes: int = MAX_BYTES) -> Entry:
-    """ISW's current layers as one snapshot entry (features tagged with their layer, dated by the last edit)."""
+def isw_entry(client: httpx.Client, base: str, max_bytes: int = MAX_BYTES, *,
+              left_out: list[str] | None = None) -> Entry:
+    """ISW's current layers as one snapshot entry (features tagged with their layer, dated by the last edit).
+
+    A required layer that fails raises FetchError; an optional one is named in ``left_out`` and skipped.
+    """
     features: list[Any] = []
     times: list[datetime] = []
     for short, path in ISW_LAYERS.items():
-        layer_features, edited = isw_layer(client, base, path, max_bytes)
+        try:
+            layer_features, edited = isw_layer(client, base, path, max_bytes)
+        except FetchError as exc:
+            if short in ISW_REQUIRED:
+                raise
+            if left_out is not None:
+                left_out.append(f"ISW layer {short!r} left out: {exc.message}")
+            continue
         for feature in layer_features:
             if isinstance(feature, dict):
                 feature["properties"] = {**(feature.get("properties") or {}), "layer": short}

@@ -1,20 +1,25 @@
-"""Administrative regions (Ukraine's oblasts): imported by the user, used to split a change.
+"""Administrative regions (Ukraine's oblasts), used to split a change: bundled, or imported by the user.
 
-No boundary file is bundled (geoBoundaries' ODbL data stays outside the package): the user imports
-one with ``frontwatch territory regions import FILE`` and it is stored as WKB. Regions may include
-sea areas (geoBoundaries' do), which does not matter for land taken.
+Ukraine's 27 first-level regions from geoBoundaries (ODbL 1.0) come with the package as a separate data file,
+``data/ukraine-adm1.geojson.gz`` (built by ``tools/build_regions.py``; attribution in NOTICE.md), so
+``--by-region`` works out of the box. A file the user imports with ``frontwatch territory regions import FILE``
+is stored as WKB and overrides the bundled one. Regions may include sea areas (geoBoundaries' do), which does
+not matter for land taken.
 """
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 import pyogrio
 import pyogrio.raw
 import shapely
 from pyproj import CRS, Transformer
+from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import DataUnavailable, InputError, InvalidGeometry, NotFound, UnreadableFile
@@ -23,6 +28,9 @@ from ..models import RegionChange
 from .layers import polygonal
 
 _HOW_TO = "import a boundary file first: frontwatch territory regions import FILE [--name-field shapeName]"
+#: Ukraine's oblasts (geoBoundaries ADM1, ODbL 1.0), used when the store holds no regions of its own.
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "ukraine-adm1.geojson.gz"
+BUNDLED_ORIGIN = "bundled: geoBoundaries Ukraine ADM1 (ODbL 1.0)"
 
 
 def _read(path: Path) -> tuple[dict[str, Any], np.ndarray, list[np.ndarray]]:
@@ -74,15 +82,39 @@ def import_regions(
 
 
 _CACHE: dict[tuple[str, int], tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]] = {}
+_BUNDLED_ROWS: list[tuple[str, str | None, BaseGeometry]] = []
+
+
+def bundled_regions(path: Path | None = None) -> list[tuple[str, str | None, BaseGeometry]]:
+    """(name, iso, geometry) of the bundled oblasts; DataUnavailable when the file is missing or corrupt."""
+    if path is None and _BUNDLED_ROWS:
+        return _BUNDLED_ROWS
+    target = path or BUNDLED
+    try:
+        doc = orjson.loads(gzip.decompress(target.read_bytes()))
+        rows = [(str(f["properties"]["shapeName"]), f["properties"].get("shapeISO"), polygonal(shape(f["geometry"])))
+                for f in doc["features"]]
+        rows.sort(key=lambda row: row[0])  # as the store lists imported regions: by name
+    except (OSError, EOFError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataUnavailable(f"the bundled boundaries {target} cannot be read ({type(exc).__name__}: {exc}): "
+                              f"reinstall frontwatch, or {_HOW_TO}") from exc
+    if path is None:
+        _BUNDLED_ROWS[:] = rows
+    return rows
+
+
+def region_rows(store: Any) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
+    """(rows, origin): the regions the user imported into the store, else the bundled oblasts."""
+    if store.count_regions():
+        return store.load_regions(), "imported"
+    return bundled_regions(), BUNDLED_ORIGIN
 
 
 def _regions(store: Any) -> tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]:
     count = store.count_regions()
-    if not count:
-        raise DataUnavailable(f"no regions in {store.target}: {_HOW_TO}")
-    key = (str(store.target), count)
+    key = (str(store.target), count) if count else ("bundled", 0)
     if key not in _CACHE:
-        rows = store.load_regions()
+        rows, _origin = region_rows(store)
         geoms = [g for _, _, g in rows]
         shapely.prepare(geoms)
         _CACHE.clear()

@@ -14,8 +14,8 @@ Sources and their layers (CONTRACTS names; see ``colours.py`` for DeepState's da
   ``occupied_total`` (not ``occupied``); the unified ``deepstate-map-data.geojson`` (one feature per ``date``)
   gives one snapshot per feature.
 * ``isw``: ISW's layers (assessed control, assessed advances, claimed, pre-2022, claimed Ukrainian
-  counteroffensives), told apart by a ``layer`` property or the file name; ``occupied`` = (control ∪ advances)
-  − pre-2022 (CONTRACTS).
+  counteroffensives), told apart by a ``layer`` property or the file name, or ISW's weekly TopoJSON; mapped to
+  CONTRACTS layers in ``isw.py`` (control -> ``occupied``, which for ISW includes Crimea; advances -> ``contested``).
 * ``geojson``: any GeoJSON, GeoPackage, Shapefile, KML or KMZ with a layer map (``formats.py``).
 """
 
@@ -51,7 +51,7 @@ SOURCES = ("auto", "deepstate", "cyterat", "isw", "geojson")
 POLYGONAL = frozenset({"Polygon", "MultiPolygon", "GeometryCollection"})
 _OGR_SUFFIXES = (".gpkg", ".shp", ".kml", ".kmz", ".fgb", ".gml", ".sqlite")
 _JSON_SUFFIXES = (".geojson", ".json")
-SNAPSHOT_SUFFIXES = _JSON_SUFFIXES + _OGR_SUFFIXES
+SNAPSHOT_SUFFIXES = _JSON_SUFFIXES + _OGR_SUFFIXES + (".topojson",)  # TopoJSON: ISW's weekly maps (isw.py)
 
 
 @dataclass(frozen=True)
@@ -362,8 +362,6 @@ ISW_PATTERNS = (
     ("control", re.compile(r"control|assess|occupied", re.I)),
 )
 ISW_LAYER_KEYS = ("layer", "Layer", "LAYER", "title", "name", "Name")
-_ISW_TO_LAYER = {"claimed": colours.CLAIMED, "pre2022": colours.OCCUPIED_PRE2022,
-                 "counteroffensives": "claimed_ukrainian_counteroffensives"}
 
 
 def isw_layer_of(text: object) -> str | None:
@@ -420,21 +418,6 @@ def read_isw(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: Geometr
     return raw
 
 
-def isw_layers(parts: dict[str, LayerParts]) -> dict[str, list[BaseGeometry]]:
-    """CONTRACTS layers from ISW's: occupied = (assessed control ∪ advances) − pre-2022."""
-    out: dict[str, list[BaseGeometry]] = {}
-    occupied = [p for key in ("control", "advances") if key in parts for p in parts[key].polygons]
-    if occupied:
-        merged = dissolve(occupied)
-        if "pre2022" in parts:
-            merged = merged.difference(dissolve(parts["pre2022"].polygons))
-        out[colours.OCCUPIED] = [merged]
-    for short, layer in _ISW_TO_LAYER.items():
-        if short in parts:
-            out[layer] = parts[short].polygons
-    return out
-
-
 # ---------------------------------------------------------------- dispatch and finish
 
 
@@ -471,12 +454,20 @@ def read_entry(
     fast = _deepstate_fast(name, data, sha, opts, cache)
     if fast is not None:
         return [finish(fast, cache)]
+    if data is not None and name.lower().endswith(".topojson"):
+        from .isw import read_topojson
+
+        return [_pending(read_topojson(name, data, sha=sha, opts=opts))]
     if data is None or name.lower().endswith(_OGR_SUFFIXES):
         from .formats import read_ogr
 
         doc = read_ogr(name, data, path=path)
     else:
         doc = parse_json(data)
+    if isinstance(doc, dict) and doc.get("type") == "Topology":  # TopoJSON named .json: ISW's (isw.py)
+        from .isw import read_topojson
+
+        return [_pending(read_topojson(name, data, sha=sha, opts=opts))]  # type: ignore[arg-type]
     source = detect_source(doc, name, opts)
     if source == "deepstate":
         raws = [read_deepstate(doc, name=name, sha=sha, opts=opts, cache=cache)]
@@ -543,7 +534,9 @@ def finish(raw: RawSnapshot, cache: GeometryCache | None = None) -> Prepared:
     """Dissolve each layer to one valid MultiPolygon and measure it geodesically; no polygons at all is an error."""
     cache = cache or GeometryCache(0, 0)
     if raw.source == "isw":
-        groups = {layer: LayerParts(polys, None) for layer, polys in isw_layers(raw.parts).items()}
+        from .isw import isw_layers as isw_contract_layers  # control -> occupied, advances -> contested
+
+        groups = {layer: LayerParts(polys, None) for layer, polys in isw_contract_layers(raw).items()}
     else:
         groups = raw.parts
     layers = []
