@@ -182,7 +182,12 @@ def _tar_members(path: Path) -> Iterator[Entry]:
                 yield _maybe_gunzip(name, data)
     except (tarfile.TarError, EOFError, lzma.LZMAError, zlib.error, OSError) as exc:
         yield Entry("error", str(path), error=UnreadableFile(
-            f"archive is truncated or corrupt after {count} snapshot file(s) ({exc}): download it again"))
+            f"archive is truncated or corrupt after {count} snapshot file(s) ({_one_line(exc)}): download it again"))
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's text on one line (tarfile lists every method it tried on separate lines)."""
+    return " ".join(str(exc).split()).replace(": -", ":").replace(" - ", "; ")
 
 
 def _zip_members(path: Path) -> Iterator[Entry]:
@@ -201,7 +206,8 @@ def _zip_members(path: Path) -> Iterator[Entry]:
                 else:
                     yield _zip_member(archive, info, name)
     except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
-        yield Entry("error", str(path), error=UnreadableFile(f"not a readable zip archive ({exc}): download it again"))
+        yield Entry("error", str(path), error=UnreadableFile(
+            f"not a readable zip archive ({_one_line(exc)}): download it again"))
 
 
 def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Entry:
