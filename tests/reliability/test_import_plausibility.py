@@ -6,10 +6,11 @@ import json
 from datetime import date
 
 import pytest
-from shapely.geometry import box
+from shapely.geometry import box, mapping
 
 from frontwatch.store import open_store
 from frontwatch.territory.changes import change
+from frontwatch.territory.formats import layer_map_from_dict
 from frontwatch.territory.importer import import_paths
 
 from ._snapshots import BIG, DAY, T0, day_map, real_snapshots, snapshot_bytes
@@ -76,3 +77,15 @@ def test_real_sized_daily_changes_pass(tmp_path):
     with open_store(tmp_path / "t.duckdb") as store:
         report = import_paths(store, files, workers=1)
         assert (report.imported, report.failed) == (2, [])
+
+
+def test_other_sources_are_not_judged_by_deepstate_thresholds(tmp_path):
+    """A generic file whose layer map leaves most of the area unmapped on purpose is imported, as documented."""
+    doc = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"status": "occupied"}, "geometry": mapping(box(36, 48, 36.1, 48.1))},
+        {"type": "Feature", "properties": {"status": "held"}, "geometry": mapping(BIG)}]}
+    path = tmp_path / "map-2024-05-16.geojson"
+    path.write_text(json.dumps(doc))
+    with open_store(tmp_path / "t.duckdb") as store:
+        report = import_paths(store, [path], workers=1, layer_map=layer_map_from_dict({"occupied": "occupied"}))
+    assert (report.imported, report.failed) == (1, [])
