@@ -87,6 +87,7 @@ def tar_of_zero_members(path, count: int, size: int, compress) -> None:
         out.write(compress(bytes(1024)))
 
 
+@pytest.mark.slow  # 10-30 s: 512 MiB of zeros go through the readers and the workers
 @pytest.mark.parametrize(("suffix", "compress"), [
     (".tar.xz", lambda b: lzma.compress(b, preset=0)),
     (".tar.gz", lambda b: gzip.compress(b, 1)),

@@ -72,6 +72,7 @@ def test_a_truncated_archive_reports_how_many_files_came_before(tmp_path):
     assert f"after {len(files)} snapshot file(s)" in error.error.message
 
 
+@pytest.mark.slow  # about 10 s: writes 120 maps, starts an import with workers and kills it
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads processes from /proc (Linux)")
 def test_killing_the_import_leaves_no_worker_behind(tmp_path):
     folder = tmp_path / "maps"
