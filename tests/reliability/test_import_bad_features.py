@@ -11,7 +11,7 @@ from shapely.geometry import box, mapping
 from frontwatch.store import open_store
 from frontwatch.territory.importer import import_paths
 
-from ._snapshots import DAY, T0, day_map
+from ._import_snapshots import DAY, T0, day_map
 
 POLY = mapping(box(36.0, 48.0, 36.1, 48.1))
 ODD_FEATURES = {

@@ -21,7 +21,7 @@ import pytest
 from frontwatch.territory.archive import MAX_MEMBER_BYTES
 from tests.conftest import REPO
 
-from ._snapshots import T0, day_map
+from ._import_snapshots import T0, day_map
 
 MiB = 1024 * 1024
 #: Peak RSS growth allowed for one import: a cap of MAX_MEMBER_BYTES (256 MiB) in flight, plus slack.

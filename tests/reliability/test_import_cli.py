@@ -18,7 +18,7 @@ import pytest
 from frontwatch.cli import main
 from tests.conftest import REPO
 
-from ._snapshots import DAY, T0, day_map
+from ._import_snapshots import DAY, T0, day_map
 
 
 def test_exit_1_when_every_input_failed_and_0_when_some_did_not(tmp_path, capsys):

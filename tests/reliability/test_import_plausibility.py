@@ -13,7 +13,7 @@ from frontwatch.territory.changes import change
 from frontwatch.territory.formats import layer_map_from_dict
 from frontwatch.territory.importer import import_paths
 
-from ._snapshots import BIG, DAY, T0, day_map, real_snapshots, snapshot_bytes
+from ._import_snapshots import BIG, DAY, T0, day_map, real_snapshots, snapshot_bytes
 
 MARCH_31, APRIL_2 = 1711917948, 1712089235  # real DeepState snapshots of 2024-03-31 and 2024-04-02
 

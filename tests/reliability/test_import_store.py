@@ -7,7 +7,7 @@ from __future__ import annotations
 from frontwatch.store import open_store
 from frontwatch.territory.importer import import_paths
 
-from ._snapshots import DAY, T0, day_map
+from ._import_snapshots import DAY, T0, day_map
 
 TABLES = ("territory_snapshots", "territory_layers")
 
