@@ -374,8 +374,9 @@ def _watch_parent(parent: int) -> None:
         import ctypes
         import signal
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1 (prctl(2))
+        prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+        if prctl is not None:  # the thread below covers a libc without it
+            prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1 (prctl(2))
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(1)
 
