@@ -105,19 +105,22 @@ def test_an_unknown_colour_is_stored_apart_with_one_warning_line(store, tmp_path
     assert "unmapped_ce93d8" in store.layer_names("deepstate")
 
 
-def test_a_duplicate_is_skipped_and_a_conflicting_one_warned(store, tmp_path):
+def test_a_duplicate_is_skipped_and_a_conflicting_one_named_as_failed(store, tmp_path):
     one, two = tmp_path / "a", tmp_path / "b"
     one.mkdir(), two.mkdir()
     (one / f"{T0}.geojson").write_bytes(good())
     (two / f"{T0}.geojson").write_bytes(good(7))  # same DeepState id, other content
     report = import_paths(store, [one / f"{T0}.geojson", one / f"{T0}.geojson", two / f"{T0}.geojson"],
                           source="deepstate")
-    assert (report.imported, report.skipped) == (1, 2)
-    # the fast skip (by id in the file name) happens before reading; a wrapper file with the same id is read
+    assert (report.imported, report.skipped) == (1, 1)
+    [conflict] = report.failed
+    assert conflict.code == "conflict" and conflict.path == str(two / f"{T0}.geojson")
+    assert str(one / f"{T0}.geojson") in conflict.error and "different content" in conflict.error
+    # a wrapper file with the same id is read, then compared
     wrapped = tmp_path / "last.json"
     wrapped.write_text(json.dumps({"id": T0, "map": json.loads(good(7))}))
     report = import_paths(store, [wrapped])
-    assert report.skipped == 1 and any("different content" in w for w in report.warnings)
+    assert report.skipped == 0 and [f.code for f in report.failed] == ["conflict"]
 
 
 def test_a_path_that_does_not_exist_stops_before_anything_is_written(store, tmp_path):

@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in args or os.environ.get("FRONTWATCH_DEBUG") == "1"
     command = typer.main.get_command(app)
     try:
-        command.main(args=args, prog_name="frontwatch", standalone_mode=False)
+        # without standalone mode click returns a command's typer.Exit code instead of raising it
+        code = command.main(args=args, prog_name="frontwatch", standalone_mode=False)
     except FrontwatchError as exc:
         if debug:
             raise
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return 0
+    return code if isinstance(code, int) else 0
 
 
 def run() -> None:  # console_scripts target

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..errors import ConfigError
+from ..errors import ConfigError, FrontwatchError
 from .app import app
 from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
@@ -31,7 +34,31 @@ LayerOption = Annotated[
 TzOption = Annotated[str, typer.Option("--tz", help="Time zone in which a date ends (CONTRACTS: default UTC).")]
 
 
+def json_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """With ``--json``, an error is the JSON error body on stdout (``FrontwatchError.to_dict``, the API's shape)
+    as well as the one line on stderr, and exit 1: a script reading stdout gets JSON whatever happens."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except FrontwatchError as exc:
+            if not kwargs.get("json_"):
+                raise
+            emit_json(exc.to_dict())
+            sys.stderr.write(f"error: {exc}\n")
+            raise typer.Exit(1) from exc
+
+    return wrapper
+
+
+def _line(text: str) -> None:
+    """One line on stderr as it is: no wrapping at the terminal's width, no rich markup read in paths."""
+    sys.stderr.write(text + "\n")
+
+
 @territory_app.command("import")
+@json_errors
 def import_(
     paths: Annotated[
         list[Path], typer.Argument(help="Snapshot files, folders or archives (.tar, .tar.gz, .tar.xz, .zip).")
@@ -43,24 +70,36 @@ def import_(
     layer_map: Annotated[
         Path | None, typer.Option("--layer-map", help="JSON file mapping property values or colours to layers.")
     ] = None,
+    plausibility: Annotated[
+        bool,
+        typer.Option("--plausibility-check/--no-plausibility-check",
+                     help="Refuse snapshots mostly in unknown colours or jumping far beyond any real day."),
+    ] = True,
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
 ) -> None:
-    """Import control-map snapshots; already-imported snapshots are skipped."""
+    """Import control-map snapshots; already-imported snapshots are skipped.
+
+    Exit status 1 when every input failed (nothing imported or already stored); failures are listed either way.
+    """
     from ..store import open_store
     from ..territory.importer import import_paths
 
     with open_store(db) as store:
-        report = import_paths(store, paths, source=source, time=time, layer_map=layer_map, progress=not json_)
+        report = import_paths(store, paths, source=source, time=time, layer_map=layer_map, progress=not json_,
+                              plausibility=plausibility)
     if json_:
         emit_json(report.to_dict())
-        return
-    err.print(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
-    for failure in report.failed:
-        err.print(f"  failed: {failure.path}: {failure.error}")
+    else:
+        _line(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
+        for failure in report.failed:
+            _line(f"  failed: {failure.path}: {failure.error}")
+    if report.failed and not report.imported and not report.skipped:
+        raise typer.Exit(1)
 
 
 @territory_app.command("fetch")
+@json_errors
 def fetch(
     provider: Annotated[str, typer.Argument(help="deepstate or isw.")],
     url: Annotated[str | None, typer.Option("--url", help="Override the service address (e.g. a mirror).")] = None,
@@ -83,6 +122,7 @@ def fetch(
 
 
 @territory_app.command("change")
+@json_errors
 def change(
     period: Annotated[str | None, typer.Option("--period", help="A month, YYYY-MM.")] = None,
     from_: Annotated[str | None, typer.Option("--from", help="Start date, YYYY-MM-DD.")] = None,
@@ -186,6 +226,7 @@ def _print_change(result) -> None:  # type: ignore[no-untyped-def]
 
 
 @territory_app.command("series")
+@json_errors
 def series(
     freq: Annotated[str, typer.Option("--freq", help="day, week or month.")] = "week",
     from_: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
@@ -261,6 +302,7 @@ def _blank(value: float | None) -> object:
 
 
 @territory_app.command("record")
+@json_errors
 def record(
     at: Annotated[str, typer.Option("--at", help="Last day of the window, YYYY-MM-DD.")],
     window: Annotated[int, typer.Option("--window", help="Window length in days.")] = 7,
@@ -367,6 +409,7 @@ territory_app.add_typer(regions_app, name="regions")
 
 
 @regions_app.command("import")
+@json_errors
 def regions_import(
     path: Annotated[Path, typer.Argument(help="Boundary file (GeoJSON, GeoPackage, Shapefile), e.g. geoBoundaries.")],
     name_field: Annotated[str, typer.Option("--name-field", help="Property holding the region's name.")] = "shapeName",
@@ -387,6 +430,7 @@ def regions_import(
 
 
 @regions_app.command("list")
+@json_errors
 def regions_list(db: DbOption = ..., json_: JsonOption = False) -> None:  # type: ignore[assignment]
     """List the regions --by-region uses: those imported, else the bundled oblasts."""
     from ..store import open_store

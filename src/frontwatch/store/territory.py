@@ -114,6 +114,27 @@ class TerritoryTables:
         rows = self.query(sql + (" WHERE source = ?" if source else ""), (source,) if source else ())  # type: ignore[attr-defined]
         return {(r["source"], r["snapshot_key"]): r["content_sha256"] or "" for r in rows}
 
+    def snapshot_layer_areas(self, source: str) -> list[tuple[str, datetime, dict[str, float]]]:
+        """(key, time, {layer: km²}) of every stored snapshot of ``source``: what plausibility checks compare."""
+        rows = self.query(  # type: ignore[attr-defined]
+            "SELECT s.snapshot_key, s.time_utc, l.layer, l.area_km2 FROM territory_snapshots s "
+            "JOIN territory_layers l ON l.snapshot_id = s.id WHERE s.source = ? ORDER BY s.time_utc, s.id",
+            (source,),
+        )
+        out: dict[str, tuple[str, datetime, dict[str, float]]] = {}
+        for r in rows:
+            key = r["snapshot_key"]
+            if key not in out:
+                out[key] = (key, datetime.fromtimestamp(int(r["time_utc"]), UTC), {})
+            out[key][2][r["layer"]] = float(r["area_km2"])
+        return list(out.values())
+
+    def snapshot_origin(self, source: str, key: str) -> str | None:
+        """The file a stored snapshot came from (its ``origin``), or None when it is not stored."""
+        row = self.query_one(  # type: ignore[attr-defined]
+            "SELECT origin FROM territory_snapshots WHERE source = ? AND snapshot_key = ?", (source, key))
+        return (row["origin"] or "") if row else None
+
     def add_snapshots(self, items: list[tuple[Snapshot, list[LayerGeometry]]]) -> list[int]:
         """Store several snapshots with their layers in ONE transaction (all or none); returns their ids.
 

@@ -1,8 +1,13 @@
 """Walk snapshot files in plain files, folders and archives (.tar, .tar.gz, .tar.xz, .tar.bz2, .zip), streaming.
 
-Archives are read member by member in memory, never extracted to disk; a tar is read as a stream
-(``r|*``), so a 700 MB archive of JSON costs one member's worth of memory at a time. Files that are not
-snapshots (an ``INDEX.csv``, a README, a shapefile's .dbf) are reported as ignored, not as failures.
+Archives are read member by member in memory, never extracted to disk, so a 700 MB archive of JSON costs one
+member's worth of memory at a time. Files that are not snapshots (an ``INDEX.csv``, a README, a shapefile's
+.dbf) are reported as ignored, not as failures.
+
+Decompression is bounded: every compressed thing (a ``.gz`` file or member, a tar or zip member) is read in
+pieces of ``READ_STEP`` and refused as soon as it passes ``MAX_MEMBER_BYTES``, whatever its header claims.
+A 2 MB gzip of zeros (2 GB inflated) thus costs at most ``MAX_MEMBER_BYTES`` of memory, not 2 GB. The
+largest real snapshot (DeepState, 2025) is 0.6 MB, so the cap leaves a margin of 400x.
 
 >>> import io, tarfile, tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -17,6 +22,7 @@ snapshots (an ``INDEX.csv``, a README, a shapefile's .dbf) are reported as ignor
 from __future__ import annotations
 
 import gzip
+import io
 import lzma
 import tarfile
 import zipfile
@@ -24,14 +30,17 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..errors import FrontwatchError, NotFound, UnreadableFile
 from .sources import SNAPSHOT_SUFFIXES
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.xz", ".txz", ".tar.bz2", ".tbz2")
 ZIP_SUFFIXES = (".zip",)
-#: One member larger than this is refused: no control-map snapshot is near it, a zip bomb is.
-MAX_MEMBER_BYTES = 512 * 1024 * 1024
+#: A decompressed file or member larger than this is refused: no control-map snapshot is near it, a bomb is.
+MAX_MEMBER_BYTES = 256 * 1024 * 1024
+#: Decompression proceeds in pieces of this size, so the cap is checked before memory runs away.
+READ_STEP = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -110,9 +119,32 @@ def _maybe_gunzip(name: str, data: bytes, *, path: Path | None = None) -> Entry:
     if not name.lower().endswith(".gz"):
         return Entry("file", name, data=data, path=path)
     try:
-        return Entry("file", name[:-3], data=gzip.decompress(data))
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            return Entry("file", name[:-3], data=read_bounded(handle))
+    except TooLarge as exc:
+        return Entry("error", name, error=exc)
     except (OSError, EOFError, zlib.error) as exc:
         return Entry("error", name, error=UnreadableFile(f"not a readable gzip file ({exc}): download it again"))
+
+
+class TooLarge(UnreadableFile):
+    """A file or member that decompresses to more than ``MAX_MEMBER_BYTES``."""
+
+
+def read_bounded(handle: IO[bytes], limit: int | None = None) -> bytes:
+    """All of ``handle`` (a decompressing stream), read piecewise; TooLarge once it passes ``limit`` bytes."""
+    limit = MAX_MEMBER_BYTES if limit is None else limit
+    out = bytearray()
+    while piece := handle.read(READ_STEP):
+        out += piece
+        if len(out) > limit:
+            raise TooLarge(_too_large(f"more than {limit:,}", limit))
+    return bytes(out)
+
+
+def _too_large(size: str, limit: int = MAX_MEMBER_BYTES) -> str:
+    return (f"decompresses to {size} bytes, over the limit of {limit:,} (no map snapshot is near that; "
+            "a decompression bomb is): refused; unpack it and check what it is")
 
 
 def _archive(path: Path) -> Iterator[Entry]:
@@ -127,7 +159,7 @@ def _archive(path: Path) -> Iterator[Entry]:
 
 
 def _tar_members(path: Path) -> Iterator[Entry]:
-    count = 0
+    count = 0  # snapshot files read whole before a corruption: the number the error message reports
     try:
         with tarfile.open(path, "r:*") as tar:  # not "r|*": a truncated stream would end silently
             for member in tar:
@@ -138,18 +170,24 @@ def _tar_members(path: Path) -> Iterator[Entry]:
                     yield Entry("ignored", name)
                     continue
                 if member.size > MAX_MEMBER_BYTES:
-                    yield Entry("error", name, error=UnreadableFile(f"member of {member.size:,} bytes is too large"))
+                    yield Entry("error", name, error=TooLarge(_too_large(f"{member.size:,}")))
                     continue
-                handle = tar.extractfile(member)
                 if member.name.lower().endswith(".shp"):
                     yield Entry("error", name, error=UnreadableFile(
                         "a shapefile inside a tar cannot be read in place: put it in a .zip or unpack it"))
                     continue
+                handle = tar.extractfile(member)
+                data = read_bounded(handle) if handle else b""
                 count += 1
-                yield _maybe_gunzip(name, handle.read() if handle else b"")
+                yield _maybe_gunzip(name, data)
     except (tarfile.TarError, EOFError, lzma.LZMAError, zlib.error, OSError) as exc:
         yield Entry("error", str(path), error=UnreadableFile(
-            f"archive is truncated or corrupt after {count} snapshot file(s) ({exc}): download it again"))
+            f"archive is truncated or corrupt after {count} snapshot file(s) ({_one_line(exc)}): download it again"))
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's text on one line (tarfile lists every method it tried on separate lines)."""
+    return " ".join(str(exc).split()).replace(": -", ":").replace(" - ", "; ")
 
 
 def _zip_members(path: Path) -> Iterator[Entry]:
@@ -162,10 +200,19 @@ def _zip_members(path: Path) -> Iterator[Entry]:
                 if not is_snapshot_name(info.filename):
                     yield Entry("ignored", name)
                 elif info.file_size > MAX_MEMBER_BYTES:
-                    yield Entry("error", name, error=UnreadableFile(f"member of {info.file_size:,} bytes is too large"))
+                    yield Entry("error", name, error=TooLarge(_too_large(f"{info.file_size:,}")))
                 elif info.filename.lower().endswith(".shp"):
                     yield Entry("file", name, path=path)  # read through GDAL's /vsizip/ with its .dbf and .shx
                 else:
-                    yield _maybe_gunzip(name, archive.read(info))
+                    yield _zip_member(archive, info, name)
     except (zipfile.BadZipFile, EOFError, zlib.error, OSError) as exc:
-        yield Entry("error", str(path), error=UnreadableFile(f"not a readable zip archive ({exc}): download it again"))
+        yield Entry("error", str(path), error=UnreadableFile(
+            f"not a readable zip archive ({_one_line(exc)}): download it again"))
+
+
+def _zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Entry:
+    try:
+        with archive.open(info) as handle:  # zipfile stops at the declared size; read piecewise all the same
+            return _maybe_gunzip(name, read_bounded(handle))
+    except TooLarge as exc:
+        return Entry("error", name, error=exc)

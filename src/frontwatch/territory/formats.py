@@ -177,9 +177,22 @@ def read_ogr(name: str, data: bytes | None, *, path: str | None = None) -> dict[
                 features.extend(_ogr_layer(source, str(row[0])))
         except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError) as exc:
             raise UnreadableFile(
-                f"not a readable vector file ({exc}): check the format and that it is complete"
+                f"not a readable vector file ({_gdal_reason(exc, source)}): check the format and that it is complete"
             ) from exc
     return {"type": "FeatureCollection", "features": features}
+
+
+def _gdal_reason(exc: BaseException, source: str) -> str:
+    """GDAL's message without the path (the failure line names the file already) or its hint about drivers.
+
+    >>> _gdal_reason(ValueError("'/tmp/x.gpkg' not recognized as being in a supported file format.; It might "
+    ...                         "help to specify the correct driver"), "/tmp/x.gpkg")
+    'not recognized as being in a supported file format'
+    """
+    text = str(exc).split("; It might help")[0]
+    for form in (f"'{source}' ", f"{source} ", f"'{source}'", source):
+        text = text.replace(form, "")
+    return " ".join(text.split()).strip(" .:") or type(exc).__name__
 
 
 def _ogr_layer(source: Any, layer: str) -> list[dict[str, Any]]:

@@ -17,16 +17,29 @@ total, and reported as one warning line per colour (with the number of files). A
 (Wagner's mutiny in June 2023, a stray polygon over Somalia); failing those snapshots would lose the whole
 day's map to protect against a few km² that are not counted anyway, and ``--layer-map`` can assign them.
 
-Skipped means "already stored" (same source and key, e.g. the DeepState id). A file whose key is stored but
-whose content differs is skipped too, with a warning: the store keeps what it has (imports never rewrite).
+Skipped means "already stored, the same": same source and key (e.g. the DeepState id) and the same bytes.
+A file whose key is stored but whose content differs (a corrected file for a DeepState id already in the
+store) is NOT skipped silently: it is listed in ``failed`` (code ``conflict``) naming the stored file, and the
+store keeps what it has. An analyst's figures must not change under them without a trace, nor a correction
+vanish as "skipped": imports never rewrite, so a correction is imported into a new ``--db``.
+
+A snapshot that reads cleanly but is implausible (mostly unknown colours, or a layer jumping far beyond any
+real day against its neighbours) is refused with the figures: see ``plausibility.py``.
+
+Memory is bounded whatever the input: decompression is capped per file (``archive.MAX_MEMBER_BYTES``), a work
+unit closes at ``CHUNK`` files or ``CHUNK_BYTES``, and at most ``INFLIGHT_BYTES`` of file data wait for the
+workers. Workers die with the importing process, even on ``kill -9`` (``_watch_parent``).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
 import sys
+import threading
+import time as clock
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -40,12 +53,17 @@ from shapely.errors import ShapelyError
 
 from ..errors import ConfigError, FrontwatchError
 from .archive import Entry, check_paths, iter_entries
+from .plausibility import Plausibility
 from .sources import SOURCES, GeometryCache, Note, Prepared, ReadOptions, deepstate_id, finish, read_entry
 
 log = logging.getLogger("frontwatch.territory")
 
 #: Consecutive files per work unit: large enough that a worker's cache pays, small enough to keep memory flat.
 CHUNK = 24
+#: A work unit also closes once its files hold this many bytes (24 members of 100 MiB must not travel together).
+CHUNK_BYTES = 32 * 1024 * 1024
+#: File bytes handed to workers and not yet answered, at most (always at least one unit).
+INFLIGHT_BYTES = 96 * 1024 * 1024
 #: Snapshots written per store transaction.
 WRITE_BATCH = 32
 
@@ -59,7 +77,7 @@ class Failure:
     code: str = "bad_input"
 
     def to_dict(self) -> dict[str, str]:
-        return {"path": self.path, "error": self.error}
+        return {"path": self.path, "error": self.error, "code": self.code}
 
 
 @dataclass
@@ -111,18 +129,24 @@ def import_paths(
     layer_map: Any = None,
     progress: bool = False,
     workers: int | None = None,
+    plausibility: bool = True,
 ) -> ImportReport:
-    """Import every snapshot under ``paths`` (files, folders, archives); see the module docstring for failures."""
+    """Import every snapshot under ``paths`` (files, folders, archives); see the module docstring for failures.
+
+    ``plausibility=False`` stores snapshots the plausibility check would refuse (``--no-plausibility-check``).
+    """
     opts = read_options(source, time, layer_map)
     checked = check_paths(paths)
-    return import_entries(store, iter_entries(checked), opts, progress=progress, workers=workers)
+    return import_entries(store, iter_entries(checked), opts, progress=progress, workers=workers,
+                          plausibility=plausibility)
 
 
 def import_entries(
-    store: Any, entries: Iterable[Entry], opts: ReadOptions, *, progress: bool = False, workers: int | None = None
+    store: Any, entries: Iterable[Entry], opts: ReadOptions, *, progress: bool = False, workers: int | None = None,
+    plausibility: bool = True,
 ) -> ImportReport:
     """Import a stream of entries (from ``archive.iter_entries`` or a fetcher) with checked options."""
-    run = _Run(store, opts, _workers(workers))
+    run = _Run(store, opts, _workers(workers), Plausibility(store) if plausibility else None)
     with _progress(progress) as tick:
         run.tick = tick
         run.consume(iter(entries))
@@ -150,10 +174,11 @@ def _refresh(store: Any, sources: set[str]) -> None:
 class _Run:
     """One import: the stream of entries, the pool, the write buffer and the report."""
 
-    def __init__(self, store: Any, opts: ReadOptions, workers: int) -> None:
-        self.store, self.opts, self.workers = store, opts, workers
+    def __init__(self, store: Any, opts: ReadOptions, workers: int, plausibility: Plausibility | None) -> None:
+        self.store, self.opts, self.workers, self.plausibility = store, opts, workers, plausibility
         self.report = ImportReport()
         self.known: dict[tuple[str, str], str] = store.snapshot_digests()
+        self.stored_origin: dict[tuple[str, str], str] = {}  # files imported in this run, for conflict messages
         self.buffer: list[Prepared] = []
         self.partials: dict[tuple[str, str], list[Prepared]] = {}
         self.notes: list[Note] = []
@@ -163,34 +188,37 @@ class _Run:
     # -- reading
     def consume(self, entries: Iterator[Entry]) -> None:
         chunk: list[tuple[str, bytes | None, str | None]] = []
+        size = 0
         pool: ProcessPoolExecutor | None = None
-        inflight: deque[Future[list[tuple[str, Any]]]] = deque()
+        inflight: deque[tuple[Future[list[tuple[str, Any]]], int]] = deque()
         try:
             for entry in entries:
                 if not self._triage(entry):
                     continue
                 chunk.append((entry.name, entry.data, str(entry.path) if entry.path else None))
-                if len(chunk) < CHUNK:
+                size += len(entry.data or b"")
+                if len(chunk) < CHUNK and size < CHUNK_BYTES:
                     continue
                 if pool is None and self.workers > 1:
                     pool = _start_pool(self.workers)
-                self._dispatch(chunk, pool, inflight)
-                chunk = []
+                self._dispatch(chunk, size, pool, inflight)
+                chunk, size = [], 0
             if chunk:
-                self._dispatch(chunk, pool, inflight)
+                self._dispatch(chunk, size, pool, inflight)
             while inflight:
-                self._collect(inflight.popleft().result())
+                self._collect(inflight.popleft()[0].result())
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
 
-    def _dispatch(self, chunk: list[Any], pool: ProcessPoolExecutor | None, inflight: deque[Any]) -> None:
+    def _dispatch(self, chunk: list[Any], size: int, pool: ProcessPoolExecutor | None, inflight: deque[Any]) -> None:
         if pool is None:
             self._collect(process_chunk(chunk, self.opts, self.cache))
             return
-        inflight.append(pool.submit(process_chunk, chunk, self.opts))
-        while len(inflight) > 2 * self.workers:
-            self._collect(inflight.popleft().result())
+        # wait for answers first, so neither the count nor the bytes waiting for workers grow without bound
+        while inflight and (len(inflight) >= 2 * self.workers or sum(n for _, n in inflight) + size > INFLIGHT_BYTES):
+            self._collect(inflight.popleft()[0].result())
+        inflight.append((pool.submit(process_chunk, chunk, self.opts), size))
 
     def _triage(self, entry: Entry) -> bool:
         """Handle what needs no parsing (ignored files, errors, DeepState ids already stored); True to parse."""
@@ -202,11 +230,24 @@ class _Run:
             return False
         ident = deepstate_id(entry.name)
         if ident and self.opts.source in ("auto", "deepstate") and self.opts.layer_map is None:
-            if ("deepstate", ident) in self.known:
-                self.report.skipped += 1
-                self.tick()
+            stored = self.known.get(("deepstate", ident))
+            if stored is not None and entry.data is not None:
+                if stored and stored != hashlib.sha256(entry.data).hexdigest():
+                    self._conflict(entry.name, "deepstate", ident)
+                else:
+                    self.report.skipped += 1
+                    self.tick()
                 return False
         return True
+
+    def _conflict(self, name: str, source: str, key: str) -> None:
+        """A file whose snapshot key is stored with other content: named in ``failed``, never skipped silently."""
+        origin = self.stored_origin.get((source, key)) or self.store.snapshot_origin(source, key) or "?"
+        self.report.failed.append(Failure(name, (
+            f"snapshot {source} {key} is already stored from {origin} with different content: kept the stored "
+            "one, this file was not imported (imports never rewrite stored figures); to use this version, import "
+            "it into a new --db"), "conflict"))
+        self.tick()
 
     def _collect(self, results: list[tuple[str, Any]]) -> None:
         for _name, result in results:
@@ -224,19 +265,35 @@ class _Run:
         if prepared.raw is not None:
             self.partials.setdefault(ident, []).append(prepared)
             return
-        self.notes.extend(prepared.notes)
         if ident in self.known:
-            self.report.skipped += 1
             if self.known[ident] and self.known[ident] != snap.content_sha256:
-                self.notes.append(Note(snap.origin, "duplicate key, other content", (
-                    f"snapshot {snap.source} {snap.key} is already stored from a file with different content: "
-                    "kept the stored one; delete the database or use another --db to import this version")))
-            self.tick()
+                self._conflict(snap.origin, *ident)
+            else:
+                self.report.skipped += 1
+                self.tick()
             return
+        if not self._plausible(prepared):
+            return
+        self.notes.extend(prepared.notes)
         self.known[ident] = snap.content_sha256
+        self.stored_origin[ident] = snap.origin
         self.buffer.append(prepared)
         if len(self.buffer) >= WRITE_BATCH:
             self.flush()
+
+    def _plausible(self, prepared: Prepared) -> bool:
+        """False (and the snapshot listed in ``failed``) when the plausibility check refuses it."""
+        if self.plausibility is None:
+            return True
+        snap = prepared.snapshot
+        areas = {layer.layer: float(layer.area_km2 or 0.0) for layer in prepared.layers}
+        reason = self.plausibility.problem(snap.source, snap.key, snap.time, areas)
+        if reason:
+            self.report.failed.append(Failure(snap.origin, reason, "implausible"))
+            self.tick()
+            return False
+        self.plausibility.add(snap.source, snap.key, snap.time, areas)
+        return True
 
     def flush(self) -> None:
         """Write the buffered snapshots in one transaction (each snapshot whole, or the batch not at all)."""
@@ -296,13 +353,39 @@ def _start_pool(workers: int) -> ProcessPoolExecutor:
     ``__name__`` guard imports forever) and costs a second of imports per worker. The children only run
     pure-Python/GEOS code; they never touch the parent's database connection."""
     method = "fork" if sys.platform == "linux" else "spawn"
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_watch_parent, initargs=(os.getpid(),))
     with warnings.catch_warnings():
         # Python >= 3.12 warns about fork() in a process with threads (DuckDB's); see the docstring for why it is safe.
         warnings.simplefilter("ignore", DeprecationWarning)
         for ready in [pool.submit(int) for _ in range(workers)]:
             ready.result()
     return pool
+
+
+def _watch_parent(parent: int) -> None:
+    """In a worker: exit when the importing process dies, even by ``kill -9`` (which runs no clean-up).
+
+    Without this the workers wait forever on their task queue, whose write end they inherited by fork.
+    On Linux the kernel sends SIGKILL when the parent goes (``PR_SET_PDEATHSIG``); elsewhere, and as a
+    fallback, a daemon thread checks once a second whether the parent is still ours.
+    """
+    if sys.platform == "linux":
+        import ctypes
+        import signal
+
+        prctl = getattr(ctypes.CDLL(None, use_errno=True), "prctl", None)
+        if prctl is not None:  # the thread below covers a libc without it
+            prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1 (prctl(2))
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            clock.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="frontwatch-parent-watch", daemon=True).start()
 
 
 _WORKER_CACHE: GeometryCache | None = None
@@ -322,6 +405,10 @@ def process_chunk(
             out.append((name, read_entry(name, data, opts, cache, path=path)))
         except (FrontwatchError, ShapelyError) as exc:
             out.append((name, _failure(name, exc)))
+        except Exception as exc:  # noqa: BLE001 - a reader bug must not abort the batch (STYLE: record, go on)
+            out.append((name, Failure(name, (
+                f"could not be read ({type(exc).__name__}: {exc}); this is a bug in frontwatch: please report it "
+                "with the file"), "internal_error")))
     return out
 
 

@@ -164,13 +164,41 @@ def parse_json(data: bytes) -> Any:
 
 
 def _features(doc: Any) -> list[dict[str, Any]]:
+    """The checked features of a GeoJSON document (see ``checked_feature``)."""
     if isinstance(doc, dict) and doc.get("type") == "FeatureCollection" and isinstance(doc.get("features"), list):
-        return [f for f in doc["features"] if isinstance(f, dict)]
+        return [checked_feature(f, k) for k, f in enumerate(doc["features"])]
     if isinstance(doc, dict) and doc.get("type") == "Feature":
-        return [doc]
+        return [checked_feature(doc, 0)]
     raise UnreadableFile(
         f"expected a GeoJSON FeatureCollection, got {_describe(doc)}: is this a control-map snapshot?"
     )
+
+
+def checked_feature(feature: Any, index: int) -> dict[str, Any]:
+    """``feature`` if it is a GeoJSON Feature whose ``properties`` and ``geometry`` are objects (or null, which
+    RFC 7946 allows: null properties become ``{}``); otherwise UnreadableFile naming the feature. A file with such a
+    feature is refused whole: a feature we cannot read could be part of a layer, and a total without it is wrong.
+
+    >>> checked_feature({"type": "Feature", "properties": None, "geometry": None}, 0)["properties"]
+    {}
+    >>> checked_feature({"type": "Feature", "properties": "fill=#a52714", "geometry": None}, 3)
+    Traceback (most recent call last):
+    frontwatch.errors.UnreadableFile: feature 3: "properties" is a JSON str, expected an object or null: ...
+    """
+    problem = None
+    if not isinstance(feature, dict):
+        problem = f"is a JSON {type(feature).__name__}, expected a Feature object"
+    elif feature.get("properties") is not None and not isinstance(feature["properties"], dict):
+        problem = f'"properties" is a JSON {type(feature["properties"]).__name__}, expected an object or null'
+    elif feature.get("geometry") is not None and not (
+        isinstance(feature["geometry"], dict) and isinstance(feature["geometry"].get("type"), str)
+    ):
+        problem = f'"geometry" is {_describe(feature["geometry"])}, expected a GeoJSON geometry object or null'
+    if problem:
+        raise UnreadableFile(f"feature {index}: {problem}: fix or drop that feature and import the file again")
+    if feature.get("properties") is None:
+        feature["properties"] = {}
+    return feature
 
 
 def _describe(doc: Any) -> str:
@@ -231,7 +259,7 @@ def split_features(data: bytes) -> list[bytes] | None:
 def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Record] | None:
     """Records of the polygonal features among ``slices``; only slices not seen before are parsed."""
     out: list[Record] = []
-    for piece in slices:
+    for index, piece in enumerate(slices):
         key = _digest(piece)
         record = cache.features.get(key)
         if record is not None:
@@ -243,6 +271,7 @@ def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Recor
                 return None
             if not isinstance(feature, dict) or feature.get("type") != "Feature":
                 return None
+            feature = checked_feature(feature, index)
             geometry = feature.get("geometry")
             polygonal = isinstance(geometry, dict) and geometry.get("type") in POLYGONAL
             record = (feature.get("properties") or {}, key, _polygons_of(geometry)) if polygonal else ()
