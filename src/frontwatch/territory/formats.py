@@ -31,19 +31,8 @@ from shapely.geometry import mapping
 
 from ..errors import ConfigError, InvalidGeometry, NotFound, UnknownLayer, UnreadableFile
 from . import colours
-from .sources import (
-    POLYGONAL,
-    GeometryCache,
-    RawSnapshot,
-    ReadOptions,
-    _day_key,
-    _feature_polygons,
-    _features,
-    _need_time,
-    time_from_name,
-    time_from_properties,
-    time_from_value,
-)
+from .raw import POLYGONAL, GeometryCache, RawSnapshot, ReadOptions, _day_key, _feature_polygons, _features
+from .snapshot_time import _need_time, time_from_name, time_from_properties, time_from_value
 
 _LAYER_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -144,7 +133,7 @@ def read_mapped(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: Geom
             unmatched[layer] = unmatched.get(layer, 0) + 1
         fingerprint, (polys, _, _) = _feature_polygons(feature["geometry"], cache)
         raw.layer(layer).add(polys, fingerprint + layer.encode())  # type: ignore[arg-type]
-    from .sources import Note
+    from .raw import Note
 
     for layer, count in unmatched.items():
         raw.notes.append(Note(name, f"unmatched {layer}", (

@@ -33,8 +33,8 @@ from shapely.geometry.base import BaseGeometry
 from ..errors import InvalidGeometry, MissingTime, UnreadableFile
 from . import colours
 from .geometry import check_lonlat, clean_polygons, dissolve, in_box
+from .raw import LayerParts, Note, RawSnapshot, ReadOptions, isw_layer_of, parse_json
 from .snapshot_time import time_from_name
-from .sources import LayerParts, Note, RawSnapshot, ReadOptions, isw_layer_of, parse_json
 
 #: ISW's short layer names -> CONTRACTS layers (module docstring).
 ISW_TO_LAYER = {
