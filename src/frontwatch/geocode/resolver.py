@@ -294,11 +294,14 @@ class Resolver:
         inside = {(e.place.country, e.place.admin1) for _, e in scored
                   if e.kind == SETTLEMENT and key(e.place.name) == core}
         centres = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.population >= 50_000}
+        capitals = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.feature_code == "PPLC"
+                    and key(e.place.name) == core}  # "Washington" is the capital, not the state
         out = []
         for s, e in scored:
             if e.kind == REGION and e.place.feature_code == "ADM1" and (
                 (e.place.country, e.place.name) in inside
                 or (e.place.country in CENTRE_NAMED and e.place.country in centres)
+                or e.place.country in capitals
             ):
                 s -= 4.0
             out.append((s, e))
