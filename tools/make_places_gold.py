@@ -118,7 +118,10 @@ class Maker:
 
     def with_unit(self, r: dict[str, str]) -> dict[str, object]:
         """A village qualified by its raion or hromada and oblast."""
-        unit = self.by_pcode[r["raion_pcode"] if self.rng.random() < 0.5 else r["hromada_pcode"]]
+        in_raion = sum(1 for o in self.settlements
+                       if o["name_en"] == r["name_en"] and o["raion_pcode"] == r["raion_pcode"])
+        use_raion = in_raion == 1 and self.rng.random() < 0.5  # the raion decides only where it holds one
+        unit = self.by_pcode[r["raion_pcode"] if use_raion else r["hromada_pcode"]]
         word = "raion" if unit["level"] == "raion" else self.rng.choice(("hromada", "community"))
         place = f"{r['name_en']}, {unit['name_en']} {word}, {self.oblast(r['oblast_pcode'])}"
         self._village_loc = True

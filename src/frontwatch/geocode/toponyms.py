@@ -61,7 +61,7 @@ def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 spans.append((ent.start_char, ent.end_char, "ner"))
-            else:
+            elif "," not in ent.text:  # "Kaharlyk, Obukhivskyi raion" tagged ORG is a place and its qualifier
                 others.append((ent.start_char, ent.end_char, ent.label_))
     for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
         # a name inside a longer entity is part of it ("Vladimir" in "Vladimir Putin"); but the small model
