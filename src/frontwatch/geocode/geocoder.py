@@ -16,7 +16,7 @@ from typing import Any
 from ..models import Place
 from .gazetteer import Gazetteer
 from .names import key
-from .qualifiers import hint_after, is_demonym, is_street, place_streets, qualifier_unit, unit_place
+from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
 from .resolver import GeoContext, Resolver
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
@@ -108,9 +108,8 @@ class Geocoder:
         return _fall_back_to_locality(out, names) if fallback else out
 
     def _rank(self, name: str, context: GeoContext) -> list[tuple[float, Place]]:
-        """Ranked places for a name; none for a street or building (placed later in the town named) and
-        for a bad name (empty, no letters, absurdly long)."""
-        if is_street(name) or len(name) > MAX_NAME or not any(ch.isalpha() for ch in name):
+        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long)."""
+        if len(name) > MAX_NAME or not any(ch.isalpha() for ch in name):
             return []
         return self._resolver.rank(name, context)
 

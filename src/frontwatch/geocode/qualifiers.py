@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..geodesy import distance_km
 from ..models import Place
 from . import gazetteer as gz
 from .names import key
@@ -105,8 +106,16 @@ def place_streets(names: list[str], places: list[Place | None], spans: list[tupl
              if p is not None and p.precision == 1 and (p.feature_code or "").startswith("PPL")]
     out = []
     for name, place, (start, _) in zip(names, places, spans, strict=True):
-        if is_street(name) and towns:
+        if is_street(name) and towns and not _near_any(place, [t for _, t in towns]):
             _, town = min(towns, key=lambda t: abs(t[0] - start))
             place = replace(town, name=" ".join(name.split()), geonameid=None, precision=2)
         out.append(place)
     return out
+
+
+def _near_any(place: Place | None, towns: list[Place], km: float = 50.0) -> bool:
+    """A street's own resolution that lies by a town of the text ("Da Nang International Airport") stands."""
+    if place is None or place.lat is None or place.lon is None or place.precision == 3:
+        return False
+    return any(distance_km(place.lat, place.lon, t.lat, t.lon) <= km for t in towns
+               if t.lat is not None and t.lon is not None)

@@ -56,6 +56,7 @@ NEAR_BONUS = 2.5
 NEAR_SCALE_KM = 200.0
 LOCAL_OVERLAP = 0.25
 COMPASS_MIN_POPULATION = 100_000
+CAPITAL_OVER_REGION = 2.0  # a bare "Washington" is the capital unless the text is about the state
 
 
 @dataclass(frozen=True)
@@ -166,9 +167,11 @@ class Resolver:
         if hits:
             return hits
         phrase = parse(hint)
-        if phrase.core and any(ch.isalpha() for ch in phrase.core):
-            return self._regions_for(phrase if phrase.wants_region else parse(f"{phrase.core} region"))
-        return []
+        if not phrase.core or not any(ch.isalpha() for ch in phrase.core):
+            return []
+        regions = self._regions_for(phrase if phrase.wants_region else parse(f"{phrase.core} region"))
+        # only where regions are named after their centres: "Guildford, Surrey" is not in Surrey's province
+        return [r for r in regions if phrase.wants_region or r.place.country in CENTRE_NAMED]
 
     def score(self, e: Entry, scope: _Scope, *, exact: bool = True) -> float:
         """The candidate's score in a context (higher is better)."""
@@ -301,9 +304,10 @@ class Resolver:
             if e.kind == REGION and e.place.feature_code == "ADM1" and (
                 (e.place.country, e.place.name) in inside
                 or (e.place.country in CENTRE_NAMED and e.place.country in centres)
-                or e.place.country in capitals
             ):
                 s -= 4.0
+            elif e.kind == REGION and e.place.country in capitals:
+                s -= CAPITAL_OVER_REGION
             out.append((s, e))
         return out
 
