@@ -69,9 +69,15 @@ def test_streets_fall_back_to_the_city_named(geo: Geocoder) -> None:
 
 
 def test_demonyms_are_not_places(geo: Geocoder) -> None:
-    found = places(geo, "European and Canadian officials met in Washington.")
+    found = places(geo, "European and Canadian officials met in Washington, D.C. on Monday.")
     assert "European" not in found and "Canadian" not in found
-    assert found["Washington"].feature_code == "PPLC"  # the capital, not the state
+    assert found["Washington"].feature_code == "PPLC"  # the capital, as the text says
+
+
+@pytest.mark.parametrize("text", ["A cow from a Washington state farm tested positive.",
+                                  "The case was found in the state of Washington."])
+def test_washington_state_is_the_state(geo: Geocoder, text: str) -> None:
+    assert places(geo, text)["Washington"].feature_code == "ADM1"
 
 
 def test_hint_patterns() -> None:

@@ -83,7 +83,7 @@ class Geocoder:
         coding the nearest larger known area when the exact place cannot be found.
         """
         base = context or GeoContext()
-        names = [text[s:e] for s, e in spans]
+        names = [_with_state_word(text, s, e) for s, e in spans]
         hints = [hint_after(text, e) for _, e in spans]
         first = [self._rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
         evidence: dict[str, _Evidence] = {}
@@ -121,6 +121,19 @@ class Geocoder:
                  if not is_demonym(text[s[0]:s[1]], self._resolver)]  # "European", "Canadian": no place
         places = self.resolve_spans(text, [(s, e) for s, e, _ in spans], context=context)
         return [Toponym(s, e, text[s:e], p) for (s, e, _), p in zip(spans, places, strict=True)]
+
+
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+
+
+def _with_state_word(text: str, start: int, end: int) -> str:
+    """The name, with "state" added where the text says it is the state ("Washington state", "the state of
+    Washington"), so the resolver looks for a first-level region and not the capital or a town."""
+    name = text[start:end]
+    if _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text[max(0, start - 12):start]):
+        return f"{name} state"
+    return name
 
 
 def _near_precision(text: str, start: int, place: Place | None) -> Place | None:

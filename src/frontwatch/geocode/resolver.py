@@ -56,7 +56,6 @@ NEAR_BONUS = 2.5
 NEAR_SCALE_KM = 200.0
 LOCAL_OVERLAP = 0.25
 COMPASS_MIN_POPULATION = 100_000
-CAPITAL_OVER_REGION = 2.0  # a bare "Washington" is the capital unless the text is about the state
 
 
 @dataclass(frozen=True)
@@ -297,8 +296,6 @@ class Resolver:
         inside = {(e.place.country, e.place.admin1) for _, e in scored
                   if e.kind == SETTLEMENT and key(e.place.name) == core}
         centres = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.population >= 50_000}
-        capitals = {e.place.country for _, e in scored if e.kind == SETTLEMENT and e.place.feature_code == "PPLC"
-                    and key(e.place.name) == core}  # "Washington" is the capital, not the state
         out = []
         for s, e in scored:
             if e.kind == REGION and e.place.feature_code == "ADM1" and (
@@ -306,8 +303,7 @@ class Resolver:
                 or (e.place.country in CENTRE_NAMED and e.place.country in centres)
             ):
                 s -= 4.0
-            elif e.kind == REGION and e.place.country in capitals:
-                s -= CAPITAL_OVER_REGION
+
             out.append((s, e))
         return out
 
