@@ -59,12 +59,14 @@ class Gazetteer:
     of 500,000 keys and 240,000 objects built up front would make loading ten times slower.
     """
 
-    def __init__(self, text: str) -> None:
-        rows_part, rest = text.split("\n#keys\n", 1)
-        keys_part, skel_part = rest.split("\n#skeletons\n", 1)
-        self._rows = rows_part.split("\n")[1:]  # after the header
-        self._keys = keys_part.split("\n")
-        self._skels = skel_part.rstrip("\n").split("\n")
+    def __init__(self, text: str | bytes) -> None:
+        raw = text.encode("utf-8") if isinstance(text, str) else text
+        # each section is decoded and split on its own, so the whole table is never held twice over
+        rows_end = raw.index(b"\n#keys\n")
+        keys_end = raw.index(b"\n#skeletons\n", rows_end)
+        self._rows = raw[:rows_end].decode("utf-8").split("\n")[1:]  # after the header
+        self._keys = raw[rows_end + 7:keys_end].decode("utf-8").split("\n")
+        self._skels = raw[keys_end + 13:].decode("utf-8").rstrip("\n").split("\n")
         self._extra_keys: dict[str, list[int]] = {}
         self._extra_skels: dict[str, list[int]] = {}
         self._extra: dict[int, Entry] = {}
@@ -202,7 +204,7 @@ class Gazetteer:
 TABLE = "gazetteer.tsv.gz"
 
 
-def _read_text(path: Path | None = None) -> str:
+def _read_text(path: Path | None = None) -> bytes:
     where = str(path) if path is not None else f"frontwatch/data/{TABLE}"
     try:
         if path is not None:
@@ -210,11 +212,11 @@ def _read_text(path: Path | None = None) -> str:
         else:
             with resources.files("frontwatch.data").joinpath(TABLE).open("rb") as raw:
                 data = raw.read()
-        return gzip.decompress(data).decode("utf-8")
+        return gzip.decompress(data)
     except FileNotFoundError as exc:
         raise DataUnavailable(f"the gazetteer table {where} is missing: reinstall frontwatch or run "
                               "tools/build_gazetteer.py") from exc
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
         raise DataUnavailable(f"the gazetteer table {where} is corrupt ({exc}): reinstall frontwatch or run "
                               "tools/build_gazetteer.py") from exc
 
@@ -225,7 +227,7 @@ def read(path: Path | None = None) -> Gazetteer:
     text = _read_text(path)
     try:
         return Gazetteer(text)
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, UnicodeDecodeError) as exc:
         raise DataUnavailable(f"the gazetteer table {path or TABLE} is corrupt (no #keys/#skeletons sections): "
                               "reinstall frontwatch or run tools/build_gazetteer.py") from exc
 
