@@ -86,3 +86,10 @@ def test_hint_patterns() -> None:
     assert hint_after("near Volfyne (Sumy) with", 12) == "Sumy"
     assert hint_after("Zemlianky in the Kharkiv region", 9) == "Kharkiv region"
     assert hint_after("Bakhmut (coded to Bakhmut)", 7) is None
+
+
+@pytest.mark.parametrize("text", ["Fighting went on 5 km north-west of Robotyne, Zaporizhzhia oblast.",
+                                  "Shelling hit the outskirts of Robotyne.", "Clashes near Robotyne (Zaporizhzhia)."])
+def test_near_a_village_is_precision_2(geo: Geocoder, text: str) -> None:
+    place = places(geo, text)["Robotyne"]
+    assert place.precision == 2 and place.admin1 == "Zaporizhzhya Oblast"
