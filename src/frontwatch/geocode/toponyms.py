@@ -43,7 +43,8 @@ STOPWORDS = frozenset(
         "Paradise Hope Liberty Victory Friendship Progress Pioneer Success Unity Zero One Two Three Many More "
         "Most Some Several Both All Other Such Mobile Best Ukrainian Russian American "
         # weapons named in war reports, also names of small places somewhere
-        "Grad Uragan Smerch Tornado Iskander Kalibr Kinzhal Tochka Shahed Geran Lancet Kh Tor Buk Pantsir Patriot"
+        "Grad Uragan Smerch Tornado Iskander Kalibr Kinzhal Tochka Shahed Geran Lancet Kh Tor Buk Pantsir Patriot "
+        "KAB KABs FAB UMPK HIMARS ATACMS MLRS Caesar Bradley Leopard Abrams Zircon Oniks Onyx"
     ).split()
 )
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "county", "parish", "governor",
@@ -61,7 +62,8 @@ def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 spans.append((ent.start_char, ent.end_char, "ner"))
-            elif "," not in ent.text:  # "Kaharlyk, Obukhivskyi raion" tagged ORG is a place and its qualifier
+            elif not any(ch in ent.text for ch in ",()"):  # "Kaharlyk, Obukhivskyi raion" tagged ORG: a place
+                # and its qualifier, not a name hiding a place
                 others.append((ent.start_char, ent.end_char, ent.label_))
     for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
         # a name inside a longer entity is part of it ("Vladimir" in "Vladimir Putin"); but the small model
