@@ -83,6 +83,22 @@ def terse(gold: Path) -> dict[str, float]:
     return {"terse_documents": len(texts), "terse_toponyms": n, "terse_us_per_toponym": 1e6 * took / max(n, 1)}
 
 
+def terse_places(gold: Path, split: str) -> dict[str, float]:
+    """On the events the extractor finds in the terse gold set: the place within 25 km, and ACLED precision
+    equal to gold's (``frontwatch eval events`` counts a missed event as a wrong place; this separates the
+    geocoder's share)."""
+    from frontwatch.evaluation.events import evaluate_events
+    from frontwatch.geodesy import distance_km
+
+    report = evaluate_events(gold, split=split)
+    found = [(p["gold"]["location"], (p["pred"] or {}).get("location")) for p in report.per_event]
+    found = [(g, q) for g, q in found if q and q.get("lat") is not None]
+    near = [distance_km(g["lat"], g["lon"], q["lat"], q["lon"]) <= 25 for g, q in found]
+    same = [g["precision"] == q.get("precision") for g, q in found]
+    return {"events": len(report.per_event), "found": len(found), "place_25km_of_found": sum(near) / len(found),
+            "precision_agrees_of_found": sum(same) / len(found)}
+
+
 def load_times(runs: int = 3) -> tuple[float, float]:
     """Median seconds to construct a Geocoder, and to construct it and resolve a first name."""
     construct, first = [], []
@@ -139,7 +155,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--no-accuracy", action="store_true", help="skip the dev-set accuracy (minutes)")
+    parser.add_argument("--terse-places", choices=("heldout", "tune", "all"),
+                        help="only: place and precision agreement on the terse gold set's found events")
     args = parser.parse_args()
+    if args.terse_places:
+        for k, v in terse_places(REPO / "eval" / "gold" / "places-terse.jsonl", args.terse_places).items():
+            print(f"| {k} | {v:.3f} |" if isinstance(v, float) else f"| {k} | {v} |")
+        return
     construct, first = load_times()
     print(f"| Geocoder() construction (import included) | {construct:.2f} s |")
     print(f"| construction + first resolve (gazetteer load) | {first:.2f} s |")
