@@ -99,7 +99,8 @@ def _centre(unit_name: str, members: list[dict[str, str]]) -> dict[str, str] | N
     k = key(unit_name)
 
     def fits(r: dict[str, str]) -> bool:
-        return _prefix(k, key(r["name_en"])) >= max(4, len(key(r["name_en"])) - 3)
+        n = len(key(r["name_en"]))
+        return _prefix(k, key(r["name_en"])) >= min(n - 1, max(4, n - 3))  # Sumskyi: Sumy; Tokmatska: Tokmak
 
     named = [r for r in members if fits(r)]
     return max(named, key=lambda r: (KIND_RANK.get(r["kind"], 0), _prefix(k, key(r["name_en"]))), default=None)
