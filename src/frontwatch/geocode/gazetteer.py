@@ -1,6 +1,7 @@
 """The offline gazetteer: GeoNames places, regions, countries, continents and seas behind one name index.
 
-The table ``frontwatch/data/gazetteer.tsv.gz`` is derived from GeoNames (CC BY 4.0) by
+The table ``frontwatch/data/gazetteer.tsv.gz`` is derived from GeoNames (CC BY 4.0) and, for Ukraine, from
+ua-places (OCHA COD-AB Ukraine, CC BY-IGO 3.0: every settlement, hromada and raion, with its P-code) by
 ``tools/build_gazetteer.py``; the hand tables in :mod:`.aliases` are merged in at load time.
 It is loaded once per process, on first use.
 """
@@ -13,13 +14,16 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from ..errors import DataUnavailable
 from . import aliases
 from .names import key, skeleton
 
-#: Row kinds in the table: first-level region, country, US county, continent, populated place, sea.
+#: Row kinds in the table: first-level region, country, US county, continent, populated place, sea, and
+#: Ukraine's hromadas (communities) and raions (districts).
 REGION, COUNTRY, COUNTY, CONTINENT, SETTLEMENT, SEA = "A", "C", "D", "L", "P", "S"
+HROMADA, RAION = "H", "R"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ class GazetteerPlace:
     country: str | None  # ISO 3166-1 alpha-2
     population: int
     feature_code: str
+    pcode: str | None = None  # Ukraine's P-code (its prefixes are the hromada, raion and oblast)
 
 
 @dataclass(frozen=True)
@@ -54,12 +59,14 @@ class Gazetteer:
     of 500,000 keys and 240,000 objects built up front would make loading ten times slower.
     """
 
-    def __init__(self, text: str) -> None:
-        rows_part, rest = text.split("\n#keys\n", 1)
-        keys_part, skel_part = rest.split("\n#skeletons\n", 1)
-        self._rows = rows_part.split("\n")[1:]  # after the header
-        self._keys = keys_part.split("\n")
-        self._skels = skel_part.rstrip("\n").split("\n")
+    def __init__(self, text: str | bytes) -> None:
+        raw = text.encode("utf-8") if isinstance(text, str) else text
+        # each section is decoded and split on its own, so the whole table is never held twice over
+        rows_end = raw.index(b"\n#keys\n")
+        keys_end = raw.index(b"\n#skeletons\n", rows_end)
+        self._rows = raw[:rows_end].decode("utf-8").split("\n")[1:]  # after the header
+        self._keys = raw[rows_end + 7:keys_end].decode("utf-8").split("\n")
+        self._skels = raw[keys_end + 13:].decode("utf-8").rstrip("\n").split("\n")
         self._extra_keys: dict[str, list[int]] = {}
         self._extra_skels: dict[str, list[int]] = {}
         self._extra: dict[int, Entry] = {}
@@ -87,13 +94,13 @@ class Gazetteer:
         hit = self._cache.get(index) or self._extra.get(index)
         if hit is not None:
             return hit
-        kind, gid, name, lat, lon, cc, a1, pop, fcode = self._rows[index].split("\t")
+        kind, gid, name, lat, lon, cc, a1, pop, fcode, *rest = self._rows[index].split("\t")
         population = int(pop or 0)
         place = GazetteerPlace(
             name=name, geonameid=int(gid) if gid else None,
             lat=float(lat) if lat else math.nan, lon=float(lon) if lon else math.nan,
             admin1=self.admin1_names.get((cc, a1)) if kind != REGION else name,
-            country=cc or None, population=population, feature_code=fcode,
+            country=cc or None, population=population, feature_code=fcode, pcode=(rest[0] or None) if rest else None,
         )
         entry = Entry(index, kind, place, a1, math.log10(population + 10))
         self._cache[index] = entry
@@ -124,6 +131,11 @@ class Gazetteer:
                 self.add_names(self.admin1_index[code], names)
         for old, (new, cc) in aliases.RENAMED.items():
             hits = [e for e in self.lookup(new) if e.place.country == cc and e.kind == SETTLEMENT]
+            if hits:
+                self.add_names(max(hits, key=lambda e: e.weight).index, [old])
+        for old, (new, a1) in aliases.RUSSIAN_NAMES.items():
+            hits = [e for e in self.lookup(new) if e.place.country == "UA" and e.admin1_code == a1
+                    and e.kind == SETTLEMENT]
             if hits:
                 self.add_names(max(hits, key=lambda e: e.weight).index, [old])
         for name, lat, lon, extra in aliases.SEAS:
@@ -189,21 +201,41 @@ class Gazetteer:
         return range(lo, hi)
 
 
-def _read_text() -> str:
+TABLE = "gazetteer.tsv.gz"
+
+
+def _read_text(path: Path | None = None) -> bytes:
+    where = str(path) if path is not None else f"frontwatch/data/{TABLE}"
     try:
-        ref = resources.files("frontwatch.data").joinpath("gazetteer.tsv.gz")
-        with ref.open("rb") as raw:
-            return gzip.decompress(raw.read()).decode("utf-8")
+        if path is not None:
+            data = path.read_bytes()
+        else:
+            with resources.files("frontwatch.data").joinpath(TABLE).open("rb") as raw:
+                data = raw.read()
+        return gzip.decompress(data)
     except FileNotFoundError as exc:
-        raise DataUnavailable(
-            "the gazetteer table frontwatch/data/gazetteer.tsv.gz is missing: run tools/build_gazetteer.py"
-        ) from exc
+        raise DataUnavailable(f"the gazetteer table {where} is missing: reinstall frontwatch or run "
+                              "tools/build_gazetteer.py") from exc
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise DataUnavailable(f"the gazetteer table {where} is corrupt ({exc}): reinstall frontwatch or run "
+                              "tools/build_gazetteer.py") from exc
+
+
+def read(path: Path | None = None) -> Gazetteer:
+    """A gazetteer read from a table file (the bundled one by default); DataUnavailable when it is missing or
+    corrupt."""
+    text = _read_text(path)
+    try:
+        return Gazetteer(text)
+    except (ValueError, IndexError, UnicodeDecodeError) as exc:
+        raise DataUnavailable(f"the gazetteer table {path or TABLE} is corrupt (no #keys/#skeletons sections): "
+                              "reinstall frontwatch or run tools/build_gazetteer.py") from exc
 
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
     """The process-wide gazetteer (loaded on first call)."""
-    return Gazetteer(_read_text())
+    return read()
 
 
 @lru_cache(maxsize=32)
@@ -215,5 +247,6 @@ def _settlements(countries: tuple[str, ...]) -> tuple[GazetteerPlace, ...]:
 
 
 def settlements(countries: tuple[str, ...] | list[str] = ("UA",)) -> list[GazetteerPlace]:
-    """Populated places (GeoNames cities500) of the given countries, cached after the first call."""
+    """Populated places of the given countries (every settlement of Ukraine, GeoNames cities500 elsewhere),
+    cached after the first call."""
     return list(_settlements(tuple(sorted(countries))))

@@ -16,6 +16,7 @@ from typing import Any
 from ..models import Place
 from .gazetteer import Gazetteer
 from .names import key
+from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
 from .resolver import GeoContext, Resolver
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
@@ -32,7 +33,7 @@ _NEAR_BEFORE = re.compile(
     r"\s+(?:the\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
-_HINT_AFTER = re.compile(r"\s*,\s*((?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?){0,2})")
+MAX_NAME = 200  # characters: no place name is longer (the longest official ones are about 85)
 
 
 @dataclass(frozen=True)
@@ -82,32 +83,57 @@ class Geocoder:
         coding the nearest larger known area when the exact place cannot be found.
         """
         base = context or GeoContext()
-        names = [text[s:e] for s, e in spans]
-        hints = [_hint_after(text, e) for _, e in spans]
-        first = [self._resolver.rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
+        names = [_with_state_word(text, s, e) for s, e in spans]
+        hints = [hint_after(text, e) for _, e in spans]
+        first = [self._rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
         evidence: dict[str, _Evidence] = {}
         second = first
         for n, ranked in zip(names, first, strict=True):
             evidence.setdefault(key(n), _evidence(ranked))
         for _round in range(PASSES - 1):
             contexts = {k: _document_context(evidence, k, base) for k in evidence}
-            second = [self._resolver.rank(n, replace(contexts[key(n)], hint=h))
-                      for n, h in zip(names, hints, strict=True)]
+            second = [self._rank(n, replace(contexts[key(n)], hint=h)) for n, h in zip(names, hints, strict=True)]
             evidence = {}
             for n, ranked in zip(names, second, strict=True):
                 evidence.setdefault(key(n), _evidence(ranked))
         out = [ranked[0][1] if ranked else None for ranked in second]
+        out = [p if p is not None or not h else unit_place(n, h, self._resolver)
+               for n, h, p in zip(names, hints, out, strict=True)]
         out = _place_counties(out)
         out = [_near_precision(text, start, p) for (start, _), p in zip(spans, out, strict=True)]
+        for j in range(1, len(out)):
+            unit = qualifier_unit(text, spans, out, j, self._resolver)
+            out[j] = unit if unit is not None else out[j]
+        out = place_streets(names, out, spans)
         return _fall_back_to_locality(out, names) if fallback else out
+
+    def _rank(self, name: str, context: GeoContext) -> list[tuple[float, Place]]:
+        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long)."""
+        if len(name) > MAX_NAME or not any(ch.isalpha() for ch in name):
+            return []
+        return self._resolver.rank(name, context)
 
     def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
         from .toponyms import find_spans
 
-        spans = find_spans(text, doc=doc, resolver=self._resolver)
+        spans = [s for s in find_spans(text, doc=doc, resolver=self._resolver)
+                 if not is_demonym(text[s[0]:s[1]], self._resolver)]  # "European", "Canadian": no place
         places = self.resolve_spans(text, [(s, e) for s, e, _ in spans], context=context)
         return [Toponym(s, e, text[s:e], p) for (s, e, _), p in zip(spans, places, strict=True)]
+
+
+_STATE_AFTER = re.compile(r"\s+state\b")
+_STATE_BEFORE = re.compile(r"\bstate\s+of\s+$", re.IGNORECASE)
+
+
+def _with_state_word(text: str, start: int, end: int) -> str:
+    """The name, with "state" added where the text says it is the state ("Washington state", "the state of
+    Washington"), so the resolver looks for a first-level region and not the capital or a town."""
+    name = text[start:end]
+    if _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text[max(0, start - 12):start]):
+        return f"{name} state"
+    return name
 
 
 def _near_precision(text: str, start: int, place: Place | None) -> Place | None:
@@ -115,12 +141,6 @@ def _near_precision(text: str, start: int, place: Place | None) -> Place | None:
     if place is None or place.precision != 1 or not _NEAR_BEFORE.search(text[max(0, start - 40):start]):
         return place
     return replace(place, precision=2)
-
-
-def _hint_after(text: str, end: int) -> str | None:
-    """The capitalised words after a comma that follows the name: "Paris, Tex." -> "Tex."."""
-    m = _HINT_AFTER.match(text, end)
-    return m.group(1) if m else None
 
 
 @dataclass
@@ -226,7 +246,7 @@ def _place_counties(places: list[Place | None]) -> list[Place | None]:
     """Move each county to the article's settlements in its state (GeoNames gives counties no point here)."""
     out = []
     for p in places:
-        if p is not None and p.feature_code == "ADM2" and p.geonameid is None:
+        if p is not None and p.feature_code == "ADM2" and p.geonameid is None and p.country == "US":
             towns = [q for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
                      and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None]
             if towns:

@@ -36,7 +36,7 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _REGION_SUFFIX = re.compile(
-    r"\s+(?:region|oblast'?|province|krai|kray|governorate|raion|rayon|district|area|direction|axis|front)$",
+    r"\s+(?:region|oblast'?|province|krai|kray|governorate|raion|rayon|district|area|direction|axis|front|state)$",
     re.IGNORECASE,
 )
 # "eastern Ukraine", "Western Europe": a part of the named area (tried only when the whole phrase is no

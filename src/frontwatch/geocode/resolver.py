@@ -41,7 +41,11 @@ FRONTLINE_REGIONS = frozenset({
 FRONTLINE_BONUS = 1.0
 
 #: Score terms (log10-population units); chosen on the LGL and GeoVirus dev sets, see bench/results/geocode.md.
-KIND_BONUS = {COUNTRY: 2.0, REGION: 0.6, SEA: 0.0, gz.CONTINENT: 1.5, SETTLEMENT: 0.0, COUNTY: 0.0}
+KIND_BONUS = {COUNTRY: 2.0, REGION: 0.6, SEA: 0.0, gz.CONTINENT: 1.5, SETTLEMENT: 0.0, COUNTY: 0.0,
+              gz.HROMADA: 0.0, gz.RAION: 0.0}
+#: ACLED geo_precision of an entry's own point: a settlement 1, a hromada or raion (a part of a region) 2,
+#: anything larger 3.
+KIND_PRECISION = {SETTLEMENT: 1, gz.HROMADA: 2, gz.RAION: 2}
 ALIAS_ONLY_PENALTY = 1.0  # matched only through an alternate name, not the place's main name
 DOMINANT_BONUS = 1.5
 COUNTRY_BONUS = 1.5
@@ -82,6 +86,7 @@ class _Scope:
     points: tuple[tuple[float, float], ...] = ()
     hint_countries: set[str] = field(default_factory=set)
     hint_regions: set[tuple[str, str]] = field(default_factory=set)
+    hint_units: set[str] = field(default_factory=set)  # P-codes of hromadas and raions written after the name
     focus: frozenset[str] = frozenset()
 
 
@@ -145,12 +150,27 @@ class Resolver:
         for region in context.regions:
             out.regions |= self._region_codes(region)
         if context.hint:
-            for e in self.gaz.lookup(context.hint):
+            for e in self.hint_entries(context.hint):
                 if e.kind == REGION:
                     out.hint_regions.add((e.place.country or "", e.place.name))
                 elif e.kind == COUNTRY and e.place.country:
                     out.hint_countries.add(e.place.country)
+                elif e.kind in (gz.HROMADA, gz.RAION) and e.place.pcode:
+                    out.hint_units.add(e.place.pcode)
         return out
+
+    def hint_entries(self, hint: str) -> list[Entry]:
+        """The regions, countries, raions and hromadas a qualifier names ("Donetsk", "Zaporizhia oblast",
+        "Bakhmut raion"): written after a settlement's name, a centre's name means its region."""
+        hits = [e for e in self.gaz.lookup(hint) if e.kind in (REGION, COUNTRY, gz.HROMADA, gz.RAION)]
+        if hits:
+            return hits
+        phrase = parse(hint)
+        if not phrase.core or not any(ch.isalpha() for ch in phrase.core):
+            return []
+        regions = self._regions_for(phrase if phrase.wants_region else parse(f"{phrase.core} region"))
+        # only where regions are named after their centres: "Guildford, Surrey" is not in Surrey's province
+        return [r for r in regions if phrase.wants_region or r.place.country in CENTRE_NAMED]
 
     def score(self, e: Entry, scope: _Scope, *, exact: bool = True) -> float:
         """The candidate's score in a context (higher is better)."""
@@ -170,6 +190,8 @@ class Resolver:
             local = max(local, near) + LOCAL_OVERLAP * min(local, near)
         s += local
         if region in scope.hint_regions or (cc in scope.hint_countries and e.kind != COUNTRY):
+            s += HINT_BONUS
+        if scope.hint_units and e.place.pcode and e.place.pcode.startswith(tuple(scope.hint_units)):
             s += HINT_BONUS
         if cc in scope.focus:
             s += FOCUS_BONUS
@@ -281,6 +303,7 @@ class Resolver:
                 or (e.place.country in CENTRE_NAMED and e.place.country in centres)
             ):
                 s -= 4.0
+
             out.append((s, e))
         return out
 
@@ -313,8 +336,8 @@ class Resolver:
     # ------------------------------------------------------------ output
     @staticmethod
     def _place(e: Entry, phrase: Phrase) -> Place:
-        kind_precision = 1 if e.kind == SETTLEMENT else 3
-        precision = max(kind_precision, phrase.precision) if e.kind == SETTLEMENT else 3
+        kind_precision = KIND_PRECISION.get(e.kind, 3)
+        precision = max(kind_precision, phrase.precision) if kind_precision < 3 else 3
         p = e.place
         return Place(name=p.name, lat=p.lat, lon=p.lon, geonameid=p.geonameid, admin1=p.admin1,
                      country=p.country, precision=precision, feature_code=p.feature_code)

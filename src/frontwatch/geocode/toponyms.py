@@ -11,15 +11,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .gazetteer import COUNTRY, REGION, SEA, SETTLEMENT, Entry
+from .gazetteer import COUNTRY, HROMADA, RAION, REGION, SEA, SETTLEMENT, Entry
 from .names import key
+from .qualifiers import hint_after
 from .resolver import Resolver
 
 _CAPITALISED_RUN = re.compile(
     r"[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+(?:(?:of|the|de|del|la|on|upon|am|an|na)\s+)?[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*)*"
 )
 _REGION_TAIL = re.compile(
-    r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Dd]istrict|[Cc]ounty|[Pp]arish|[Pp]eninsula)\b"
+    r"\s+(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Kk]rai|[Dd]istrict|[Cc]ounty|[Pp]arish|[Pp]eninsula|[Rr]aion|[Rr]ayon|"
+    r"[Hh]romada|(?:[Tt]erritorial\s+)?[Cc]ommunity)\b"
+)
+# Words before a village's name that say it is a place ("near Volfyne", "the village of Robotyne").
+_PLACE_CUE = re.compile(
+    r"(?:\bnear|\bin|\bon|\bat|\bof|\bfrom|\btowards?|\boutside|\bshelled|\bstruck|\bhit|\battacked|\bcaptured|"
+    r"\bliberated|\bentered|\bdirection)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
 ENTITY_LABELS = ("GPE", "LOC", "FAC")
 #: Capitalised words that are also names of small places in GeoNames but in news are something else.
@@ -33,7 +41,10 @@ STOPWORDS = frozenset(
         "Capt Col Lt Gen Reuters AFP AP Associated Press Monitor Union Republic Federation Kremlin Pentagon "
         "Parliament Duma Rada God Christmas Easter Sheriff Deputy Officer Chief Judge Senate House Congress "
         "Paradise Hope Liberty Victory Friendship Progress Pioneer Success Unity Zero One Two Three Many More "
-        "Most Some Several Both All Other Such Mobile Best Ukrainian Russian American"
+        "Most Some Several Both All Other Such Mobile Best Ukrainian Russian American "
+        # weapons named in war reports, also names of small places somewhere
+        "Grad Uragan Smerch Tornado Iskander Kalibr Kinzhal Tochka Shahed Geran Lancet Kh Tor Buk Pantsir Patriot "
+        "KAB KABs FAB UMPK HIMARS ATACMS MLRS Caesar Bradley Leopard Abrams Zircon Oniks Onyx"
     ).split()
 )
 _REGION_WORDS = frozenset({"region", "oblast", "province", "krai", "district", "county", "parish", "governor",
@@ -51,14 +62,16 @@ def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 spans.append((ent.start_char, ent.end_char, "ner"))
-            else:
+            elif not any(ch in ent.text for ch in ",()"):  # "Kaharlyk, Obukhivskyi raion" tagged ORG: a place
+                # and its qualifier, not a name hiding a place
                 others.append((ent.start_char, ent.end_char, ent.label_))
     for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
         # a name inside a longer entity is part of it ("Vladimir" in "Vladimir Putin"); but the small model
         # mislabels whole place names ("Kyiv" as PERSON, "Krasnodar Krai" as ORG), so an equal span stands
         if not any(os_ <= s and e <= oe and (s, e) != (os_, oe) for os_, oe, _ in others):
             spans.append((s, e, src))
-    return _extend_region_words(text, _without_overlaps(spans))
+    spans = _extend_region_words(text, _without_overlaps(spans))
+    return _without_overlaps(qualified_spans(text, spans, resolver))
 
 
 def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]]:
@@ -77,7 +90,8 @@ def _gazetteer_spans(text: str, resolver: Resolver) -> list[tuple[int, int, str]
                     end -= 2
                 if _followed_by_a_name(words, j) or _preceded_by_a_name(words, i):
                     continue  # "Vladimir Putin", "Washington Post", "Jack London"
-                if _is_place(text[start:end], resolver, sentence_start=_sentence_start(text, start)):
+                if _is_place(text[start:end], resolver, sentence_start=_sentence_start(text, start)) or \
+                        _is_cued_village(text, start, end, resolver):
                     out.append((start, end, "gazetteer"))
                     i = j - 1
                     break
@@ -107,7 +121,7 @@ def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
     for e in resolver.gaz.lookup(name):
         if e.kind == COUNTRY and _is_demonym(k, e):
             continue  # "Russians", "a Ukrainian drone": an actor, not a place
-        if e.kind in (COUNTRY, REGION, SEA):
+        if e.kind in (COUNTRY, REGION, SEA, HROMADA, RAION):
             return True
         if e.kind == SETTLEMENT and key(e.place.name) == k and _big_enough(e, resolver, sentence_start):
             return True
@@ -119,6 +133,49 @@ def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
         if e.kind == SETTLEMENT and e.place.country in resolver.focus and e.place.population >= MIN_POPULATION_VARIANT:
             return True
     return False
+
+
+def _is_cued_village(text: str, start: int, end: int, resolver: Resolver) -> bool:
+    """A village of the watched countries too small for a bare match, which the text marks as a place: a
+    region written after it ("Volfyne, Sumy") or a locative word before it ("near Volfyne")."""
+    name = text[start:end]
+    k = key(name)
+    if len(k) < 4 or k in STOPWORDS or name.isupper():
+        return False
+    hits = [e for e in resolver.gaz.lookup(name) if e.kind == SETTLEMENT and e.place.country in resolver.focus]
+    if not hits:
+        return False
+    if _PLACE_CUE.search(text[max(0, start - 20):start]):
+        return True
+    hint = hint_after(text, end)
+    if not hint:
+        return False
+    regions = {(e.place.country, e.place.admin1) for e in resolver.hint_entries(hint) if e.kind == REGION}
+    return any((e.place.country, e.place.admin1) in regions for e in hits)
+
+
+def qualified_spans(text: str, spans: list[tuple[int, int, str]], resolver: Resolver) -> list[tuple[int, int, str]]:
+    """Names the gazetteer lacks, found by the region written after them: "shelled Fooberivka, Sumy" ->
+    "Fooberivka" (the geocoder places it at the region, with the region's precision)."""
+    starts = {s for s, _, _ in spans}
+    ends = {e for _, e, _ in spans}
+    out = list(spans)
+    for s, e, _ in spans:
+        m = _QUALIFIED_BEFORE.search(text[max(0, s - 60):s])
+        if not m:
+            continue
+        n_start, n_end = max(0, s - 60) + m.start(1), max(0, s - 60) + m.end(1)
+        name = text[n_start:n_end]
+        if (n_end in ends or n_start in starts or key(name) in STOPWORDS or _sentence_start(text, n_start)
+                or not _PLACE_CUE.search(text[max(0, n_start - 20):n_start])):
+            continue
+        if any(en.kind in (REGION, HROMADA, RAION) and en.place.country in resolver.focus
+               for en in resolver.hint_entries(text[s:e])):
+            out.append((n_start, n_end, "qualified"))
+    return sorted(out)
+
+
+_QUALIFIED_BEFORE = re.compile(r"([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2})(?:\s*,\s*|\s*\(\s*)$")
 
 
 def _is_demonym(k: str, country: Entry) -> bool:

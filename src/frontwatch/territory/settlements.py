@@ -1,8 +1,9 @@
 """Settlements that changed hands: gazetteer places inside the gained or lost ground.
 
-The places are GeoNames' cities500 (populated places of 500 or more people, through the package's
-gazetteer, ``frontwatch.geocode.gazetteer``). A place counts when its point lies inside the
-ground: a settlement half taken is listed only if its GeoNames point is.
+The places are the package's gazetteer's (``frontwatch.geocode.gazetteer``): every Ukrainian settlement
+(ua-places, OCHA COD-AB: villages and rural settlements of any size) and, in Russia, GeoNames' cities500
+(populated places of 500 or more people). A place counts when its point lies inside the ground: a
+settlement half taken is listed only if its representative point is.
 """
 
 from __future__ import annotations
