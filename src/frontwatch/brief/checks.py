@@ -1,0 +1,59 @@
+"""The claims section of a brief: the checkable claims of the articles published in the period, checked
+against every map in the store (``frontwatch.claims.check_text``, the same call as ``frontwatch check``).
+
+Only articles that mention an area, a settlement count or a record are read (a SQL filter on words
+every such claim needs), and at most :data:`MAX_ARTICLES` of them, newest first; the section says how
+many more there were, so nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from ..errors import FrontwatchError
+from .period import BriefPeriod
+
+MAX_ARTICLES = 20
+
+#: Words without which the claim extractor finds nothing (areas, settlements, records).
+_HINTS = ("km", "square", "sq ", "village", "settlement", "town", "biggest", "largest", "fastest")
+
+
+def claims_section(store: Any, period: BriefPeriod) -> dict[str, Any]:
+    """Verdicts for the claims of the period's stored articles."""
+    from ..claims import check_text
+
+    hint = " OR ".join("lower(text) LIKE ?" for _ in _HINTS)
+    params = [period.first_day, period.end, *[f"%{h}%" for h in _HINTS]]
+    where = f"published >= ? AND published <= ? AND ({hint})"
+    total = int(store.scalar(f"SELECT count(*) FROM articles WHERE {where}", params))
+    rows = store.query(
+        f"SELECT doc_id, title, outlet, url, published, text FROM articles WHERE {where} "
+        "ORDER BY published DESC, doc_id LIMIT ?", [*params, MAX_ARTICLES],
+    )
+    claims: list[dict[str, Any]] = []
+    errors: list[str] = []
+    for row in rows:
+        try:
+            report = check_text(store, row["text"], published=row["published"])
+        except FrontwatchError as exc:
+            errors.append(f"{row['doc_id']}: {exc}")
+            continue
+        for checked in report.claims:
+            item = checked.to_dict()
+            claims.append({"doc_id": row["doc_id"], "title": row["title"], "outlet": row["outlet"],
+                           "url": row["url"], "published": _iso(row["published"]), "text": item["text"],
+                           "kind": item["kind"], "verdict": item["verdict"], "explanation": item["explanation"]})
+    note = None
+    if not total:
+        note = f"no stored article published in {period.label} makes a checkable claim"
+    elif total > len(rows):
+        note = (f"{len(rows)} of {total} articles with possible claims checked (newest first); "
+                "check the others with frontwatch check")
+    return {"articles_checked": len(rows), "articles_with_hints": total, "claims": claims,
+            "errors": errors, "note": note}
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
