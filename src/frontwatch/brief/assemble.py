@@ -67,6 +67,11 @@ def _image_names(source: str) -> dict[str, str]:
 def build_brief(store: Any, period: BriefPeriod, *, layer: str = "occupied", tz: str = "UTC",
                 images: bool = True, claims: bool = True) -> Brief:
     """Assemble the brief for ``period`` from ``store`` (images drawn unless ``images=False``)."""
+    from ..territory.layers import parse_layers
+    from ..territory.periods import zone
+
+    zone(tz)  # a bad time zone or layer expression is the user's to fix, not a note per source
+    parse_layers(layer)
     sections = ground_sections(store, period, layer, tz)
     brief = Brief(period=period, layer=layer, tz=tz, ground=sections, events=events_section(store, period),
                   claims=claims_section(store, period) if claims else

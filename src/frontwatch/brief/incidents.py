@@ -39,7 +39,7 @@ def events_section(store: Any, period: BriefPeriod) -> dict[str, Any]:
             ": the store holds no events; add some with frontwatch extract --db"))
         return out
     out["by_type"] = _grouped(store, "e.event_type", span, "event_type")
-    out["by_oblast"] = _grouped(store, "COALESCE(e.admin1, 'unknown')", span, "oblast")
+    out["by_oblast"] = _grouped(store, "COALESCE(e.admin1, 'region unknown')", span, "oblast")
     out["deadliest"] = _deadliest(store, span)
     return out
 

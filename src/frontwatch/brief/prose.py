@@ -32,6 +32,22 @@ def month_year(iso: str) -> str:
     return f"{date.fromisoformat(iso[:10]):%B %Y}"
 
 
+def ordinal(n: int) -> str:
+    """``1st``, ``2nd``, ``11th``, ``23rd``.
+
+    >>> [ordinal(n) for n in (1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101)]
+    ['1st', '2nd', '3rd', '4th', '11th', '12th', '13th', '21st', '22nd', '23rd', '101st']
+    """
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _sentence(text: str) -> str:
+    """``text`` with a capital first letter and a full stop."""
+    text = text.strip()
+    return (text[:1].upper() + text[1:]).rstrip(".") + "." if text else ""
+
+
 def _actor(layer: str) -> str | None:
     """Who gains when the layer grows: occupied ground is Russian-held (CONTRACTS' layer names)."""
     return "Russian forces" if layer.split("+")[0] in ("occupied", "occupied_pre2022", "claimed") else None
@@ -69,8 +85,9 @@ def _record_sentences(section: dict[str, Any], actor: str | None) -> list[str]:
             prev = rec["previous_larger"]
             out.append(f"It is the largest {days}-day {what} since {month_year(rec['largest_since'])}: "
                        f"{signed(prev['net_km2'])} in the {days} days to {day_month(prev['end'])}.")
-        out.append(f"It ranks {rec['rank_in_last_365_days']} of the {rec['windows_in_last_365_days']} "
-                   f"{days}-day windows ending in the last 365 days.")
+        rank, total = rec["rank_in_last_365_days"], rec["windows_in_last_365_days"]
+        place = "the largest" if rank == 1 else f"the {ordinal(rank)} largest"
+        out.append(f"It is {place} of the {total} {days}-day windows ending in the last 365 days.")
     if streak and streak["weeks_of_net_gain"] >= 2:
         out.append(f"Net gains for {streak['weeks_of_net_gain']} weeks in a row"
                    + (f"; the longest earlier run was {streak['longest_earlier_weeks']} weeks, to "
@@ -95,7 +112,7 @@ def _settlement_sentences(section: dict[str, Any]) -> list[str]:
 
 def event_sentences(events: dict[str, Any], label: str) -> list[str]:
     if events["note"]:
-        return [events["note"][0].upper() + events["note"][1:] + "."]
+        return [_sentence(events["note"])]
     out = [f"{events['incidents']:,} incidents ({events['reports']:,} reports) dated {label} are stored."]
     kinds = ", ".join(f"{t['incidents']:,} {t['event_type']}" for t in events["by_type"][:4])
     if kinds:
@@ -119,8 +136,8 @@ def incident_sentence(item: dict[str, Any]) -> str:
 
 
 def claim_sentences(claims: dict[str, Any]) -> list[str]:
-    out = [f"\u201c{c['text']}\u201d ({c['outlet'] or c['doc_id']}): {c['verdict']}. {c['explanation']}"
+    out = [f"\u201c{c['text']}\u201d ({c['outlet'] or c['doc_id']}): {c['verdict']}. {_sentence(c['explanation'])}"
            for c in claims["claims"]]
     if claims["note"]:
-        out.append(claims["note"][0].upper() + claims["note"][1:] + ".")
+        out.append(_sentence(claims["note"]))
     return out

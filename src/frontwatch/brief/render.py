@@ -22,7 +22,7 @@ def _blocks(doc: dict[str, Any]) -> list[tuple[str, Any]]:
     """The document as (kind, content) blocks both renderers lay out: h1/h2/h3, p, list, table, image, small."""
     out: list[tuple[str, Any]] = [("h1", doc["title"]), ("list", doc["summary"])]
     for s in doc["ground"]:
-        out += [("h2", f"Ground: {s['source_name']}, layer {s['layer']}"), ("p", " ".join(s["summary"]))]
+        out += [("h2", f"Ground: {s['source_name']}, layer {s['layer']}"), ("list", s["summary"])]
         if s["regions"]:
             out.append(("table", (["Oblast", "Gained km²", "Lost km²", "Net km²"], _table_rows(s))))
         for g in s["settlements_by_oblast"]:
