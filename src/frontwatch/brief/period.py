@@ -64,6 +64,8 @@ def brief_period(
         if end is not None or period is not None:
             raise InputError("give --week-ending D (optionally with --from), or --from/--to, or --period, not several")
         last = parse_date(week_ending)
+        if start is None and last.toordinal() <= 7:
+            raise InputError(f"--week-ending {last} is too early: no week ends then")
         first = parse_date(start) if start is not None else last - timedelta(days=7)
         if first >= last:
             raise InputError(f"--from {first} must be before --week-ending {last}")

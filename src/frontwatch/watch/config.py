@@ -123,7 +123,7 @@ def _check(table: dict[str, Any], spec: dict[str, tuple[Any, Any, str]], where: 
         kind = spec[key][0]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             names = "/".join(k.__name__ for k in kind) if isinstance(kind, tuple) else kind.__name__
-            raise ConfigError(f"{key} in {where} is {value!r}, expected a {names} ({spec[key][2]})")
+            raise ConfigError(f"{key} in {where} is {value!r}, expected {names} ({spec[key][2]})")
     return {key: table.get(key, spec[key][1]) for key in spec}
 
 
