@@ -40,6 +40,15 @@ def test_bad_settings_name_the_key_and_the_fix(data, message):
     assert message in str(info.value) and "\n" not in str(info.value)
 
 
+def test_the_example_file_is_valid(capsys, tmp_path):
+    assert main(["watch", "--example"]) == 0
+    path = tmp_path / "watch.toml"
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    cfg = load_config(path)
+    assert cfg.maps[0]["provider"] == "deepstate" and cfg.alerts["record_days"] == 365
+    assert main(["watch"]) == 1 and "--example" in capsys.readouterr().err
+
+
 def test_schedules():
     start = datetime(2024, 5, 16, 6, 59, tzinfo=UTC)
     assert parse_schedule("daily 07:00").next_after(start) == start + timedelta(minutes=1)

@@ -2,27 +2,8 @@
 
 Every key is declared once below as (name, type, default, help); an unknown key, a wrong type or a
 schedule that cannot be read is a :class:`ConfigError` naming the key, the value and what to write
-instead, so a typo never silently turns a setting off. Example::
-
-    db = "frontwatch.duckdb"         # relative paths are read from this file's folder
-    out = "briefs"
-    schedule = "daily 07:00"          # or "every 30m", "every 6h", "every 1d" (times are UTC)
-    layer = "occupied"
-    retries = 3                       # extra attempts after a failed fetch
-    backoff_s = 30                    # wait before the first retry, doubled after each
-    webhook = "https://example.org/hook"   # optional: alerts are POSTed here as JSON too
-
-    [[maps]]
-    provider = "deepstate"            # or "isw"
-    since = "2024-05-01"
-
-    [[feeds]]
-    url = "https://example.org/rss.xml"
-
-    [alerts]
-    net_km2 = 100                     # a week's net gain of at least this
-    record_days = 365                 # the week is the largest for at least this many days
-    settlements = 3                   # at least this many settlements taken in the week
+instead, so a typo never silently turns a setting off. :data:`EXAMPLE` is a whole file
+(``frontwatch watch --example`` prints it).
 """
 
 from __future__ import annotations
@@ -35,6 +16,28 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ConfigError
+
+EXAMPLE = """\
+db = "frontwatch.duckdb"         # relative paths are read from this file's folder
+out = "briefs"
+schedule = "daily 07:00"          # or "every 30m", "every 6h", "every 1d" (times are UTC)
+layer = "occupied"
+retries = 3                       # extra attempts after a failed fetch
+backoff_s = 30                    # wait before the first retry, doubled after each
+webhook = "https://example.org/hook"   # optional: alerts are POSTed here as JSON too
+
+[[maps]]
+provider = "deepstate"            # or "isw"
+since = "2024-05-01"
+
+[[feeds]]
+url = "https://example.org/rss.xml"
+
+[alerts]
+net_km2 = 100                     # a week's net gain of at least this
+record_days = 365                 # the week is the largest for at least this many days
+settlements = 3                   # at least this many settlements taken in the week
+"""
 
 TOP = {
     "db": (str, "frontwatch.duckdb", "the store (DuckDB path or postgresql:// URL)"),
