@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.web.conftest import browser  # noqa: F401 - the session's chromium
 
 from frontwatch.brief import brief_period, build_brief, write_brief
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.browser
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "brief.png"
 
 
-def _open_offline(browser, path: Path):  # noqa: F811 - the fixture is passed in
+def _open_offline(browser, path: Path):
     """A page with ``path`` loaded; returns (page, context, requests that were not file: or data:)."""
     context = browser.new_context(viewport={"width": 1100, "height": 1400})
     page = context.new_page()
@@ -33,7 +32,7 @@ def _images_drawn(page) -> int:
     return page.evaluate("() => [...document.images].filter(i => i.complete && i.naturalWidth > 100).length")
 
 
-def test_the_html_brief_opens_with_no_request_leaving_the_machine(browser, sample_path, tmp_path):  # noqa: F811
+def test_the_html_brief_opens_with_no_request_leaving_the_machine(browser, sample_path, tmp_path):
     from frontwatch.store import open_store
 
     with open_store(sample_path, read_only=True) as store:
@@ -49,7 +48,7 @@ def test_the_html_brief_opens_with_no_request_leaving_the_machine(browser, sampl
 
 
 @pytest.mark.slow
-def test_acceptance_week_to_15_may_2024_on_the_deepstate_archive(browser, archive_store, tmp_path):  # noqa: F811
+def test_acceptance_week_to_15_may_2024_on_the_deepstate_archive(browser, archive_store, tmp_path):
     """+160.9 km², Kharkiv Oblast about +135, the largest 7-day gain since October 2022, settlements, the map."""
     brief = build_brief(archive_store, brief_period(week_ending="2024-05-15", start="2024-05-08"))
     doc = brief.to_dict()

@@ -75,16 +75,19 @@ def change_map(gained: BaseGeometry | None, lost: BaseGeometry | None, *, contex
     ax = fig.subplots()
     ax.set_facecolor("#f7f7f4")
     for geom, colour in ((before_2022, BEFORE_2022), (context, CONTEXT)):
-        _fill(ax, geom.intersection(frame) if geom is not None else None, facecolor=colour, edgecolor="none")
+        clipped = shapely.clip_by_rect(geom, *extent) if geom is not None else None  # far cheaper than intersection
+        _fill(ax, clipped, facecolor=colour, edgecolor="none")
     _fill(ax, gained, facecolor=GAINED, edgecolor=GAINED, linewidth=1.2)  # small gains stay visible
     _fill(ax, lost, facecolor=LOST, edgecolor=LOST, linewidth=1.2)
     for name, _iso, geom in regions:
-        if geom.intersects(frame):
-            for line in shapely.get_parts(geom.boundary.intersection(frame)):
-                if line.geom_type == "LineString":
-                    ax.plot(*line.xy, color="#555555", linewidth=0.8, linestyle=(0, (4, 2)))
-            inner = geom.intersection(frame).representative_point()
-            ax.text(inner.x, inner.y, name, fontsize=8, color="#555555", style="italic", ha="center", alpha=0.8)
+        inside = shapely.clip_by_rect(geom, *extent)
+        if inside.is_empty:
+            continue
+        for line in shapely.get_parts(shapely.clip_by_rect(geom.boundary, *extent)):
+            if line.geom_type == "LineString":
+                ax.plot(*line.xy, color="#555555", linewidth=0.8, linestyle=(0, (4, 2)))
+        inner = inside.representative_point()
+        ax.text(inner.x, inner.y, name, fontsize=8, color="#555555", style="italic", ha="center", alpha=0.8)
     _labels(ax, frame, settlements)
     minx, miny, maxx, maxy = extent
     ax.set_xlim(minx, maxx)
