@@ -93,3 +93,18 @@ def test_the_loop_follows_the_schedule_and_stops_cleanly_on_sigterm(tmp_path, se
     assert watcher.run() == 2
     assert clock.slept == [6 * 3600, 6 * 3600]
     assert signal.getsignal(signal.SIGTERM) == previous  # handlers restored
+
+
+def test_a_host_that_refuses_connections_is_one_line_per_source(tmp_path, service, clock, extractor):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on: bound, then closed
+        sock.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    cfg = config(tmp_path, service, retries=1)
+    cfg = type(cfg)(**{**cfg.__dict__, "maps": ({"provider": "deepstate", "url": f"{dead}/api", "since": None},),
+                       "feeds": ({"url": f"{dead}/feed.xml", "name": None},)})
+    report = Watcher(cfg, clock=clock, stream=io.StringIO(), extractor=extractor).run_once()
+    assert len(report.errors) == 2 and all("cannot fetch" in e and "\n" not in e for e in report.errors)
+    assert clock.slept == [10, 10]  # one retry each
+    assert report.brief is not None  # the brief is still written: it says no map is stored
