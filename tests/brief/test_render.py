@@ -78,3 +78,26 @@ def test_cli_bad_input_is_one_line_and_exit_1(sample_path, capsys, args, message
     assert main(["brief", *args, "--db", str(sample_path)]) == 1
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_pdf_is_printed_by_chromium_when_asked(sample_path, tmp_path):
+    from frontwatch.brief.pdf import find_chromium
+
+    try:
+        find_chromium()
+    except Exception as exc:  # noqa: BLE001 - skip with the library's own reason
+        pytest.skip(str(exc))
+    assert main(["brief", "--week-ending", "2024-05-19", "--db", str(sample_path), "--out", str(tmp_path),
+                 "--pdf", "--no-claims"]) == 0
+    assert (tmp_path / "brief.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_pdf_without_out_or_chromium_is_one_line(sample_path, tmp_path, capsys, monkeypatch):
+    assert main(["brief", "--week-ending", "2024-05-19", "--db", str(sample_path), "--pdf"]) == 1
+    assert "give --out DIR" in capsys.readouterr().err
+    monkeypatch.setenv("FRONTWATCH_CHROMIUM", "no-such-browser")
+    assert main(["brief", "--week-ending", "2024-05-19", "--db", str(sample_path), "--out", str(tmp_path),
+                 "--pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "a PDF needs Chromium" in err and err.count("\n") == 1
+    assert (tmp_path / "brief.html").exists()  # the other files were written first

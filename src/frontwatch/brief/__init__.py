@@ -8,6 +8,7 @@ the claims made about it, as one document (JSON, Markdown, self-contained HTML).
     store = open_store("frontwatch.duckdb", read_only=True)
     brief = build_brief(store, brief_period(week_ending="2024-05-15"), layer="occupied")
     write_brief(brief, "out/")          # brief.md, brief.html, brief.json, map-*.png, weekly-*.png
+    write_pdf("out/brief.html", "out/brief.pdf")   # frontwatch.brief.pdf: printed by a headless Chromium
     brief.to_dict()                     # the JSON document
 """
 

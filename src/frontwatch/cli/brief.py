@@ -28,6 +28,9 @@ def brief(
     out: Annotated[
         Path | None, typer.Option("--out", help="Write brief.md, brief.html, brief.json and the images here.")
     ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="With --out: also print brief.pdf (needs Chromium installed).")
+    ] = False,
     claims: Annotated[
         bool, typer.Option("--claims/--no-claims", help="Check the claims of the period's stored articles.")
     ] = True,
@@ -38,12 +41,20 @@ def brief(
     from ..brief import brief_json, brief_period, build_brief, render_markdown, write_brief
     from ..store import open_store
 
+    if pdf and out is None:
+        from ..errors import InputError
+
+        raise InputError("--pdf writes brief.pdf beside brief.html: give --out DIR too")
     chosen = brief_period(week_ending=week_ending, start=from_, end=to, period=period)
     with open_store(db, read_only=True) as store:
         result = build_brief(store, chosen, layer=layer, tz=tz, images=out is not None, claims=claims)
     doc = result.to_dict()
     if out is not None:
         written = write_brief(result, out)
+        if pdf:
+            from ..brief.pdf import write_pdf
+
+            written.append(write_pdf(out / "brief.html", out / "brief.pdf"))
         err.print(f"wrote {len(written)} files to {out}: " + ", ".join(p.name for p in written), highlight=False)
     if json_:
         sys.stdout.write(brief_json(doc))
