@@ -102,9 +102,13 @@ def _settlement_sentences(section: dict[str, Any]) -> list[str]:
         count = sum(len(g["names"]) for g in groups)
         if not count:
             continue
-        verb = "entered" if change == "taken" else "left"
         listed = "; ".join(f"{', '.join(g['names'])} ({g['oblast']})" for g in groups)
-        out.append(f"{count} settlement{'s' if count > 1 else ''} {verb} the {section['layer']} layer: {listed}.")
+        plural = "s" if count > 1 else ""
+        if _actor(section["layer"]):
+            out.append(f"{count} settlement{plural} {'taken' if change == 'taken' else 'lost'}: {listed}.")
+        else:
+            verb = "entered" if change == "taken" else "left"
+            out.append(f"{count} settlement{plural} {verb} the {section['layer']} layer: {listed}.")
     if section["net_km2"] is not None and not section["settlements"]:
         out.append("No gazetteer settlement changed hands.")
     return out
