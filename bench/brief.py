@@ -107,7 +107,10 @@ def time_cli(path: Path, out: Path, runs: int) -> tuple[list[float], list[float]
 
 
 def time_sections(path: Path) -> dict[str, float]:
-    """Seconds per part of one brief, in this process (the second of two runs: caches as a server has them)."""
+    """CPU seconds per part of one brief, in this process (the second of two runs: caches as a server has them).
+
+    CPU time (all threads), not wall time: on a shared machine the wall time of a part says more about the
+    other jobs than about the part."""
     from frontwatch.brief import brief_period
     from frontwatch.brief.assemble import _draw
     from frontwatch.brief.checks import claims_section
@@ -119,20 +122,20 @@ def time_sections(path: Path) -> dict[str, float]:
     out: dict[str, float] = {}
     with open_store(path, read_only=True) as store:
         for _ in range(2):
-            t = time.perf_counter()
+            t = time.process_time()
             sections = ground_sections(store, period)
-            out["ground (change, oblasts, settlements, record, streak, weekly)"] = time.perf_counter() - t
-            t = time.perf_counter()
+            out["ground (change, oblasts, settlements, record, streak, weekly)"] = time.process_time() - t
+            t = time.process_time()
             events = events_section(store, period)
-            out["events (counts, deadliest incidents)"] = time.perf_counter() - t
-            t = time.perf_counter()
+            out["events (counts, deadliest incidents)"] = time.process_time() - t
+            t = time.process_time()
             claims = claims_section(store, period)
-            out["claims (10 articles checked)"] = time.perf_counter() - t
-            t = time.perf_counter()
+            out["claims (10 articles checked)"] = time.process_time() - t
+            t = time.process_time()
             regions = store.load_regions()
             for s in sections:
                 _draw(s, period, regions)
-            out["map and chart"] = time.perf_counter() - t
+            out["map and chart"] = time.process_time() - t
         out["events in the store"] = float(store.scalar("SELECT count(*) FROM events"))
         out["events in the week"] = float(events["reports"])
         out["claims checked"] = float(len(claims["claims"]))
@@ -171,9 +174,9 @@ the oblasts imported) then, timed from start to exit, three times:
 
 Target: under 10 s. The command runs on one core, so on a machine to itself its wall time is about its CPU time;
 here other jobs held the cores (load average {load[0]:.1f} on {os.cpu_count()} cores), which stretches the wall time.
-In one process (second run), by part:
+In one process (second run), CPU seconds by part:
 
-| part | s |
+| part | CPU s |
 |---|---|
 {rows}
 

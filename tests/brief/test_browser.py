@@ -57,6 +57,7 @@ def test_acceptance_week_to_15_may_2024_on_the_deepstate_archive(browser, archiv
     kharkiv = next(r for r in deepstate["regions"] if r["name"] == "Kharkiv Oblast")
     assert kharkiv["net_km2"] == pytest.approx(135, abs=2)
     assert "It is the largest 7-day gain since October 2022" in " ".join(deepstate["summary"])
+    assert doc["summary"][:2] == deepstate["summary"][:1] + [s for s in deepstate["summary"] if "October" in s]
     assert any(s["change"] == "taken" for s in deepstate["settlements"])
     assert deepstate["images"] == {"map": "map-deepstate.png", "weekly": "weekly-deepstate.png"}
     write_brief(brief, tmp_path)

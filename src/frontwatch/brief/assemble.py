@@ -47,7 +47,9 @@ class Brief:
         for section, raw in zip(ground, self.ground, strict=True):
             section["summary"] = ground_sentences(section, label)
             section["images"] = {kind: name for kind, name in _image_names(raw.source).items() if name in self.images}
-        summary = [s for section in ground for s in section["summary"][:1]]
+        # the lead: each map's figure, and its record when it sets one
+        summary = [s for section in ground for s in section["summary"]
+                   if s is section["summary"][0] or _is_record(s)]
         if not ground:
             summary.append("No control map is stored: import one with frontwatch territory import PATH.")
         events = {**self.events, "summary": event_sentences(self.events, label)}
@@ -58,6 +60,11 @@ class Brief:
             "method": METHOD, "generated_at": self.generated_at, "store": self.store,
             "generator": f"frontwatch {__version__}",
         }
+
+
+def _is_record(sentence: str) -> bool:
+    """The record sentence of ``prose`` ("It is the largest 7-day gain since ..."), not the rank one."""
+    return sentence.startswith("It is the largest ") and ("-day gain" in sentence or "-day growth" in sentence)
 
 
 def _image_names(source: str) -> dict[str, str]:
