@@ -45,3 +45,12 @@ def test_bad_input_is_one_json_error(client, params, status, words):
     response = client.get("/brief", params=params)
     body = response.json()
     assert response.status_code == status and body["status"] == status and words in body["message"]
+
+
+def test_a_read_only_store_answers_a_repeated_brief_from_the_cache(sample_path):
+    app = create_app(sample_path, settings=Settings.load(environ={}))
+    with TestClient(app) as c:
+        first = c.get("/brief", params={"week_ending": "2024-05-19"})
+        assert app.state.pool.frozen and len(app.state.cache._items) >= 1
+        second = c.get("/brief", params={"week_ending": "2024-05-19"})
+    assert first.content == second.content and first.headers["content-type"] == "application/json"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from ..store import SQLStore
 from . import deps
 from .errors import ERROR_RESPONSES
-from .events import json_response
+from .events import encode_json
 
 router = APIRouter(tags=["brief"], responses=ERROR_RESPONSES)
 
@@ -22,6 +22,7 @@ _DOCUMENTED = {200: {"description": "the brief: JSON, or a self-contained HTML p
 @router.get("/brief", response_model=dict[str, Any], responses=_DOCUMENTED,  # type: ignore[arg-type]
             summary="The brief of a week or period: ground on every map, records, settlements, events, claims")
 def brief(
+    request: Request,
     store: Annotated[SQLStore, Depends(deps.store)],
     week_ending: Annotated[date | None, Query(description="last day of the week (from the state 7 days before, "
                                                           "or at `from`)")] = None,
@@ -35,11 +36,24 @@ def brief(
 ) -> Response:
     """The same document as ``frontwatch brief --json``; ``format=html`` gives the page ``--out`` writes as
     ``brief.html`` (images as data URIs; it loads nothing from the network)."""
-    from ..brief import brief_period, build_brief, render_html
+    from ..brief import brief_period
 
     chosen = brief_period(week_ending=week_ending, start=from_, end=to, period=period)
-    result = build_brief(store, chosen, layer=layer, tz=tz, images=format == "html")
+    pool = deps.pool(request)
+    if pool.frozen:  # a read-only DuckDB file cannot change while served, so a brief once made stands
+        key = ("brief", chosen, layer, tz, format)
+        body, media = request.app.state.cache.get_or_compute(key, lambda: _answer(store, chosen, layer, tz, format))
+    else:  # events and articles may change under a writable store: made every time
+        body, media = _answer(store, chosen, layer, tz, format)
+    return Response(body, media_type=media)
+
+
+def _answer(store: Any, period: Any, layer: str, tz: str, format: str) -> tuple[bytes, str]:
+    """The encoded brief and its media type."""
+    from ..brief import build_brief, render_html
+
+    result = build_brief(store, period, layer=layer, tz=tz, images=format == "html")
     doc = result.to_dict()
     if format == "html":
-        return HTMLResponse(render_html(doc, result.images))
-    return json_response(doc)
+        return render_html(doc, result.images).encode("utf-8"), "text/html; charset=utf-8"
+    return encode_json(doc), "application/json"
