@@ -102,7 +102,7 @@ def source_section(store: Any, source: str, period: BriefPeriod, layer: str, tz:
     if section.change.start.snapshot_id == section.change.end.snapshot_id:
         section.notes.append(f"{source_name(source)} has no snapshot between {period.start} and {period.end}: "
                              "the same map stands for both dates, so no change can be seen")
-    section.context = _context(store, section.change.end.snapshot_id, parse_layers(layer))
+    section.context = _context(store, section.change.end.snapshot_id, list(parse_layers(layer)))
     if "occupied_pre2022" not in parse_layers(layer):
         section.before_2022 = _context(store, section.change.end.snapshot_id, ["occupied_pre2022"])
     section.record = _record(store, source, period, layer, tz, section.notes)
