@@ -5,6 +5,10 @@ send alerts when a threshold or a record is crossed.
 
     from frontwatch.watch import Watcher, load_config
     Watcher(load_config("watch.toml")).run_once()     # what `frontwatch watch watch.toml --once` does
+
+Run it from cron (``0 7 * * * frontwatch watch /srv/fw/watch.toml --once >> /srv/fw/alerts.jsonl``) or as a
+systemd service (``ExecStart=frontwatch watch /srv/fw/watch.toml``; systemd stops it with SIGTERM, which
+ends the wait at once). ``frontwatch watch --example`` prints a whole watch file.
 """
 
 from __future__ import annotations
