@@ -1,5 +1,5 @@
 """Brief fixtures: the API's sample store (weekly boxes, three articles) with a second map source added,
-and the real DeepState archive when a prepared store is given."""
+and the real DeepState archive (2022-2024) for the acceptance test."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from shapely.geometry import box
 from tests.api.sample import FIRST, WEEKS, fill, front_lon
+from tests.conftest import shared_path
 from tests.web.conftest import browser, live_url, page  # noqa: F401 - one chromium for every browser test here
 
 from frontwatch.geodesy import area_km2
@@ -40,15 +41,22 @@ def sample(sample_path):
 
 
 @pytest.fixture(scope="session")
-def archive_store():
-    """A store holding DeepState's 2022-2024 snapshots and the oblasts (FRONTWATCH_TEST_ARCHIVE_DB), else skip.
-
-    Importing three years takes minutes on a shared machine; prepare it once with
-    ``frontwatch territory import ../shared/data/territory/deepstate/deepstate-202[234].tar.xz --db F`` and
-    ``frontwatch territory regions import ../shared/data/territory/boundaries/ukraine-adm1-simplified.geojson``.
-    """
+def archive_store(tmp_path_factory):
+    """DeepState's 2022-2024 snapshots and the oblasts: the store FRONTWATCH_TEST_ARCHIVE_DB names (the variable
+    the territory tests read), else imported once per session (minutes: the record ranks against 2022)."""
     prepared = os.environ.get("FRONTWATCH_TEST_ARCHIVE_DB")
-    if not prepared:
-        pytest.skip("set FRONTWATCH_TEST_ARCHIVE_DB to a store holding the DeepState archive and the oblasts")
-    with open_store(prepared, read_only=True) as store:
+    if prepared:
+        with open_store(prepared, read_only=True) as store:
+            yield store
+        return
+    from frontwatch.territory.importer import import_paths
+    from frontwatch.territory.regions import import_regions
+
+    archives = [shared_path("data", "territory", "deepstate", f"deepstate-{y}.tar.xz") for y in (2022, 2023, 2024)]
+    path = tmp_path_factory.mktemp("archive") / "deepstate.duckdb"
+    with open_store(path) as store:
+        report = import_paths(store, archives, source="deepstate", progress=False)
+        assert report.imported > 1000 and not report.failed, report.to_dict()
+        import_regions(store, shared_path("data", "territory", "boundaries", "ukraine-adm1-simplified.geojson"))
+    with open_store(path, read_only=True) as store:
         yield store

@@ -7,12 +7,13 @@ number a reader sees is in the JSON with the snapshots and layers it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from .. import __version__
 from .checks import claims_section
 from .figures import change_map, weekly_chart
-from .ground import SourceSection, ground_sections, source_name, utc_now
+from .ground import SourceSection, ground_sections, source_name
 from .incidents import events_section
 from .period import BriefPeriod
 from .prose import claim_sentences, event_sentences, ground_sentences
@@ -21,6 +22,10 @@ METHOD = ("Areas are geodesic on the WGS84 ellipsoid. The state at a date is the
           "at or before 23:59:59 that day; a period runs from the state at its first date to the state at its "
           "last, and its events are those dated from the next day on. Settlements are gazetteer places whose "
           "point lies in the changed ground. Incidents are clusters of reports merged by deduplication.")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass

@@ -9,7 +9,7 @@ section with a note saying why, so the brief never drops a source silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from shapely.geometry.base import BaseGeometry
@@ -200,6 +200,3 @@ def _streak(weeks: list[tuple[date, float]]) -> dict[str, Any] | None:
             "longest_earlier_end": longest[1].isoformat() if longest[1] else None,
             "first_week_end": weeks[0][0].isoformat()}
 
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
