@@ -101,3 +101,10 @@ def test_pdf_without_out_or_chromium_is_one_line(sample_path, tmp_path, capsys, 
     err = capsys.readouterr().err
     assert "a PDF needs Chromium" in err and err.count("\n") == 1
     assert (tmp_path / "brief.html").exists()  # the other files were written first
+
+
+def test_event_tables_list_regions_and_the_deadliest_with_claimants(brief):
+    md = render_markdown(brief.to_dict())
+    assert "| Region | Incidents | Reports |" in md
+    assert ("| 2024-05-16 | Kramatorsk, Donetsk | Shelling/artillery/missile attack | 3 (2–3) | 2 | "
+            "governor Vadym Filashkin; the regional police | Wire A, Wire B |") in md

@@ -34,14 +34,33 @@ def _blocks(doc: dict[str, Any]) -> list[tuple[str, Any]]:
         out.append(("small", f"Method: {s['method']}."))
         out += [("small", f"Note: {n}") for n in s["notes"]]
     out += [("h2", "Events"), ("list", doc["events"]["summary"])]
-    if doc["events"]["by_type"]:
-        out.append(("table", (["Type", "Incidents", "Reports"],
-                              [[t["event_type"], f"{t['incidents']:,}", f"{t['reports']:,}"]
-                               for t in doc["events"]["by_type"]])))
+    out += _event_tables(doc["events"])
     out += [("h2", "Claims checked"), ("list", doc["claims"]["summary"] or ["No claims found."])]
     out += [("h2", "Method"), ("small", doc["method"]),
             ("small", f"Generated {doc['generated_at']} by {doc['generator']} from {doc['store']}.")]
     return out
+
+
+def _event_tables(events: dict[str, Any]) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for key, head in (("by_type", "Type"), ("by_oblast", "Region")):
+        if events[key]:
+            name = "event_type" if key == "by_type" else "oblast"
+            out.append(("table", ([head, "Incidents", "Reports"],
+                                  [[r[name], f"{r['incidents']:,}", f"{r['reports']:,}"] for r in events[key]])))
+    if events["deadliest"]:
+        rows = [[d["date"], ", ".join(p for p in (d["place"], d["oblast"]) if p) or "unknown",
+                 d["sub_event_type"] or d["event_type"] or "", _killed(d["fatalities"]), str(d["reports"]),
+                 "; ".join(d["claimants"]) or "none named",
+                 ", ".join(sorted({s["outlet"] or s["doc_id"] for s in d["sources"]}))] for d in events["deadliest"]]
+        out += [("h3", "Deadliest incidents"),
+                ("table", (["Date", "Place", "Type", "Killed", "Reports", "Claimed by", "Sources"], rows))]
+    return out
+
+
+def _killed(f: dict[str, Any]) -> str:
+    spread = f" ({f['low']}–{f['high']})" if f["low"] is not None and f["high"] not in (None, f["low"]) else ""
+    return f"{f['best']}{spread}"
 
 
 def render_markdown(doc: dict[str, Any]) -> str:
@@ -55,7 +74,7 @@ def render_markdown(doc: dict[str, Any]) -> str:
         elif kind == "table":
             head, rows = content
             lines += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-            lines += ["| " + " | ".join(r) + " |" for r in rows] + [""]
+            lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows] + [""]
         elif kind == "image":
             lines += [f"![{content[1]}]({content[0]})", ""]
         elif kind == "small":
