@@ -107,3 +107,11 @@ def test_a_month_runs_from_the_last_day_of_the_month_before():
     p = brief_period(period="2024-03")
     assert (p.start, p.end, p.first_day, p.label) == (date(2024, 2, 29), date(2024, 3, 31), date(2024, 3, 1),
                                                       "1–31 March 2024")
+
+
+def test_a_weekly_map_drawn_days_before_the_dates_says_which_days_it_covers(sample):
+    doc = build_brief(sample, brief_period(week_ending="2024-05-18", start="2024-05-11"), images=False).to_dict()
+    deepstate, isw = doc["ground"]
+    # sample maps are drawn on Sundays (deepstate) and Mondays (isw): the 11th and 18th are Saturdays
+    assert any("were drawn on 2024-05-05 and 2024-05-12" in n for n in deepstate["notes"])
+    assert any("were drawn on 2024-05-06 and 2024-05-13" in n for n in isw["notes"])

@@ -83,8 +83,12 @@ def by_oblast(settlements: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def ground_sections(store: Any, period: BriefPeriod, layer: str = "occupied", tz: str = "UTC",
                     *, regions: bool = True) -> list[SourceSection]:
-    """One section per map source in the store, the source with most snapshots first."""
-    return [source_section(store, source, period, layer, tz, regions=regions) for source in store.sources()]
+    """One section per map source in the store, the source with most snapshots first (then by name, so the
+    order is the same on every run)."""
+    counts = {r["source"]: int(r["n"]) for r in store.query(
+        "SELECT source, count(*) AS n FROM territory_snapshots GROUP BY source")}
+    ordered = sorted(counts, key=lambda source: (-counts[source], source))
+    return [source_section(store, source, period, layer, tz, regions=regions) for source in ordered]
 
 
 def source_section(store: Any, source: str, period: BriefPeriod, layer: str, tz: str = "UTC",
@@ -102,6 +106,7 @@ def source_section(store: Any, source: str, period: BriefPeriod, layer: str, tz:
     if section.change.start.snapshot_id == section.change.end.snapshot_id:
         section.notes.append(f"{source_name(source)} has no snapshot between {period.start} and {period.end}: "
                              "the same map stands for both dates, so no change can be seen")
+    _note_stale(section, period)
     section.context = _context(store, section.change.end.snapshot_id, list(parse_layers(layer)))
     if "occupied_pre2022" not in parse_layers(layer):
         section.before_2022 = _context(store, section.change.end.snapshot_id, ["occupied_pre2022"])
@@ -130,6 +135,16 @@ def _change(store: Any, source: str, period: BriefPeriod, layer: str, tz: str, r
     split = split_by_region(store, result.gained, result.lost)
     return AreaChange(result.layer, result.source, result.start, result.end, result.gained_km2, result.lost_km2,
                       regions=split, settlements=result.settlements, gained=result.gained, lost=result.lost)
+
+
+def _note_stale(section: SourceSection, period: BriefPeriod) -> None:
+    """Say so when a map's states were drawn days before the period's dates (weekly maps such as ISW's)."""
+    taken = [date.fromisoformat(section.snapshots[k]["snapshot_time"][:10]) for k in ("from", "to")]
+    late = [(d, t) for d, t in zip((period.start, period.end), taken, strict=True) if (d - t).days > 1]
+    if late:
+        first, last = taken
+        section.notes.append(f"{source_name(section.source)}'s maps for these dates were drawn on {first} and "
+                             f"{last}: its figures cover the change between those maps")
 
 
 def _ref(store: Any, ref: SnapshotRef) -> dict[str, Any]:
