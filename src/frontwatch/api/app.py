@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from .. import __version__
 from ..config import Settings
-from . import articles, claims, events, pages, territory
+from . import articles, brief, claims, events, pages, territory
 from .cache import ResultCache
 from .errors import install_error_handlers
 from .event_index import EventIndex
@@ -54,7 +54,7 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     app.state.cache = ResultCache(settings.cache_size)
     app.state.event_index = _event_index(pool, settings)
     install_error_handlers(app)
-    for module in (events, articles, territory, claims):
+    for module in (events, articles, territory, claims, brief):
         app.include_router(module.router)
 
     @app.get("/settings", tags=["server"], summary="The settings in force (secrets as set or not)")

@@ -20,7 +20,7 @@ __all__ = ["app", "main", "run"]
 
 def _register() -> None:
     # Each module adds its commands to ``app``; imported here so ``frontwatch --help`` lists them all.
-    from . import claims, db, dedup, demo, evaluate, events, geocode, scale, serve, territory  # noqa: F401
+    from . import brief, claims, db, dedup, demo, evaluate, events, geocode, scale, serve, territory, watch  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> int:
