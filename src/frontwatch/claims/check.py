@@ -28,31 +28,24 @@ inconsistent whatever the maps say.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..errors import FrontwatchError
 from ..geodesy import km2_to_sq_miles
 from .credited import bracket_verdict, coarse_figure, order_sources, with_offset
+from .explain import explain
 from .extract import Claim, extract_claims
+from .tolerance import (
+    SETTLEMENT_ABS,
+    SETTLEMENT_REL,
+    agrees,
+    display,
+    record_threshold,
+)
 
-AREA_ABS_KM2 = 5.0
-AREA_REL = 0.10
-SETTLEMENT_ABS = 2
-SETTLEMENT_REL = 0.25
-RECORD_SLACK = 0.10
+__all__ = ["CheckReport", "CheckedClaim", "agrees", "check_claim", "check_text", "layer_sets"]
 
-#: What each map publisher counts, for explanations (from the publishers' own methodology notes).
-SOURCE_NOTES = {
-    "isw": "ISW's maps add assessed Russian advances and ground Russia claims to the ground it assesses as held",
-    "deepstate": "DeepStateMap marks only ground it confirms as occupied, with a separate grey zone",
-    "cyterat": "the cyterat archive keeps DeepStateMap's occupied layer only",
-}
-_DISPLAY = {"isw": "ISW", "deepstate": "DeepState", "cyterat": "cyterat"}
-
-
-def display(source: str | None) -> str:
-    return _DISPLAY.get(source or "", source or "")
 
 
 @dataclass
@@ -143,11 +136,6 @@ def _states(result: Any) -> dict[str, Any]:
     return {"from": with_offset(d["from"]), "to": with_offset(d["to"])}
 
 
-def area_tolerance_km2(claimed_km2: float) -> float:
-    """The allowance for an area claim (module docstring)."""
-    return max(AREA_ABS_KM2, AREA_REL * claimed_km2)
-
-
 def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
     from ..territory.changes import change
 
@@ -168,20 +156,6 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str,
     if coarse:
         figure["cadence_days"] = coarse["cadence_days"] if "cadence_days" in coarse else None
     return figure
-
-
-def agrees(value: float, claimed: float, qualifier: str = "exact") -> bool:
-    """Whether a computed area agrees with a claimed one, bounds respected (module docstring).
-
-    >>> agrees(160.9, 278), agrees(270, 278), agrees(400, 278, "more than"), agrees(400, 278, "up to")
-    (False, True, True, False)
-    """
-    tol = area_tolerance_km2(claimed)
-    if qualifier in ("more than", "at least"):
-        return value >= claimed - tol
-    if qualifier == "up to":
-        return value <= claimed + tol
-    return abs(value - claimed) <= tol
 
 
 def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
@@ -217,18 +191,6 @@ def settlements_complete(region: str | None) -> bool:
     return place is not None and place.country == "UA"
 
 
-def record_threshold(claim: Claim) -> date | None:
-    """The date before which the last larger window must lie for the record to hold."""
-    at = claim.state_to
-    if at is None:
-        return None
-    if claim.lookback_since is not None:
-        return claim.lookback_since
-    if claim.lookback_months is None:
-        return None
-    return at - timedelta(days=round(claim.lookback_months * 30.44 * (1 - RECORD_SLACK)))
-
-
 def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
     from ..territory.records import record
 
@@ -253,7 +215,6 @@ def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[st
 
 
 def _verdict(claim: Claim, computed: dict[str, dict[str, Any]], sources: list[str]) -> tuple[str, str]:
-    from .explain import explain
 
     usable = {k: v for k, v in computed.items() if v.get("verdict") != "unverifiable"}
     decisive = {k: v for k, v in usable.items() if k.split(":")[0] == claim.map_source} or usable

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .check import SOURCE_NOTES, area_tolerance_km2, display, record_threshold
 from .extract import Claim
+from .tolerance import SOURCE_NOTES, area_tolerance_km2, display, record_threshold
 
 
 def _layer_name(key: str) -> str:
