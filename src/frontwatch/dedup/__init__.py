@@ -44,22 +44,27 @@ class DedupResult:
 
 
 def dedup_reports(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> DedupResult:
-    """Deduplicate report lines; a cluster is named by the doc_id of its first report."""
+    """Deduplicate report lines; a cluster is named by the smallest doc_id among its reports."""
     reports = [report_of(i, row) for i, row in enumerate(rows)]
     labels = cluster_reports(reports, settings)
     return DedupResult([r.doc_id for r in reports], cluster_ids(rows, labels), sum(r.day is None for r in reports))
 
 
 def cluster_ids(rows: Sequence[dict[str, Any]], labels: Iterable[int]) -> list[str]:
-    """Stable cluster names: the doc_id of each cluster's first report."""
-    return [str(rows[label].get("doc_id", label)) for label in labels]
+    """Stable cluster names, whatever the input order: the smallest doc_id of each cluster's reports."""
+    labels = list(labels)
+    names: dict[int, str] = {}
+    for i, label in enumerate(labels):
+        doc_id = str(rows[i].get("doc_id", i))
+        names[label] = min(names.get(label, doc_id), doc_id)
+    return [names[label] for label in labels]
 
 
 def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
     """Give the events of a stored article a cluster id, joining clusters of matching stored events."""
     from .assign import assign_article
 
-    return assign_article(store, article_id, settings or DedupSettings())
+    return assign_article(store, article_id, settings)
 
 
 __all__ = ["DedupResult", "DedupSettings", "Report", "assign_clusters", "cluster_ids", "dedup_lines", "dedup_reports",

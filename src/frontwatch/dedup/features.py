@@ -20,6 +20,7 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .hierarchy import PlaceKeys, place_keys
 from .places import _stop_words, find_places, normalise
 
 #: Coarse event families, in priority order: the first family whose stem appears wins. They stand in for
@@ -69,6 +70,19 @@ class Report:
     stated_days: frozenset[tuple[int, int]] = frozenset()  # (month, day) pairs written in the text
     daily: bool = False  # a daily bulletin ("in the past 24 hours"): bulletins of different days differ
     event: dict[str, Any] | None = field(default=None, compare=False)
+    last: int | None = None  # the last day the report's date may mean (a week or month precision: its end)
+    regions: frozenset[str] = frozenset()  # first-level units named or implied by the towns named
+    place: PlaceKeys | None = None  # an extracted event's location: settlement and units (hierarchy.py)
+    sub_type: str | None = None  # ACLED sub-event type of an extracted event
+    actors: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()  # capitalised names that are not places (people, units, aircraft)
+    death_range: tuple[int, int] | None = None  # (low, high) deaths stated, None when no count is stated
+    exact: bool = False  # the date is the incident's own (an extracted date range), not a publication date
+
+    @property
+    def end(self) -> int | None:
+        """The last day of the report's date range."""
+        return self.last if self.last is not None else self.day
 
 
 def _day(value: Any) -> int | None:
@@ -167,12 +181,17 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
     # place names are compared as places (so Horlivka and Gorlovka agree), not as words
     words = frozenset(stem(w) for i, w in enumerate(ascii_words)
                       if len(w) > 2 and w not in stop and not w.isdigit() and i not in place_words)
+    deaths = deaths_in(ascii_words, lowered)
+    entities = frozenset(w for i, w in enumerate(ascii_words) if i and capitalised[i] and i not in place_words
+                         and len(w) > 3 and w not in stop and not raw_words[i].isupper())
     return Report(
         index=index, doc_id=doc_id, day=_day(published), text=text, words=words, places=keys,
         towns=frozenset(p.key for p in places if p.precise),
-        precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
+        precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths,
         targets=frozenset(_TARGET_PATTERN.findall(lowered)), claimant=claimant,
         stated_days=stated_days(ascii_words), daily=bool(_DAILY.search(lowered)),
+        regions=frozenset(p.region for p in places if p.region), entities=entities,
+        death_range=(min(deaths), max(deaths)) if deaths else None,
     )
 
 
@@ -184,25 +203,24 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
     """Features of an extracted EVENT (CONTRACTS): its type, place, precision, dates and fatalities."""
     base = report_from_text(index, doc_id, event.get("evidence", {}).get("text") or text, published,
                             claimant=event.get("claimant"))
-    loc = event.get("location") or {}
-    precision = loc.get("precision") or 3
-    if loc.get("geonameid") and precision <= 2:
-        places: tuple[str, ...] = (f"g:{loc['geonameid']}",)
-    elif loc.get("admin1") or loc.get("name"):
-        places = (f"a:{normalise(loc.get('admin1') or loc.get('name'))}",)
-    else:
-        places = base.places
+    place = place_keys(event.get("location"))
+    places = place.keys if place is not None else base.places
     fat = event.get("fatalities") or {}
-    deaths = frozenset(int(v) for v in (fat.get("best"), fat.get("low"), fat.get("high")) if v) or base.deaths
+    stated = [int(v) for v in (fat.get("best"), fat.get("low"), fat.get("high")) if v]  # 0: none stated
+    deaths = frozenset(stated) or base.deaths
     sub_type = event.get("sub_event_type")
     words = base.words | {f"type:{sub_type}"} if sub_type else base.words  # the coded sub-type counts as a word
+    actors = frozenset(normalise(str(a)) for a in (event.get("actor1"), event.get("actor2")) if a)
     return Report(
         index=index, doc_id=doc_id, day=_day(event.get("date_start")) or base.day, text=base.text,
-        words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")),
-        precise=bool(loc.get("geonameid")) and precision <= 2,
+        words=words, places=places, towns=frozenset({place.settlement} if place and place.settlement else ()),
+        precise=bool(place and place.settlement),
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
         targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days,
-        daily=base.daily, event=event,
+        daily=base.daily, event=event, last=_day(event.get("date_end")) if event.get("date_start") else None,
+        exact=_day(event.get("date_start")) is not None,
+        regions=frozenset(place.units) if place else base.regions, place=place, sub_type=sub_type,
+        actors=actors, entities=base.entities, death_range=(min(stated), max(stated)) if stated else base.death_range,
     )
 
 

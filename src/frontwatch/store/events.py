@@ -189,6 +189,12 @@ class EventTables:
         with self.transaction():  # type: ignore[attr-defined]
             old = self.scalar("SELECT id FROM articles WHERE doc_id = ?", (article.doc_id,))  # type: ignore[attr-defined]
             if old is not None:
+                # the dedup components that lose these events are recomputed by the next assignment
+                stale = getattr(self, "_dedup_stale_components", set())
+                stale.update(r["dedup_component"] for r in self.query(  # type: ignore[attr-defined]
+                    "SELECT DISTINCT dedup_component FROM events WHERE article_id = ? AND dedup_component "
+                    "IS NOT NULL", (old,)))
+                self._dedup_stale_components = stale
                 self.execute("DELETE FROM events WHERE article_id = ?", (old,))  # type: ignore[attr-defined]
                 self.execute("DELETE FROM articles WHERE id = ?", (old,))  # type: ignore[attr-defined]
             article_id = self.scalar(  # type: ignore[attr-defined]
