@@ -112,3 +112,18 @@ def test_cli_bad_line_is_one_clear_error(tmp_path, capsys):
     path.write_text('{"doc_id": "a", "text": "x"}\n{broken\n', encoding="utf-8")
     assert main(["dedup", str(path)]) == 1
     assert "line 2 is not JSON" in capsys.readouterr().err
+
+
+def test_the_same_reports_in_any_order_give_the_same_clusters():
+    import random
+
+    from tests.conftest import shared_path
+
+    gold = shared_path("data", "eval", "dedup", "ucdp-ukraine-2014-2021-reports.jsonl")
+    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()[:600]]
+    first = dict(zip(*(lambda r: (r.doc_ids, r.clusters))(dedup_reports(lines)), strict=True))
+    assert len(set(first.values())) < len(first)
+    shuffled = lines[:]
+    random.Random(5).shuffle(shuffled)
+    again = dedup_reports(shuffled)
+    assert dict(zip(again.doc_ids, again.clusters, strict=True)) == first

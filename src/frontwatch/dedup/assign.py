@@ -186,8 +186,8 @@ def recluster(rows: list[dict[str, Any]], s: DedupSettings,
     for k, root in enumerate(roots):
         cluster_names[root] = min(cluster_names.get(root, keys[k]), keys[k])
         component_names[components[k]] = min(component_names.get(components[k], keys[k]), keys[k])
-    return {int(rows[order[k]]["id"]): (_name("c", [cluster_names[roots[k]]]), _name("k", [component_names[components[k]]]))
-            for k in range(len(reports))}
+    return {int(rows[order[k]]["id"]): (_name("c", [cluster_names[roots[k]]]),
+                                        _name("k", [component_names[components[k]]])) for k in range(len(reports))}
 
 
 def _components(reports: Sequence[Report], s: DedupSettings) -> list[int]:
