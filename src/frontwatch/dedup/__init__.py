@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .cluster import DedupSettings, cluster_reports
+from .cluster import DedupSettings, canonical, cluster_reports, explain_reports, idf_weights, merge_pairs
 from .features import Report, report_from_event, report_from_text
 
 
@@ -60,6 +60,31 @@ def cluster_ids(rows: Sequence[dict[str, Any]], labels: Iterable[int]) -> list[s
     return [names[label] for label in labels]
 
 
+def explain_pair(a: dict[str, Any], b: dict[str, Any], settings: DedupSettings | None = None) -> dict[str, Any]:
+    """Why two report lines (raw or extraction output) are or are not one incident: the hard constraint that
+    separates them, or the parts of their score against the threshold (word weights of the pair alone)."""
+    return explain_reports(report_of(0, a), report_of(1, b), settings)
+
+
+def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> list[list[dict[str, Any]]]:
+    """For every input line, the merges it took part in: the other report, the score and its parts.
+
+    Merges are the pairs that joined two clusters, best first; a cluster of n reports has n - 1 of them.
+    """
+    s = settings or DedupSettings()
+    reports, order = canonical([report_of(i, row) for i, row in enumerate(rows)])
+    _, merged = merge_pairs(reports, s)
+    idf = {} if s.fixed_weights else idf_weights(reports)
+    out: list[list[dict[str, Any]]] = [[] for _ in rows]
+    for value, i, j in merged:
+        why = explain_reports(reports[i], reports[j], s, idf)
+        for here, there in ((i, j), (j, i)):
+            out[order[here]].append({"doc_id": reports[there].doc_id, "score": round(value, 4),
+                                     "parts": why["parts"], "shared_words": why["shared_words"],
+                                     "shared_places": why["shared_places"]})
+    return out
+
+
 def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
     """Give the events of a stored article a cluster id, joining clusters of matching stored events."""
     from .assign import assign_article
@@ -68,4 +93,4 @@ def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None 
 
 
 __all__ = ["DedupResult", "DedupSettings", "Report", "assign_clusters", "cluster_ids", "dedup_lines", "dedup_reports",
-           "report_of"]
+           "explain_merges", "explain_pair", "report_of"]

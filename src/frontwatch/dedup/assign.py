@@ -145,16 +145,19 @@ def _first_day(row: dict[str, Any]) -> date | None:
 def _linked_components(store: Any, chunk: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
                        s: DedupSettings, cache: ReportCache) -> set[str]:
     """Components of stored events that a chunk of new events links to (their rows are added to ``rows``)."""
-    window = timedelta(days=max(s.window_days, s.event_window_days))
-    first = min(_first_day(r) for r in chunk) - window - timedelta(days=MAX_SPAN_DAYS)  # type: ignore[operator]
+    exact = all(r.get("date_start") is not None for r in chunk)  # incident dates: the event window applies
+    window = timedelta(days=s.event_window_days if exact else s.window_days)
+    first = min(_first_day(r) for r in chunk) - window  # type: ignore[type-var,operator]
     last = max((r.get("date_end") or _first_day(r)) for r in chunk) + window
-    admin1s = sorted({r["admin1"] for r in chunk if r["admin1"]})
-    geonameids = sorted({int(r["geonameid"]) for r in chunk if r["geonameid"] is not None and not r["admin1"]})
+    precise = [r for r in chunk if r["geonameid"] is not None and (r["geo_precision"] or 3) <= 2]
+    loose = [r for r in chunk if r not in precise]
     unplaced = any(r["admin1"] is None and r["geonameid"] is None for r in chunk)
     new_ids = {int(r["id"]) for r in chunk}
-    candidates = [c for c in store.dedup_candidates(first, last, admin1s=admin1s, geonameids=geonameids,
-                                                    unplaced=unplaced, limit=None)
-                  if int(c["id"]) not in rows]
+    candidates = [c for c in store.dedup_candidates(
+        first, last, geonameids=sorted({int(r["geonameid"]) for r in precise}),
+        admin1s=sorted({r["admin1"] for r in loose if r["admin1"]}),
+        loose_admin1s=sorted({r["admin1"] for r in precise if r["admin1"]}), unplaced=unplaced,
+        span_from=first - timedelta(days=MAX_SPAN_DAYS)) if int(c["id"]) not in rows]
     if not candidates:
         return set()
     pool = chunk + candidates

@@ -38,20 +38,25 @@ class ClusterTables:
     def dedup_candidates(
         self, first: date, last: date, *, exclude_article: int | None = None,
         geonameids: list[int] | None = None, admin1s: list[str] | None = None, unplaced: bool = False,
-        limit: int | None = None,
+        loose_admin1s: list[str] | None = None, span_from: date | None = None, limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored events starting within [first, last] (the date index), blocked by place when places are
-        given: the same first-level region, the same GeoNames place, or (``unplaced``) no place at all."""
+        """Stored events starting within [first, last] (the date index; from ``span_from`` for events whose
+        own range reaches ``first``), blocked by place when places are given: the same GeoNames place, any
+        event of a first-level region in ``admin1s``, an event placed no finer than a region in
+        ``loose_admin1s``, or (``unplaced``) no place at all."""
         sql = (f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-               "WHERE e.date_start >= ? AND e.date_start <= ?")
+               "WHERE ((e.date_start >= ? AND e.date_start <= ?)")
         params: list[Any] = [first, last]
+        if span_from is not None and span_from < first:
+            sql += " OR (e.date_start >= ? AND e.date_start < ? AND e.date_end >= ?)"
+            params += [span_from, first, first]
+        sql += ")"
         places = []
-        if geonameids:
-            places.append(f"e.geonameid IN ({', '.join('?' for _ in geonameids)})")
-            params.extend(geonameids)
-        if admin1s:
-            places.append(f"e.admin1 IN ({', '.join('?' for _ in admin1s)})")
-            params.extend(admin1s)
+        for column, values, extra in (("e.geonameid", geonameids, ""), ("e.admin1", admin1s, ""),
+                                      ("e.admin1", loose_admin1s, " AND (e.geonameid IS NULL OR e.geo_precision > 2)")):
+            if values:
+                places.append(f"({column} IN ({', '.join('?' for _ in values)}){extra})")
+                params.extend(values)
         if unplaced:
             places.append("(e.admin1 IS NULL AND e.geonameid IS NULL)")
         if places:
