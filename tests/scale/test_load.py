@@ -108,6 +108,6 @@ def test_a_store_from_an_older_migration_is_upgraded_and_keeps_its_rows(tmp_path
     out = _extracted(tmp_path, shards=2, n=6)
     report = load_outputs(out, db)
     assert not report.failed and report.articles == 6
-    articles, events, _, clusters = _contents(db)
+    articles, _, _, clusters = _contents(db)
     assert articles == 7 and clusters["old-1#0"] == "e1"
     assert all(clusters.values())
