@@ -39,6 +39,14 @@ class DedupSettings:
     target_bonus: float = 0.1
     entity_bonus: float = 0.1
     day_penalty: float = 0.1
+    #: Subtracted when neither report names a settlement: at war intensity an oblast holds dozens of
+    #: incidents a day, so reports placed no finer need more in common to be one.
+    imprecise_penalty: float = 0.2
+    #: Subtracted when both reports count one thing (attacks, wounded) with different numbers.
+    figure_penalty: float = 0.3
+    #: Mean pair score two clusters' reports must reach to merge (average linkage): a chain of pairs above
+    #: the threshold does not make one incident of reports that have little in common.
+    linkage: float = 0.5
     deaths_penalty: float = 0.2
     #: Death tolls whose ranges differ by more than this factor (and by 3 or more) are different incidents.
     deaths_ratio: float = 3.0
@@ -143,6 +151,13 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
     gap = gap_days(a, b)
     if gap:
         parts.append((f"{gap} days apart", -s.day_penalty * gap))
+    if s.figure_penalty and a.figures and b.figures:
+        counted = {noun for noun, _ in a.figures} & {noun for noun, _ in b.figures}
+        if any({v for n, v in a.figures if n == noun}.isdisjoint({v for n, v in b.figures if n == noun})
+               for noun in counted):
+            parts.append(("different figures", -s.figure_penalty))
+    if s.imprecise_penalty and not a.towns and not b.towns:
+        parts.append(("no settlement named", -s.imprecise_penalty))
     return parts
 
 
@@ -194,6 +209,9 @@ def candidate_pairs(reports: Sequence[Report], idf: dict[str, float], s: DedupSe
             blocks[key].append(r)
     # set-independent clustering compares every pair in the window: a cap would depend on the neighbours
     cap = len(reports) if s.fixed_weights else s.max_neighbours
+    # reports dated by their incidents (extracted events) pair only within the event window
+    dated = [r for r in reports if r.day is not None]
+    window = s.event_window_days if dated and all(r.exact for r in dated) else s.window_days
     pairs: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         if len(members) < 2:
@@ -204,9 +222,9 @@ def candidate_pairs(reports: Sequence[Report], idf: dict[str, float], s: DedupSe
             # settlement's own block (different settlements are different incidents anyway): pair the
             # reports placed no finer than the unit with every report of the unit
             loose = [r for r in members if not r.towns]
-            _window_pairs(loose, members, cap, s.window_days, pairs)
+            _window_pairs(loose, members, cap, window, pairs)
         else:
-            _window_pairs(members, members, cap, s.window_days, pairs)
+            _window_pairs(members, members, cap, window, pairs)
     return pairs
 
 
@@ -234,9 +252,11 @@ def _window_pairs(left: list[Report], members: list[Report], cap: int, window: i
 class _Clusters:
     """Union-find whose roots remember their members' date range and distinct places."""
 
-    def __init__(self, reports: Sequence[Report], settings: DedupSettings) -> None:
+    def __init__(self, reports: Sequence[Report], settings: DedupSettings, pair_score=None) -> None:  # type: ignore[no-untyped-def]
         self.reports = reports
         self.settings = settings
+        self.pair_score = pair_score
+        self.members = [[i] for i in range(len(reports))]
         self.parent = list(range(len(reports)))
         self.span = [(r.day, r.end) for r in reports]
         self.sites: list[dict[tuple[object, ...], Report]] = [{_site(r): r} for r in reports]
@@ -260,10 +280,23 @@ class _Clusters:
             for b in self.sites[rj].values():
                 if places_conflict(a, b) or deaths_conflict(a, b, self.settings):
                     return False
+        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj):
+            return False
         self.parent[rj] = ri
+        self.members[ri] += self.members[rj]
         self.span[ri] = (lo, hi)
         self.sites[ri].update(self.sites[rj])
         return True
+
+
+    def _linked(self, ri: int, rj: int) -> bool:
+        """Average linkage: the mean score over pairs of the two clusters' reports (the first 40 of each,
+        in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
+        left, right = sorted(self.members[ri])[:40], sorted(self.members[rj])[:40]
+        if len(left) * len(right) == 1:
+            return True
+        total = sum(self.pair_score(i, j) for i in left for j in right)
+        return total / (len(left) * len(right)) >= self.settings.linkage
 
 
 def _site(r: Report) -> tuple[object, ...]:
@@ -290,7 +323,7 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
         if value >= s.threshold:
             scored.append((-value, i, j))
     scored.sort()
-    clusters = _Clusters(reports, s)
+    clusters = _Clusters(reports, s, lambda i, j: score(reports[i], reports[j], idf, norms[i], norms[j], s))
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
     return [clusters.find(i) for i in range(len(reports))], merged
 

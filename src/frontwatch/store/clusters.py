@@ -24,6 +24,16 @@ _MEMBER_COLUMNS = (
 )
 
 
+#: What deduplication reads of an event: the event row alone. Joining ``articles`` made DuckDB hash the whole
+#: articles table for every candidate query, so the cost of loading grew with the store; the event keeps its
+#: article's doc_id (0031), and its own dates make ``published`` unnecessary.
+_DEDUP_COLUMNS = (
+    "e.id, e.article_id, e.ordinal, e.event_type, e.sub_event_type, e.date_start, e.date_end, e.geonameid, "
+    "e.admin1, e.geo_precision, e.evidence_text, e.cluster_id, e.dedup_component, e.event_json, e.doc_id, "
+    "CAST(NULL AS DATE) AS published"
+)
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -44,8 +54,7 @@ class ClusterTables:
         own range reaches ``first``), blocked by place when places are given: the same GeoNames place, any
         event of a first-level region in ``admin1s``, an event placed no finer than a region in
         ``loose_admin1s``, or (``unplaced``) no place at all."""
-        sql = (f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-               "WHERE ((e.date_start >= ? AND e.date_start <= ?)")
+        sql = f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE ((e.date_start >= ? AND e.date_start <= ?)"
         params: list[Any] = [first, last]
         if span_from is not None and span_from < first:
             sql += " OR (e.date_start >= ? AND e.date_start < ? AND e.date_end >= ?)"
@@ -75,13 +84,19 @@ class ClusterTables:
         return self.events_of_articles([article_id])
 
     def events_of_articles(self, article_ids: list[int]) -> list[dict[str, Any]]:
-        """The events of stored articles, article by article, most salient first."""
+        """The events of stored articles, article by article, most salient first, with the article's date."""
         rows: list[dict[str, Any]] = []
         for lo in range(0, len(article_ids), _UPDATE_BATCH):
             batch = article_ids[lo:lo + _UPDATE_BATCH]
-            rows += self.query(  # type: ignore[attr-defined]
-                f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.article_id IN ({', '.join('?' for _ in batch)}) ORDER BY e.article_id, e.ordinal", batch)
+            marks = ", ".join("?" for _ in batch)
+            published = {int(r["id"]): r["published"] for r in self.query(  # type: ignore[attr-defined]
+                f"SELECT id, published FROM articles WHERE id IN ({marks})", batch)}
+            found = self.query(  # type: ignore[attr-defined]
+                f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.article_id IN ({marks}) "
+                "ORDER BY e.article_id, e.ordinal", batch)
+            for row in found:
+                row["published"] = published.get(int(row["article_id"]))
+            rows += found
         return rows
 
     def component_members(self, components: list[str]) -> list[dict[str, Any]]:
@@ -90,8 +105,8 @@ class ClusterTables:
         for lo in range(0, len(components), _UPDATE_BATCH):
             batch = components[lo:lo + _UPDATE_BATCH]
             rows += self.query(  # type: ignore[attr-defined]
-                f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-                f"WHERE e.dedup_component IN ({', '.join('?' for _ in batch)})", batch)
+                f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.dedup_component IN "
+                f"({', '.join('?' for _ in batch)})", batch)
         return rows
 
     def set_event_clusters(self, assignments: dict[int, str], components: dict[int, str] | None = None) -> None:

@@ -240,7 +240,11 @@ class EventTables:
         self._dedup_stale_components = stale
 
     def _insert_event_rows(self, rows: list[tuple[Any, ...]]) -> None:
-        """Multi-row INSERTs of event rows, :data:`_INSERT_BATCH` a statement."""
+        """Multi-row INSERTs of event rows, :data:`_INSERT_BATCH` a statement; DuckDB reads a large batch as
+        one Arrow table instead (binding 26 parameters a row was 8 s per 1,000 articles there)."""
+        if len(rows) > _INSERT_BATCH and getattr(self, "backend", "") == "duckdb":
+            self._insert_arrow(rows)
+            return
         one = "(" + ", ".join("?" for _ in rows[0]) + ")" if rows else ""
         for lo in range(0, len(rows), _INSERT_BATCH):
             batch = rows[lo:lo + _INSERT_BATCH]
@@ -248,6 +252,19 @@ class EventTables:
                 f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES {', '.join([one] * len(batch))}",
                 [value for row in batch for value in row],
             )
+
+    def _insert_arrow(self, rows: list[tuple[Any, ...]]) -> None:
+        """Event rows into DuckDB through a registered Arrow table (one statement, no per-value binding)."""
+        import pyarrow as pa
+
+        names = [c.strip() for c in _EVENT_COLUMNS.split(",")]
+        table = pa.Table.from_pylist([dict(zip(names, row, strict=True)) for row in rows])
+        self.conn.register("_fw_new_events", table)  # type: ignore[attr-defined]
+        try:
+            self.execute(f"INSERT INTO events ({_EVENT_COLUMNS}) SELECT {_EVENT_COLUMNS} "  # type: ignore[attr-defined]
+                         "FROM _fw_new_events")
+        finally:
+            self.conn.unregister("_fw_new_events")  # type: ignore[attr-defined]
 
     def get_article(self, doc_id: str) -> dict[str, Any]:
         row = self.query_one("SELECT * FROM articles WHERE doc_id = ?", (doc_id,))  # type: ignore[attr-defined]
