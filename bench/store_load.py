@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -93,6 +94,8 @@ def main() -> None:
     parser.add_argument("--step", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", default=None, help="DuckDB path or postgresql:// URL (default: a temporary file)")
+    parser.add_argument("--postgis", action="store_true",
+                        help="load into a throwaway PostGIS server (tests/postgis_server.py, Debian packages)")
     parser.add_argument("--png", type=Path, default=Path(__file__).parent / "results" / "store_load.png")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--plot", type=Path, default=None,
@@ -103,9 +106,20 @@ def main() -> None:
         report(rows)
         plot(rows, args.png, f"Loading {rows[-1]['articles']:,} synthetic articles into DuckDB")
         return
-    with tempfile.TemporaryDirectory() as tmp:
-        db = args.db or str(Path(tmp) / "bench.duckdb")
-        rows = run(db, args.articles, args.per_day, args.step, args.seed)
+    server = None
+    if args.postgis:
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from tests.postgis_server import start_server
+
+        server = start_server()
+        args.db = server.new_database()
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = args.db or str(Path(tmp) / "bench.duckdb")
+            rows = run(db, args.articles, args.per_day, args.step, args.seed)
+    finally:
+        if server is not None:
+            server.stop()
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     report(rows)
