@@ -290,9 +290,9 @@ class _Clusters:
 
 
     def _linked(self, ri: int, rj: int) -> bool:
-        """Average linkage: the mean score over pairs of the two clusters' reports (the first 40 of each,
+        """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
         in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
-        left, right = sorted(self.members[ri])[:40], sorted(self.members[rj])[:40]
+        left, right = sorted(self.members[ri])[:16], sorted(self.members[rj])[:16]
         if len(left) * len(right) == 1:
             return True
         total = sum(self.pair_score(i, j) for i in left for j in right)
