@@ -112,3 +112,43 @@ def test_cli_bad_line_is_one_clear_error(tmp_path, capsys):
     path.write_text('{"doc_id": "a", "text": "x"}\n{broken\n', encoding="utf-8")
     assert main(["dedup", str(path)]) == 1
     assert "line 2 is not JSON" in capsys.readouterr().err
+
+
+def test_the_same_reports_in_any_order_give_the_same_clusters():
+    import random
+
+    from tests.conftest import shared_path
+
+    gold = shared_path("data", "eval", "dedup", "ucdp-ukraine-2014-2021-reports.jsonl")
+    lines = [json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()[:600]]
+    first = dict(zip(*(lambda r: (r.doc_ids, r.clusters))(dedup_reports(lines)), strict=True))
+    assert len(set(first.values())) < len(first)
+    shuffled = lines[:]
+    random.Random(5).shuffle(shuffled)
+    again = dedup_reports(shuffled)
+    assert dict(zip(again.doc_ids, again.clusters, strict=True)) == first
+
+
+def test_explain_says_why_two_reports_were_merged_or_kept_apart(tmp_path, capsys):
+    from frontwatch.dedup import explain_pair
+
+    path = tmp_path / "reports.jsonl"
+    data = rows(("Shelling kills three civilians in Horlivka, local officials say", "2019-06-03"),
+                ("Three civilians killed by shelling in Gorlovka", "2019-06-03"),
+                ("Shelling kills three civilians in Avdiivka", "2019-06-03"))
+    path.write_text("\n".join(json.dumps(r) for r in data) + "\n", encoding="utf-8")
+    assert main(["dedup", str(path), "--explain"]) == 0
+    out = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    merge = out[0]["merged_with"][0]
+    assert merge["doc_id"] == "d1" and merge["score"] >= 0.5 and "same place" in merge["parts"]
+    assert out[2]["merged_with"] == []
+    apart = explain_pair(data[0], data[2])
+    assert not apart["same_incident"] and "different settlements" in apart["separated_by"]
+
+
+def test_incompatible_death_tolls_are_different_incidents():
+    labels = dedup_lines(rows(
+        ("Shelling kills two civilians in Horlivka", "2019-06-03"),
+        ("Shelling kills 30 civilians in Horlivka", "2019-06-03"),
+    ))
+    assert not same(labels, 0, 1)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from frontwatch.cli import main
-from frontwatch.errors import UnreadableFile
+from frontwatch.errors import InputError, UnreadableFile
 from frontwatch.evaluation.dedup import gold_pairs, read_gold, score_labels
 
 
@@ -46,3 +46,34 @@ def test_cli_eval_dedup_json(tmp_path, capsys):
     assert main(["eval", "dedup", "--gold", str(path), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["precision"] == 1.0 and out["recall"] == 1.0 and out["gold_pairs"] == 1
+
+
+def test_time_split_and_date_filter_keep_the_right_reports():
+    from datetime import date
+
+    from frontwatch.evaluation.dedup import select_reports
+
+    rows = [{"doc_id": x, "events": ["1"], "published": p} for x, p in
+            [("a", "2015-03-01"), ("b", "2017-12-31"), ("c", "2018-01-01"), ("d", None)]]
+    assert [r["doc_id"] for r in select_reports(rows, "until-2017")] == ["a", "b"]
+    assert [r["doc_id"] for r in select_reports(rows, "from-2018")] == ["c"]
+    assert [r["doc_id"] for r in select_reports(rows, "all", date(2017, 1, 1), date(2018, 6, 1))] == ["b", "c"]
+    with pytest.raises(InputError, match="unknown split"):
+        select_reports(rows, "2018")
+
+
+def test_stacking_folds_dates_into_one_span_keeping_days_between_reports():
+    from frontwatch.evaluation.dedup import stack
+
+    rows = [{"doc_id": x, "published": p} for x, p in
+            [("a", "2018-01-01"), ("b", "2018-01-03"), ("c", "2018-01-29"), ("d", "2018-01-31"), ("e", None)]]
+    assert [r["published"] for r in stack(rows, 28)] == ["2018-01-01", "2018-01-03", "2018-01-01", "2018-01-03",
+                                                         None]
+
+
+def test_cli_bad_date_option_is_one_line(tmp_path, capsys):
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps({"doc_id": "a", "text": "x", "published": "2019-01-01", "events": ["1"]}) + "\n",
+                    encoding="utf-8")
+    assert main(["eval", "dedup", "--gold", str(path), "--from", "01/02/2019"]) == 1
+    assert "--from '01/02/2019' is not a date" in capsys.readouterr().err

@@ -36,11 +36,22 @@ def events(gold: GoldOption, split: SplitOption = "all", json_: JsonOption = Fal
 
 
 @eval_app.command("dedup")
-def dedup(gold: GoldOption, split: SplitOption = "all", json_: JsonOption = False) -> None:
+def dedup(
+    gold: GoldOption,
+    split: Annotated[str, typer.Option(
+        "--split", help="heldout, tune or all (halves by a hash of doc_id), or a span of time: until-2017 (tune "
+        "on) and from-2018 (report on).")] = "all",
+    first: Annotated[str | None, typer.Option("--from", help="Keep reports published on or after this date.")] = None,
+    last: Annotated[str | None, typer.Option("--to", help="Keep reports published on or before this date.")] = None,
+    stack_days: Annotated[int | None, typer.Option(
+        "--stack", min=1, help="Fold the reports' dates into one span of this many days (war-time density).")] = None,
+    json_: JsonOption = False,
+) -> None:
     """Score deduplication: pairwise precision, recall and F1 over reports sharing a gold event."""
-    from ..evaluation.dedup import evaluate_dedup
+    from ..evaluation.dedup import evaluate_dedup, parse_day
 
-    report = evaluate_dedup(gold, split=split)
+    report = evaluate_dedup(gold, split=split, first=parse_day(first, "--from"), last=parse_day(last, "--to"),
+                            stack_days=stack_days)
     if json_:
         emit_json(report.to_dict())
         return

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .cluster import DedupSettings, cluster_reports
+from .cluster import DedupSettings, canonical, cluster_reports, explain_reports, idf_weights, merge_pairs
 from .features import Report, report_from_event, report_from_text
 
 
@@ -44,23 +44,53 @@ class DedupResult:
 
 
 def dedup_reports(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> DedupResult:
-    """Deduplicate report lines; a cluster is named by the doc_id of its first report."""
+    """Deduplicate report lines; a cluster is named by the smallest doc_id among its reports."""
     reports = [report_of(i, row) for i, row in enumerate(rows)]
     labels = cluster_reports(reports, settings)
     return DedupResult([r.doc_id for r in reports], cluster_ids(rows, labels), sum(r.day is None for r in reports))
 
 
 def cluster_ids(rows: Sequence[dict[str, Any]], labels: Iterable[int]) -> list[str]:
-    """Stable cluster names: the doc_id of each cluster's first report."""
-    return [str(rows[label].get("doc_id", label)) for label in labels]
+    """Stable cluster names, whatever the input order: the smallest doc_id of each cluster's reports."""
+    labels = list(labels)
+    names: dict[int, str] = {}
+    for i, label in enumerate(labels):
+        doc_id = str(rows[i].get("doc_id", i))
+        names[label] = min(names.get(label, doc_id), doc_id)
+    return [names[label] for label in labels]
+
+
+def explain_pair(a: dict[str, Any], b: dict[str, Any], settings: DedupSettings | None = None) -> dict[str, Any]:
+    """Why two report lines (raw or extraction output) are or are not one incident: the hard constraint that
+    separates them, or the parts of their score against the threshold (word weights of the pair alone)."""
+    return explain_reports(report_of(0, a), report_of(1, b), settings)
+
+
+def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> list[list[dict[str, Any]]]:
+    """For every input line, the merges it took part in: the other report, the score and its parts.
+
+    Merges are the pairs that joined two clusters, best first; a cluster of n reports has n - 1 of them.
+    """
+    s = settings or DedupSettings()
+    reports, order = canonical([report_of(i, row) for i, row in enumerate(rows)])
+    _, merged = merge_pairs(reports, s)
+    idf = {} if s.fixed_weights else idf_weights(reports)
+    out: list[list[dict[str, Any]]] = [[] for _ in rows]
+    for value, i, j in merged:
+        why = explain_reports(reports[i], reports[j], s, idf)
+        for here, there in ((i, j), (j, i)):
+            out[order[here]].append({"doc_id": reports[there].doc_id, "score": round(value, 4),
+                                     "parts": why["parts"], "shared_words": why["shared_words"],
+                                     "shared_places": why["shared_places"]})
+    return out
 
 
 def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
     """Give the events of a stored article a cluster id, joining clusters of matching stored events."""
     from .assign import assign_article
 
-    return assign_article(store, article_id, settings or DedupSettings())
+    return assign_article(store, article_id, settings)
 
 
 __all__ = ["DedupResult", "DedupSettings", "Report", "assign_clusters", "cluster_ids", "dedup_lines", "dedup_reports",
-           "report_of"]
+           "explain_merges", "explain_pair", "report_of"]

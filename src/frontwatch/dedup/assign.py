@@ -1,23 +1,60 @@
-"""Deduplication applied when storing events: a new article's events join the clusters of stored events.
+"""Deduplication applied when storing events: the same stored events give the same clusters, in any order.
 
-Candidates are the stored events of other articles dated within the dedup window of the new events and, when
-every new event has a place, sharing its GeoNames place or first-level region (one indexed query: blocking by
-date and place), then the same blocking and scoring as ``frontwatch dedup``. A new event that merges
-with stored events takes their cluster id (the most common one when they disagree; stored events are not
-relabelled); one that merges with none starts its own cluster, ``e<event id>``.
+Stored events are linked when their pair score (with set-independent word weights) reaches the threshold;
+linked events form a *component*, and clusters are the constrained merging of :mod:`.cluster` run over
+a whole component. Both depend on the component's events alone, so re-running a load, loading in another
+order or resuming after a crash gives the same clusters (issue 15, item 9). Names are content-based too:
+a cluster (component) is named by a hash of its smallest member's ``doc_id`` and ordinal, never by an
+autoincrement id, which differs between runs.
+
+When articles are stored, their events are compared with a bounded, indexed candidate set: stored events
+whose dates lie within the window of theirs (a few days' chunk at a time) in the same first-level region
+(or unplaced); the components of the candidates they link to are read whole, and clusters are recomputed
+over them and the new events. The work per article depends on how many events share its place and days,
+not on the size of the store.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from .cluster import DedupSettings, cluster_reports
+from .cluster import DedupSettings, _norms, candidate_pairs, canonical, merge_pairs, score
 from .features import Report, report_from_event
+
+#: Largest spread of new events' dates read with one candidate query (days): a shard spanning years is
+#: matched chunk by chunk, so each query reads only the events of a few days.
+CHUNK_DAYS = 3
+#: How far before a date an event's own range may start (a month: the longest dated span, see store/events).
+MAX_SPAN_DAYS = 31
+
+
+def store_settings(settings: DedupSettings | None = None) -> DedupSettings:
+    """The settings with set-independent word weights, which incremental clustering needs."""
+    return dataclasses.replace(settings or DedupSettings(), fixed_weights=True)
+
+
+def member_key(row: dict[str, Any]) -> str:
+    """An event's identity that does not depend on storage order: its article's doc_id and its ordinal."""
+    return f"{row['doc_id']}\x1f{int(row['ordinal'])}"
+
+
+def _name(prefix: str, keys: Iterable[str]) -> str:
+    return prefix + hashlib.sha256(min(keys).encode("utf-8")).hexdigest()[:16]
+
+
+def report_of_row(index: int, row: dict[str, Any]) -> Report:
+    """The report of a stored event row (its CONTRACTS EVENT, evidence and article date); its doc_id is the
+    member key, so the canonical order is the same in every store."""
+    event = json.loads(row["event_json"]) if row.get("event_json") else {}
+    return report_from_event(index, member_key(row), row.get("evidence_text") or "", row.get("published"), event)
+
 
 #: Reports of stored events kept per store: candidates recur from one article to the next, and building a
 #: report (tokens, places, figures) was 28 % of loading 1,000 articles. Bounded to keep memory in check.
@@ -25,7 +62,7 @@ REPORT_CACHE_SIZE = 50_000
 
 
 class ReportCache:
-    """Least-recently-used reports by event id (event ids are never reused within a store)."""
+    """Least-recently-used reports by event id (an event id is never reused, nor its row changed, in a store)."""
 
     def __init__(self, size: int = REPORT_CACHE_SIZE) -> None:
         self.size = size
@@ -33,14 +70,14 @@ class ReportCache:
         self._lock = threading.Lock()
 
     def report(self, index: int, row: dict[str, Any]) -> Report:
-        """The report of the stored event ``row``, numbered ``index`` for this clustering."""
+        """The report of the stored event ``row``, numbered ``index``."""
         key = int(row["id"])
         with self._lock:
             cached = self._items.get(key)
             if cached is not None:
                 self._items.move_to_end(key)
         if cached is None:
-            cached = _report(0, row)
+            cached = report_of_row(0, row)
             with self._lock:
                 self._items[key] = cached
                 while len(self._items) > self.size:
@@ -57,45 +94,117 @@ def report_cache(store: Any) -> ReportCache:
     return cache  # type: ignore[no-any-return]
 
 
-def _report(index: int, row: dict[str, Any]) -> Report:
-    event = json.loads(row["event_json"]) if row.get("event_json") else {}
-    return report_from_event(index, str(row["id"]), row.get("evidence_text") or "", row.get("published"), event)
+def assign_article(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
+    """Cluster ids for one stored article's events (event id -> cluster id), written to the store."""
+    return assign_articles(store, [article_id], settings)
 
 
-def assign_article(store: Any, article_id: int, settings: DedupSettings) -> dict[int, str]:
-    """Cluster ids for the article's events (event id -> cluster id), written to the store and returned."""
-    new_rows = store.article_events(article_id)
-    days = [r["date_start"] or r["published"] for r in new_rows]
-    days = [d for d in days if isinstance(d, date)]
-    if not new_rows:
-        return {}
-    if not days:  # no date: nothing to compare in a date window; each event is its own incident
-        assignments = {int(r["id"]): r["cluster_id"] or f"e{r['id']}" for r in new_rows}
-        store.set_event_clusters(assignments)
-        return assignments
-    window = timedelta(days=settings.window_days)
-    geonameids = sorted({int(r["geonameid"]) for r in new_rows if r["geonameid"] is not None})
-    admin1s = sorted({r["admin1"] for r in new_rows if r["admin1"]})
-    placed = all(r["geonameid"] is not None or r["admin1"] for r in new_rows)
-    stored = store.dedup_candidates(min(days) - window, max(days) + window, exclude_article=article_id,
-                                    geonameids=geonameids if placed else None, admin1s=admin1s if placed else None)
-    rows = stored + new_rows
+def assign_articles(store: Any, article_ids: Sequence[int], settings: DedupSettings | None = None,
+                    stale_components: Iterable[str] = ()) -> dict[int, str]:
+    """Cluster the events of newly stored articles with the stored events, in a set-independent way.
+
+    ``stale_components`` are components that lost members (a replaced article): they are recomputed too.
+    Returns event id -> cluster id for every event whose cluster was (re)computed.
+    """
+    s = store_settings(settings)
+    new_rows = store.events_of_articles(list(article_ids))
+    stale = set(stale_components) | set(getattr(store, "_dedup_stale_components", ()))
+    store._dedup_stale_components = set()
+    rows: dict[int, dict[str, Any]] = {int(r["id"]): r for r in new_rows}
     cache = report_cache(store)
-    labels = cluster_reports([cache.report(i, r) for i, r in enumerate(rows)], settings)
-    existing: dict[int, Counter[str]] = {}
-    for i, row in enumerate(stored):
-        existing.setdefault(labels[i], Counter())[row["cluster_id"] or f"e{row['id']}"] += 1
-    assignments: dict[int, str] = {}
-    for i, row in enumerate(new_rows, start=len(stored)):
-        joined = existing.get(labels[i])
-        if joined:
-            assignments[int(row["id"])] = joined.most_common(1)[0][0]
+    for chunk in _date_chunks(new_rows):
+        stale |= _linked_components(store, chunk, rows, s, cache)
+    if stale:
+        for row in store.component_members(sorted(stale)):
+            rows.setdefault(int(row["id"]), row)
+    if not rows:
+        return {}
+    assignments = recluster(list(rows.values()), s, cache)
+    store.set_event_clusters({i: c for i, (c, _) in assignments.items()},
+                             components={i: k for i, (_, k) in assignments.items()})
+    return {i: c for i, (c, _) in assignments.items()}
+
+
+def _date_chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """New events grouped by date, each group spanning at most :data:`CHUNK_DAYS` (undated ones alone)."""
+    dated = sorted((r for r in rows if _first_day(r) is not None), key=lambda r: (_first_day(r), int(r["id"])))
+    chunks: list[list[dict[str, Any]]] = []
+    for row in dated:
+        if chunks and (_first_day(row) - _first_day(chunks[-1][0])).days <= CHUNK_DAYS:  # type: ignore[operator]
+            chunks[-1].append(row)
         else:
-            assignments[int(rows[labels[i]]["id"])] = f"e{rows[labels[i]]['id']}"
-            assignments[int(row["id"])] = f"e{rows[labels[i]]['id']}"
-    # stored events that had no cluster id yet and were joined get theirs written too
-    for i, row in enumerate(stored):
-        if row["cluster_id"] is None and labels[i] in {labels[j] for j in range(len(stored), len(rows))}:
-            assignments[int(row["id"])] = existing[labels[i]].most_common(1)[0][0]
-    store.set_event_clusters(assignments)
-    return assignments
+            chunks.append([row])
+    return chunks
+
+
+def _first_day(row: dict[str, Any]) -> date | None:
+    value = row.get("date_start") or row.get("published")
+    return value if isinstance(value, date) else None
+
+
+def _linked_components(store: Any, chunk: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
+                       s: DedupSettings, cache: ReportCache) -> set[str]:
+    """Components of stored events that a chunk of new events links to (their rows are added to ``rows``)."""
+    exact = all(r.get("date_start") is not None for r in chunk)  # incident dates: the event window applies
+    window = timedelta(days=s.event_window_days if exact else s.window_days)
+    first = min(_first_day(r) for r in chunk) - window  # type: ignore[type-var,operator]
+    last = max((r.get("date_end") or _first_day(r)) for r in chunk) + window
+    precise = [r for r in chunk if r["geonameid"] is not None and (r["geo_precision"] or 3) <= 2]
+    loose = [r for r in chunk if r not in precise]
+    unplaced = any(r["admin1"] is None and r["geonameid"] is None for r in chunk)
+    new_ids = {int(r["id"]) for r in chunk}
+    candidates = [c for c in store.dedup_candidates(
+        first, last, geonameids=sorted({int(r["geonameid"]) for r in precise}),
+        admin1s=sorted({r["admin1"] for r in loose if r["admin1"]}),
+        loose_admin1s=sorted({r["admin1"] for r in precise if r["admin1"]}), unplaced=unplaced,
+        span_from=first - timedelta(days=MAX_SPAN_DAYS)) if int(c["id"]) not in rows]
+    if not candidates:
+        return set()
+    pool = chunk + candidates
+    reports = [cache.report(i, r) for i, r in enumerate(pool)]
+    norms = _norms(reports, {})
+    linked: set[str] = set()
+    for i, j in candidate_pairs(reports, {}, s):
+        new_i, new_j = int(pool[i]["id"]) in new_ids, int(pool[j]["id"]) in new_ids
+        if new_i == new_j:
+            continue  # new-new pairs are scored when reclustering, stored-stored ones already were
+        if score(reports[i], reports[j], {}, norms[i], norms[j], s) >= s.threshold:
+            other = pool[j] if new_i else pool[i]
+            rows.setdefault(int(other["id"]), other)
+            if other.get("dedup_component"):
+                linked.add(str(other["dedup_component"]))
+    return linked
+
+
+def recluster(rows: list[dict[str, Any]], s: DedupSettings,
+              cache: ReportCache | None = None) -> dict[int, tuple[str, str]]:
+    """Event id -> (cluster id, component id) for a closed set of events (whole components)."""
+    make = cache.report if cache is not None else report_of_row
+    reports, order = canonical([make(i, r) for i, r in enumerate(rows)])
+    roots, _ = merge_pairs(reports, s)
+    components = _components(reports, s)
+    keys = [r.doc_id for r in reports]  # member keys, in canonical order
+    cluster_names: dict[int, str] = {}
+    component_names: dict[int, str] = {}
+    for k, root in enumerate(roots):
+        cluster_names[root] = min(cluster_names.get(root, keys[k]), keys[k])
+        component_names[components[k]] = min(component_names.get(components[k], keys[k]), keys[k])
+    return {int(rows[order[k]]["id"]): (_name("c", [cluster_names[roots[k]]]),
+                                        _name("k", [component_names[components[k]]])) for k in range(len(reports))}
+
+
+def _components(reports: Sequence[Report], s: DedupSettings) -> list[int]:
+    """A component root per report: reports linked by a pair score at or above the threshold."""
+    parent = list(range(len(reports)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    norms = _norms(reports, {})
+    for i, j in candidate_pairs(reports, {}, s):
+        if find(i) != find(j) and score(reports[i], reports[j], {}, norms[i], norms[j], s) >= s.threshold:
+            parent[max(find(i), find(j))] = min(find(i), find(j))
+    return [find(i) for i in range(len(reports))]

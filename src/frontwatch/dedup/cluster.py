@@ -1,29 +1,35 @@
-"""Group reports of one incident: blocking by place and date window, a pairwise score, constrained merging.
+"""Group reports of one incident: blocking by place hierarchy and date window, a pairwise score, constrained merging.
 
-No all-pairs comparison: each report gets blocking keys (every place it names; a report naming none falls
-back to its two rarest content words), and within a key only reports whose dates lie within ``window_days``
-are compared (a sorted neighbourhood, capped at ``max_neighbours`` per report so one crowded key cannot
-explode). Pairs scoring at least ``threshold`` are merged, best first, into clusters whose dates must stay
-within ``window_days`` of each other and whose precise places must agree, so distinct incidents on the same
-day in the same region (two towns, or a protest and a shelling) stay apart.
+No all-pairs comparison: each report gets blocking keys (its settlement and the administrative units above it,
+see :mod:`.hierarchy`; a report naming no place falls back to its two rarest content words), and within a key
+only reports whose date ranges lie within ``window_days`` are compared (a sorted neighbourhood, capped at
+``max_neighbours`` per report so one crowded key cannot explode). Pairs scoring at least ``threshold`` are
+merged, best first, into clusters whose dates stay within ``window_days`` and whose places stay compatible
+(no two settlements, no two units of one level), so distinct incidents on one day in one oblast stay apart.
 
-The score (0..1, see :func:`score`) is the TF-IDF cosine of the reports' content words, plus agreement
-bonuses for the same place, the same death count and the same named target, minus a penalty per day apart.
+The result depends on the set of reports only, never on their order: reports are put in a canonical order
+(doc_id, date, text) before anything is numbered, and ties between pair scores are broken in that order.
+
+The score (see :func:`contributions`) is the cosine of the reports' content words (TF-IDF over the batch, or
+set-independent unit weights when ``fixed_weights``), plus agreement bonuses for the same place, death count,
+named target and named entity, minus a penalty per day apart; :func:`conflict` names the hard constraints.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .features import COMPATIBLE, Report
+from .hierarchy import compatible_places, distance_km
 
 
 @dataclass(frozen=True)
 class DedupSettings:
-    """The knobs, with the values tuned on the UCDP dev set (bench/results/dedup.md)."""
+    """The knobs, with the values tuned on the UCDP dev reports of 2014-2017 (bench/results/dedup.md)."""
 
     window_days: int = 7
     threshold: float = 0.5
@@ -31,8 +37,36 @@ class DedupSettings:
     place_bonus: float = 0.15
     deaths_bonus: float = 0.1
     target_bonus: float = 0.1
+    entity_bonus: float = 0.1
     day_penalty: float = 0.1
+    #: Subtracted when neither report names a settlement: at war intensity an oblast holds dozens of
+    #: incidents a day, so reports placed no finer need more in common to be one.
+    imprecise_penalty: float = 0.2
+    #: Subtracted when both reports count one thing (attacks, wounded) with different numbers.
+    figure_penalty: float = 0.3
+    #: Mean pair score two clusters' reports must reach to merge (average linkage): a chain of pairs above
+    #: the threshold does not make one incident of reports that have little in common.
+    linkage: float = 0.5
     deaths_penalty: float = 0.2
+    #: Death tolls whose ranges differ by more than this factor (and by 3 or more) are different incidents.
+    deaths_ratio: float = 3.0
+    #: Word weights that do not depend on the batch (the store's incremental clustering needs them).
+    fixed_weights: bool = False
+    #: Days apart two extracted date ranges may lie (an incident's own dates, at their precision: a day,
+    #: a week, a month): ACLED codes one event per day and place, so reports of one incident share its date.
+    event_window_days: int = 0
+
+
+#: ACLED sub-event types that reports of one incident may give differently (ACLED codebook 2023): remote fire
+#: is often misnamed (shell vs missile vs drone), territory changes are told as clashes; other sub-types of one
+#: event type are different incidents (a landmine is not an air strike, an arrest is not an agreement).
+SUBTYPE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"Shelling/artillery/missile attack", "Air/drone strike", "Grenade"}),
+    frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"}),
+    frozenset({"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}),
+    frozenset({"Violent demonstration", "Mob violence"}),
+)
+_GROUP_OF = {sub: i for i, group in enumerate(SUBTYPE_GROUPS) for sub in group}
 
 
 def idf_weights(reports: Sequence[Report]) -> dict[str, float]:
@@ -44,47 +78,123 @@ def idf_weights(reports: Sequence[Report]) -> dict[str, float]:
 
 
 def _norms(reports: Sequence[Report], idf: dict[str, float]) -> list[float]:
-    return [math.sqrt(sum(idf[w] ** 2 for w in r.words)) or 1.0 for r in reports]
+    return [math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in r.words)) or 1.0 for r in reports]
 
 
-def compatible(a: Report, b: Report) -> bool:
-    """Hard constraints: a different town, or an incompatible event family, means a different incident."""
+def gap_days(a: Report, b: Report) -> int | None:
+    """Days between two reports' date ranges (0 when they overlap), None when either has no date."""
+    if a.day is None or b.day is None:
+        return None
+    return max(0, b.day - a.end, a.day - b.end)  # type: ignore[operator]
+
+
+def places_conflict(a: Report, b: Report) -> str | None:
+    """Why two reports cannot share a place (different settlements or units), or None."""
+    if a.place is not None and b.place is not None:
+        if not compatible_places(a.place, b.place):
+            return f"different places ({', '.join(a.place.keys)} vs {', '.join(b.place.keys)})"
+        return None
     if a.towns and b.towns and not a.towns & b.towns:
-        return False
+        return f"different settlements ({', '.join(sorted(a.towns))} vs {', '.join(sorted(b.towns))})"
+    if a.regions and b.regions and not a.regions & b.regions:
+        return f"different regions ({', '.join(sorted(a.regions))} vs {', '.join(sorted(b.regions))})"
+    return None
+
+
+def deaths_conflict(a: Report, b: Report, s: DedupSettings) -> str | None:
+    """Why two death tolls cannot be one incident's (ranges far apart), or None."""
+    if a.death_range is None or b.death_range is None:
+        return None
+    low, high = max(a.death_range[0], b.death_range[0]), min(a.death_range[1], b.death_range[1])
+    if low > s.deaths_ratio * high and low - high >= 3:
+        return f"incompatible death tolls ({a.death_range} vs {b.death_range})"
+    return None
+
+
+def conflict(a: Report, b: Report, s: DedupSettings) -> str | None:
+    """The hard constraint two reports break (then they are different incidents), or None."""
+    reason = places_conflict(a, b)
+    if reason:
+        return reason
     if a.family and b.family and a.family != b.family and frozenset({a.family, b.family}) not in COMPATIBLE:
-        return False
+        return f"incompatible event types ({a.family} vs {b.family})"
+    if a.sub_type and b.sub_type and a.sub_type != b.sub_type and a.family == b.family and \
+            _GROUP_OF.get(a.sub_type, a.sub_type) != _GROUP_OF.get(b.sub_type, b.sub_type):
+        return f"incompatible sub-types ({a.sub_type} vs {b.sub_type})"
     if a.stated_days and b.stated_days and not a.stated_days & b.stated_days:
-        return False
+        return "different dates written in the texts"
     if a.daily and b.daily and a.day != b.day:
-        return False
-    return True
+        return "daily bulletins of different days"
+    gap = gap_days(a, b)
+    window = s.event_window_days if a.exact and b.exact else s.window_days
+    if gap is not None and gap > window:
+        return f"{gap} days apart (window {window})"
+    return deaths_conflict(a, b, s)
+
+
+def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
+                  s: DedupSettings) -> list[tuple[str, float]]:
+    """The parts of a pair's score, by name (their sum is :func:`score`)."""
+    shared = a.words & b.words
+    cosine = sum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
+    parts = [("text similarity", 1.0 if a.text == b.text else cosine)]
+    if not set(a.places).isdisjoint(b.places):
+        parts.append(("same place", s.place_bonus))
+    if a.deaths & b.deaths:
+        parts.append(("same death count", s.deaths_bonus))
+    elif a.deaths and b.deaths:
+        parts.append(("different death counts", -s.deaths_penalty))
+    if a.targets & b.targets:
+        parts.append(("same target", s.target_bonus))
+    if a.entities & b.entities:
+        parts.append(("shared names", s.entity_bonus))
+    gap = gap_days(a, b)
+    if gap:
+        parts.append((f"{gap} days apart", -s.day_penalty * gap))
+    if s.figure_penalty and a.figures and b.figures:
+        counted = {noun for noun, _ in a.figures} & {noun for noun, _ in b.figures}
+        if any({v for n, v in a.figures if n == noun}.isdisjoint({v for n, v in b.figures if n == noun})
+               for noun in counted):
+            parts.append(("different figures", -s.figure_penalty))
+    if s.imprecise_penalty and not a.towns and not b.towns:
+        parts.append(("no settlement named", -s.imprecise_penalty))
+    return parts
 
 
 def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings) -> float:
-    """How likely two reports describe one incident (see the module docstring)."""
-    if not compatible(a, b):
+    """How likely two reports describe one incident (0 when a hard constraint separates them)."""
+    if conflict(a, b, s):
         return 0.0
-    shared = a.words & b.words
-    value = sum(idf[w] ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
-    if a.text == b.text:
-        value = 1.0
-    if not set(a.places).isdisjoint(b.places):
-        value += s.place_bonus
-    if a.deaths & b.deaths:
-        value += s.deaths_bonus
-    elif a.deaths and b.deaths:
-        value -= s.deaths_penalty
-    if a.targets & b.targets:
-        value += s.target_bonus
-    if a.day is not None and b.day is not None:
-        value -= s.day_penalty * abs(a.day - b.day)
-    return value
+    return sum(value for _, value in contributions(a, b, idf, norm_a, norm_b, s))
 
 
-def blocking_keys(report: Report, idf: dict[str, float], max_idf: float) -> list[str]:
-    """Places named, and the two rarest content words that another report shares, else the exact text."""
-    shared = [w for w in report.words if idf[w] < max_idf]
-    keys = list(report.places) + ["w:" + w for w in sorted(shared, key=lambda w: (-idf[w], w))[:2]]
+def explain_reports(a: Report, b: Report, s: DedupSettings | None = None,
+                    idf: dict[str, float] | None = None) -> dict[str, object]:
+    """Why two reports are (or are not) one incident: the constraint that separates them, or the score's parts."""
+    s = s or DedupSettings()
+    idf = idf if idf is not None and not s.fixed_weights else {}
+    norm_a, norm_b = _norms([a, b], idf)
+    parts = contributions(a, b, idf, norm_a, norm_b, s)
+    reason = conflict(a, b, s)
+    total = 0.0 if reason else sum(v for _, v in parts)
+    km = distance_km(a.place, b.place) if a.place and b.place else None
+    return {"a": a.doc_id, "b": b.doc_id, "score": round(total, 4), "threshold": s.threshold,
+            "same_incident": reason is None and total >= s.threshold, "separated_by": reason,
+            "parts": {name: round(value, 4) for name, value in parts},
+            "shared_words": sorted(a.words & b.words), "shared_places": sorted(set(a.places) & set(b.places)),
+            "distance_km": None if km is None else round(km, 1), "days_apart": gap_days(a, b)}
+
+
+def blocking_keys(report: Report, idf: dict[str, float], max_idf: float, fixed: bool = False) -> list[str]:
+    """Places and units named, and the two rarest content words that another report shares, else the text.
+
+    With ``fixed`` (set-independent clustering) a report is blocked by its places alone, and one without a
+    place by its event type: rare words depend on the batch."""
+    if fixed:
+        return sorted(set(report.places) | report.regions) or ["u:" + (report.sub_type or report.family or "")]
+    shared = [w for w in report.words if idf.get(w, 0.0) < max_idf]
+    keys = sorted(set(report.places) | report.regions | {"w:" + w for w in sorted(
+        shared, key=lambda w: (-idf[w], w))[:2]})
     return keys or ["t:" + report.text.strip().lower()]
 
 
@@ -95,29 +205,61 @@ def candidate_pairs(reports: Sequence[Report], idf: dict[str, float], s: DedupSe
     for r in reports:
         if r.day is None:
             continue
-        for key in blocking_keys(r, idf, max_idf):
+        for key in blocking_keys(r, idf, max_idf, s.fixed_weights):
             blocks[key].append(r)
+    # set-independent clustering compares every pair in the window: a cap would depend on the neighbours
+    cap = len(reports) if s.fixed_weights else s.max_neighbours
+    # reports dated by their incidents (extracted events) pair only within the event window
+    dated = [r for r in reports if r.day is not None]
+    window = s.event_window_days if dated and all(r.exact for r in dated) else s.window_days
     pairs: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    for key, members in blocks.items():
         if len(members) < 2:
             continue
         members.sort(key=lambda r: (r.day, r.index))
-        for i, a in enumerate(members):
-            stop = min(len(members), i + 1 + s.max_neighbours)
-            for b in members[i + 1 : stop]:
-                if b.day - a.day > s.window_days:  # type: ignore[operator]
-                    break
-                pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
+        if _is_unit(key):
+            # within a unit (oblast, raion) two reports that both name a settlement meet only in that
+            # settlement's own block (different settlements are different incidents anyway): pair the
+            # reports placed no finer than the unit with every report of the unit
+            loose = [r for r in members if not r.towns]
+            _window_pairs(loose, members, cap, window, pairs)
+        else:
+            _window_pairs(members, members, cap, window, pairs)
     return pairs
 
 
-class _Clusters:
-    """Union-find whose roots remember their members' day range and precise places."""
+def _is_unit(key: str) -> bool:
+    """A blocking key of an administrative unit (GeoNames admin1, or a P-code shorter than a settlement's)."""
+    return key.startswith("a:") or (key.startswith("p:") and len(key) < 14)
 
-    def __init__(self, reports: Sequence[Report]) -> None:
+
+def _window_pairs(left: list[Report], members: list[Report], cap: int, window: int,
+                  pairs: set[tuple[int, int]]) -> None:
+    """Add pairs of a report of ``left`` and a later one of ``members`` (both sorted by day) within the window."""
+    position = {r.index: k for k, r in enumerate(members)}
+    for a in left:
+        start = position[a.index] + 1
+        for b in members[start : start + cap]:
+            if b.day - a.end > window:  # type: ignore[operator]
+                break
+            pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
+        for b in reversed(members[max(0, start - 1 - cap) : start - 1]) if left is not members else ():
+            if a.day - b.end > window:  # type: ignore[operator]
+                break
+            pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
+
+
+class _Clusters:
+    """Union-find whose roots remember their members' date range and distinct places."""
+
+    def __init__(self, reports: Sequence[Report], settings: DedupSettings, pair_score=None) -> None:  # type: ignore[no-untyped-def]
+        self.reports = reports
+        self.settings = settings
+        self.pair_score = pair_score
+        self.members = [[i] for i in range(len(reports))]
         self.parent = list(range(len(reports)))
-        self.span = [(r.day, r.day) for r in reports]
-        self.places = [r.towns for r in reports]
+        self.span = [(r.day, r.end) for r in reports]
+        self.sites: list[dict[tuple[object, ...], Report]] = [{_site(r): r} for r in reports]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -125,27 +267,55 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def try_merge(self, i: int, j: int, window_days: int) -> bool:
+    def try_merge(self, i: int, j: int) -> bool:
+        """Merge the clusters of i and j unless their dates or any two of their places disagree."""
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
         (lo_i, hi_i), (lo_j, hi_j) = self.span[ri], self.span[rj]
         lo, hi = min(lo_i, lo_j), max(hi_i, hi_j)  # type: ignore[type-var]
-        if hi - lo > window_days:  # type: ignore[operator]
+        if hi - lo > self.settings.window_days:  # type: ignore[operator]
             return False
-        pi, pj = self.places[ri], self.places[rj]
-        if pi and pj and not pi & pj:
+        for a in self.sites[ri].values():
+            for b in self.sites[rj].values():
+                if places_conflict(a, b) or deaths_conflict(a, b, self.settings):
+                    return False
+        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj):
             return False
         self.parent[rj] = ri
+        self.members[ri] += self.members[rj]
         self.span[ri] = (lo, hi)
-        self.places[ri] = pi | pj
+        self.sites[ri].update(self.sites[rj])
         return True
 
 
-def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:
-    """A cluster number per report (the smallest index of its cluster), in input order."""
+    def _linked(self, ri: int, rj: int) -> bool:
+        """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
+        in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
+        left, right = sorted(self.members[ri])[:16], sorted(self.members[rj])[:16]
+        if len(left) * len(right) == 1:
+            return True
+        total = sum(self.pair_score(i, j) for i in left for j in right)
+        return total / (len(left) * len(right)) >= self.settings.linkage
+
+
+def _site(r: Report) -> tuple[object, ...]:
+    """What a cluster must keep compatible across its members: place and death toll."""
+    return (r.place, r.towns, r.regions, r.death_range)
+
+
+def canonical(reports: Sequence[Report]) -> tuple[list[Report], list[int]]:
+    """The reports renumbered in an order that depends on their content only (doc_id, date, text), and the
+    input position of each."""
+    order = sorted(range(len(reports)), key=lambda i: (reports[i].doc_id, reports[i].day or 0, reports[i].text, i))
+    return [dataclasses.replace(reports[i], index=k) for k, i in enumerate(order)], order
+
+
+def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
+                ) -> tuple[list[int], list[tuple[float, int, int]]]:
+    """A root per report (reports in canonical order) and the merged pairs (score, i, j), best first."""
     s = settings or DedupSettings()
-    idf = idf_weights(reports)
+    idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
     scored = []
     for i, j in candidate_pairs(reports, idf, s):
@@ -153,14 +323,21 @@ def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = 
         if value >= s.threshold:
             scored.append((-value, i, j))
     scored.sort()
-    clusters = _Clusters(reports)
-    for _, i, j in scored:
-        clusters.try_merge(i, j, s.window_days)
-    roots = [clusters.find(i) for i in range(len(reports))]
+    clusters = _Clusters(reports, s, lambda i, j: score(reports[i], reports[j], idf, norms[i], norms[j], s))
+    merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
+    return [clusters.find(i) for i in range(len(reports))], merged
+
+
+def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:
+    """A cluster number per report (the smallest input index of its cluster), in input order; the same
+    partition whatever the order of ``reports``."""
+    ordered, order = canonical(reports)
+    roots, _ = merge_pairs(ordered, settings)
+    by_input = {i: k for k, i in enumerate(order)}  # input index -> canonical position
     first: dict[int, int] = {}
-    for i, root in enumerate(roots):
-        first.setdefault(root, i)
-    return [first[root] for root in roots]
+    for i in range(len(reports)):
+        first.setdefault(roots[by_input[i]], i)
+    return [first[roots[by_input[i]]] for i in range(len(reports))]
 
 
 def pairs_of(labels: Iterable[int]) -> int:

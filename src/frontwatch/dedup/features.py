@@ -20,6 +20,7 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .hierarchy import PlaceKeys, place_keys
 from .places import _stop_words, find_places, normalise
 
 #: Coarse event families, in priority order: the first family whose stem appears wins. They stand in for
@@ -41,7 +42,7 @@ TARGETS = ("airport", "airliner", "bus", "checkpoint", "hospital", "school", "ma
            "refinery", "substation", "plant", "mine", "convoy", "helicopter", "plane", "base", "port", "church",
            "kindergarten", "border", "crossing", "building", "depot", "warehouse", "factory", "camp", "square")
 _DAILY = re.compile(r"\b(?:past|last)\s+(?:24\s+hours|day)\b|\bover\s+the\s+day\b|\bdaily\b")
-_DEATH_WORDS = re.compile(r"\b(kill|killed|kills|dead|death|deaths|die|died|dies|toll|lives|bodies|body|fatal)")
+_DEATH_WORDS = re.compile(r"\b(kia|kill|killed|kills|dead|death|deaths|die|died|dies|toll|lives|bodies|body|fatal)")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -69,6 +70,20 @@ class Report:
     stated_days: frozenset[tuple[int, int]] = frozenset()  # (month, day) pairs written in the text
     daily: bool = False  # a daily bulletin ("in the past 24 hours"): bulletins of different days differ
     event: dict[str, Any] | None = field(default=None, compare=False)
+    last: int | None = None  # the last day the report's date may mean (a week or month precision: its end)
+    regions: frozenset[str] = frozenset()  # first-level units named or implied by the towns named
+    place: PlaceKeys | None = None  # an extracted event's location: settlement and units (hierarchy.py)
+    sub_type: str | None = None  # ACLED sub-event type of an extracted event
+    actors: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()  # capitalised names that are not places (people, units, aircraft)
+    death_range: tuple[int, int] | None = None  # (low, high) deaths stated, None when no count is stated
+    exact: bool = False  # the date is the incident's own (an extracted date range), not a publication date
+    figures: frozenset[tuple[str, int]] = frozenset()  # counted things stated: (stem of the counted word, number)
+
+    @property
+    def end(self) -> int | None:
+        """The last day of the report's date range."""
+        return self.last if self.last is not None else self.day
 
 
 def _day(value: Any) -> int | None:
@@ -94,8 +109,17 @@ def family_of(lowered: str) -> str | None:
     return None
 
 
+_DEATH_STEM = re.compile(r"^(kill|dead|death|die|toll|live|bod|fatal|kia)")
+_WOUND_STEM = re.compile(r"^(wound|injur|hurt|wia|hospital)")
+_SINGULAR_DEATH = re.compile(r"\b(?:soldier|serviceman|civilian|man|woman|child|boy|girl|militiaman|officer|fighter|"
+                             r"person|journalist|policeman|resident|volunteer|medic)\s+(?:was\s+|is\s+)?"
+                             r"(?:killed|dies|died|dead|shot dead)\b")
+
+
 def deaths_in(tokens: list[str], lowered: str) -> frozenset[int]:
-    """Counts stated in a text that speaks of deaths: digits or number words, not years or days of a month."""
+    """Death counts a text states: a number (digits or words, not a year or a day of a month) followed within
+    four words by a death word before any word of wounds ("two soldiers killed, four wounded" -> 2), or one
+    right after a killing verb ("kills three"); "a soldier killed" with no number is one."""
     if not _DEATH_WORDS.search(lowered):
         return frozenset()
     found = set()
@@ -106,7 +130,19 @@ def deaths_in(tokens: list[str], lowered: str) -> frozenset[int]:
         neighbours = {tokens[i - 1] if i else "", tokens[i + 1] if i + 1 < len(tokens) else ""}
         if neighbours & _MONTHS:
             continue
-        found.add(value)
+        if any(_WOUND_STEM.match(w) for w in tokens[i + 1:i + 3]):
+            continue  # "three injured", "two wounded": not deaths
+        if (i and _DEATH_STEM.match(tokens[i - 1])) or "toll" in tokens[max(0, i - 3):i]:
+            found.add(value)  # "kills three", "death toll rises to 40"
+            continue
+        for word in tokens[i + 1:i + 5]:
+            if _WOUND_STEM.match(word) or word.isdigit() or word in _NUMBER_WORDS:
+                break
+            if _DEATH_STEM.match(word):
+                found.add(value)
+                break
+    if not found and _SINGULAR_DEATH.search(lowered):
+        found.add(1)
     return frozenset(found)
 
 
@@ -133,6 +169,25 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return SYNONYMS.get(word, word)
+
+
+def figures_in(tokens: list[str]) -> frozenset[tuple[str, int]]:
+    """Counted things a text states, as (stem of the counted word, number): "amid 46 enemy attacks" ->
+    ("attack", 46), "1 KIA, 3 WIA" -> ("kia", 1), ("wia", 3). Two reports counting one thing differently
+    describe different events (or different days of a bulletin)."""
+    found = set()
+    for i, tok in enumerate(tokens[:-1]):
+        value = int(tok) if tok.isdigit() and len(tok) <= 4 else _NUMBER_WORDS.get(tok)
+        if value is None or value >= 1900 or tokens[i + 1] in _MONTHS or (i and tokens[i - 1] in _MONTHS):
+            continue
+        following = [w for w in tokens[i + 1:i + 3] if w not in _FIGURE_SKIP]
+        if following and following[0].isalpha():
+            found.add((stem(following[0]), value))
+    return frozenset(found)
+
+
+#: Words between a number and what it counts ("46 enemy attacks", "three more soldiers").
+_FIGURE_SKIP = frozenset({"enemy", "more", "other", "ukrainian", "russian", "of", "the", "people", "times"})
 
 
 def stated_days(tokens: list[str]) -> frozenset[tuple[int, int]]:
@@ -167,12 +222,17 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
     # place names are compared as places (so Horlivka and Gorlovka agree), not as words
     words = frozenset(stem(w) for i, w in enumerate(ascii_words)
                       if len(w) > 2 and w not in stop and not w.isdigit() and i not in place_words)
+    deaths = deaths_in(ascii_words, lowered)
+    entities = frozenset(w for i, w in enumerate(ascii_words) if i and capitalised[i] and i not in place_words
+                         and len(w) > 3 and w not in stop and not raw_words[i].isupper())
     return Report(
         index=index, doc_id=doc_id, day=_day(published), text=text, words=words, places=keys,
         towns=frozenset(p.key for p in places if p.precise),
-        precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths_in(ascii_words, lowered),
+        precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths,
         targets=frozenset(_TARGET_PATTERN.findall(lowered)), claimant=claimant,
-        stated_days=stated_days(ascii_words), daily=bool(_DAILY.search(lowered)),
+        stated_days=stated_days(ascii_words), daily=bool(_DAILY.search(lowered)), figures=figures_in(ascii_words),
+        regions=frozenset(p.region for p in places if p.region), entities=entities,
+        death_range=(min(deaths), max(deaths)) if deaths else None,
     )
 
 
@@ -184,25 +244,24 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
     """Features of an extracted EVENT (CONTRACTS): its type, place, precision, dates and fatalities."""
     base = report_from_text(index, doc_id, event.get("evidence", {}).get("text") or text, published,
                             claimant=event.get("claimant"))
-    loc = event.get("location") or {}
-    precision = loc.get("precision") or 3
-    if loc.get("geonameid") and precision <= 2:
-        places: tuple[str, ...] = (f"g:{loc['geonameid']}",)
-    elif loc.get("admin1") or loc.get("name"):
-        places = (f"a:{normalise(loc.get('admin1') or loc.get('name'))}",)
-    else:
-        places = base.places
+    place = place_keys(event.get("location"))
+    places = place.keys if place is not None else base.places
     fat = event.get("fatalities") or {}
-    deaths = frozenset(int(v) for v in (fat.get("best"), fat.get("low"), fat.get("high")) if v) or base.deaths
+    stated = [int(v) for v in (fat.get("best"), fat.get("low"), fat.get("high")) if v]  # 0: none stated
+    deaths = frozenset(stated) or base.deaths
     sub_type = event.get("sub_event_type")
     words = base.words | {f"type:{sub_type}"} if sub_type else base.words  # the coded sub-type counts as a word
+    actors = frozenset(normalise(str(a)) for a in (event.get("actor1"), event.get("actor2")) if a)
     return Report(
         index=index, doc_id=doc_id, day=_day(event.get("date_start")) or base.day, text=base.text,
-        words=words, places=places, towns=frozenset(p for p in places if p.startswith("g:")),
-        precise=bool(loc.get("geonameid")) and precision <= 2,
+        words=words, places=places, towns=frozenset({place.settlement} if place and place.settlement else ()),
+        precise=bool(place and place.settlement),
         family=_ACLED_FAMILY.get(event.get("event_type") or "", base.family), deaths=deaths,
-        targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days,
-        daily=base.daily, event=event,
+        targets=base.targets, claimant=event.get("claimant"), stated_days=base.stated_days, figures=base.figures,
+        daily=base.daily, event=event, last=_day(event.get("date_end")) if event.get("date_start") else None,
+        exact=_day(event.get("date_start")) is not None,
+        regions=frozenset(place.units) if place else base.regions, place=place, sub_type=sub_type,
+        actors=actors, entities=base.entities, death_range=(min(stated), max(stated)) if stated else base.death_range,
     )
 
 

@@ -41,6 +41,7 @@ class IndexedPlace:
     name: str
     country: str
     precise: bool
+    region: str = ""  # the first-level region's key ("a:<country><admin1 code>"), the place's own for a region
 
 
 #: English function words and headline words that are also place names somewhere (kept short on purpose:
@@ -87,10 +88,10 @@ def lookup(name: str, region: bool = False) -> IndexedPlace | None:
                 e.place.population)
 
     best = max(entries, key=rank)
+    region = f"a:{best.place.country}{best.admin1_code}" if best.admin1_code else ""
     if best.kind == REGION:
-        return IndexedPlace(f"a:{best.place.country}{best.admin1_code}", best.place.name, best.place.country or "",
-                            False)
-    return IndexedPlace(f"g:{best.place.geonameid}", best.place.name, best.place.country or "", True)
+        return IndexedPlace(region, best.place.name, best.place.country or "", False, region)
+    return IndexedPlace(f"g:{best.place.geonameid}", best.place.name, best.place.country or "", True, region)
 
 
 def find_places(words: list[str], capitalised: list[bool]) -> tuple[list[IndexedPlace], set[int]]:

@@ -14,8 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..errors import FrontwatchError, NotFound
-from ..events.run import store_article
+from ..errors import FrontwatchError, NotFound, UnreadableFile
 from ..models import Event, Evidence, Fatalities, JsonMixin, Place, Quantity
 from .manifest import MANIFEST, Manifest
 from .output import output_paths
@@ -59,26 +58,54 @@ def load_outputs(out_dir: Path, db: str) -> LoadReport:
 
 
 def _load_shard(store: Any, out_dir: Path, entry: dict[str, Any]) -> tuple[int, int, int]:
-    """One shard in one transaction: all its articles or none."""
+    """One shard in one transaction, set-based: all its articles and events or none, then deduplicated
+    against the bounded candidate set of their places and days (dedup/assign.py)."""
+    from ..dedup.assign import assign_articles
+
     lines, fp = read_shard(entry["input"])
     if fp.sha256 != entry.get("sha256"):
         raise NotFound(f"input {entry['input']} changed since it was extracted: re-run `frontwatch extract`",
                        path=entry["input"])
     articles = {r.doc_id: r.article for r in parse_records(lines, name=entry["shard"]) if r.article is not None}
+    items, skipped, events = [], 0, 0
+    for line in _result_lines(out_dir, entry):
+        article = articles.get(line.get("doc_id"))
+        if "error" in line or article is None:
+            skipped += 1
+            continue
+        evs = [event_from_dict(e, doc_id=article.doc_id) for e in line["events"]]
+        items.append((article, evs))
+        events += len(evs)
+    with store.transaction():
+        ids = store.add_articles(items)
+        assign_articles(store, [i for i, (_, evs) in zip(ids, items, strict=True) if evs])
+    return len(items), events, skipped
+
+
+def _result_lines(out_dir: Path, entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The shard's result lines, checked against its manifest entry (documents and events it recorded)."""
     results = output_paths(out_dir, entry["shard"], ("jsonl",))["jsonl"]
-    stored = events = skipped = 0
-    with store.transaction(), results.open(encoding="utf-8") as fh:
-        for raw in fh:
-            line = json.loads(raw)
-            article = articles.get(line.get("doc_id"))
-            if "error" in line or article is None:
-                skipped += 1
-                continue
-            evs = [event_from_dict(e, doc_id=article.doc_id) for e in line["events"]]
-            store_article(store, article, evs)
-            stored += 1
-            events += len(evs)
-    return stored, events, skipped
+    if not results.exists():
+        raise NotFound(f"result file {results.name} of shard {entry['shard']} is missing: re-run "
+                       "`frontwatch extract` on the same --out to redo it", path=str(results))
+    lines = []
+    with results.open(encoding="utf-8") as fh:
+        for number, raw in enumerate(fh, 1):
+            try:
+                line = json.loads(raw)
+                if not isinstance(line, dict) or not isinstance(line.get("events", []), list):
+                    raise ValueError("not a result object")
+            except ValueError as exc:
+                raise UnreadableFile(f"line {number} of shard {entry['shard']}'s results is corrupt ({exc}): "
+                                     "delete the file and re-run `frontwatch extract`", path=str(results)) from exc
+            lines.append(line)
+    counted = (len(lines), sum(len(x.get("events") or []) for x in lines))
+    recorded = (entry.get("documents"), entry.get("events"))
+    if None not in recorded and counted != recorded:
+        raise UnreadableFile(f"shard {entry['shard']}: the manifest records {recorded[0]} documents and "
+                             f"{recorded[1]} events, its results hold {counted[0]} and {counted[1]}: delete "
+                             "the results and re-run `frontwatch extract`", path=str(results))
+    return lines
 
 
 def event_from_dict(d: dict[str, Any], *, doc_id: str | None = None) -> Event:

@@ -19,7 +19,18 @@ _UPDATE_BATCH = 500
 _MEMBER_COLUMNS = (
     "e.id, e.article_id, e.event_type, e.sub_event_type, e.date_start, e.date_end, e.location_name, e.geonameid, "
     "e.lat, e.lon, e.admin1, e.geo_precision, e.fatalities_best, e.fatalities_low, e.fatalities_high, e.claimant, "
-    "e.evidence_text, e.cluster_id, e.event_json, a.doc_id, a.title, a.url, a.outlet, a.published"
+    "e.evidence_text, e.cluster_id, e.event_json, a.doc_id, a.title, a.url, a.outlet, a.published, e.ordinal, "
+    "e.dedup_component"
+)
+
+
+#: What deduplication reads of an event: the event row alone. Joining ``articles`` made DuckDB hash the whole
+#: articles table for every candidate query, so the cost of loading grew with the store; the event keeps its
+#: article's doc_id (0031), and its own dates make ``published`` unnecessary.
+_DEDUP_COLUMNS = (
+    "e.id, e.article_id, e.ordinal, e.event_type, e.sub_event_type, e.date_start, e.date_end, e.geonameid, "
+    "e.admin1, e.geo_precision, e.evidence_text, e.cluster_id, e.dedup_component, e.event_json, e.doc_id, "
+    "CAST(NULL AS DATE) AS published"
 )
 
 
@@ -36,48 +47,85 @@ class ClusterTables:
 
     def dedup_candidates(
         self, first: date, last: date, *, exclude_article: int | None = None,
-        geonameids: list[int] | None = None, admin1s: list[str] | None = None, limit: int = 5000,
+        geonameids: list[int] | None = None, admin1s: list[str] | None = None, unplaced: bool = False,
+        loose_admin1s: list[str] | None = None, span_from: date | None = None, limit: int | None = None,
     ) -> list[dict[str, Any]]:
-        """Stored events dated within [first, last] (other articles only), blocked by place when places are
-        given: the same GeoNames place, or the same first-level region for events placed no finer."""
-        sql = (f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-               "WHERE e.date_start >= ? AND e.date_start <= ?")
+        """Stored events starting within [first, last] (the date index; from ``span_from`` for events whose
+        own range reaches ``first``), blocked by place when places are given: the same GeoNames place, any
+        event of a first-level region in ``admin1s``, an event placed no finer than a region in
+        ``loose_admin1s``, or (``unplaced``) no place at all."""
+        sql = f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE ((e.date_start >= ? AND e.date_start <= ?)"
         params: list[Any] = [first, last]
+        if span_from is not None and span_from < first:
+            sql += " OR (e.date_start >= ? AND e.date_start < ? AND e.date_end >= ?)"
+            params += [span_from, first, first]
+        sql += ")"
         places = []
-        if geonameids:
-            places.append(f"e.geonameid IN ({', '.join('?' for _ in geonameids)})")
-            params.extend(geonameids)
-        if admin1s:
-            places.append(f"e.admin1 IN ({', '.join('?' for _ in admin1s)})")
-            params.extend(admin1s)
+        for column, values, extra in (("e.geonameid", geonameids, ""), ("e.admin1", admin1s, ""),
+                                      ("e.admin1", loose_admin1s, " AND (e.geonameid IS NULL OR e.geo_precision > 2)")):
+            if values:
+                places.append(f"({column} IN ({', '.join('?' for _ in values)}){extra})")
+                params.extend(values)
+        if unplaced:
+            places.append("(e.admin1 IS NULL AND e.geonameid IS NULL)")
         if places:
             sql += " AND (" + " OR ".join(places) + ")"
         if exclude_article is not None:
             sql += " AND e.article_id <> ?"
             params.append(exclude_article)
-        params.append(limit)
-        return self.query(sql + " ORDER BY e.date_start, e.id LIMIT ?", params)  # type: ignore[attr-defined]
+        sql += " ORDER BY e.date_start, e.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self.query(sql, params)  # type: ignore[attr-defined,no-any-return]
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """The events of one stored article, most salient first."""
-        return self.query(  # type: ignore[attr-defined]
-            f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.article_id = ? ORDER BY e.ordinal", (article_id,))
+        return self.events_of_articles([article_id])
 
-    def set_event_clusters(self, assignments: dict[int, str]) -> None:
-        """Write cluster ids (event id -> cluster id) in one transaction, a few hundred rows per statement.
+    def events_of_articles(self, article_ids: list[int]) -> list[dict[str, Any]]:
+        """The events of stored articles, article by article, most salient first, with the article's date."""
+        rows: list[dict[str, Any]] = []
+        for lo in range(0, len(article_ids), _UPDATE_BATCH):
+            batch = article_ids[lo:lo + _UPDATE_BATCH]
+            marks = ", ".join("?" for _ in batch)
+            published = {int(r["id"]): r["published"] for r in self.query(  # type: ignore[attr-defined]
+                f"SELECT id, published FROM articles WHERE id IN ({marks})", batch)}
+            found = self.query(  # type: ignore[attr-defined]
+                f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.article_id IN ({marks}) "
+                "ORDER BY e.article_id, e.ordinal", batch)
+            for row in found:
+                row["published"] = published.get(int(row["article_id"]))
+            rows += found
+        return rows
+
+    def component_members(self, components: list[str]) -> list[dict[str, Any]]:
+        """Every stored event of the given dedup components (see dedup/assign.py)."""
+        rows: list[dict[str, Any]] = []
+        for lo in range(0, len(components), _UPDATE_BATCH):
+            batch = components[lo:lo + _UPDATE_BATCH]
+            rows += self.query(  # type: ignore[attr-defined]
+                f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.dedup_component IN "
+                f"({', '.join('?' for _ in batch)})", batch)
+        return rows
+
+    def set_event_clusters(self, assignments: dict[int, str], components: dict[int, str] | None = None) -> None:
+        """Write cluster ids (event id -> cluster id), and dedup components, in one transaction, a few hundred
+        rows per statement.
 
         An UPDATE per event cost 3 ms each in DuckDB, 30 % of the time of loading 1,000 articles.
         """
-        pairs = list(assignments.items())
+        components = components or {}
+        pairs = [(i, c, components.get(i)) for i, c in assignments.items()]
         with self.transaction():  # type: ignore[attr-defined]
             for lo in range(0, len(pairs), _UPDATE_BATCH):
                 batch = pairs[lo:lo + _UPDATE_BATCH]
-                values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS VARCHAR))"] * len(batch))
+                values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR))"] * len(batch))
                 self.execute(  # type: ignore[attr-defined]
-                    f"UPDATE events SET cluster_id = v.cluster_id FROM (VALUES {values}) AS v(id, cluster_id) "
+                    f"UPDATE events SET cluster_id = v.cluster_id, dedup_component = COALESCE(v.component, "
+                    f"events.dedup_component) FROM (VALUES {values}) AS v(id, cluster_id, component) "
                     "WHERE events.id = v.id",
-                    [value for pair in batch for value in pair],
+                    [value for triple in batch for value in triple],
                 )
 
     def cluster_members(self, cluster_id: str) -> dict[str, Any]:

@@ -187,10 +187,7 @@ class EventTables:
         """Store (or replace) an article and its events in one transaction; returns the article id."""
         sha = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         with self.transaction():  # type: ignore[attr-defined]
-            old = self.scalar("SELECT id FROM articles WHERE doc_id = ?", (article.doc_id,))  # type: ignore[attr-defined]
-            if old is not None:
-                self.execute("DELETE FROM events WHERE article_id = ?", (old,))  # type: ignore[attr-defined]
-                self.execute("DELETE FROM articles WHERE id = ?", (old,))  # type: ignore[attr-defined]
+            self._drop_articles([article.doc_id])
             article_id = self.scalar(  # type: ignore[attr-defined]
                 "INSERT INTO articles (doc_id, url, title, outlet, published, language, text, content_sha256) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -200,14 +197,74 @@ class EventTables:
             rows = [_event_row(int(article_id), article.doc_id, ordinal, event) for ordinal, event in enumerate(events)]
             # One multi-row INSERT per batch: a statement per event made storing an article ~1.7x slower
             # in DuckDB; batches keep under PostgreSQL's 65,535 bound parameters.
-            one = "(" + ", ".join("?" for _ in rows[0]) + ")" if rows else ""
-            for lo in range(0, len(rows), _INSERT_BATCH):
-                batch = rows[lo:lo + _INSERT_BATCH]
-                self.execute(  # type: ignore[attr-defined]
-                    f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES {', '.join([one] * len(batch))}",
-                    [value for row in batch for value in row],
-                )
+            self._insert_event_rows(rows)
         return int(article_id)
+
+    def add_articles(self, items: list[tuple[Article, list[Event]]]) -> list[int]:
+        """Store (or replace) many articles with their events in one transaction, set-based: a few multi-row
+        statements per 500 rows instead of several per article (the bulk loader's path). Returns the ids."""
+        if not items:
+            return []
+        with self.transaction():  # type: ignore[attr-defined]
+            self._drop_articles([a.doc_id for a, _ in items])
+            ids: dict[str, int] = {}
+            for lo in range(0, len(items), _INSERT_BATCH):
+                batch = items[lo:lo + _INSERT_BATCH]
+                values = [(a.doc_id, a.url, a.title, a.outlet, a.published, a.language, a.text,
+                           hashlib.sha256(a.text.encode("utf-8")).hexdigest()) for a, _ in batch]
+                rows = self.query(  # type: ignore[attr-defined]
+                    "INSERT INTO articles (doc_id, url, title, outlet, published, language, text, content_sha256) "
+                    f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * len(batch))} RETURNING id, doc_id",
+                    [v for row in values for v in row])
+                ids.update({r["doc_id"]: int(r["id"]) for r in rows})
+            rows = [_event_row(ids[a.doc_id], a.doc_id, k, e) for a, events in items for k, e in enumerate(events)]
+            self._insert_event_rows(rows)
+        return [ids[a.doc_id] for a, _ in items]
+
+    def _drop_articles(self, doc_ids: list[str]) -> None:
+        """Delete stored articles (and their events) by doc_id, remembering the dedup components they leave."""
+        stale = getattr(self, "_dedup_stale_components", set())
+        for lo in range(0, len(doc_ids), _INSERT_BATCH):
+            batch = doc_ids[lo:lo + _INSERT_BATCH]
+            marks = ", ".join("?" for _ in batch)
+            old = [int(r["id"]) for r in self.query(  # type: ignore[attr-defined]
+                f"SELECT id FROM articles WHERE doc_id IN ({marks})", batch)]
+            if not old:
+                continue
+            ids = ", ".join("?" for _ in old)
+            stale.update(r["dedup_component"] for r in self.query(  # type: ignore[attr-defined]
+                f"SELECT DISTINCT dedup_component FROM events WHERE article_id IN ({ids}) "
+                "AND dedup_component IS NOT NULL", old))
+            self.execute(f"DELETE FROM events WHERE article_id IN ({ids})", old)  # type: ignore[attr-defined]
+            self.execute(f"DELETE FROM articles WHERE id IN ({ids})", old)  # type: ignore[attr-defined]
+        self._dedup_stale_components = stale
+
+    def _insert_event_rows(self, rows: list[tuple[Any, ...]]) -> None:
+        """Multi-row INSERTs of event rows, :data:`_INSERT_BATCH` a statement; DuckDB reads a large batch as
+        one Arrow table instead (binding 26 parameters a row was 8 s per 1,000 articles there)."""
+        if len(rows) > _INSERT_BATCH and getattr(self, "backend", "") == "duckdb":
+            self._insert_arrow(rows)
+            return
+        one = "(" + ", ".join("?" for _ in rows[0]) + ")" if rows else ""
+        for lo in range(0, len(rows), _INSERT_BATCH):
+            batch = rows[lo:lo + _INSERT_BATCH]
+            self.execute(  # type: ignore[attr-defined]
+                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES {', '.join([one] * len(batch))}",
+                [value for row in batch for value in row],
+            )
+
+    def _insert_arrow(self, rows: list[tuple[Any, ...]]) -> None:
+        """Event rows into DuckDB through a registered Arrow table (one statement, no per-value binding)."""
+        import pyarrow as pa
+
+        names = [c.strip() for c in _EVENT_COLUMNS.split(",")]
+        table = pa.Table.from_pylist([dict(zip(names, row, strict=True)) for row in rows])
+        self.conn.register("_fw_new_events", table)  # type: ignore[attr-defined]
+        try:
+            self.execute(f"INSERT INTO events ({_EVENT_COLUMNS}) SELECT {_EVENT_COLUMNS} "  # type: ignore[attr-defined]
+                         "FROM _fw_new_events")
+        finally:
+            self.conn.unregister("_fw_new_events")  # type: ignore[attr-defined]
 
     def get_article(self, doc_id: str) -> dict[str, Any]:
         row = self.query_one("SELECT * FROM articles WHERE doc_id = ?", (doc_id,))  # type: ignore[attr-defined]
