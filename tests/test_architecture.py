@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import ast
-from pathlib import Path
-
 from graphlib import CycleError, TopologicalSorter
+from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
@@ -29,8 +28,11 @@ def _imports(path: Path, package: list[str], modules: set[str]) -> set[str]:
         if id(node) in skip:
             continue
         if isinstance(node, ast.ImportFrom):
-            base = ".".join(package[: len(package) - node.level + 1] + [node.module] if node.module else
-                            package[: len(package) - node.level + 1]) if node.level else node.module or ""
+            if node.level:  # from .x import y: relative to the package, one level up per extra dot
+                parent = package[: len(package) - node.level + 1]
+                base = ".".join([*parent, node.module] if node.module else parent)
+            else:
+                base = node.module or ""
             for alias in node.names:
                 sub = f"{base}.{alias.name}"
                 found.add(sub if sub in modules else base)
