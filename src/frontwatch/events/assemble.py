@@ -153,7 +153,8 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
     best = _best_date([d for d in mentions if mention.start <= d.start < mention.end])
     if best is None:  # a story's date carries to the next few sentences, never past a heading
         for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):
-            if not prev.has_verb:
+            dateline = not prev.has_verb and prev.paragraph == seg.paragraph  # "6 June 2022:" before its note
+            if not prev.has_verb and not dateline:
                 break
             found = [
                 d
@@ -161,7 +162,7 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
                 if prev.span.start_char <= d.start < prev.span.end_char and d.precision in ("day", "range")
             ]
             best = _best_date(found)
-            if best is not None:
+            if best is not None or dateline:
                 break
     if best is not None:
         return best.start_date, best.end_date, best.precision

@@ -97,9 +97,9 @@ _LIST = re.compile(
 _ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
 _ONE_DEAD = re.compile(
-    r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed)\b"
+    r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\b(?:was|were)\s+found\s+dead\b",
+    r"|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
     re.I,
 )
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
