@@ -11,6 +11,8 @@ place (precision 2 for "near X"), and the deaths of the incident (all sides adde
 losses by a belligerent are not deaths and are left unscored).
 """
 
+# ruff: noqa: E501  (template tables: one phrasing per line reads better than one split across lines)
+
 from __future__ import annotations
 
 import argparse
@@ -123,17 +125,24 @@ def where(rng: random.Random, p: Place, *, near: bool) -> str:
 Built = tuple[str, int | None]  # (sentence after the date and before any toll, deaths in it)
 
 
-def toll(rng: random.Random, sentence: str, *, victims: str = "civilians", allow: bool = True) -> tuple[str, int | None]:
+def toll(
+    rng: random.Random, sentence: str, *, victims: str = "civilians", allow: bool = True
+) -> tuple[str, int | None]:
     """Add the incident's toll: none, in the same sentence, in the next sentence, or unknown."""
     style = rng.randrange(6) if allow else 0
     if style == 0:
-        return sentence + rng.choice(["", " Casualties unknown.", " No casualties were reported.", " Fatalities unknown."]), 0
+        return sentence + rng.choice(
+            ["", " Casualties unknown.", " No casualties were reported.", " Fatalities unknown."]
+        ), 0
     n, word = count(rng)
     noun = victims if n > 1 else victims.rstrip("s")
     if style == 1:
         return f"{sentence[:-1]}, killing {word} {noun}.", n
     if style == 2:
-        return f"{sentence} {word.capitalize()} {noun} {'were' if n > 1 else 'was'} killed and {NUMBERS[rng.randrange(4)]} injured.", n
+        return (
+            f"{sentence} {word.capitalize()} {noun} {'were' if n > 1 else 'was'} killed and {NUMBERS[rng.randrange(4)]} injured.",
+            n,
+        )
     if style == 3:
         return f"{sentence} {word.capitalize()} {noun} {'were' if n > 1 else 'was'} killed.", n
     if style == 4:
@@ -166,7 +175,19 @@ def armed_clash(rng, ru, ua, at):
 
 
 def shelling(rng, ru, ua, at):
-    weapon = rng.choice(["artillery", "mortars", "MLRS", "tank fire", "Grad rockets", "a missile", "cruise missiles", "S-300 missiles", "heavy artillery"])
+    weapon = rng.choice(
+        [
+            "artillery",
+            "mortars",
+            "MLRS",
+            "tank fire",
+            "Grad rockets",
+            "a missile",
+            "cruise missiles",
+            "S-300 missiles",
+            "heavy artillery",
+        ]
+    )
     forms = [
         f"{ru} shelled {at[3:] if at.startswith('in ') else at}.",
         f"{ru} shelled {at[3:] if at.startswith('in ') else at} with {weapon}.",
@@ -210,7 +231,11 @@ def ied(rng, ru, ua, at):
 
 def grenade(rng, ru, ua, at):
     who = rng.choice(["A man", "An unidentified man", "A Russian soldier", "A drunk soldier"])
-    return toll(rng, f"{who} threw a hand grenade {rng.choice(['into a cafe', 'at a house', 'into a crowd', 'at a checkpoint'])} {at}.", victims="people")
+    return toll(
+        rng,
+        f"{who} threw a hand grenade {rng.choice(['into a cafe', 'at a house', 'into a crowd', 'at a checkpoint'])} {at}.",
+        victims="people",
+    )
 
 
 def attack(rng, ru, ua, at):
@@ -233,12 +258,21 @@ def attack(rng, ru, ua, at):
 
 
 def abduction(rng, ru, ua, at):
-    victim = rng.choice(["the head of the village council", "a local journalist", "two volunteers", "a priest", "a teacher", "the town's mayor"])
+    victim = rng.choice(
+        [
+            "the head of the village council",
+            "a local journalist",
+            "two volunteers",
+            "a priest",
+            "a teacher",
+            "the town's mayor",
+        ]
+    )
     return rng.choice([f"{ru} abducted {victim} {at}.", f"{victim.capitalize()} was kidnapped by {ru} {at}."]), 0
 
 
 def disrupted(rng, ru, ua, at):
-    n, w = count(rng, 2, 17)
+    _, w = count(rng, 2, 17)
     what = rng.choice(["Shahed drones", "cruise missiles", "Russian drones", "Kh-101 missiles", "attack drones"])
     forms = [
         f"Interception: Ukrainian air defence shot down {w} {what} over {at.split(' ', 1)[1]}. No casualties were reported.",
@@ -275,14 +309,28 @@ def overtake(rng, ru, ua, at):
 
 
 def arrests(rng, ru, ua, at):
-    who = rng.choice(["a man suspected of passing coordinates to Russian forces", "two collaborators", "a Russian agent", "an informant"])
+    who = rng.choice(
+        [
+            "a man suspected of passing coordinates to Russian forces",
+            "two collaborators",
+            "a Russian agent",
+            "an informant",
+        ]
+    )
     agency = rng.choice(["The SBU", "Ukrainian police", "The Security Service of Ukraine"])
     return f"{agency} detained {who} {at}.", None
 
 
 def protest(rng, ru, ua, at):
     crowd = rng.choice(["Residents", "Relatives of prisoners of war", "Dozens of people", "Local activists"])
-    cause = rng.choice(["demanding the return of prisoners of war", "against the occupation", "against the closure of a hospital", "in support of the army"])
+    cause = rng.choice(
+        [
+            "demanding the return of prisoners of war",
+            "against the occupation",
+            "against the closure of a hospital",
+            "in support of the army",
+        ]
+    )
     return f"{crowd} held a peaceful rally {at} {cause}.", None
 
 
@@ -354,8 +402,12 @@ BUILDERS: dict[str, tuple[Callable, int, str]] = {  # sub-type: (builder, weight
 def make_note(rng: random.Random, places: list[Place], sub: str) -> Note:
     builder, _, _ = BUILDERS[sub]
     place = rng.choice(places)
-    near = rng.random() < 0.35 and sub not in ("Government regains territory", "Non-state actor overtakes territory",
-                                              "Non-violent transfer of territory", "Agreement")
+    near = rng.random() < 0.35 and sub not in (
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+        "Non-violent transfer of territory",
+        "Agreement",
+    )
     at = where(rng, place, near=near)
     if not at.startswith(("in ", "near ")):
         at = "in " + at
@@ -382,8 +434,14 @@ def gold_line(i: int, note: Note) -> dict:
     event: dict = {"event_type": TYPE_OF[note.sub], "sub_event_type": note.sub}
     event["date_start"] = event["date_end"] = note.day.isoformat()
     if note.place is not None:
-        event["location"] = {"name": note.place.name, "lat": note.place.lat, "lon": note.place.lon,
-                             "admin1": note.place.oblast, "country": "UA", "precision": 2 if note.near else 1}
+        event["location"] = {
+            "name": note.place.name,
+            "lat": note.place.lat,
+            "lon": note.place.lon,
+            "admin1": note.place.oblast,
+            "country": "UA",
+            "precision": 2 if note.near else 1,
+        }
     if note.deaths is not None:
         event["fatalities"] = {"best": note.deaths}
     if note.actor:

@@ -60,10 +60,11 @@ def classify(sentence: str) -> Hit | None:
 def _mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
     killed = [c for c in doc._.casualties or () if c.kind == "killed"]
-    for seg in segments(doc):
+    segs = segments(doc)
+    for seg in segs:
         sent, i = seg.span, seg.index
-        if not seg.has_verb:
-            continue
+        if not seg.has_verb and len(segs) > 1:
+            continue  # a heading; a headline alone ("One civilian dead in clashes") is the report itself
         text, base = sent.text, sent.start_char
         found = classify(text)
         if found is not None:

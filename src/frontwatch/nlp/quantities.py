@@ -82,7 +82,7 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
     re.compile(
-        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
     # "death toll rises to 28", "toll climbed to 12"
@@ -99,7 +99,7 @@ _ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|a
 _ONE_DEAD = re.compile(
     r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    r"|\bkill(?:s|ed)\s+(?:a\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl)\b|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
     re.I,
 )
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
@@ -174,7 +174,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         found.append(CasualtyMention(m.start(), m.end(), kind, 1.0, "exact", combatant=_is_combatant(who)))
     for m in _ONE_DEAD.finditer(text):
         if not any(c.start < m.end() and m.start() < c.end for c in found):
-            who = (m.group("who") or m.group("who2") or "").lower()
+            who = (m.group("who") or m.group("who2") or m.group("who3") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     m = _HEADLINE_DEAD.search(text[:200])
     if m and not found and len(text) < 200:
