@@ -73,7 +73,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         None,
     )
     place, place_named = _place(mention, ctx, seg)
-    in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
+    in_sent = [] if mention.listed else [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
     agents, targets, agent = _agents(mention, ctx.text, subject)
     country = ISO_COUNTRY.get((place.country or "").upper()) if place else None

@@ -101,7 +101,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoot(?:ing)? down|downed|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)|foiled|thwarted|averted|"
+        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -127,7 +127,10 @@ RULES: tuple[Rule, ...] = (
             "A kamikaze drone struck a bus in Nikopol.",
             "A Russian drone dropped an explosive device on a house in Kherson.",
         ),
-        ("Ukrainian air defence shot down an FPV drone near Kherson.",),
+        (
+            "Ukrainian air defence shot down an FPV drone near Kherson.",
+            "A Ukrainian drone downs a Russian helicopter near Bakhmut.",
+        ),
         main=False,
     ),
     Rule(
@@ -241,7 +244,7 @@ RULES: tuple[Rule, ...] = (
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|attempted to (?:advance|storm|attack|break through)|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|attempted to (?:advance|storm|attack|break through)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -249,6 +252,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian and Russian forces clashed near Kreminna.",
             "Russian troops launched an assault on Ukrainian positions near Robotyne.",
             "Heavy fighting continued around the town.",
+            "Russian forces advance near Avdiivka, Ukraine says.",
         ),
         ("Russian forces shelled Ukrainian positions near Avdiivka with mortars.",),
     ),
@@ -388,6 +392,4 @@ COMPILED: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
-RANK_OF: dict[str, int] = {
-    rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(RULES))) if rule.main
-}
+RANK_OF: dict[str, int] = {rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(RULES))) if rule.main}

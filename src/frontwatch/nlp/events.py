@@ -9,12 +9,14 @@ The refiners (:mod:`.refiners`) settle the sub-type once actors and place are kn
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT
+from .numbers import NUMBER_RE
 from .paragraphs import segments
 from .taxonomy import EVENT_TYPE_OF
 
@@ -31,6 +33,7 @@ class EventMention:
     sub_event_type: str | None
     rank: int
     sentence_index: int
+    listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
 
     @property
     def event_type(self) -> str | None:
@@ -71,11 +74,63 @@ def _mentions(doc: Doc) -> list[EventMention]:
             if found[0] != NO_EVENT:
                 sub, rank, t_start, t_end = found
                 out.append(EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i))
+                for sub2, rank2, s2, e2 in counted_kinds(text, found):
+                    out.append(EventMention(base, sent.end_char, base + s2, base + e2, sub2, rank2, i, listed=True))
             continue
         cue = _untyped_cue(text, base, killed, sent.end_char)
         if cue is not None:
             out.append(EventMention(base, sent.end_char, cue[0], cue[1], None, UNTYPED_RANK, i))
     return out
+
+
+#: Sub-types a summary counts by kind ("3 missile strikes and 40 air strikes", "repelled 45 attacks").
+_COUNTABLE = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Disrupted weapons use"}
+)
+_COUNT_NEAR = re.compile(rf"(?:\b(?:{NUMBER_RE})\b|\d)", re.I)
+_COUNT_AFTER = re.compile(rf"\s+(?:(?:{NUMBER_RE})\b|\d)", re.I)
+
+
+def counted_kinds(sentence: str, first: Hit) -> list[Hit]:
+    """Further kinds of attack a summary sentence counts, one hit each, when its first kind is counted too.
+
+    A general-staff summary reports several incidents by kind in one sentence; each counted kind is an event.
+    Weapons shot down are the object of the interception, not attacks of their own.
+
+    >>> [h[0] for h in counted_kinds("The enemy launched 3 missile strikes and 40 air strikes.",
+    ...                              ("Air/drone strike", 17, 34, 45))]
+    ['Shelling/artillery/missile attack']
+    """
+    sub, _, start, end = first
+    if sub not in _COUNTABLE or sub == "Disrupted weapons use" or not _is_counted(sentence, start, end):
+        return []
+    seen = {sub}
+    out: list[Hit] = []
+    for rank, (kind, pattern) in enumerate(COMPILED):
+        if kind in seen or kind not in _COUNTABLE:
+            continue
+        for m in pattern.finditer(sentence):
+            if (
+                _is_counted(sentence, m.start(), m.end())
+                and not _other_weapon(sentence, m.start(), m.end(), kind)
+                and not NEGATION.search(sentence[: m.start()][-60:])
+            ):
+                out.append((kind, rank, m.start(), m.end()))
+                seen.add(kind)
+                break
+    return out
+
+
+def _is_counted(sentence: str, start: int, end: int) -> bool:
+    """A number next to the match, in its own list item ("3 missile strikes", "shelled 20 settlements")."""
+    before = sentence[max(0, start - 25) : start].split(",")[-1].split(" and ")[-1]
+    return bool(_COUNT_NEAR.search(before + sentence[start:end]) or _COUNT_AFTER.match(sentence, end))
+
+
+def _other_weapon(sentence: str, start: int, end: int, kind: str) -> bool:
+    """The match's list item names another kind's weapon ("67 MLRS attacks on positions" is shelling)."""
+    item = sentence[max(0, start - 25) : end].split(",")[-1].split(" and ")[-1]
+    return any(sub != kind and sub in _COUNTABLE and p.search(item) for sub, p in COMPILED)
 
 
 def _untyped_cue(text: str, base: int, killed: list, end: int) -> tuple[int, int] | None:
