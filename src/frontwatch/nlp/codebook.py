@@ -94,8 +94,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Suicide bomb",
         "the bomber dies",
-        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|self-detonat\w+|explosive vest",
-        ("A suicide bomber blew himself up at the checkpoint.",),
+        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive vest",
+        (
+            "A suicide bomber blew himself up at the checkpoint.",
+            "Two men detonated explosives near the post, killing themselves.",
+        ),
         ("A car bomb exploded outside the police station.",),
     ),
     Rule(
@@ -225,14 +228,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|occupied) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|occupied|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|occupied) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|occupied|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         ("The rebels captured three villages in the north.",),
         ("Ukrainian forces captured two Russian soldiers near Bakhmut.",),
     ),
     Rule(
         "Air/drone strike",
         "aircraft and helicopters",
-        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
+        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
         (
             "In the south, the aircraft of the Armed Forces of Ukraine inflicted 18 strikes on the enemy.",
             "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
@@ -321,7 +324,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Arrests",
         "arrests and detentions",
-        r"arrest\w*|detain\w*|custody|apprehend\w*|nabbed|captured (?:\w+ ){0,2}(?:suspects?|militants?|leader|commander|members)|rounded up|remanded|taken in for questioning|held by (?:the )?police",
+        r"arrest\w*|detain\w*|custody|jailed|imprisoned|apprehend\w*|nabbed|captured (?:\w+ ){0,2}(?:suspects?|militants?|leader|commander|members)|rounded up|remanded|taken in for questioning|held by (?:the )?police",
         (
             "Police arrested four suspects after the raid.",
             "The SBU detained a man who passed coordinates to Russian forces.",
