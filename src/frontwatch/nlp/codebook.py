@@ -104,7 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)|foiled|thwarted|averted|"
+        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded ordnance|explosive remnants|bombing killed|a bomb",
+        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
@@ -196,9 +196,20 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
+        "Armed clash",
+        "an attack that was repelled: fighting, not a change of ground",
+        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
+        (
+            "Russian infantry attacked near Synkivka and was pushed back.",
+            "Russian forces assaulted positions near Marinka; the attack was repelled.",
+        ),
+        ("Government troops pushed the rebels out of the town.",),
+        main=False,
+    ),
+    Rule(
         "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? out (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
         ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
         ("APU forced Russian troops to withdraw in four directions.",),
     ),
@@ -213,7 +224,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:prisoner|prisoners of war|pow) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
         ("Russia and Ukraine exchanged 100 prisoners of war on Sunday.",),
     ),
     Rule(
@@ -246,7 +257,7 @@ RULES: tuple[Rule, ...] = (
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
-        r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
+        r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|attempted to (?:advance|storm|attack|break through)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
@@ -300,7 +311,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|whereabouts unknown|deport(?:ed|ation)",
+        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|whereabouts (?:\w+ ){0,2}unknown|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
         ("Gunmen abducted twelve passengers from a bus.", "Russian forces abducted the mayor of Melitopol."),
     ),
     Rule(
@@ -395,4 +406,6 @@ COMPILED: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
-RANK_OF: dict[str, int] = {rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(RULES))) if rule.main}
+RANK_OF: dict[str, int] = {
+    rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(r for r in RULES if r.main)))
+}

@@ -97,11 +97,12 @@ _LIST = re.compile(
 _ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
 _ONE_DEAD = re.compile(
-    r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"\b(?:(?:the|this|that)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\bkill(?:s|ed)\s+(?:a\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl)\b|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
     re.I,
 )
+_FAMILY = re.compile(rf"\bkill\w*\s+(?:a\s+|an\s+)?(?:entire\s+)?family\s+of\s+{_NUM}", re.I)
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
@@ -155,7 +156,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
     found = _listed(text)
-    for pattern in (*_CASUALTY_PATTERNS, _BODIES):
+    for pattern in (_FAMILY, *_CASUALTY_PATTERNS, _BODIES):
         for m in pattern.finditer(text):
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
