@@ -100,3 +100,24 @@ def test_drone_and_shelling_uncounted_stay_one_event(extractor):
     events = _events(extractor, "Drone and shelling attacks on border villages killed two people on Friday.")
     assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
     assert events[0]["fatalities"]["best"] == 2
+
+
+@pytest.mark.parametrize(
+    ("second", "deaths"),
+    [
+        ("Two civilians were killed in Kupiansk.", 2),  # the toll names the incident's own place
+        ("The shelling killed two civilians.", 2),  # more of the same kind, same place, same day
+        ("Another civilian died in hospital.", 1),
+    ],
+)
+def test_a_follow_up_sentence_is_the_same_incident(extractor, second, deaths):
+    events = _events(extractor, f"On 5 February 2023, Russian forces shelled Kupiansk, killing a woman. {second}")
+    assert len(events) == 1 and events[0]["fatalities"]["best"] == 1 + deaths
+
+
+def test_the_same_kind_elsewhere_is_another_incident():
+    events = _events(
+        Extractor(),  # with the geocoder: the places tell the incidents apart
+        "On 5 February 2023, Russian forces shelled Kupiansk. Russian forces also shelled Vovchansk, killing one man.",
+    )
+    assert sorted(e["fatalities"]["best"] for e in events) == [0, 1]

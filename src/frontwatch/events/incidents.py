@@ -3,7 +3,9 @@
 ACLED and UCDP code an incident once, with all its dead. A terse report often gives the strike in one
 sentence and its toll in the next ("... conducted four airstrikes on Vuhledar. Two civilians were killed
 and one was injured."): the toll sentence has no weapon and no place of its own, so it is the same incident,
-not a second one. Its deaths are added to the incident's (a "death toll rose to N" replaces them).
+not a second one; so is the next sentence when it reports the same kind of violence at the same place on the
+same day ("Russian forces shelled Kupiansk. The shelling killed two civilians."). Its deaths are added to the
+incident's (a "death toll rose to N" replaces them).
 """
 
 from __future__ import annotations
@@ -36,19 +38,34 @@ def merge_tolls(built: list[Built]) -> list[Event]:
         if host is None:
             out.append(item)
             continue
-        out[out.index(host)] = replace(host, event=replace(host.event, fatalities=_joined(host.event, item.event)))
+        victims = host.event.actor2 or (
+            item.event.actor2 if (item.event.actor2 or "").startswith("Civilians") else None
+        )
+        joined = replace(host.event, fatalities=_joined(host.event, item.event), actor2=victims)
+        out[out.index(host)] = replace(host, event=joined)
     return [b.event for b in out]
 
 
 def _host(done: list[Built], item: Built) -> Built | None:
-    """The incident a toll sentence belongs to, if it is one."""
-    if item.mention.sub_event_type is not None or item.place_named or not done:
-        return None  # typed by the codebook, or it names its own place: an incident of its own
-    prev = done[-1]
-    close = item.mention.sentence_index - prev.mention.sentence_index <= _FOLLOW
-    if not close or prev.paragraph != item.paragraph or prev.event.event_type not in _VIOLENT:
+    """The incident a sentence continues, if it is one: a toll, or more of the same at the same place and day."""
+    if not done:
         return None
-    return prev
+    prev = done[-1]
+    gap = item.mention.sentence_index - prev.mention.sentence_index
+    if not 0 < gap <= _FOLLOW or prev.paragraph != item.paragraph or prev.event.event_type not in _VIOLENT:
+        return None
+    same_place = not item.place_named or _same_place(prev.event, item.event)
+    if item.mention.sub_event_type is None:  # a toll-only sentence: no weapon of its own
+        return prev if same_place else None
+    same_kind = item.event.sub_event_type == prev.event.sub_event_type and gap == 1
+    same_day = item.event.date_start == prev.event.date_start
+    return prev if same_kind and same_place and same_day else None
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return False
+    return a.location.name == b.location.name
 
 
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
