@@ -57,6 +57,8 @@ _PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|mar
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
+#: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
 
 
@@ -71,6 +73,8 @@ class Rule:
     counter_examples: tuple[str, ...] = ()
     #: False for a narrow rule placed early only to win a precedence; the sub-type's salience comes from its main rule.
     main: bool = True
+    #: Words the sentence must also hold for the rule to apply (a weapon named without any use of it is no attack).
+    requires: str | None = None
 
 
 RULES: tuple[Rule, ...] = (
@@ -252,6 +256,8 @@ RULES: tuple[Rule, ...] = (
             "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
             "Russian aviation dropped guided bombs on Orikhiv.",
         ),
+        ("A first batch of fighter jets arrived at the air base on Monday.",),
+        requires=_USE,
     ),
     Rule(
         "Armed clash",
@@ -290,7 +296,11 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
             "A Russian drone hit a bus in Kherson.",
         ),
-        ("Ukrainian drone and shelling attacks on border villages killed two people.",),
+        (
+            "Ukrainian drone and shelling attacks on border villages killed two people.",
+            "The army formed a new drone unit.",
+        ),
+        requires=_USE,
     ),
     Rule(
         "Attack",
@@ -404,6 +414,8 @@ NEGATION = re.compile(
 COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (rule.sub_event_type, re.compile(rf"\b(?:{rule.pattern})", re.I)) for rule in RULES
 ]
+#: For each rule of :data:`COMPILED`, what the sentence must also hold (None: nothing more).
+REQUIRED: list[re.Pattern[str] | None] = [re.compile(r.requires, re.I) if r.requires else None for r in RULES]
 
 #: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
 RANK_OF: dict[str, int] = {

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT
+from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
 from .taxonomy import EVENT_TYPE_OF
@@ -54,6 +54,8 @@ def classify(sentence: str) -> Hit | None:
     True
     """
     for rank, (sub, pattern) in enumerate(COMPILED):
+        if REQUIRED[rank] is not None and not REQUIRED[rank].search(sentence):
+            continue
         for m in pattern.finditer(sentence):
             if not NEGATION.search(sentence[: m.start()][-60:]):
                 return sub, rank, m.start(), m.end()
