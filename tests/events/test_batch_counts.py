@@ -57,3 +57,32 @@ def test_exit_0_when_some_input_survives(tmp_path, capsys):
     good.write_text(NOTE, encoding="utf-8")
     assert main(["extract", str(good), str(tmp_path / "missing.txt"), "--format", "jsonl"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 2
+
+
+def test_an_article_the_store_refuses_is_recorded_and_the_batch_goes_on(tmp_path):
+    """A store that refuses one article (here: its disk is full for that one) must not stop the run."""
+    from frontwatch.errors import StoreError
+    from frontwatch.events.extractor import Extractor
+    from frontwatch.events.run import extract_sources
+    from frontwatch.store import open_store
+
+    corpus = tmp_path / "c.jsonl"
+    _write(corpus, [{"doc_id": d, "text": NOTE, "published": "2023-02-06"} for d in ("a", "refused", "b")])
+    store = open_store(tmp_path / "s.duckdb")
+    real_add = store.add_article
+
+    def add_article(article, events):
+        if article.doc_id == "refused":
+            raise StoreError("no space left on device; free some and re-run")
+        return real_add(article, events)
+
+    store.add_article = add_article
+    try:
+        results = list(extract_sources([str(corpus)], store=store, extractor=Extractor(geocoder=None)))
+    finally:
+        store.close()
+    assert [(r.doc_id, r.error) for r in results] == [
+        ("a", None),
+        ("refused", "not stored: no space left on device; free some and re-run"),
+        ("b", None),
+    ]
