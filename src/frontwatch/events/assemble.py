@@ -6,7 +6,7 @@ then the article (its dateline place, its publication date).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -64,6 +64,10 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     """The CONTRACTS event for ``mention`` (with its origin), or None when the refiners find it reports no event."""
     doc = ctx.doc
     seg = ctx.segments[mention.sentence_index]
+    in_sent = [] if mention.listed else [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
+    draft = _draft(mention, ctx, in_sent)
+    if mention.sub_event_type is None and refine(draft) is None:
+        return None  # an untyped candidate no refiner types: settled before the costly place and actor look-ups
     claimant = next(
         (
             a.claimant
@@ -73,22 +77,10 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         None,
     )
     place, place_named = _place(mention, ctx, seg)
-    in_sent = [] if mention.listed else [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
     agents, targets, agent = _agents(mention, ctx.text, subject)
     country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
-    sub = refine(
-        Draft(
-            sub=mention.sub_event_type,
-            sentence=ctx.text[mention.start : mention.end],
-            index=mention.sentence_index,
-            killed=[c for c in in_sent if c.kind == "killed"],
-            earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed if m.sentence_index < seg.index],
-            protest_text=ctx.protest_text,
-            actor=agent,
-            country=country,
-        )
-    )
+    sub = refine(replace(draft, actor=agent, country=country))
     if sub is None:
         return None
     first, last, precision = _dates(mention, ctx, seg)
@@ -126,6 +118,18 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         doc_id=doc_id,
     )
     return Built(mention, event, seg.paragraph, place_named)
+
+
+def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
+    """What the refiners see of a mention before its actor and place are known."""
+    return Draft(
+        sub=mention.sub_event_type,
+        sentence=ctx.text[mention.start : mention.end],
+        index=mention.sentence_index,
+        killed=[c for c in in_sent if c.kind == "killed"],
+        earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed if m.sentence_index < mention.sentence_index],
+        protest_text=ctx.protest_text,
+    )
 
 
 def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place | None, bool]:
