@@ -1,28 +1,44 @@
-"""Accuracy floors for event extraction on the dev sets. Floors only go up: raise one when a change beats it.
+"""Accuracy floors for event extraction, gated on the held-out half of each dev set. Floors only go up.
 
-Figures from ``frontwatch eval events --gold ../shared/data/eval/events/<file>`` (bench/results/events.md).
+Rules are tuned on the ``tune`` half (:mod:`frontwatch.evaluation.split`); the floors below are the
+``heldout`` half's figures (bench/results/events.md gives both halves side by side), reproduced with
+``frontwatch eval events --gold FILE --split heldout``. The terse-notes gold is our own, generated from the
+codebook's definitions by ``tools/make_events_gold.py``; the seed article is scored whole (10 of 10).
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from frontwatch.evaluation.events import evaluate_events
 from tests.conftest import shared_path
 
+REPO = Path(__file__).resolve().parents[2]
+
+#: (gold file, split) -> floors. The CASE 2021 floors were set on the whole file before the split (0.83 / 0.78 /
+#: 0.77); on the held-out half, with the rules that matched single dev documents removed, the figures are these.
 FLOORS = {
-    ("seed", "article.gold.json"): {"all_fields": 1.0, "sub_event_type_accuracy": 1.0, "date_accuracy": 1.0},
-    ("data", "eval", "events", "case2021-task2-dev.jsonl"): {
-        "event_type_accuracy": 0.83,
-        "sub_event_type_accuracy": 0.78,
-        "sub_event_type_weighted_f1": 0.77,
+    (("seed", "article.gold.json"), "all"): {"all_fields": 1.0, "sub_event_type_accuracy": 1.0, "date_accuracy": 1.0},
+    (("data", "eval", "events", "case2021-task2-dev.jsonl"), "heldout"): {
+        "event_type_accuracy": 0.81,
+        "sub_event_type_accuracy": 0.75,
+        "sub_event_type_weighted_f1": 0.75,
     },
-    ("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"): {
-        "event_found": 0.45,
-        "date_accuracy": 0.12,
-        "fatalities_best_accuracy": 0.32,
-        "claimant_accuracy": 0.12,
+    (("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"), "heldout"): {
+        "event_found": 0.48,
+        "date_accuracy": 0.21,
+        "fatalities_best_accuracy": 0.33,
+        "deaths_where_killed_accuracy": 0.33,
+        "claimant_accuracy": 0.15,
     },
+}
+TERSE_FLOORS = {
+    "event_type_accuracy": 0.98,
+    "sub_event_type_accuracy": 0.97,
+    "deaths_where_killed_accuracy": 0.97,
+    "date_accuracy": 0.98,
 }
 
 
@@ -33,10 +49,21 @@ def extractor():
     return Extractor()
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("parts", list(FLOORS), ids=lambda p: p[-1])
-def test_floor(parts, extractor):
-    report = evaluate_events(shared_path(*parts), extractor=extractor)
-    for metric, floor in FLOORS[parts].items():
+def _check(report, floors):
+    for metric, floor in floors.items():
         value, n = report.metrics[metric]
         assert n > 0 and value is not None and value >= floor, f"{metric} = {value} below its floor {floor}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", list(FLOORS), ids=lambda k: f"{k[0][-1]}-{k[1]}")
+def test_floor(key, extractor):
+    parts, split = key
+    _check(evaluate_events(shared_path(*parts), extractor=extractor, split=split), FLOORS[key])
+
+
+@pytest.mark.slow
+def test_terse_notes_floor(extractor):
+    report = evaluate_events(REPO / "eval" / "gold" / "events-terse.jsonl", extractor=extractor, split="heldout")
+    assert report.documents >= 150
+    _check(report, TERSE_FLOORS)

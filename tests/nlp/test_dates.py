@@ -60,3 +60,10 @@ def test_relative_dates_need_a_publication_date():
 
 def test_impossible_dates_are_skipped():
     assert find_dates("on February 30 a strike", FRI) == []
+
+
+def test_a_relative_date_beyond_the_calendar_is_left_unresolved():
+    from frontwatch.nlp.dates import find_dates
+
+    assert find_dates("Russian forces shelled the town yesterday.", date(1, 1, 1)) == []
+    assert [d.start_date for d in find_dates("shelled on 2 March 2023", date(1, 1, 1))] == [date(2023, 3, 2)]

@@ -8,8 +8,9 @@ import pytest
 
 from frontwatch.nlp import load_pipeline, process
 from frontwatch.nlp.actors import find_actors
-from frontwatch.nlp.events import classify, protest_subtype
+from frontwatch.nlp.events import classify
 from frontwatch.nlp.pipeline import COMPONENTS, DISABLED
+from frontwatch.nlp.refiners import protest_subtype
 
 
 def _doc(text, published=date(2023, 9, 8)):

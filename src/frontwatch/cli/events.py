@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import InputError
 from .app import app
 from .common import err
 
@@ -64,22 +66,41 @@ def extract(
         from ..store import default_target
 
         target = default_target()
+    tally = Tally()
     if target is None:
-        results = _reporting(extract_sources(inputs, input_format=input_format, published=published))
-        write(results, fmt, sys.stdout)
-        return
-    from ..store import open_store
+        write(tally.reporting(extract_sources(inputs, input_format=input_format, published=published)), fmt, sys.stdout)
+    else:
+        from ..store import open_store
 
-    with open_store(target) as opened:
-        results = _reporting(extract_sources(inputs, input_format=input_format, published=published, store=opened))
-        write(results, fmt, sys.stdout)
+        with open_store(target) as opened:
+            results = extract_sources(inputs, input_format=input_format, published=published, store=opened)
+            write(tally.reporting(results), fmt, sys.stdout)
+    tally.finish()
 
 
-def _reporting(results):  # type: ignore[no-untyped-def]
-    """Pass results through, telling stderr about failed documents and notes (stdout stays the data)."""
-    for result in results:
-        for note in result.notes:
-            err.print(f"note: {result.doc_id}: {note}", highlight=False)
-        if result.error:
-            err.print(f"error: {result.doc_id}: {result.error}", highlight=False)
-        yield result
+@dataclass
+class Tally:
+    """Counts what a run read, so the last stderr line says how many documents were extracted and failed."""
+
+    documents: int = 0
+    failed: int = 0
+
+    def reporting(self, results):  # type: ignore[no-untyped-def]
+        """Pass results through, telling stderr about failed documents and notes (stdout stays the data)."""
+        for result in results:
+            self.documents += 1
+            for note in result.notes:
+                err.print(f"note: {result.doc_id}: {note}", highlight=False, soft_wrap=True)
+            if result.error:
+                self.failed += 1
+                err.print(f"error: {result.doc_id}: {result.error}", highlight=False, soft_wrap=True)
+            yield result
+
+    def finish(self) -> None:
+        """Say the counts; exit 1 when every document failed (nothing was extracted: a user error)."""
+        done = self.documents - self.failed
+        err.print(
+            f"{self.documents} documents: {done} extracted, {self.failed} failed", highlight=False, soft_wrap=True
+        )
+        if self.documents and not done:
+            raise InputError(f"every input failed ({self.failed} documents); see the error lines above")

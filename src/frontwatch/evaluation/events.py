@@ -9,8 +9,9 @@ most salient prediction). A gold event without a partner scores as "none" / wron
 Metrics: event type and sub-type accuracy and weighted F1 (over gold labels, "none" included: sklearn's
 ``average="weighted"``), location within 25 and 161 km, date (start and end equal), fatalities (best equal;
 low and high separately), claimant (>= 70 % of the shorter one's words shared, after normalising
-"Russia's" -> "Russian"), ``event_found`` (gold events that got a partner), and ``all_fields``: gold events
-right on every field gold gives (the seed article's acceptance rule).
+"Russia's" -> "Russian"), ``event_found`` (gold events that got a partner), ``all_fields``: gold events
+right on every field gold gives (the seed article's acceptance rule), and ``deaths_where_killed_accuracy``:
+the best death count right where gold says someone died.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def read_gold(path: Path) -> list[dict[str, Any]]:
     except json.JSONDecodeError:
         pass
     docs = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 is valid in JSON
         if line.strip():
             try:
                 docs.append(json.loads(line))
@@ -174,6 +175,9 @@ def score(pairs: list[Pair]) -> dict[str, tuple[float | None, int]]:
         out[f"fatalities_{part}_accuracy"] = _mean(
             [_fatal(p, part) for p in scored if _gold_fatal(p.gold, part) is not None]
         )
+    out["deaths_where_killed_accuracy"] = _mean(  # the toll right where someone died (0 is the easy answer)
+        [_fatal(p, "best") for p in scored if (_gold_fatal(p.gold, "best") or 0) > 0]
+    )
     out["claimant_accuracy"] = _mean(
         [claimant_match(p.gold["claimant"], (p.pred or {}).get("claimant")) for p in scored if p.gold.get("claimant")]
     )

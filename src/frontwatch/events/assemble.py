@@ -6,17 +6,20 @@ then the article (its dateline place, its publication date).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from ..models import Event, Evidence, Fatalities, Place, Quantity
 from ..nlp.actors import ISO_COUNTRY, OPPONENT, ActorMention, civilians, find_actors
+from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
-from ..nlp.events import TERRITORY, EventMention
+from ..nlp.events import EventMention
 from ..nlp.paragraphs import Segment, segments
+from ..nlp.refiners import Draft, is_protest_sentence, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
 from .fatalities import claimed_losses, fatalities_of
+from .incidents import Built
 from .places import Toponym, by_direction, choose_in, compass_near, inferred, level
 
 _PRECISION_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
@@ -34,10 +37,18 @@ class DocContext:
     segments: list[Segment] = field(default_factory=list)
     dateline: Place | None = None
     text: str = ""  # Doc.text joins every token on each access: read it once per document
+    typed: list[EventMention] = field(default_factory=list)  # the sentences a codebook rule typed
+    protest_text: str = ""  # the report's protest sentences, joined (refiners.protest_family)
 
     @classmethod
     def build(cls, doc: Any, toponyms: list[Toponym]) -> DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc.text)
+        ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
+        ctx.protest_text = " ".join(
+            ctx.text[m.start : m.end]
+            for m in ctx.typed
+            if is_protest_sentence(m.sub_event_type, ctx.text[m.start : m.end])
+        )
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
             coarse = [t for t in usable if level(t.place) in (1, 2)]
@@ -49,10 +60,14 @@ def _in_claim(doc: Any, char: int) -> bool:
     return any(a.start <= char < a.end for a in doc._.attributions or ())
 
 
-def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = None) -> Event:
-    """The CONTRACTS event for ``mention``."""
+def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = None) -> Built | None:
+    """The CONTRACTS event for ``mention`` (with its origin), or None when the refiners find it reports no event."""
     doc = ctx.doc
     seg = ctx.segments[mention.sentence_index]
+    in_sent = [] if mention.listed else [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
+    draft = _draft(mention, ctx, in_sent)
+    if mention.sub_event_type is None and refine(draft) is None:
+        return None  # an untyped candidate no refiner types: settled before the costly place and actor look-ups
     claimant = next(
         (
             a.claimant
@@ -62,13 +77,14 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         None,
     )
     place, place_named = _place(mention, ctx, seg)
-    first, last, precision = _dates(mention, ctx, seg)
-    in_sent = [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
-    sub = mention.sub_event_type
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
-    actor1, actor2, sub = _actors(
-        mention, ctx.text, place, sub, in_sent, claimant, place_named=place_named, subject=subject
-    )
+    agents, targets, agent = _agents(mention, ctx.text, subject)
+    country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
+    sub = refine(replace(draft, actor=agent, country=country))
+    if sub is None:
+        return None
+    first, last, precision = _dates(mention, ctx, seg)
+    actor1, actor2 = _actors(agents, targets, agent, country, sub, in_sent, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)
     claimed = claimed_losses(in_sent, claimant=claimant, text=ctx.text)
     if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
@@ -79,11 +95,13 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         if mention.start <= q.start < mention.end and q.unit not in ("person", "soldier")
     ]
     quantities += claimed  # a belligerent's count of enemy dead: kept, never a fatality figure (unknown, not 0)
-    confidence = 0.5 + 0.4 * (1 - mention.rank / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
+    confidence = (
+        0.5 + 0.4 * (1 - min(RANK_OF[sub], 25) / 25) + (0.05 if fatalities.best else 0) + (0.03 if place else 0)
+    )
     raw = ctx.text[mention.start : mention.end]
     text = raw.strip()
     start = mention.start + len(raw) - len(raw.lstrip())
-    return Event(
+    event = Event(
         event_type=EVENT_TYPE_OF[sub],
         sub_event_type=sub,
         evidence=Evidence(text, start, start + len(text)),
@@ -98,6 +116,19 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
         quantities=quantities,
         confidence=min(confidence, 0.99),
         doc_id=doc_id,
+    )
+    return Built(mention, event, seg.paragraph, place_named)
+
+
+def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
+    """What the refiners see of a mention before its actor and place are known."""
+    return Draft(
+        sub=mention.sub_event_type,
+        sentence=ctx.text[mention.start : mention.end],
+        index=mention.sentence_index,
+        killed=[c for c in in_sent if c.kind == "killed"],
+        earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed if m.sentence_index < mention.sentence_index],
+        protest_text=ctx.protest_text,
     )
 
 
@@ -126,7 +157,8 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
     best = _best_date([d for d in mentions if mention.start <= d.start < mention.end])
     if best is None:  # a story's date carries to the next few sentences, never past a heading
         for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):
-            if not prev.has_verb:
+            dateline = not prev.has_verb and prev.paragraph == seg.paragraph  # "6 June 2022:" before its note
+            if not prev.has_verb and not dateline:
                 break
             found = [
                 d
@@ -134,7 +166,7 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
                 if prev.span.start_char <= d.start < prev.span.end_char and d.precision in ("day", "range")
             ]
             best = _best_date(found)
-            if best is not None:
+            if best is not None or dateline:
                 break
     if best is not None:
         return best.start_date, best.end_date, best.precision
@@ -148,35 +180,39 @@ def _is_target(text: str, actor: ActorMention) -> bool:
     return bool(before) and before[-1] in _TARGET_WORDS
 
 
-def _actors(
-    mention: EventMention,
-    full: str,
-    place: Place | None,
-    sub: str,
-    casualties: list,
-    claimant: str | None,
-    *,
-    place_named: bool = True,
-    subject: tuple[int, int] | None = None,
-) -> tuple[str | None, str | None, str]:
+def _agents(
+    mention: EventMention, full: str, subject: tuple[int, int] | None
+) -> tuple[list[ActorMention], list[ActorMention], ActorMention | None]:
+    """(agents, targets, the agent who acts): the agent nearest before the trigger, unless the trigger verb's
+    subject names one ("Afghan forces ... recaptured")."""
     actors = find_actors(full[mention.start : mention.end], offset=mention.start)
     agents = [a for a in actors if not _is_target(full, a)]
     targets = [a for a in actors if _is_target(full, a)]
-    country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
     before = [a for a in agents if a.start <= mention.trigger_start]
-    first = before[-1] if before else (agents[0] if agents else None)  # the agent nearest the trigger ...
-    if subject is not None:  # ... unless the trigger verb's subject names one ("Afghan forces ... recaptured")
+    first = before[-1] if before else (agents[0] if agents else None)
+    if subject is not None:
         first = next((a for a in agents if subject[0] <= a.start < subject[1]), first)
-    if first is None and country in OPPONENT and EVENT_TYPE_OF[sub] in ("Battles", "Explosions/Remote violence"):
+    return agents, targets, first
+
+
+def _actors(
+    agents: list[ActorMention],
+    targets: list[ActorMention],
+    first: ActorMention | None,
+    country: str | None,
+    sub: str,
+    casualties: list,
+    *,
+    place_named: bool = True,
+) -> tuple[str | None, str | None]:
+    kind = EVENT_TYPE_OF[sub]
+    if first is None and country in OPPONENT and kind in ("Battles", "Explosions/Remote violence"):
         first = ActorMention(0, 0, f"Military Forces of {OPPONENT[country]}", OPPONENT[country])
     actor1 = first.name if first else None
     rest = [a for a in agents + targets if first is None or (a.side != first.side or a.name != first.name)]
     actor2 = rest[0].name if rest else None
-    kind = EVENT_TYPE_OF[sub]
-    if sub in TERRITORY:
-        sub = _territory(sub, first, country)
     if kind in ("Protests", "Riots"):
-        police = [a for a in actors if a.name.startswith("Police") or a.name == "Police Forces"]
+        police = [a for a in agents + targets if a.name.startswith("Police") or a.name == "Police Forces"]
         actor2 = (f"Police Forces of {country}" if country else "Police Forces") if police else None
     if kind == "Protests":
         actor1 = f"Protesters ({country})" if country else "Protesters"
@@ -196,7 +232,7 @@ def _actors(
         actor2 = None  # "drones at Russia": the ground struck, not a second party
     if kind == "Battles" and actor2 is None and first is not None and first.side in OPPONENT:
         actor2 = f"Military Forces of {OPPONENT[first.side]}"
-    return actor1, actor2, sub
+    return actor1, actor2
 
 
 def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -209,16 +245,3 @@ def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
     if subj is None:
         return None
     return doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i])
-
-
-def _territory(sub: str, actor: ActorMention | None, country: str | None) -> str:
-    """ACLED: a government's forces retaking its own ground "regain"; anyone else "overtakes"."""
-    if actor is None:
-        return sub
-    if not actor.state:
-        return "Non-state actor overtakes territory"
-    if actor.side and country:
-        return "Government regains territory" if actor.side == country else "Non-state actor overtakes territory"
-    if actor.side and actor.side in OPPONENT and country is None:
-        return sub  # Russia's and Ukraine's forces both fight on Ukrainian ground: the verb decides
-    return "Government regains territory"  # a state's own forces, on ground of no other known country

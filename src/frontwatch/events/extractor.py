@@ -17,6 +17,7 @@ from ..ingest.document import Document
 from ..models import Article, Event
 from ..nlp.pipeline import MODEL
 from .assemble import DocContext, build_event
+from .incidents import merge_tolls
 from .places import as_toponyms
 
 log = logging.getLogger(__name__)
@@ -128,5 +129,6 @@ class Extractor:
         """Build the events of a processed Doc, most salient (highest confidence) first."""
         toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []
         ctx = DocContext.build(doc, toponyms)
-        events = [build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()]
+        built = (build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ())
+        events = merge_tolls([b for b in built if b is not None])
         return sorted(events, key=lambda e: -e.confidence)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+from ..errors import FrontwatchError
 from ..ingest import read_sources
 from ..models import Article, Event
 from .extractor import Extraction, Extractor
@@ -40,5 +42,8 @@ def extract_sources(
     documents = read_sources(sources, input_format=input_format, published=published)
     for result in extractor.extract_documents(documents):
         if store is not None and result.article is not None and result.error is None:
-            store_article(store, result.article, result.events)
+            try:
+                store_article(store, result.article, result.events)
+            except FrontwatchError as exc:  # one article the store refuses: recorded, the batch goes on
+                result = replace(result, error=f"not stored: {exc}")
         yield result

@@ -139,6 +139,14 @@ def _acled(ex: Extraction, n: int, event: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+#: Characters that ``str.splitlines`` breaks at but JSON leaves raw: escaped so every reader sees one line.
+_LINE_BREAKS = str.maketrans({"\u0085": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _one_line(text: str) -> str:
+    return text.translate(_LINE_BREAKS)
+
+
 def write(results: Iterable[Extraction], fmt: str, out: IO[str]) -> int:
     """Write ``results`` to ``out`` in ``fmt``; returns the number of events written."""
     if fmt not in FORMATS:
@@ -146,7 +154,7 @@ def write(results: Iterable[Extraction], fmt: str, out: IO[str]) -> int:
     count = 0
     if fmt == "jsonl":
         for ex in results:
-            out.write(json.dumps(ex.to_dict(), ensure_ascii=False) + "\n")
+            out.write(_one_line(json.dumps(ex.to_dict(), ensure_ascii=False)) + "\n")
             count += len(ex.events)
         return count
     if fmt == "json":

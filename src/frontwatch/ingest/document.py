@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import FrontwatchError
 from ..models import Article
 
 
@@ -25,5 +26,7 @@ class Document:
 
 
 def failed(doc_id: str, error: object) -> Document:
-    """A document that could not be read, with its reason as one line."""
+    """A document that could not be read, with its reason as one line (not naming the document twice)."""
+    if isinstance(error, FrontwatchError) and error.path == doc_id:
+        error = error.message
     return Document(doc_id=doc_id, error=str(error).splitlines()[0] if str(error) else type(error).__name__)

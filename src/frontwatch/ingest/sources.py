@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import FrontwatchError, UnreadableFile
 from ..models import Article
@@ -14,6 +16,10 @@ from .published import parse_published
 from .text import MAX_INPUT_BYTES, decode_text
 
 FORMATS = ("auto", "text", "html", "jsonl")
+#: Bytes looked at to tell the format of an input (a JSONL corpus names "text" within its first lines).
+SNIFF_BYTES = 100_000
+#: Bytes read at a time from a file or stdin.
+CHUNK_BYTES = 1 << 20
 
 
 def read_sources(
@@ -46,18 +52,47 @@ def _read_one(source: str, *, input_format: str, published: object, stdin_text: 
         yield from _from_bytes(data, name=source, input_format=kind, published=published, url=source)
         return
     if source == "-":
-        data = stdin_text.encode("utf-8") if stdin_text is not None else sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        yield from _from_bytes(data, name="stdin", input_format=input_format, published=published)
+        if stdin_text is not None:
+            yield from _from_stream(
+                iter([stdin_text.encode("utf-8")]), name="stdin", input_format=input_format, published=published
+            )
+            return
+        yield from _from_stream(_chunks(sys.stdin.buffer), name="stdin", input_format=input_format, published=published)
         return
     path = Path(source)
     if not path.is_file():
         raise UnreadableFile("no such file; check the path", path=source)
-    with path.open("rb") as fh:
-        data = fh.read(MAX_INPUT_BYTES + 1)
     kind = input_format
     if kind == "auto" and path.suffix.lower() in (".jsonl", ".ndjson"):
         kind = "jsonl"
-    yield from _from_bytes(data, name=source, input_format=kind, published=published)
+    with path.open("rb") as fh:
+        yield from _from_stream(_chunks(fh), name=source, input_format=kind, published=published)
+
+
+def _chunks(fh: BinaryIO, size: int = CHUNK_BYTES) -> Iterator[bytes]:
+    while chunk := fh.read(size):
+        yield chunk
+
+
+def _from_stream(chunks: Iterator[bytes], *, name: str, input_format: str, published: object) -> Iterator[Document]:
+    """A JSONL stream is read line by line to its end; any other input whole, up to MAX_INPUT_BYTES."""
+    head = b""
+    for chunk in chunks:  # enough of the start to tell the format
+        head += chunk
+        if len(head) >= SNIFF_BYTES:
+            break
+    kind = _sniff(head) if input_format == "auto" else input_format
+    if kind == "jsonl":
+        from .jsonl import documents_from_stream
+
+        yield from documents_from_stream(itertools.chain([head], chunks), name=name, published=published)
+        return
+    data = bytearray(head)
+    for chunk in chunks:
+        data += chunk
+        if len(data) > MAX_INPUT_BYTES:
+            break
+    yield from _from_bytes(bytes(data), name=name, input_format=kind, published=published)
 
 
 def _from_bytes(
@@ -67,20 +102,20 @@ def _from_bytes(
     if len(data) > MAX_INPUT_BYTES:
         data = data[:MAX_INPUT_BYTES]
         data = data[: data.rfind(b"\n") + 1] or data
-        notes = (f"input larger than {MAX_INPUT_BYTES:,} bytes: only the first part was read",)
+        notes = (f"input larger than {MAX_INPUT_BYTES:,} bytes: only its first {len(data):,} bytes were read",)
     if input_format == "auto":
         input_format = _sniff(data)
+    if input_format == "jsonl":
+        from .jsonl import documents_from_stream
+
+        yield from documents_from_stream(iter([data]), name=name, published=published)
+        return
     if input_format == "feed":
         from .feed import documents_from_feed
 
         yield from documents_from_feed(data, name=name, published=published)
         return
     text, more = decode_text(data, name=name)
-    if input_format == "jsonl":
-        from .jsonl import documents_from_jsonl
-
-        yield from documents_from_jsonl(text.splitlines(), name=name, published=published)
-        return
     doc_id = Path(name).stem if url is None else url
     if input_format == "html":
         from .html import article_from_html
@@ -102,6 +137,6 @@ def _sniff(data: bytes) -> str:
         return "feed"
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head:
         return "html"
-    if head.startswith(b"{") and b'"text"' in data[:100_000]:
+    if head.startswith(b"{") and b'"text"' in data[:SNIFF_BYTES]:
         return "jsonl"
     return "text"

@@ -27,6 +27,12 @@ COUNTRY_WORDS: dict[str, str] = {
     "ukrainians": "Ukraine",
     "kyiv": "Ukraine",
     "kiev": "Ukraine",
+    # The Armed Forces of Ukraine by their abbreviations (English AFU; Ukrainian ZSU; Russian usage APU, VSU)
+    "afu": "Ukraine",
+    "zsu": "Ukraine",
+    "apu": "Ukraine",
+    "vsu": "Ukraine",
+    "rf": "Russia",
     "syria": "Syria",
     "syrian": "Syria",
     "damascus": "Syria",

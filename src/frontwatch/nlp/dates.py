@@ -99,7 +99,10 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            resolved = _resolve(kind, m, published)
+            try:
+                resolved = _resolve(kind, m, published)
+            except OverflowError:  # "yesterday" read on 0001-01-01: no such date; the expression stays unresolved
+                resolved = None
             if resolved is None:
                 continue
             taken.append((m.start(), m.end()))

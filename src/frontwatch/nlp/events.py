@@ -1,49 +1,52 @@
-"""Component ``frontwatch_events``: sentences that report an event, typed in ACLED's taxonomy.
+"""Component ``frontwatch_events``: sentences that may report an event, typed by ACLED's codebook.
 
-Sets ``Doc._.event_mentions``: one :class:`EventMention` per sentence whose words match a trigger
-rule (:mod:`.triggers`), unless the trigger is denied or hypothetical ("no plans to occupy").
-Actors, place, date and casualties are attached later by :mod:`frontwatch.events.extractor`, which
-needs the geocoder; this component only says *what* happened and *where in the text*.
+Sets ``Doc._.event_mentions``: one :class:`EventMention` per sentence whose words match a codebook rule
+(:mod:`.codebook`) unless the match is hypothetical ("no plans to occupy"), and one, untyped
+(``sub_event_type`` None), per sentence that names no weapon but counts the dead or reports a strike.
+The refiners (:mod:`.refiners`) settle the sub-type once actors and place are known
+(:mod:`frontwatch.events.assemble`); an untyped sentence they leave untyped reports no event.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
+from .numbers import NUMBER_RE
 from .paragraphs import segments
 from .taxonomy import EVENT_TYPE_OF
-from .triggers import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, PROTEST_CONTEXT, PROTEST_CUES
-
-TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-_INHERIT_WINDOW = 3  # sentences back that a weaponless strike may borrow its weapon from
 
 
 @dataclass(frozen=True)
 class EventMention:
-    """A sentence that reports an event of ``sub_event_type``; ``rank`` is the rule's precedence (0 first)."""
+    """A sentence that reports an event of ``sub_event_type`` (None: no rule matched, a refiner may type it);
+    ``rank`` is the rule's priority (0 first)."""
 
     start: int  # sentence, character offsets
     end: int
     trigger_start: int
     trigger_end: int
-    sub_event_type: str
+    sub_event_type: str | None
     rank: int
     sentence_index: int
+    listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
 
     @property
-    def event_type(self) -> str:
-        return EVENT_TYPE_OF[self.sub_event_type]
+    def event_type(self) -> str | None:
+        return EVENT_TYPE_OF[self.sub_event_type] if self.sub_event_type else None
 
 
 #: (sub-event type, rule rank, trigger start, trigger end), offsets relative to the sentence.
 Hit = tuple[str, int, int, int]
+UNTYPED_RANK = len(COMPILED)
 
 
 def classify(sentence: str) -> Hit | None:
-    """The first rule (in precedence order) with an affirmed trigger in ``sentence``.
+    """The first codebook rule (in priority order) with an affirmed match in ``sentence``.
 
     >>> classify("Ukrainian drones hit an oil refinery")[0]
     'Air/drone strike'
@@ -51,6 +54,8 @@ def classify(sentence: str) -> Hit | None:
     True
     """
     for rank, (sub, pattern) in enumerate(COMPILED):
+        if REQUIRED[rank] is not None and not REQUIRED[rank].search(sentence):
+            continue
         for m in pattern.finditer(sentence):
             if not NEGATION.search(sentence[: m.start()][-60:]):
                 return sub, rank, m.start(), m.end()
@@ -59,79 +64,84 @@ def classify(sentence: str) -> Hit | None:
 
 def _mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
-    for seg in segments(doc):
+    killed = [c for c in doc._.casualties or () if c.kind == "killed"]
+    segs = segments(doc)
+    for seg in segs:
         sent, i = seg.span, seg.index
-        if not seg.has_verb:
+        if not seg.has_verb and len(segs) > 1:
+            continue  # a heading; a headline alone ("One civilian dead in clashes") is the report itself
+        text, base = sent.text, sent.start_char
+        found = classify(text)
+        if found is not None:
+            if found[0] != NO_EVENT:
+                sub, rank, t_start, t_end = found
+                out.append(EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i))
+                for sub2, rank2, s2, e2 in counted_kinds(text, found):
+                    out.append(EventMention(base, sent.end_char, base + s2, base + e2, sub2, rank2, i, listed=True))
             continue
-        text = sent.text
-        found = classify(text) or _inherited(text, out, i) or _deaths_only(doc, sent)
-        if found is None or found[0] == NO_EVENT:
-            continue
-        sub, rank, t_start, t_end = found
-        base = sent.start_char
-        out.append(EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i))
+        cue = _untyped_cue(text, base, killed, sent.end_char)
+        if cue is not None:
+            out.append(EventMention(base, sent.end_char, cue[0], cue[1], None, UNTYPED_RANK, i))
     return out
 
 
-def _deaths_only(doc: Doc, sent: Span) -> Hit | None:
-    """A sentence that only counts the dead ("death toll rises to 28"): an attack, or a clash if soldiers died."""
-    dead = [c for c in doc._.casualties or () if c.kind == "killed" and sent.start_char <= c.start < sent.end_char]
-    if not dead:
-        return None
-    sub = "Armed clash" if all(c.combatant for c in dead) else "Attack"
-    rank = _RANK[sub]
-    return sub, rank, dead[0].start - sent.start_char, dead[0].end - sent.start_char
-
-
-def _inherited(text: str, earlier: list[EventMention], index: int) -> Hit | None:
-    m = GENERIC_STRIKE.search(text)
-    if m is None or NEGATION.search(text[: m.start()][-60:]):
-        return None
-    for prev in reversed(earlier):
-        if index - prev.sentence_index > _INHERIT_WINDOW:
-            break
-        if prev.event_type == "Explosions/Remote violence":
-            return prev.sub_event_type, prev.rank, m.start(), m.end()
-    return None
-
-
-_PROTEST_FAMILY = frozenset(
-    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+#: Sub-types a summary counts by kind ("3 missile strikes and 40 air strikes", "repelled 45 attacks").
+_COUNTABLE = frozenset(
+    {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Disrupted weapons use"}
 )
-_RANK = {sub: rank for rank, (sub, _) in reversed(list(enumerate(COMPILED)))}
+_COUNT_NEAR = re.compile(rf"(?:\b(?:{NUMBER_RE})\b|\d)", re.I)
+_COUNT_AFTER = re.compile(rf"\s+(?:(?:{NUMBER_RE})\b|\d)", re.I)
 
 
-def protest_subtype(text: str) -> str:
-    """The sub-type of a report about a protest: the strongest cue anywhere in it decides.
+def counted_kinds(sentence: str, first: Hit) -> list[Hit]:
+    """Further kinds of attack a summary sentence counts, one hit each, when its first kind is counted too.
 
-    >>> protest_subtype("Thousands marched in the capital. Police fired tear gas to disperse them.")
-    'Protest with intervention'
+    A general-staff summary reports several incidents by kind in one sentence; each counted kind is an event.
+    Weapons shot down are the object of the interception, not attacks of their own.
+
+    >>> [h[0] for h in counted_kinds("The enemy launched 3 missile strikes and 40 air strikes.",
+    ...                              ("Air/drone strike", 17, 34, 45))]
+    ['Shelling/artillery/missile attack']
     """
-    for sub, cue in PROTEST_CUES:
-        if cue.search(text):
-            return sub
-    return "Peaceful protest"
+    sub, _, start, end = first
+    if sub not in _COUNTABLE or sub == "Disrupted weapons use" or not _is_counted(sentence, start, end):
+        return []
+    seen = {sub}
+    out: list[Hit] = []
+    for rank, (kind, pattern) in enumerate(COMPILED):
+        if kind in seen or kind not in _COUNTABLE:
+            continue
+        for m in pattern.finditer(sentence):
+            if (
+                _is_counted(sentence, m.start(), m.end())
+                and not _other_weapon(sentence, m.start(), m.end(), kind)
+                and not NEGATION.search(sentence[: m.start()][-60:])
+            ):
+                out.append((kind, rank, m.start(), m.end()))
+                seen.add(kind)
+                break
+    return out
 
 
-def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMention]:
-    """In a report about a protest, its sentences share one protest sub-type (the cues may sit in another sentence)."""
-    if not mentions:
-        return mentions
-    text = doc.text  # built on each access: once
-    protest = [
-        m
-        for m in mentions
-        if m.sub_event_type in _PROTEST_FAMILY
-        or (
-            PROTEST_CONTEXT.search(text[m.start : m.end])
-            and m.event_type in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
-        )
-    ]
-    if not protest:
-        return mentions
-    sub = protest_subtype(" ".join(text[m.start : m.end] for m in protest))
-    keep = {id(m) for m in protest}
-    return [replace(m, sub_event_type=sub, rank=_RANK[sub]) if id(m) in keep else m for m in mentions]
+def _is_counted(sentence: str, start: int, end: int) -> bool:
+    """A number next to the match, in its own list item ("3 missile strikes", "shelled 20 settlements")."""
+    before = sentence[max(0, start - 25) : start].split(",")[-1].split(" and ")[-1]
+    return bool(_COUNT_NEAR.search(before + sentence[start:end]) or _COUNT_AFTER.match(sentence, end))
+
+
+def _other_weapon(sentence: str, start: int, end: int, kind: str) -> bool:
+    """The match's list item names another kind's weapon ("67 MLRS attacks on positions" is shelling)."""
+    item = sentence[max(0, start - 25) : end].split(",")[-1].split(" and ")[-1]
+    return any(sub != kind and sub in _COUNTABLE and p.search(item) for sub, p in COMPILED)
+
+
+def _untyped_cue(text: str, base: int, killed: list, end: int) -> tuple[int, int] | None:
+    """Where a sentence without a codebook match still may report an event: its dead, or a weaponless strike."""
+    dead = [c for c in killed if base <= c.start < end]
+    if dead:
+        return dead[0].start, dead[0].end
+    m = GENERIC_STRIKE.search(text)
+    return (base + m.start(), base + m.end()) if m else None
 
 
 @Language.component(
@@ -140,8 +150,8 @@ def _protest_upgrade(doc: Doc, mentions: list[EventMention]) -> list[EventMentio
     requires=["token.is_sent_start", "token.tag", "doc._.casualties"],
 )
 def events_component(doc: Doc) -> Doc:
-    """Find and type the event sentences of ``doc``."""
-    doc._.event_mentions = _protest_upgrade(doc, _mentions(doc))
+    """Find and type the candidate event sentences of ``doc``."""
+    doc._.event_mentions = _mentions(doc)
     return doc
 
 

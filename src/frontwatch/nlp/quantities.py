@@ -82,12 +82,28 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
     re.compile(
-        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
 ]
+# "one Ukrainian soldier and three rebels were killed": every side's dead in one incident, each counted.
+_ITEM = rf"(?:{NUMBER_RE}|a|an)\s+{_ADJS}(?:{_VICTIM})"
+_LIST = re.compile(
+    rf"\b(?P<items>{_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ITEM})+)\s+(?:(?:were|was|have been|had been|are|also|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    re.I,
+)
+_ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
+# One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
+_ONE_DEAD = re.compile(
+    r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
+    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    re.I,
+)
+_FAMILY = re.compile(rf"\bkill\w*\s+(?:a\s+|an\s+)?(?:entire\s+)?family\s+of\s+{_NUM}", re.I)
+_BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
     r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
@@ -139,48 +155,57 @@ def find_quantities(text: str) -> list[QuantityMention]:
 
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
-    found: list[CasualtyMention] = []
-    for pattern in _CASUALTY_PATTERNS:
+    found = _listed(text)
+    for pattern in (_FAMILY, *_CASUALTY_PATTERNS, _BODIES):
         for m in pattern.finditer(text):
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
                 continue
             if text[max(0, m.start("num") - 4) : m.start("num")].lower().endswith(("no ", "not ")):
                 continue  # "no one was hurt"
-            verb = m.group("verb")
+            verb = m.groupdict().get("verb") or "killed"
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
-            who = (m.groupdict().get("who") or "").lower()
-            found.append(
-                CasualtyMention(
-                    m.start(),
-                    m.end(),
-                    kind,
-                    value,
-                    qualifier_of(m.group("qual"), m.group("num")),
-                    combatant=bool(who and re.fullmatch(_COMBATANT, who)),
-                )
-            )
+            found.append(_mention(m.start(), m.end(), kind, value, qualifier_of(m.group("qual"), m.group("num")), m))
     for m in _SINGULAR.finditer(text):
         if any(c.start < m.end() and m.start() < c.end for c in found):
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()
         who = (m.group("who") or m.group("who2")).lower()
-        found.append(
-            CasualtyMention(
-                m.start(),
-                m.end(),
-                "wounded" if re.fullmatch(_WOUND, verb) else "killed",
-                1.0,
-                "exact",
-                combatant=bool(re.fullmatch(_COMBATANT, who)) or who == "soldier",
-            )
-        )
+        kind = "wounded" if re.fullmatch(_WOUND, verb) else "killed"
+        found.append(CasualtyMention(m.start(), m.end(), kind, 1.0, "exact", combatant=_is_combatant(who)))
+    for m in _ONE_DEAD.finditer(text):
+        if not any(c.start < m.end() and m.start() < c.end for c in found):
+            who = (m.group("who") or m.group("who2") or m.group("who3") or "").lower()
+            found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     m = _HEADLINE_DEAD.search(text[:200])
     if m and not found and len(text) < 200:
         found.append(
             CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower())
         )
     return _with_children(sorted(found, key=lambda c: c.start), text)
+
+
+def _is_combatant(who: str) -> bool:
+    return bool(who and re.fullmatch(_COMBATANT, who, re.I)) or who in ("soldier", "serviceman")
+
+
+def _mention(start: int, end: int, kind: str, value: float, qualifier: str, m: re.Match) -> CasualtyMention:
+    who = (m.groupdict().get("who") or "").lower()
+    return CasualtyMention(start, end, kind, value, qualifier, combatant=_is_combatant(who))
+
+
+def _listed(text: str) -> list[CasualtyMention]:
+    """Each item of a list of the dead or wounded of several groups, as its own mention."""
+    out = []
+    for m in _LIST.finditer(text):
+        kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
+        base = m.start("items")
+        for item in _ITEM_RE.finditer(m.group("items")):
+            value = 1.0 if item.group("num").lower() in ("a", "an") else parse_number(item.group("num"))
+            if value is not None:
+                qual = qualifier_of(item.group("qual"), item.group("num"))
+                out.append(_mention(base + item.start(), base + item.end(), kind, value, qual, item))
+    return out
 
 
 def _with_children(found: list[CasualtyMention], text: str) -> list[CasualtyMention]:

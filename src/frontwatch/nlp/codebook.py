@@ -1,0 +1,423 @@
+"""ACLED's sub-event types as data: each with its codebook definition and decision rules, in priority order.
+
+Source: ACLED Codebook (2023), "Event types and sub-event types", and its notes on coding the war in
+Ukraine. A sentence takes the sub-type of the first rule (lowest ``priority``) with an affirmed match.
+Every rule carries ``examples`` it must give and ``counter_examples`` it must not give
+(``tests/nlp/test_codebook.py`` generates one test per sentence), so a rule's reach is written down
+next to it. The priorities encode the codebook's precedence:
+
+- a specific weapon beats a generic attack: an intercepted drone is "Disrupted weapons use", a drone
+  that drops a grenade is an "Air/drone strike", a suicide bombing is a "Suicide bomb";
+- an exchange of fire between armed groups is an "Armed clash" even with mortars or grenade launchers
+  in the mix; one-sided remote fire (artillery, mortars, MLRS, tanks, missiles) is "Shelling/artillery/
+  missile attack", also when it hits civilians; "Attack" is direct violence by an armed actor present;
+- "Grenade" is a thrown hand grenade, never a grenade launcher;
+- within protests the worst treatment of the demonstrators decides (:data:`PROTEST_CUES`).
+"""
+
+# ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Not a political-violence event (ACLED codes none of these); a sentence matching it first yields no event.
+NO_EVENT = "none"
+
+DEFINITIONS: dict[str, str] = {
+    "Armed clash": "Armed, organised groups engage each other: an exchange of fire, an assault repelled, fighting, with any weapons.",
+    "Government regains territory": "State forces retake control of a location from a non-state group or another state.",
+    "Non-state actor overtakes territory": "A non-state group, or a state on ground not its own, takes control of a location.",
+    "Chemical weapon": "Use of chemical weapons (chlorine, sarin, toxic gas).",
+    "Air/drone strike": "An air or drone attack: aircraft, helicopters, or drones that strike, drop munitions or dive (FPV, kamikaze).",
+    "Suicide bomb": "An attack in which the bomber dies: suicide vests, vehicle bombs driven to the target.",
+    "Shelling/artillery/missile attack": "One-sided remote fire from the ground or sea: artillery, mortars, MLRS, tanks, missiles; also when it hits civilians.",
+    "Remote explosive/landmine/IED": "An explosive planted or left to be set off later: landmines, IEDs, car bombs, planted devices.",
+    "Grenade": "A hand grenade thrown at a target (not a grenade launcher).",
+    "Sexual violence": "Rape and other sexual violence by an armed or organised actor.",
+    "Attack": "Direct violence against unarmed people by an armed actor present: shooting, killing, torture, beating.",
+    "Abduction/forced disappearance": "People taken, abducted or held by an armed actor.",
+    "Peaceful protest": "Demonstrators gather without violence and without intervention.",
+    "Protest with intervention": "A peaceful protest that authorities break up or suppress without lethal force (arrests, tear gas).",
+    "Excessive force against protesters": "Lethal or grave force used against peaceful demonstrators.",
+    "Violent demonstration": "Demonstrators themselves use violence or destroy property.",
+    "Mob violence": "A violent crowd without a political demonstration: lynching, communal clashes.",
+    "Agreement": "Parties agree: ceasefires, peace deals, prisoner exchanges, surrenders.",
+    "Arrests": "State forces arrest or detain people (not at a protest).",
+    "Change to group/activity": "A group changes: merges, splits, recruits, deploys, declares martial law or a curfew.",
+    "Disrupted weapons use": "A weapon is stopped before it does harm: interceptions, shoot-downs, defused devices, seized weapons.",
+    "Headquarters or base established": "A group sets up a base, headquarters or post.",
+    "Looting/property destruction": "Property looted or destroyed outside another violent event.",
+    "Non-violent transfer of territory": "Control changes hands without fighting: a withdrawal, a handover.",
+    "Other": "A notable development not covered by another sub-type.",
+}
+
+_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|strikers|hunger strike|took to the streets|walk-?out"
+_PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
+_WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
+_DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
+#: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
+_CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One decision rule of the codebook: its sub-type, the words that signal it, and sentences that show its reach."""
+
+    sub_event_type: str
+    name: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    #: False for a narrow rule placed early only to win a precedence; the sub-type's salience comes from its main rule.
+    main: bool = True
+    #: Words the sentence must also hold for the rule to apply (a weapon named without any use of it is no attack).
+    requires: str | None = None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        NO_EVENT,
+        "disasters, accidents, claims about other events",
+        r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions",
+        ("A strong earthquake killed eight people.", "Two people died in a road accident near Poltava."),
+        ("Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",),
+    ),
+    Rule(
+        "Chemical weapon",
+        "chemical agents",
+        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)",
+        (
+            "A helicopter dropped containers of chlorine on the town.",
+            "Russian forces used munitions with chloropicrin near Bakhmut.",
+        ),
+        ("Police fired tear gas at the crowd.",),
+    ),
+    Rule(
+        "Suicide bomb",
+        "the bomber dies",
+        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive vest",
+        (
+            "A suicide bomber blew himself up at the checkpoint.",
+            "Two men detonated explosives near the post, killing themselves.",
+        ),
+        ("A car bomb exploded outside the police station.",),
+    ),
+    Rule(
+        "Disrupted weapons use",
+        "interceptions, shoot-downs, defused or seized weapons",
+        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
+        + _WEAPONS
+        + r"|"
+        + _WEAPONS
+        + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
+        r"(?:caches?|stash(?:es)?|haul) of|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        (
+            "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
+            "Air defences intercepted 18 cruise missiles over the Kyiv region.",
+            "Police seized a cache of rifles and grenades in the raid.",
+            "Sappers defused an anti-tank mine near Izium.",
+            "Air defence forces destroyed 11 drones over the Mykolaiv region overnight.",
+        ),
+        ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
+    ),
+    Rule(
+        "Air/drone strike",
+        "drones that drop munitions or dive (FPV, kamikaze)",
+        rf"\bfpv\b|kamikaze|loitering munitions?|lancets?\b|(?:dropp?(?:ed|ing|s)?) (?:\S+ ){{0,6}}(?:from|by|off) (?:an? |the |their |its )?(?:\w+ )?(?:{_DRONE}|helicopters?|aircraft)|{_DRONE} (?:\w+ ){{0,2}}(?:dropp\w+|drop)\b|(?:drone|uav|quadcopter)[- ](?:dropped|borne|delivered|launched|dropping)\b|(?:vog|grenades?|explosives?|munitions?|bombs?) (?:\w+ ){{0,2}}(?:from|by) (?:an? |the )?(?:\w+ )?{_DRONE}",
+        (
+            "On 12 June 2023, Russian forces dropped a VOG from a drone on a civilian in Antonivka, Kherson.",
+            "A Russian FPV drone hit a civilian car in Beryslav, killing one civilian.",
+            "A kamikaze drone struck a bus in Nikopol.",
+            "A Russian drone dropped an explosive device on a house in Kherson.",
+        ),
+        (
+            "Ukrainian air defence shot down an FPV drone near Kherson.",
+            "A Ukrainian drone downs a Russian helicopter near Bakhmut.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Grenade",
+        "thrown hand grenades",
+        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        (
+            "Militants lobbed a grenade at a police post.",
+            "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
+        ),
+        ("Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",),
+    ),
+    Rule(
+        "Remote explosive/landmine/IED",
+        "planted, hidden or left explosives",
+        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb",
+        (
+            "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
+            "A roadside bomb struck an army convoy near the town.",
+            "A tractor ran over an anti-tank mine in a field near Balakliia.",
+            "An explosive device planted under a car exploded in Melitopol.",
+        ),
+        ("Sappers defused an anti-tank mine near Izium.",),
+    ),
+    Rule(
+        "Excessive force against protesters",
+        "lethal force on demonstrators",
+        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:the )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
+        ("Security forces opened fire on protesters, killing two.",),
+    ),
+    Rule(
+        "Violent demonstration",
+        "demonstrators' own violence",
+        rf"riot\w*|(?:{_PROTESTERS}) (?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        ("Demonstrators threw stones at police during the protest.",),
+    ),
+    Rule(
+        "Protest with intervention",
+        "protest broken up without lethal force",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|broke up (?:a |the )?(?:\w+ )?(?:protest|rally|demonstration)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
+        ("Police fired tear gas to disperse the rally in Kherson.",),
+    ),
+    Rule(
+        "Mob violence",
+        "violent crowds without a demonstration",
+        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
+        ("An angry mob beat a suspected thief to death.",),
+    ),
+    Rule(
+        "Sexual violence",
+        "rape and sexual violence",
+        r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*)|gang-?rap\w*|molest\w*",
+        ("Soldiers raped a woman in a village near Kyiv.",),
+    ),
+    Rule(
+        "Government regains territory",
+        "the enemy forced back: a battle's outcome, not a handover",
+        r"forced (?:\w+ ){0,4}to (?:withdraw|retreat|pull back|fall back|leave)",
+        ("APU forced Russian troops to withdraw in four directions.",),
+        main=False,
+    ),
+    Rule(
+        "Armed clash",
+        "an attack that was repelled: fighting, not a change of ground",
+        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
+        (
+            "Russian infantry attacked near Synkivka and was pushed back.",
+            "Russian forces assaulted positions near Marinka; the attack was repelled.",
+        ),
+        ("Government troops pushed the rebels out of the town.",),
+        main=False,
+    ),
+    Rule(
+        "Non-violent transfer of territory",
+        "withdrawals and handovers without fighting",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
+        ("APU forced Russian troops to withdraw in four directions.",),
+    ),
+    Rule(
+        "Armed clash",
+        "ceasefire violations: coded by the violence, not as an agreement",
+        r"violat\w* (?:\w+ ){0,3}cease-?fire|cease-?fire violations?|breach\w* (?:of )?(?:the )?cease-?fire",
+        ("Ukrainian military violated the ceasefire eleven times near Horlivka.",),
+        ("Russia and Ukraine agreed a local ceasefire to evacuate civilians.",),
+        main=False,
+    ),
+    Rule(
+        "Agreement",
+        "ceasefires, deals, prisoner exchanges",
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
+        ("Russia and Ukraine exchanged 100 prisoners of war on Sunday.",),
+    ),
+    Rule(
+        "Government regains territory",
+        "state forces retake ground",
+        r"regain(?:ed|s)?|retook|retake|retaken|recaptur\w+|recover(?:ed)? control|re-?took|back under (?:government|army) control|liberat(?:ed|e|ing|ion of)|drove (?:\w+ ){0,3}(?:out|back)|seized back|took back|(?:freed|cleared|secured) (?:\w+ ){0,3}(?:villages?|towns?|city|areas?|districts?|territory|regions?|neighbou?rhoods?)|pushed (?:\w+ )?(?:back|out)|clear(?:ed|ing) (?:\w+ ){0,2}of (?:militants|rebels|insurgents|fighters)|forced (?:\w+ ){0,4}to (?:withdraw|retreat|pull back|fall back)",
+        (
+            "Government troops recaptured the town from the rebels.",
+            "APU forced Russian troops to withdraw in four directions.",
+        ),
+    ),
+    Rule(
+        "Non-state actor overtakes territory",
+        "ground taken",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|occupied) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|occupied|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        ("The rebels captured three villages in the north.",),
+        ("Ukrainian forces captured two Russian soldiers near Bakhmut.",),
+    ),
+    Rule(
+        "Air/drone strike",
+        "aircraft and helicopters",
+        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
+        (
+            "In the south, the aircraft of the Armed Forces of Ukraine inflicted 18 strikes on the enemy.",
+            "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
+            "Russian aviation dropped guided bombs on Orikhiv.",
+        ),
+        ("A first batch of fighter jets arrived at the air base on Monday.",),
+        requires=_USE,
+    ),
+    Rule(
+        "Armed clash",
+        "armed groups engage each other, whatever the weapons",
+        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|attempted to (?:advance|storm|attack|break through)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        (
+            "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
+            "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
+            "Russian forces conducted offensive operations near Marinka, supported by mortars and artillery.",
+            "Ukrainian and Russian forces clashed near Kreminna.",
+            "Russian troops launched an assault on Ukrainian positions near Robotyne.",
+            "Heavy fighting continued around the town.",
+            "Russian forces advance near Avdiivka, Ukraine says.",
+        ),
+        ("Russian forces shelled Ukrainian positions near Avdiivka with mortars.",),
+    ),
+    Rule(
+        "Shelling/artillery/missile attack",
+        "one-sided remote fire from the ground or sea",
+        r"shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired",
+        (
+            "On 5 February 2023, Russian forces shelled near Kupiansk, Kharkiv.",
+            "On 17 June 2023, Russian forces shelled Kherson city with MLRS, killing three civilians.",
+            "Russia denied that its missiles hit a hospital in Kharkiv.",
+            "A Russian tank fired on houses in Vovchansk.",
+        ),
+        ("Ukrainian forces repelled an attack near Bakhmut despite heavy mortar fire.",),
+    ),
+    Rule(
+        "Air/drone strike",
+        "drones named without another weapon",
+        rf"{_DRONE}|shaheds?|geran\w*|orlan\w*",
+        (
+            "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
+            "A Russian drone hit a bus in Kherson.",
+        ),
+        (
+            "Ukrainian drone and shelling attacks on border villages killed two people.",
+            "The army formed a new drone unit.",
+        ),
+        requires=_USE,
+    ),
+    Rule(
+        "Attack",
+        "armed actor present kills or harms unarmed people",
+        rf"gunmen (?:\w+ ){{0,3}}(?:attacked|stormed|killed|shot|opened fire|invaded)|(?:attacked|stormed|invaded|raided) (?:\w+ ){{0,4}}(?:community|communities|villages?|market|school|church|mosque|college|campus|hospital|homes?|wedding|funeral)|massacr\w+|slaughter\w*|behead\w*|hacked to death|(?:killing|killed) (?:\w+ ){{0,3}}(?:villagers|civilians|worshippers|students|farmers|pilgrims)|(?:shot|shoot|shooting|fired (?:up)?on|opened fire on|executed|tortured|beat|beaten|stabbed) (?:\w+ ){{0,2}}{_CIVILIAN}",
+        (
+            "On 14 June 2023, Russian soldiers shot a civilian in Nova Kakhovka, Kherson.",
+            "Russian soldiers executed two men in Bucha.",
+        ),
+        ("Russian forces shelled Kherson, killing two civilians.",),
+    ),
+    Rule(
+        "Armed clash",
+        "combat words without a named weapon",
+        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assault|operation)|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
+        ("Militants attacked an army checkpoint overnight.",),
+    ),
+    Rule(
+        "Abduction/forced disappearance",
+        "people taken or held",
+        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|whereabouts (?:\w+ ){0,2}unknown|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        ("Gunmen abducted twelve passengers from a bus.", "Russian forces abducted the mayor of Melitopol."),
+    ),
+    Rule(
+        "Attack",
+        "killings and violence without a weapon named",
+        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|opened fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
+        ("On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",),
+    ),
+    Rule(
+        "Peaceful protest",
+        "demonstrations",
+        _PROTEST,
+        ("Thousands rallied in Kyiv against the closure of the station.",),
+    ),
+    Rule(
+        "Looting/property destruction",
+        "looting and destruction",
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|buildings)|pillag\w+",
+        ("Looters ransacked shops in the centre.",),
+    ),
+    Rule(
+        "Arrests",
+        "arrests and detentions",
+        r"arrest\w*|detain\w*|custody|jailed|imprisoned|apprehend\w*|nabbed|captured (?:\w+ ){0,2}(?:suspects?|militants?|leader|commander|members)|rounded up|remanded|taken in for questioning|held by (?:the )?police",
+        (
+            "Police arrested four suspects after the raid.",
+            "The SBU detained a man who passed coordinates to Russian forces.",
+        ),
+    ),
+    Rule(
+        "Agreement",
+        "agreements named without a ceasefire word",
+        r"agree(?:d|ment|ments|s)|signed|sign (?:a|an|the)|accords?\b|treaty|truce|cease-?fire (?:deal|agreement|pact)|peace (?:deal|accord|pact|talks|agreement|process)|prisoner (?:swap|exchange)|exchanged? (?:\w+ )?prisoners|memorandum|negotiat\w+|deal with|pact",
+        ("Both sides agreed a ceasefire on Sunday.",),
+    ),
+    Rule(
+        "Headquarters or base established",
+        "bases and posts set up",
+        r"(?:set up|setting up|established?|establishing|opened|built|constructed) (?:\w+ ){0,4}(?:observation )?(?:points?|posts?|bases?|camps?|outposts?|headquarters)\b|(?:points?|posts?|bases?|camps?|outposts?|headquarters) (?:\w+ ){0,2}(?:was |were |have been |has been )?(?:established|set up|opened)|(?:set up|setting up|established?|establishing|opened|open|build|built|building|constructed) (?:a |an |the |its |their )?(?:new |permanent |military |forward )?(?:base|headquarters|hq|camp|outpost|office|checkpoints?|post|military installation|training centre|training center)s?|new (?:military )?base",
+        ("The group established a new base in the hills.",),
+    ),
+    Rule(
+        "Change to group/activity",
+        "groups change, deploy or declare",
+        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:group|alliance|coalition|front|militia|party|wing)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        ("Hundreds of fighters defected to the government.",),
+    ),
+)
+
+#: Cues that decide a protest's sub-type, first match wins. ACLED codebook: demonstrators' own violence makes
+#: a "Violent demonstration" whatever force met it; lethal force against non-violent demonstrators is
+#: "Excessive force"; arrests, tear gas and dispersal are an "intervention". Tested on the whole report.
+PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
+PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "Violent demonstration",
+        re.compile(
+            r"\b(?:clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|highways?|railways?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked)",
+            re.I,
+        ),
+    ),
+    (
+        "Excessive force against protesters",
+        re.compile(
+            r"\b(?:killed|killing|shot dead|died|dead|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|disperse|crack|beat)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators))",
+            re.I,
+        ),
+    ),
+    (
+        "Protest with intervention",
+        re.compile(
+            r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)? up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented)",
+            re.I,
+        ),
+    ),
+]
+
+#: A strike with no weapon named ("Kyiv had targeted oil facilities"): its sub-type comes from the
+#: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
+GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
+
+#: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
+#: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
+NEGATION = re.compile(
+    r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? to|"
+    r"planning to|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+COMPILED: list[tuple[str, re.Pattern[str]]] = [
+    (rule.sub_event_type, re.compile(rf"\b(?:{rule.pattern})", re.I)) for rule in RULES
+]
+#: For each rule of :data:`COMPILED`, what the sentence must also hold (None: nothing more).
+REQUIRED: list[re.Pattern[str] | None] = [re.compile(r.requires, re.I) if r.requires else None for r in RULES]
+
+#: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
+RANK_OF: dict[str, int] = {
+    rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(r for r in RULES if r.main)))
+}

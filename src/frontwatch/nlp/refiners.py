@@ -1,0 +1,127 @@
+"""Sub-type decisions that need more than one sentence's words, as one ordered list of small refiners.
+
+The codebook (:mod:`.codebook`) types a sentence by its own words. These refiners then run, in order, on
+each candidate sentence once its actor and place are known; each may set the sub-type (or leave it):
+
+1. ``inherited_weapon``: a strike with no weapon named ("Kyiv had targeted oil facilities") takes the weapon
+   of the nearest explosion reported just before; without one it is no event.
+2. ``deaths_only``: a sentence that only counts the dead ("death toll rises to 28") is an Attack, or an Armed
+   clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
+3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
+   worst treatment of the demonstrators anywhere in the report (:data:`.codebook.PROTEST_CUES`).
+4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+   territory" and anyone else "Non-state actor overtakes territory".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from .actors import OPPONENT, ActorMention
+from .codebook import GENERIC_STRIKE, NEGATION, PROTEST_CONTEXT, PROTEST_CUES
+from .taxonomy import EVENT_TYPE_OF
+
+TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+PROTEST_FAMILY = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+)
+_INHERIT_WINDOW = 3  # sentences back that a weaponless strike may borrow its weapon from
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a refiner sees of one candidate sentence: its words, the codebook's sub-type (None when no rule
+    matched), the killed mentions in it, the typed sentences before it, and who acts where."""
+
+    sub: str | None
+    sentence: str
+    index: int
+    killed: Sequence = ()  # CasualtyMention of kind "killed" in the sentence
+    earlier: Sequence[tuple[int, str]] = ()  # (sentence index, codebook sub-type) of earlier typed sentences
+    protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
+    actor: ActorMention | None = None
+    country: str | None = None  # the country of the event's place
+
+
+Refiner = Callable[[Draft], str | None]
+
+
+def inherited_weapon(d: Draft) -> str | None:
+    if d.sub is not None:
+        return None
+    m = GENERIC_STRIKE.search(d.sentence)
+    if m is None or NEGATION.search(d.sentence[: m.start()][-60:]):
+        return None
+    for index, sub in reversed(d.earlier):
+        if d.index - index > _INHERIT_WINDOW:
+            break
+        if EVENT_TYPE_OF[sub] == "Explosions/Remote violence":
+            return sub
+    return None
+
+
+def deaths_only(d: Draft) -> str | None:
+    if d.sub is not None or not d.killed:
+        return None
+    return "Armed clash" if all(c.combatant for c in d.killed) else "Attack"
+
+
+def protest_family(d: Draft) -> str | None:
+    if not d.protest_text or d.sub is None:
+        return None
+    return protest_subtype(d.protest_text) if is_protest_sentence(d.sub, d.sentence) else None
+
+
+def territory_by_actor(d: Draft) -> str | None:
+    if d.sub not in TERRITORY or d.actor is None:
+        return None
+    if not d.actor.state:
+        return "Non-state actor overtakes territory"
+    if d.actor.side and d.country:
+        return "Government regains territory" if d.actor.side == d.country else "Non-state actor overtakes territory"
+    if d.actor.side and d.actor.side in OPPONENT and d.country is None:
+        return None  # Russia's and Ukraine's forces both fight on Ukrainian ground: the verb decides
+    return "Government regains territory"  # a state's own forces, on ground of no other known country
+
+
+REFINERS: tuple[tuple[str, Refiner], ...] = (
+    ("inherited_weapon", inherited_weapon),
+    ("deaths_only", deaths_only),
+    ("protest_family", protest_family),
+    ("territory_by_actor", territory_by_actor),
+)
+
+
+def refine(draft: Draft) -> str | None:
+    """The sub-type after every refiner, in order (None: the sentence reports no event)."""
+    sub = draft.sub
+    for _, refiner in REFINERS:
+        sub = refiner(draft if draft.sub == sub else _with(draft, sub)) or sub
+    return sub
+
+
+def _with(draft: Draft, sub: str | None) -> Draft:
+    return replace(draft, sub=sub)
+
+
+def protest_subtype(text: str) -> str:
+    """The sub-type of a report about a protest: the strongest cue anywhere in it decides.
+
+    >>> protest_subtype("Thousands marched in the capital. Police fired tear gas to disperse them.")
+    'Protest with intervention'
+    """
+    for sub, cue in PROTEST_CUES:
+        if cue.search(text):
+            return sub
+    return "Peaceful protest"
+
+
+def is_protest_sentence(sub: str | None, sentence: str) -> bool:
+    """A sentence that belongs to the report's protest (its sub-type, or protest words in a non-violent type)."""
+    if sub is None:
+        return False
+    return sub in PROTEST_FAMILY or bool(
+        PROTEST_CONTEXT.search(sentence)
+        and EVENT_TYPE_OF[sub] in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
+    )
