@@ -125,7 +125,10 @@ async def record(
     tz: TzQuery = "UTC",
 ) -> Response:
     """The same computation as ``frontwatch territory record``."""
+    from ..territory.periods import check_day
     from ..territory.records import record as compute_record
+
+    check_day(at, "at")
 
     def compute() -> dict[str, Any]:
         return compute_record(deps.store(request), window=window, at=at, layer=layer, source=source, tz=tz).to_dict()
@@ -144,6 +147,9 @@ async def snapshot(
 ) -> Response:
     """GeoJSON for the map: every layer of the state at ``date`` (simplified) and, for ``layer``,
     the ground gained and lost over the ``since_days`` before it."""
+    from ..territory.periods import check_day
+
+    check_day(date_)
     tolerance = deps.settings(request).snapshot_tolerance_deg
 
     def compute() -> dict[str, Any]:
