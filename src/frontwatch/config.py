@@ -49,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("snapshot_tolerance_deg", 0.002, "Simplification tolerance (degrees) of the map layers served to the "
             "dashboard; 0 serves them unsimplified.", float),
     Setting("cache_size", 256, "Territory results (changes, series, map layers) kept in memory; 0 disables.", int),
+    Setting("overlay_budget", 8, "Most map overlays (exact differences of two maps, ~50 ms each on DeepState) one "
+            "territory request may compute; a series or record needing more (windows or sums not precomputed) "
+            "gets 400 naming what to narrow.", int),
     Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
             "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
             str),
@@ -82,6 +85,7 @@ class Settings:
     page_limit_max: int = 1000
     snapshot_tolerance_deg: float = 0.002
     cache_size: int = 256
+    overlay_budget: int = 8
     index_dir: str | None = None
 
     @property

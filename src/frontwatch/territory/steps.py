@@ -21,8 +21,18 @@ from .layers import canonical
 from .series import windows
 from .timeline import Timeline
 
-#: The layer expressions precomputed; others are computed on demand (exact, slower).
-STEP_LAYERS = ("occupied", "contested", "contested+occupied")
+#: The layer expressions precomputed; others are computed on demand (exact, slower). The API serves
+#: series and records of these (and of any single layer whose range fits its overlay budget) and of no
+#: other sum, so no request has to union every snapshot's layers (issue 15). The sums are the two totals
+#: people ask for: ground occupied since 2022 with the grey zone, and all occupied ground with Crimea.
+STEP_LAYERS = ("occupied", "contested", "contested+occupied", "liberated", "occupied_pre2022",
+               "ukraine_held_in_russia", "occupied+occupied_pre2022")
+
+
+def served_sums(layer_names: list[str]) -> list[str]:
+    """The precomputed sums (canonical) whose layers are all among ``layer_names``."""
+    have = set(layer_names)
+    return [canonical(e) for e in STEP_LAYERS if "+" in e and have.issuperset(e.split("+"))]
 
 
 def _wanted_pairs(tl: Timeline) -> list[tuple[int, int, str]]:
