@@ -36,16 +36,23 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     pool = StorePool(str(store_target), read_only=settings.read_only)
     pool.get()  # open (and migrate) now: a bad target fails at start-up, not on the first request
 
+    running = [0]  # lifespans in progress: a test client and a fuzzer may each run one on the same app
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # What start-up made (the app, the model of the API, the index) lives as long as the server:
         # move it out of the collector's reach, so full collections under load stay short.
+        running[0] += 1
         gc.collect()
         gc.freeze()
-        yield
-        if app.state.event_index is not None:
-            app.state.event_index.close()
-        pool.close()
+        try:
+            yield
+        finally:
+            running[0] -= 1
+            if not running[0]:  # the last one out closes the index and the stores
+                if app.state.event_index is not None:
+                    app.state.event_index.close()
+                pool.close()
 
     app = FastAPI(title="frontwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)

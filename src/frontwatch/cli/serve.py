@@ -32,7 +32,7 @@ def serve(
     given = parse_assignments(setting or [])
     if given.get("api_token"):
         err.print("warning: a token given as --setting api_token=... is visible to every user in `ps`; "
-                  "set FRONTWATCH_API_TOKEN or --setting api_token_file=PATH instead")
+                  "set FRONTWATCH_API_TOKEN or --setting api_token_file=PATH instead", soft_wrap=True)
     settings = Settings.load(given)
     export_environment(db, settings)
     # Fail here, with one clear line, if the store cannot be opened; this also builds the event index

@@ -35,6 +35,7 @@ class DuckDBStore(StoreTables, SQLStore):
     ) -> None:
         super().__init__()
         self.target = str(path)
+        self.read_only = read_only  # a file open read-only cannot change while open (DuckDB's file lock)
         if self.target != ":memory:":
             parent = Path(self.target).expanduser().resolve().parent
             if not parent.is_dir():

@@ -36,7 +36,8 @@ async function start() {
   document.getElementById("title").textContent = article.title || article.doc_id;
   const meta = [article.outlet, article.published].filter(Boolean).join(", ");
   const original = webUrl(article.url);
-  document.getElementById("meta").replaceChildren(meta, original ? [" · ", el("a", { href: original, rel: "noopener noreferrer" }, "original")] : []);
+  // spread: replaceChildren takes nodes, and would print an array as text ("[object HTMLAnchorElement]")
+  document.getElementById("meta").replaceChildren(meta, ...(original ? [" · ", el("a", { href: original, rel: "noopener noreferrer" }, "original")] : []));
   document.getElementById("text").replaceChildren(...highlighted(article.text, article.events));
   document.getElementById("event-list").replaceChildren(...article.events.map((e) => el("li", {},
     el("span", { class: "dot", style: `background:${typeColour(e.event_type)}`, "aria-hidden": "true" }), " ",
