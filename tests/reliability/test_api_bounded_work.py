@@ -5,6 +5,7 @@ Issue 15, item 7: a 5 MB ``POST /claims`` cost 91 s of CPU; ``/territory/series?
 Item 11: a chunked body above the limit got 400, not the documented 413.
 """
 
+# ruff: noqa: F811 - the fixtures imported from api_fixtures are, by pytest's design, arguments of the same name
 from __future__ import annotations
 
 import socket
@@ -17,6 +18,7 @@ import uvicorn
 from frontwatch.api import create_app
 from frontwatch.api.claims import MAX_CLAIM_TEXT_CHARS, MAX_CLAIMS
 from frontwatch.config import Settings
+from tests.reliability.api_fixtures import api, sample_path  # noqa: F401 - fixtures
 
 
 def test_a_claim_text_above_the_cap_is_413_before_any_work(api):

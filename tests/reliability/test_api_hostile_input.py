@@ -6,6 +6,7 @@ no Content-Security-Policy was sent. Item 11: the token given as ``--setting api
 ``ps``; ``--json`` errors were printed as plain text.
 """
 
+# ruff: noqa: F811 - the fixtures imported from api_fixtures are, by pytest's design, arguments of the same name
 from __future__ import annotations
 
 import json
@@ -26,7 +27,7 @@ from frontwatch.errors import ConfigError, InputError
 from frontwatch.models import Article
 from frontwatch.store import open_store
 from tests.conftest import REPO
-from tests.reliability.conftest import TestClient
+from tests.reliability.api_fixtures import TestClient, api, sample_path  # noqa: F401 - fixtures
 
 TOKEN = "reliability-token-7c1e"
 HOSTILE_URLS = ["javascript:alert(document.cookie)", " JavaScript:alert(1)", "java\tscript:alert(1)",

@@ -5,6 +5,7 @@ Issue 15, item 8: ``tz=Europe`` (a folder of the zone database: IsADirectoryErro
 ``period=0000-01`` gave 500s; ``frontwatch check article.txt --published 9999-12-31`` a traceback.
 """
 
+# ruff: noqa: F811 - the fixtures imported from api_fixtures are, by pytest's design, arguments of the same name
 from __future__ import annotations
 
 import subprocess
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
+from tests.reliability.api_fixtures import api, sample_path  # noqa: F401 - fixtures
 
 EXTREME_DATES = ["0001-01-01", "0001-01-02", "1899-12-31", "1900-01-01", "2024-05-01", "2199-12-31", "2200-01-01",
                  "9999-12-30", "9999-12-31"]

@@ -1,4 +1,5 @@
-"""Reliability fixtures: an app on the API's sample store (which has eight weekly maps)."""
+"""Fixtures of the API reliability tests (imported by them; a conftest.py is left to the suite as a whole): an app
+on the API's sample store (which has eight weekly maps)."""
 
 from __future__ import annotations
 
