@@ -60,23 +60,27 @@ DATE_PARAMS = {"from", "to", "at", "date", "start", "end"}
 
 
 def test_dated_operations_with_extreme_dates_and_zones(api_schema):
-    from hypothesis import strategies as st
 
     dated = [op for op in (r.ok() for r in api_schema.get_all_operations())
              if op.method.upper() == "GET" and any(p.name in DATE_PARAMS | {"tz", "period"} for p in op.query)]
     assert {op.path for op in dated} >= {"/events", "/territory/changes", "/territory/series", "/territory/record",
                                          "/territory/snapshot"}
     for operation in dated:
-        names = [p.name for p in operation.query]
+        _extreme_runner(operation, tuple(p.name for p in operation.query))()
 
-        @given(case=operation.as_strategy(), data=st.data())
-        @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
-        def run(case, data, names=tuple(names)) -> None:  # type: ignore[no-untyped-def]
-            case.query = dict(case.query or {})
-            for name in names:
-                pool = EXTREME["date"] if name in DATE_PARAMS else EXTREME.get(name)
-                if pool and data.draw(st.booleans()):
-                    case.query[name] = data.draw(st.sampled_from(pool))
-            _check(case)
 
-        run()
+def _extreme_runner(operation, names: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """A hypothesis test of ``operation`` whose date, zone and period parameters are often set to EXTREME."""
+    from hypothesis import strategies as st
+
+    @given(case=operation.as_strategy(), data=st.data())
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    def run(case, data) -> None:  # type: ignore[no-untyped-def]
+        case.query = dict(case.query or {})
+        for name in names:
+            pool = EXTREME["date"] if name in DATE_PARAMS else EXTREME.get(name)
+            if pool and data.draw(st.booleans()):
+                case.query[name] = data.draw(st.sampled_from(pool))
+        _check(case)
+
+    return run
