@@ -38,6 +38,9 @@ def resolve_source(store: Any, source: str | None) -> str:
 #: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
 #: last id (an import changes the key). Lets a long-running process (the API) answer repeated
 #: changes without reading the store again.
+#: How many layer expressions' maps a process keeps: a server answering random layer sets with fewer slots
+#: re-read a whole layer's maps (0.3-1 s) on every fifth request (issue 15's load test).
+_WKB_EXPRESSIONS = 10
 _WKB: OrderedDict[tuple[str, str, str, int, int], tuple[dict[int, list[bytes]], OrderedDict[int, Shape]]] = (
     OrderedDict()
 )
@@ -50,7 +53,7 @@ def _process_cache(
     key = (str(store.target), source, layer, count, last_id)
     if key not in _WKB:
         _WKB[key] = ({}, OrderedDict())
-        while len(_WKB) > 4:
+        while len(_WKB) > _WKB_EXPRESSIONS:
             _WKB.popitem(last=False)
     _WKB.move_to_end(key)
     return _WKB[key]
