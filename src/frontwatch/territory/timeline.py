@@ -35,12 +35,12 @@ def resolve_source(store: Any, source: str | None) -> str:
     return source
 
 
-#: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
-#: last id (an import changes the key). Lets a long-running process (the API) answer repeated
-#: changes without reading the store again.
 #: How many layer expressions' maps a process keeps: a server answering random layer sets with fewer slots
 #: re-read a whole layer's maps (0.3-1 s) on every fifth request (issue 15's load test).
 _WKB_EXPRESSIONS = 10
+#: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
+#: last id (an import changes the key). Lets a long-running process (the API) answer repeated
+#: changes without reading the store again.
 _WKB: OrderedDict[tuple[str, str, str, int, int], tuple[dict[int, list[bytes]], OrderedDict[int, Shape]]] = (
     OrderedDict()
 )
