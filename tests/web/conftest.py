@@ -74,8 +74,19 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh page at a laptop's screen size; console errors, and any request leaving the server (a CDN,
-    map tiles), fail the test."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    map tiles), fail the test. Playwright evaluates its own test expressions with ``eval``, which the
+    server's Content-Security-Policy forbids, so this page sets the policy aside; ``strict_page`` keeps it."""
+    yield from _page(browser, bypass_csp=True)
+
+
+@pytest.fixture
+def strict_page(browser):
+    """A page that enforces the server's Content-Security-Policy (use locators only: no evaluate)."""
+    yield from _page(browser, bypass_csp=False)
+
+
+def _page(browser, *, bypass_csp: bool):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, bypass_csp=bypass_csp)
     pg = context.new_page()
     outside: list[str] = []
     pg.on("request", lambda r: None if r.url.startswith(("http://127.0.0.1:", "data:")) else outside.append(r.url))

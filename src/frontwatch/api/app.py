@@ -20,6 +20,7 @@ from .cache import ResultCache
 from .errors import install_error_handlers
 from .event_index import EventIndex
 from .events import json_response
+from .headers import SecurityHeaders, inline_scripts, policy
 from .limits import BodyLimit
 from .stores import StorePool
 
@@ -35,18 +36,24 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
     pool = StorePool(str(store_target), read_only=settings.read_only)
     pool.get()  # open (and migrate) now: a bad target fails at start-up, not on the first request
 
+    running = [0]  # lifespans in progress: a test client and a fuzzer may each run one on the same app
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # What start-up made (the app, the model of the API, the index) lives as long as the server:
         # move it out of the collector's reach, so full collections under load stay short.
+        running[0] += 1
         gc.collect()
         gc.freeze()
-        yield
-        if app.state.event_index is not None:
-            app.state.event_index.close()
-        pool.close()
+        try:
+            yield
+        finally:
+            running[0] -= 1
+            if not running[0]:  # the last one out closes the index and the stores
+                if app.state.event_index is not None:
+                    app.state.event_index.close()
+                pool.close()
 
-    # /docs is served below from vendored Swagger UI files: FastAPI's default page loads them from a CDN
     app = FastAPI(title="frontwatch", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.pool = pool
@@ -64,16 +71,23 @@ def create_app(store_target: str | Path, *, settings: Settings | None = None) ->
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> Response:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="frontwatch API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="data:,")
+        return _docs_page()
 
     _document_settings(app, settings)
     app.include_router(pages.router)
     pages.mount_static(app)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    docs_scripts = inline_scripts(bytes(_docs_page().body).decode("utf-8"))
+    app.add_middleware(SecurityHeaders, docs_policy=policy(docs_scripts))  # outermost: 413s get them too
     return app
+
+
+def _docs_page() -> Response:
+    """The Swagger UI page, from vendored files (FastAPI's default page loads them from a CDN)."""
+    return get_swagger_ui_html(openapi_url="/openapi.json", title="frontwatch API",
+                               swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                               swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                               swagger_favicon_url="data:,")
 
 
 def _event_index(pool: StorePool, settings: Settings) -> EventIndex | None:

@@ -7,10 +7,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from ..store import SQLStore
+from ..urls import check_web_url
 from . import deps
+from .claims import in_span
 from .errors import ERROR_RESPONSES, ErrorBody
 from .events import json_response
 from .schemas import ArticleOut, Stored
@@ -24,9 +26,25 @@ class ArticleIn(BaseModel):
     doc_id: str = Field(min_length=1, max_length=300)
     text: str = Field(min_length=1)
     published: date | None = None
-    url: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=2000, description="the article's address: http:// or https:// only")
     title: str | None = Field(None, max_length=1000)
     outlet: str | None = Field(None, max_length=300)
+
+    @field_validator("published")
+    @classmethod
+    def _in_span(cls, value: date | None) -> date | None:
+        return None if value is None else in_span(value)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        """Only http(s) addresses: a ``javascript:`` or ``data:`` one would run in the dashboard's link."""
+        if value is None or value == "":
+            return None
+        try:
+            return check_web_url(value)
+        except ValueError as exc:
+            raise ValueError(str(exc)) from None
 
 
 @router.get("/articles/{doc_id}", response_model=ArticleOut, summary="An article with its events' evidence spans")

@@ -44,10 +44,12 @@ def require_token(request: Request) -> None:
     """Write endpoints: the configured token as ``Authorization: Bearer TOKEN`` (or ``X-Frontwatch-Token``)."""
     configured = settings(request).api_token
     if not configured:
-        raise AuthError("this server is read-only: start it with --setting api_token=... to enable ingestion")
+        raise AuthError("this server is read-only: to enable ingestion, start it with the token in the environment "
+                        "(FRONTWATCH_API_TOKEN) or in a file (--setting api_token_file=PATH)")
     header = request.headers.get("authorization", "")
     given = header[7:].strip() if header.lower().startswith("bearer ") else ""
     given = given or request.headers.get("x-frontwatch-token", "")
     # compare_digest: the time taken does not reveal how much of a guessed token was right
     if not given or not hmac.compare_digest(given.encode(), configured.encode()):
-        raise AuthError("missing or wrong token: send 'Authorization: Bearer TOKEN' with the configured api_token")
+        raise AuthError("missing or wrong token: send 'Authorization: Bearer TOKEN' with the server's api_token "
+                        "(set in FRONTWATCH_API_TOKEN or in the file named by api_token_file)")

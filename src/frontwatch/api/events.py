@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from ..errors import InputError
 from ..store import SQLStore
 from ..store.events import EventQuery, check_bbox, listed_event_json
+from ..territory.periods import check_day
 from . import deps
 from .errors import ERROR_RESPONSES
 from .event_index import EventIndex, Listed
@@ -74,6 +75,9 @@ async def list_events(
     A read-only DuckDB server answers box, date and type filters from its in-memory index, in this
     event loop (a fraction of a millisecond); other queries run their SQL on a worker thread.
     """
+    for day, what in ((start, "start"), (end, "end")):
+        if day is not None:
+            check_day(day, what)
     settings = deps.settings(request)
     page = settings.page_limit_default if limit is None else limit
     if page > settings.page_limit_max:

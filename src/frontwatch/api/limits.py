@@ -37,19 +37,26 @@ class BodyLimit:
             await self._refuse(send, f"request body of {declared} bytes is above the limit of {self.max_bytes}")
             return
         seen = 0
-        started = False
+        started = refused = False
 
         async def counted_receive() -> Any:
-            nonlocal seen
+            nonlocal seen, refused
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    # Answer 413 here, while the body is being read: FastAPI turns any exception raised
+                    # from reading the body into its own 400, whose answer ``tracked_send`` then drops.
+                    if not started and not refused:
+                        refused = True
+                        await self._refuse(send, f"request body is above the limit of {self.max_bytes} bytes")
                     raise BodyTooLarge
             return message
 
         async def tracked_send(message: Any) -> None:
             nonlocal started
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -57,8 +64,7 @@ class BodyLimit:
         try:
             await self.app(scope, counted_receive, tracked_send)
         except BodyTooLarge:
-            if not started:
-                await self._refuse(send, f"request body is above the limit of {self.max_bytes} bytes")
+            pass  # answered in counted_receive (or the handler had already answered)
 
     async def _refuse(self, send: Any, message: str) -> None:
         body = error_body(413, "body_too_large", message + ": send a smaller body or raise max_body_bytes")

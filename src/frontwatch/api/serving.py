@@ -18,6 +18,8 @@ def export_environment(target: str, settings: Settings) -> None:
     os.environ[_TARGET] = str(target)
     for setting in SETTINGS:
         value = getattr(settings, setting.name)
+        if setting.name == "api_token_file":  # already read into api_token: the workers take it from there
+            value = None
         key = f"FRONTWATCH_{setting.name.upper()}"
         if value is None:
             os.environ.pop(key, None)

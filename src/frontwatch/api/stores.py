@@ -10,12 +10,16 @@ read the same file while it serves.
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from ..store import SQLStore, open_store
 from ..store.base import migration_files
+
+log = logging.getLogger("frontwatch.api")
 
 
 class StorePool:
@@ -42,6 +46,7 @@ class StorePool:
                 self._root = _open_read_only(self.target)
             else:
                 self._root = open_store(self.target)
+                _complete_derived(self._root)
             self._opened.append(self._root)
         return self._root
 
@@ -86,11 +91,34 @@ class StorePool:
 
 
 def _open_read_only(path: str) -> SQLStore:
-    """A DuckDB file opened read-only, created or migrated first (read-write, briefly) only when it needs it."""
+    """A DuckDB file opened read-only, created, migrated or completed first (read-write, briefly) only when it
+    needs it: a kill during an import's precompute leaves derived tables to rebuild (issue 15)."""
+    from ..territory.steps import incomplete
+
     if Path(path).exists():
         store = open_store(path, read_only=True)
-        if store.schema_version == migration_files()[-1][0]:
+        current = store.schema_version == migration_files()[-1][0]
+        if current and not incomplete(store):
             return store
         store.close()
-    open_store(path).close()
+        if current:  # only derived rows are missing: figures stay right without them, so a busy file may wait
+            try:
+                with open_store(path) as writable:
+                    _complete_derived(writable)
+            except StoreError as exc:
+                log.warning("serving %s without rebuilding its derived territory tables: %s", path, exc)
+            return open_store(path, read_only=True)
+    with open_store(path) as writable:
+        _complete_derived(writable)
     return open_store(path, read_only=True)
+
+
+def _complete_derived(store: SQLStore) -> None:
+    """Rebuild the derived territory tables that a killed precompute left incomplete, saying so on the log."""
+    from ..territory.steps import ensure_derived, incomplete
+
+    missing = incomplete(store)
+    if missing:
+        log.warning("rebuilding incomplete derived territory tables of %s: %s", store.target,
+                    ", ".join(f"{source}/{layer}" for source, layer in missing))
+        ensure_derived(store)

@@ -106,10 +106,11 @@ async def series(
     from ..territory.series import series as compute_series
 
     check_range(from_, to)
+    budget = deps.settings(request).overlay_budget
 
     def compute() -> list[dict[str, Any]]:
         points = compute_series(deps.store(request), freq=freq, start=from_, end=to, window=window, layer=layer,
-                                source=source, tz=tz)
+                                source=source, tz=tz, max_overlays=budget)
         return [p.to_dict() for p in points]
 
     return await _cached(request, ("series", freq, from_, to, window, layer, source, tz), compute)
@@ -119,16 +120,21 @@ async def series(
 async def record(
     request: Request,
     at: date,
-    window: Annotated[int, Query(ge=1, le=3660)] = 7,
+    window: Annotated[int, Query(ge=1, le=366)] = 7,
     layer: LayerQuery = "occupied",
     source: SourceQuery = None,
     tz: TzQuery = "UTC",
 ) -> Response:
     """The same computation as ``frontwatch territory record``."""
+    from ..territory.periods import check_day
     from ..territory.records import record as compute_record
 
+    check_day(at, "at")
+    budget = deps.settings(request).overlay_budget
+
     def compute() -> dict[str, Any]:
-        return compute_record(deps.store(request), window=window, at=at, layer=layer, source=source, tz=tz).to_dict()
+        return compute_record(deps.store(request), window=window, at=at, layer=layer, source=source, tz=tz,
+                              max_overlays=budget).to_dict()
 
     return await _cached(request, ("record", at, window, layer, source, tz), compute)
 
@@ -144,6 +150,9 @@ async def snapshot(
 ) -> Response:
     """GeoJSON for the map: every layer of the state at ``date`` (simplified) and, for ``layer``,
     the ground gained and lost over the ``since_days`` before it."""
+    from ..territory.periods import check_day
+
+    check_day(date_)
     tolerance = deps.settings(request).snapshot_tolerance_deg
 
     def compute() -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The ``frontwatch`` command: each subcommand parses, makes one library call, and formats.
 
 The error boundary lives in :func:`main`: a :class:`FrontwatchError` becomes one line on stderr
-and exit 1; usage errors exit 2; tracebacks only with ``--debug``.
+(and, with ``--json``, its JSON body on stdout) and exit 1; usage errors exit 2; tracebacks only with ``--debug``.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     except FrontwatchError as exc:
         if debug:
             raise
-        sys.stderr.write(f"error: {exc}\n")
+        report_error(exc, as_json="--json" in args)
         return 1
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
@@ -55,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     return code if isinstance(code, int) else 0
+
+
+def report_error(exc: FrontwatchError, *, as_json: bool) -> None:
+    """One line on stderr; with ``--json`` also the error's JSON body on stdout (CONTRACTS: with --json,
+    stdout holds JSON and nothing else, so a script reading it gets ``{"error", "message", "status"}``)."""
+    sys.stderr.write(f"error: {exc}\n")
+    if as_json:
+        from .common import emit_json
+
+        emit_json(exc.to_dict())
 
 
 def run() -> None:  # console_scripts target

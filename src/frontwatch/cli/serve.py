@@ -29,7 +29,11 @@ def serve(
     from ..api.serving import build_from_environment, export_environment
     from ..config import Settings, parse_assignments
 
-    settings = Settings.load(parse_assignments(setting or []))
+    given = parse_assignments(setting or [])
+    if given.get("api_token"):
+        err.print("warning: a token given as --setting api_token=... is visible to every user in `ps`; "
+                  "set FRONTWATCH_API_TOKEN or --setting api_token_file=PATH instead", soft_wrap=True)
+    settings = Settings.load(given)
     export_environment(db, settings)
     # Fail here, with one clear line, if the store cannot be opened; this also builds the event index
     # of a read-only DuckDB store once, which the workers then map.
@@ -40,4 +44,5 @@ def serve(
     mode = "read-only" if settings.read_only else "ingestion enabled (token set)"
     err.print(f"serving {db} at http://{host}:{port}/ ({mode}); API docs at /docs")
     uvicorn.run("frontwatch.api.serving:build_from_environment", factory=True, host=host, port=port,
-                workers=workers, log_level="warning", access_log=False)
+                workers=workers, log_level="warning", access_log=False,
+                server_header=False)  # issue 15: do not announce the server software

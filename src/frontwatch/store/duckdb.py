@@ -35,15 +35,45 @@ class DuckDBStore(StoreTables, SQLStore):
     ) -> None:
         super().__init__()
         self.target = str(path)
+        self.read_only = read_only  # a file open read-only cannot change while open (DuckDB's file lock)
         if self.target != ":memory:":
             parent = Path(self.target).expanduser().resolve().parent
             if not parent.is_dir():
                 raise StoreError(f"cannot create database {self.target}: folder {parent} does not exist")
         if lock_timeout_s is None:
             lock_timeout_s = float(os.environ.get("FRONTWATCH_LOCK_TIMEOUT", LOCK_TIMEOUT_S))
+        # a write-ahead log is replayed at connect into blocks not yet in the file: sizes compare only without one
+        settled = self.target != ":memory:" and not Path(self.target + ".wal").exists()
         self.conn = self._connect(read_only, lock_timeout_s)
+        try:
+            if settled:
+                self._check_size()
+        except StoreError:
+            self.conn.close()
+            raise
         if not read_only:
             self.migrate()
+
+    #: DuckDB's file starts with three 4 KiB headers, then its blocks of ``block_size`` bytes. Free blocks at
+    #: the end may be cut off at a checkpoint, but every used block lies in the file: it holds at least
+    #: the headers and ``used_blocks`` blocks.
+    _HEADER_BYTES = 3 * 4096
+
+    def _check_size(self) -> None:
+        """Refuse a truncated file at open (issue 15): DuckDB reads its catalogue from the first blocks and
+        answers from them, then fails with a raw IO error on the first query that reaches a missing block."""
+        row = self.conn.execute("SELECT block_size, used_blocks FROM pragma_database_size() "
+                                "WHERE database_name = current_database()").fetchone()
+        if row is None:
+            return
+        expected = self._HEADER_BYTES + int(row[0]) * int(row[1])
+        actual = Path(self.target).stat().st_size
+        if actual < expected:
+            raise StoreError(
+                f"database {self.target} is damaged: the file has {actual:,} bytes but its header describes "
+                f"{expected:,} (truncated by a full disk or an interrupted copy?); restore it from a copy or "
+                "import the data again into a new file"
+            )
 
     def _connect(self, read_only: bool, lock_timeout_s: float) -> duckdb.DuckDBPyConnection:
         """Open the file, waiting with backoff while another process holds its lock (DuckDB allows one writer)."""
@@ -68,7 +98,12 @@ class DuckDBStore(StoreTables, SQLStore):
             delay = min(delay * 2, 0.5)
 
     def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
-        return self.conn.execute(sql, list(params)) if params else self.conn.execute(sql)
+        try:
+            return self.conn.execute(sql, list(params)) if params else self.conn.execute(sql)
+        except (duckdb.IOException, duckdb.SerializationException) as exc:
+            # the file went bad under us (a read past its end, a corrupt block): one clear error, not a traceback
+            raise StoreError(f"database {self.target} cannot be read: {exc}; restore it from a copy or import the "
+                             "data again into a new file") from exc
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:

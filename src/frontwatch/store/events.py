@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import InputError, NotFound
 from ..models import Article, Event
+from ..urls import check_web_url
 
 _EVENT_COLUMNS = (
     "article_id, ordinal, event_type, sub_event_type, actor1, actor2, date_start, date_end, date_precision, "
@@ -185,6 +186,8 @@ class EventTables:
 
     def add_article(self, article: Article, events: list[Event]) -> int:
         """Store (or replace) an article and its events in one transaction; returns the article id."""
+        if article.url:  # issue 15: a javascript: address would become the dashboard's link
+            check_web_url(article.url)
         sha = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
         with self.transaction():  # type: ignore[attr-defined]
             self._drop_articles([article.doc_id])

@@ -74,6 +74,35 @@ class TerritoryStepTables:
         rows = self._raw_execute(sql, (layer, source)).fetchall()  # type: ignore[attr-defined]
         return {int(i): float(a or 0.0) for i, a in rows}
 
+    # -- completeness markers (issue 15: a kill during precompute must not leave them half-built for good)
+    def derived_counts(self, source: str, layer: str) -> tuple[int, int]:
+        """(territory_changes rows, territory_layer_sums rows) stored for ``layer`` of ``source``."""
+        changes = self.scalar(  # type: ignore[attr-defined]
+            "SELECT count(*) FROM territory_changes WHERE source = ? AND layer = ?", (source, layer))
+        sums = self.scalar(  # type: ignore[attr-defined]
+            "SELECT count(*) FROM territory_layer_sums x JOIN territory_snapshots s ON s.id = x.snapshot_id "
+            "WHERE s.source = ? AND x.layer = ?", (source, layer)) if "+" in layer else 0
+        return int(changes or 0), int(sums or 0)
+
+    def derived_marker(self, source: str, layer: str) -> tuple[int, int, int, int] | None:
+        """(snapshots, last_id, changes, sums) recorded when ``layer`` of ``source`` was last completed."""
+        row = self._raw_execute(  # type: ignore[attr-defined]
+            "SELECT snapshots, last_id, changes, sums FROM territory_derived WHERE source = ? AND layer = ?",
+            (source, layer)).fetchone()
+        return None if row is None else (int(row[0]), int(row[1]), int(row[2]), int(row[3]))
+
+    def mark_derived(self, source: str, layer: str, snapshots: int, last_id: int) -> None:
+        """Record ``layer`` of ``source`` as complete for these snapshots, with its current row counts.
+
+        Call inside the transaction that wrote the last rows, so the marker and the rows commit together.
+        """
+        changes, sums = self.derived_counts(source, layer)
+        self.execute("DELETE FROM territory_derived WHERE source = ? AND layer = ?", (source, layer))  # type: ignore[attr-defined]
+        self.execute(  # type: ignore[attr-defined]
+            "INSERT INTO territory_derived (source, layer, snapshots, last_id, changes, sums) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (source, layer, snapshots, last_id, changes, sums))
+
     def snapshot_times(self, source: str) -> list[tuple[int, int]]:
         """(id, time_utc seconds) of every snapshot of ``source``, in time order."""
         rows = self._raw_execute(  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ from ..models import AreaChange
 from .layers import display
 from .overlay import Diff, diff
 from .periods import check_range
-from .timeline import Timeline
+from .timeline import Timeline, frozen_memo
 
 
 class Pairs:
@@ -25,7 +25,9 @@ class Pairs:
 
     def __init__(self, timeline: Timeline) -> None:
         self.tl = timeline
-        self.known = timeline.store.territory_changes(timeline.source, timeline.layer)
+        # shared per read-only file: a pair computed here is a fact about two immutable snapshots
+        self.known = frozen_memo(timeline.store, ("changes", timeline.source, timeline.layer),
+                                 lambda: timeline.store.territory_changes(timeline.source, timeline.layer))
         self.computed = 0  # how many needed a geometric overlay (for benchmarks and tests)
 
     def lookup(self, i: int, j: int) -> tuple[float, float] | None:
@@ -91,6 +93,7 @@ def change(
         # about twice reading two, and leaves the process (API, claims checker) with all of them
         tl.prefetch()
         result = pairs.geometry(i, j, geometry=need_geometry)
+        pairs.known[(tl.ids[i], tl.ids[j])] = (result.gained_km2, result.lost_km2)  # asked again: a lookup
     regions, places = [], []
     if by_region:
         from .regions import split_by_region

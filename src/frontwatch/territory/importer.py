@@ -154,7 +154,7 @@ def import_entries(
     run.merge_partials()
     run.flush()
     run.report_notes()
-    _refresh(store, run.report.sources)
+    _refresh(store, run.report.sources | set(store.sources()))  # also completes what a killed run left
     return run.report
 
 

@@ -21,6 +21,27 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..errors import InputError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+#: The span of calendar dates frontwatch reasons about. Control maps start in 2014 at the earliest; the
+#: bounds leave centuries either side for relative periods ("a year and a half before") while keeping
+#: every date computation far from ``date.min`` and ``date.max`` (where it would overflow).
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2199, 12, 31)
+
+
+def check_day(day: date, what: str = "date") -> date:
+    """``day`` itself when it lies in FIRST_DAY..LAST_DAY; an InputError naming it otherwise.
+
+    >>> check_day(date(9999, 12, 31))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    frontwatch.errors.InputError: date 9999-12-31 is outside the dates frontwatch handles (1900-01-01 to ...
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InputError(
+            f"{what} {day.isoformat()} is outside the dates frontwatch handles ({FIRST_DAY} to {LAST_DAY}); "
+            "give a date in that span"
+        )
+    return day
 
 
 def parse_date(value: str | date) -> date:
@@ -30,13 +51,14 @@ def parse_date(value: str | date) -> date:
     datetime.date(2024, 5, 16)
     """
     if isinstance(value, datetime):
-        return value.date()
+        return check_day(value.date())
     if isinstance(value, date):
-        return value
+        return check_day(value)
     try:
-        return date.fromisoformat(str(value).strip())
+        day = date.fromisoformat(str(value).strip())
     except ValueError:
         raise InputError(f"not a date: {value!r}; expected YYYY-MM-DD, e.g. 2024-05-16") from None
+    return check_day(day)
 
 
 def month_bounds(period: str) -> tuple[date, date]:
@@ -45,6 +67,9 @@ def month_bounds(period: str) -> tuple[date, date]:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise InputError(f"not a month: {period!r}; expected YYYY-MM, e.g. 2024-03")
     year, month = int(match.group(1)), int(match.group(2))
+    if not FIRST_DAY.year < year <= LAST_DAY.year:
+        raise InputError(f"month {period!r} is outside the dates frontwatch handles ({FIRST_DAY.year + 1}-01 to "
+                         f"{LAST_DAY.year}-12); give a month in that span")
     first = date(year, month, 1)
     return first - timedelta(days=1), date(year, month, calendar.monthrange(year, month)[1])
 
@@ -65,7 +90,10 @@ def resolve_period(
 
 
 def check_range(first: date | None, last: date | None) -> None:
-    """Raise when a range is inverted."""
+    """Raise when a date is outside FIRST_DAY..LAST_DAY or the range is inverted."""
+    for day, what in ((first, "from date"), (last, "to date")):
+        if day is not None:
+            check_day(day, what)
     if first is not None and last is not None and first > last:
         raise InputError(f"inverted date range: from {first} is after to {last}; swap them")
 
@@ -74,7 +102,8 @@ def zone(tz: str) -> ZoneInfo:
     """The IANA time zone named ``tz`` (``UTC``, ``Europe/Kyiv``)."""
     try:
         return ZoneInfo(tz)
-    except (ZoneInfoNotFoundError, ValueError):
+    # OSError: a name that is a folder of the zone database ("Europe") or unreadable; ValueError: a bad path
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         raise InputError(f"unknown time zone {tz!r}; use an IANA name such as UTC or Europe/Kyiv") from None
 
 

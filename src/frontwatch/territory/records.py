@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import DataUnavailable, InputError
 from ..models import JsonMixin, SnapshotRef
 from .changes import Pairs
+from .series import check_budget
 from .timeline import Timeline
 
 
@@ -61,18 +62,21 @@ class Record(JsonMixin):
         }
 
 
-def _areas(tl: Timeline) -> dict[int, float]:
+def _areas(tl: Timeline, max_overlays: int | None = None) -> dict[int, float]:
     """Area of the layer expression at each snapshot: stored, or measured when a sum was not precomputed."""
     areas = tl.store.layer_area_map(tl.source, tl.layer)
     if len(areas) < len(tl.ids):
+        check_budget(len(tl.ids) - len(areas), max_overlays,
+                     f"ranking windows of {tl.layer} (areas not precomputed)",
+                     "ask for a single layer or a precomputed sum")
         tl.prefetch()
         areas = {sid: areas.get(sid, tl.shape(sid).area_km2) for sid in tl.ids}
     return areas
 
 
-def rolling_nets(tl: Timeline, window: int, last: date) -> list[WindowChange]:
+def rolling_nets(tl: Timeline, window: int, last: date, max_overlays: int | None = None) -> list[WindowChange]:
     """Net change of every N-day window ending from the first possible day to ``last``."""
-    areas = _areas(tl)
+    areas = _areas(tl, max_overlays)
     out, day = [], tl.first_date + timedelta(days=window)
     while day <= last:
         before, after = tl.ids[tl.index_at(day - timedelta(days=window))], tl.ids[tl.index_at(day)]
@@ -82,14 +86,19 @@ def rolling_nets(tl: Timeline, window: int, last: date) -> list[WindowChange]:
 
 
 def record(
-    store: Any, *, window: int = 7, at: date, layer: str = "occupied", source: str | None = None, tz: str = "UTC"
+    store: Any, *, window: int = 7, at: date, layer: str = "occupied", source: str | None = None, tz: str = "UTC",
+    max_overlays: int | None = None,
 ) -> Record:
-    """Rank the net change of the ``window`` days ending at ``at`` against every earlier window."""
+    """Rank the net change of the ``window`` days ending at ``at`` against every earlier window.
+
+    Nets need stored areas only; the window's gross figures need at most one overlay. ``max_overlays``
+    (the API's bound) refuses a sum whose areas were not precomputed, before measuring any.
+    """
     if not 1 <= window <= 366:
         raise InputError(f"--window must be a number of days from 1 to 366, got {window}")
     tl = Timeline(store, source, layer, tz)
     tl.index_at(at)
-    nets = rolling_nets(tl, window, at)
+    nets = rolling_nets(tl, window, at, max_overlays)
     if not nets or nets[-1].end != at:
         raise DataUnavailable(f"no {window}-day window ends at {at}: the {tl.source} data start on {tl.first_date}")
     current = nets[-1]

@@ -44,6 +44,15 @@ def windows(freq: str, first: date, last: date, window: int | None = None) -> It
         day = end + timedelta(days=1)
 
 
+def check_budget(needed: int, budget: int | None, what: str, narrower: str) -> None:
+    """Raise before any work when ``needed`` geometric overlays exceed ``budget`` (None: unbounded)."""
+    if budget is not None and needed > budget:
+        raise InputError(
+            f"{what} needs {needed:,} map overlays, above this server's bound "
+            f"of {budget:,} per request: {narrower}; or compute it locally with the `frontwatch territory` command"
+        )
+
+
 def _check(freq: str, window: int | None) -> None:
     if freq not in FREQS:
         raise InputError(f"unknown frequency {freq!r}; expected one of {', '.join(FREQS)}")
@@ -61,9 +70,14 @@ def series(
     layer: str = "occupied",
     source: str | None = None,
     tz: str = "UTC",
+    max_overlays: int | None = None,
 ) -> list[SeriesPoint]:
     """Gained, lost and net ground per window, from ``start`` (default: the first day with a previous
-    state) to ``end`` (default: the last snapshot's day)."""
+    state) to ``end`` (default: the last snapshot's day).
+
+    ``max_overlays`` bounds the work (the API's): a series whose windows need more geometric overlays
+    than that (windows not precomputed) is refused before any is computed.
+    """
     _check(freq, window)
     check_range(start, end)
     tl = Timeline(store, source, layer, tz)
@@ -76,7 +90,10 @@ def series(
     for win_start, win_end in windows(freq, first, last, window):
         before = win_end - timedelta(days=window) if window else win_start - timedelta(days=1)
         spans.append((win_start, win_end, tl.index_at(before), tl.index_at(win_end)))
-    missing = {k for _, _, i, j in spans if pairs.lookup(i, j) is None for k in (i, j)}
+    needed = {(i, j) for _, _, i, j in spans if pairs.lookup(i, j) is None}
+    check_budget(len(needed), max_overlays, "this series (windows not precomputed)",
+                 "ask for freq day, week or month without a window, a shorter range (from/to), or a precomputed layer")
+    missing = {k for pair in needed for k in pair}
     if missing:  # one bulk read instead of one query per snapshot
         tl.prefetch([tl.ids[k] for k in sorted(missing)] if len(missing) < 50 else None)
     points = []

@@ -7,6 +7,7 @@ before the first snapshot, or after the day of the last one, are outside the dat
 from __future__ import annotations
 
 import bisect
+import os
 from collections import OrderedDict
 from datetime import UTC, date, datetime
 from typing import Any
@@ -34,6 +35,9 @@ def resolve_source(store: Any, source: str | None) -> str:
     return source
 
 
+#: How many layer expressions' maps a process keeps: a server answering random layer sets with fewer slots
+#: re-read a whole layer's maps (0.3-1 s) on every fifth request (issue 15's load test).
+_WKB_EXPRESSIONS = 10
 #: Per process: the WKB already read, keyed by store, source, layer and the snapshots' count and
 #: last id (an import changes the key). Lets a long-running process (the API) answer repeated
 #: changes without reading the store again.
@@ -49,10 +53,34 @@ def _process_cache(
     key = (str(store.target), source, layer, count, last_id)
     if key not in _WKB:
         _WKB[key] = ({}, OrderedDict())
-        while len(_WKB) > 4:
+        while len(_WKB) > _WKB_EXPRESSIONS:
             _WKB.popitem(last=False)
     _WKB.move_to_end(key)
     return _WKB[key]
+
+
+#: Per process: what a read-only DuckDB file says about its snapshots (sources, layers, times, stored
+#: changes), keyed by the file's identity and stamp. Such a file cannot change while it is open (DuckDB's
+#: lock keeps writers out), so every request of a server or claim check need not ask again: each of
+#: those queries cost 1-10 ms, several per change, more than the lookup they serve (issue 15).
+_FROZEN: dict[tuple[Any, ...], Any] = {}
+
+
+def frozen_memo(store: Any, key: tuple[Any, ...], compute: Any) -> Any:
+    """``compute()``, remembered per read-only DuckDB file (computed every time for any other store)."""
+    if not getattr(store, "read_only", False) or getattr(store, "backend", "") != "duckdb":
+        return compute()
+    try:
+        st = os.stat(store.target)
+    except OSError:
+        return compute()
+    full = (store.target, st.st_ino, st.st_mtime_ns, st.st_size, *key)
+    hit = _FROZEN.get(full)
+    if hit is None:
+        if len(_FROZEN) > 512:
+            _FROZEN.clear()
+        hit = _FROZEN[full] = compute()
+    return hit
 
 
 class Timeline:
@@ -61,12 +89,13 @@ class Timeline:
     def __init__(self, store: Any, source: str | None, layer: str, tz: str = "UTC", *, cache: int = 64) -> None:
         zone(tz)  # validate early
         self.store = store
-        self.source = resolve_source(store, source)
+        self.source = frozen_memo(store, ("source", source), lambda: resolve_source(store, source))
         self.names = parse_layers(layer)
         self.layer = canonical(layer)
         self.tz = tz
-        check_layers(store, self.names, self.source)
-        rows = store.snapshot_times(self.source)
+        frozen_memo(store, ("layers", self.source, self.names),
+                    lambda: check_layers(store, self.names, self.source) or True)
+        rows = frozen_memo(store, ("times", self.source), lambda: store.snapshot_times(self.source))
         self.ids = [i for i, _ in rows]
         self.times = [t for _, t in rows]
         self.first_date = local_date(datetime.fromtimestamp(self.times[0], UTC), tz)

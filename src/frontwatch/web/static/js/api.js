@@ -11,6 +11,18 @@ export async function getJSON(path, params = {}) {
   return body;
 }
 
+/** `url` when it is an absolute http(s) address, else null: a javascript: or data: address must never
+ * become a link (issue 15; the API refuses them at ingest, this guards articles stored before). */
+export function webUrl(url) {
+  if (typeof url !== "string" || /[\u0000-\u0020\u007f]/.test(url.trim())) return null;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** el("a", {href: "/x", class: "y"}, "text", child...): an element with attributes and children. */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);

@@ -1,5 +1,5 @@
 // The article view: the text with each event's evidence span highlighted, and the list of events.
-import { deaths, el, getJSON, typeColour } from "./api.js";
+import { deaths, el, getJSON, typeColour, webUrl } from "./api.js";
 
 const docId = decodeURIComponent(location.pathname.replace(/^\/article\//, ""));
 
@@ -35,7 +35,9 @@ async function start() {
   document.title = `frontwatch: ${article.title || article.doc_id}`;
   document.getElementById("title").textContent = article.title || article.doc_id;
   const meta = [article.outlet, article.published].filter(Boolean).join(", ");
-  document.getElementById("meta").replaceChildren(meta, article.url ? [" · ", el("a", { href: article.url, rel: "noopener noreferrer" }, "original")] : []);
+  const original = webUrl(article.url);
+  // spread: replaceChildren takes nodes, and would print an array as text ("[object HTMLAnchorElement]")
+  document.getElementById("meta").replaceChildren(meta, ...(original ? [" · ", el("a", { href: original, rel: "noopener noreferrer" }, "original")] : []));
   document.getElementById("text").replaceChildren(...highlighted(article.text, article.events));
   document.getElementById("event-list").replaceChildren(...article.events.map((e) => el("li", {},
     el("span", { class: "dot", style: `background:${typeColour(e.event_type)}`, "aria-hidden": "true" }), " ",
