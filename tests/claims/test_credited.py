@@ -88,3 +88,13 @@ def test_order_and_bracket():
     assert bracket_verdict(149.4, 264.9, 200, agrees, "exact")  # between the two
     assert not bracket_verdict(149.4, 264.9, 400, agrees, "exact")
     assert not bracket_verdict(10.0, 20.0, 100, agrees, "exact")
+
+
+def test_a_weekly_map_does_not_decide_a_rolling_record_whose_ends_fall_between_its_maps(both):
+    text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
+    record = next(c for c in check_text(both, text, published=date(2024, 5, 17)).claims if c.claim.kind == "record")
+    isw = record.computed["isw:occupied+contested"]
+    assert isw["verdict"] == "unverifiable" and "coarser than daily" in isw["reason"]
+    assert "ISW maps are coarser than daily" in record.explanation
+    # DeepState here holds only a few May days, so it cannot rank the window either: nothing decides
+    assert record.verdict == "unverifiable"

@@ -204,6 +204,14 @@ def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[st
               "needed_since": threshold.isoformat() if threshold else None,
               "rank_in_last_365_days": result.get("rank_in_last_365_days")}
     since_day = date.fromisoformat(str(since)[:10]) if since else None
+    off = [with_offset(result[end])["offset_days"] for end in ("from", "to") if result.get(end)]
+    if any(off) and coarse_figure(store, source, layer, claim.state_from or claim.state_to,  # type: ignore[arg-type]
+                                  claim.state_to).get("cadence_days"):  # type: ignore[arg-type]
+        # A weekly map cannot hold a rolling window whose ends fall between its maps: the record it would rank
+        # is another window's (the maps {off} days off), so it neither confirms nor refutes the claim.
+        return {**figure, "verdict": "unverifiable",
+                "reason": f"{display(source)} maps are coarser than daily: the window's ends fall "
+                          f"{off[0]:+d} / {off[-1]:+d} days from its maps, so its rolling record is another window's"}
     if threshold is None or since_day is None:
         return {**figure, "verdict": "unverifiable", "reason": "the claim gives no look-back to compare with"}
     if since_day <= threshold:

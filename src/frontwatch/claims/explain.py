@@ -38,7 +38,9 @@ def explain(claim: Claim, computed: dict[str, dict[str, Any]], verdict: str, sou
         reasons = sorted({v.get("reason", "") for v in computed.values()} - {""})
         return f"cannot be checked {_period(claim)}: " + ("; ".join(reasons) or "no layer could be computed")
     if claim.kind == "record":
-        return _explain_record(claim, usable, verdict)
+        skipped = sorted({v["reason"] for v in computed.values() if v.get("verdict") == "unverifiable"
+                          and v.get("reason")})
+        return _explain_record(claim, usable, verdict) + "".join(f" Not counted: {r}." for r in skipped)
     return _explain_area(claim, usable, verdict, sources)
 
 
