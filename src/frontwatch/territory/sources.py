@@ -98,9 +98,9 @@ def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Recor
     out: list[Record] = []
     for index, piece in enumerate(slices):
         key = _digest(piece)
-        record = cache.features.get(key)
+        record = cache.records.get(key)
         if record is not None:
-            cache.features.move_to_end(key)
+            cache.records.move_to_end(key)
         else:
             try:
                 feature = orjson.loads(piece)
@@ -110,9 +110,10 @@ def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Recor
                 return None
             feature = checked_feature(feature, index)
             geometry = feature.get("geometry")
-            polygonal = isinstance(geometry, dict) and geometry.get("type") in POLYGONAL
-            record = (feature.get("properties") or {}, key, _polygons_of(geometry)) if polygonal else ()
-            cache.feature(key, lambda record=record: record)
+            record = ()
+            if isinstance(geometry, dict) and geometry.get("type") in POLYGONAL:
+                record = (feature.get("properties") or {}, key, _polygons_of(geometry))
+            cache.keep_record(key, record)
         if record:
             out.append(record)
     return out
