@@ -169,11 +169,15 @@ def _evidence(ranked: list[tuple[float, Place]]) -> _Evidence:
             ev.anchor_region = f"{place.country}\t{place.admin1}"
         elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
             ev.anchor_point = (place.lat, place.lon)
-    cands = {(p.country, p.name if p.feature_code == "ADM1" else p.admin1) for _, p in ranked[:TOP_VOTES]
-             if p.country and (p.admin1 or p.feature_code == "ADM1")}
-    ev.votes = {r: 1.0 / len(cands) for r in cands}  # type: ignore[misc]
+    cands: set[tuple[str, str]] = set()
+    for _, p in ranked[:TOP_VOTES]:
+        if p.country and p.feature_code == "ADM1":
+            cands.add((p.country, p.name))
+        elif p.country and p.admin1:
+            cands.add((p.country, p.admin1))
+    ev.votes = {r: 1.0 / len(cands) for r in cands}
     ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
-    ev.country_votes = {cc: 1.0 / len(ccs) for cc in ccs}  # type: ignore[misc]
+    ev.country_votes = {cc: 1.0 / len(ccs) for cc in ccs}
     return ev
 
 
@@ -190,7 +194,7 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
     points: list[tuple[float, float]] = list(base.points)
     votes: defaultdict[tuple[str, str], float] = defaultdict(float)
     voters: defaultdict[tuple[str, str], int] = defaultdict(int)
-    country_votes: Counter[str] = Counter()
+    country_votes: defaultdict[str, float] = defaultdict(float)
     country_voters: defaultdict[str, set[str]] = defaultdict(set)
     for k, ev in evidence.items():
         if k != own:
@@ -216,7 +220,7 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
                    dominant_country=dominant, points=tuple(points))
 
 
-def _dominant(anchors: Counter[str], votes: Counter[str], voters: dict[str, set[str]]) -> str | None:
+def _dominant(anchors: Counter[str], votes: dict[str, float], voters: dict[str, set[str]]) -> str | None:
     """The article's country: the most anchored one, else the one most names vote for (two at least).
 
     Ties go to the alphabetically first code, so the answer never depends on set order.
@@ -229,13 +233,14 @@ def _dominant(anchors: Counter[str], votes: Counter[str], voters: dict[str, set[
 
 def _fall_back_to_locality(places: list[Place | None], names: list[str]) -> list[Place | None]:
     """Unresolved names at the median point of the text's resolved settlements (precision 3)."""
-    towns = [p for p in places if p is not None and p.feature_code in ("PPL", "PPLC") and p.lat is not None]
+    towns = [(p.lat, p.lon, p) for p in places if p is not None and p.feature_code in ("PPL", "PPLC")
+             and p.lat is not None and p.lon is not None]
     if not towns or all(p is not None for p in places):
         return places
-    lats = sorted(p.lat for p in towns)  # type: ignore[misc]
-    lons = sorted(p.lon for p in towns)  # type: ignore[misc]
+    lats = sorted(t[0] for t in towns)
+    lons = sorted(t[1] for t in towns)
     lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
-    anchor = min(towns, key=lambda p: abs(p.lat - lat) + abs(p.lon - lon))  # type: ignore[operator]
+    anchor = min(towns, key=lambda t: abs(t[0] - lat) + abs(t[1] - lon))[2]
     return [p if p is not None else Place(name=" ".join(n.split()), lat=anchor.lat, lon=anchor.lon, geonameid=None,
                                           admin1=anchor.admin1, country=anchor.country, precision=3,
                                           feature_code=None)
