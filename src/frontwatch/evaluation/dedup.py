@@ -108,8 +108,10 @@ def score_labels(rows: list[dict[str, Any]], labels: list[int], *, gold_file: st
             predicted += 1
             true += pair in gold
     days = [_day(r.get("published")) for r in rows]
-    within = sum(1 for i, j in gold if days[i] is not None and days[j] is not None
-                 and abs(days[i] - days[j]) <= window_days)  # type: ignore[operator]
+    within = 0
+    for i, j in gold:
+        day_i, day_j = days[i], days[j]
+        within += day_i is not None and day_j is not None and abs(day_i - day_j) <= window_days
     return DedupScore(gold_file, len(rows), len(gold), predicted, true, len(members),
                       sum(d is None for d in days), within, window_days)
 
