@@ -252,10 +252,10 @@ def _place_counties(places: list[Place | None]) -> list[Place | None]:
     out = []
     for p in places:
         if p is not None and p.feature_code == "ADM2" and p.geonameid is None and p.country == "US":
-            towns = [q for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
-                     and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None]
-            if towns:
-                p = replace(p, lat=sum(q.lat for q in towns) / len(towns),  # type: ignore[misc]
-                            lon=sum(q.lon for q in towns) / len(towns))  # type: ignore[misc]
+            points = [(q.lat, q.lon) for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
+                      and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None and q.lon is not None]
+            if points:
+                p = replace(p, lat=sum(lat for lat, _ in points) / len(points),
+                            lon=sum(lon for _, lon in points) / len(points))
         out.append(p)
     return out

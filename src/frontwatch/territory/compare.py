@@ -245,12 +245,13 @@ def write_compare_chart(result: Comparison, path: str | Path) -> Path:
     fig = Figure(figsize=(11, 7), dpi=100)
     top, bottom = fig.subplots(2, 1, sharex=True)
     ends = [w.end for w in weeks]
-    sides = ((f"{result.source_a} {result.layer_a}", [w.net_a for w in weeks], "#a52714"),
-             (f"{result.source_b} {result.layer_b}", [w.net_b for w in weeks], "#1f4e99"))
+    nets_a, nets_b = _nets(weeks)
+    sides = ((f"{result.source_a} {result.layer_a}", nets_a, "#a52714"),
+             (f"{result.source_b} {result.layer_b}", nets_b, "#1f4e99"))
     for label, nets, colour in sides:
         running, total = [], 0.0
         for net in nets:
-            total += net  # type: ignore[operator]
+            total += net
             running.append(total)
         top.plot(ends, running, color=colour, linewidth=1.3, label=label)
         bottom.plot(ends, nets, color=colour, linewidth=0.9, marker=".", markersize=3, label=label)
