@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, UnreadableFile
 from .split import SPLITS, select
+
+if TYPE_CHECKING:
+    from ..dedup import DedupSettings
 
 
 @dataclass
@@ -165,7 +168,7 @@ def stack(rows: list[dict[str, Any]], days: int) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_dedup(path: Path, settings: Any = None, *, split: str = "all", first: date | None = None,
+def evaluate_dedup(path: Path, settings: DedupSettings | None = None, *, split: str = "all", first: date | None = None,
                    last: date | None = None, stack_days: int | None = None) -> DedupScore:
     """Run deduplication on one split of the gold file's reports and score it pairwise.
 

@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from shapely.geometry import shape
@@ -22,6 +22,9 @@ from ..errors import InvalidGeometry, UnreadableFile
 from ..geodesy import area_km2
 from ..models import LayerGeometry, Snapshot
 from .geometry import check_lonlat, clean_polygons, in_box
+
+if TYPE_CHECKING:
+    from .formats import LayerMap
 
 _T = TypeVar("_T")
 
@@ -86,7 +89,7 @@ class ReadOptions:
 
     source: str = "auto"
     time: datetime | None = None
-    layer_map: Any = None
+    layer_map: LayerMap | None = None
 
 
 #: One feature's cleaned geometry: (all polygons, polygons in the theatre, km² outside it).
