@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Place
 from .gazetteer import Gazetteer
 from .names import key
 from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
 from .resolver import GeoContext, Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
 ANCHOR_MARGIN = 1.5
@@ -113,7 +116,7 @@ class Geocoder:
             return []
         return self._resolver.rank(name, context)
 
-    def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
+    def find(self, text: str, *, doc: Doc | None = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
         from .toponyms import find_spans
 
