@@ -43,6 +43,7 @@ test-fast: dev
 
 lint: dev
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
 
 bench: dev
 	$(BIN)/python bench/run.py

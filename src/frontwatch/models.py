@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from shapely.geometry.base import BaseGeometry
 
@@ -33,9 +33,12 @@ def _jsonable(value: Any) -> Any:
 class JsonMixin:
     """``to_dict`` for dataclasses: dates as ISO strings, geometry fields left out."""
 
+    if TYPE_CHECKING:  # what @dataclass gives every class that uses this mixin
+        __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+        for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if isinstance(value, BaseGeometry) or f.metadata.get("internal"):
                 continue

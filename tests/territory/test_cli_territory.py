@@ -41,8 +41,10 @@ def test_errors_are_one_line(tmp_path, capsys):
     db = _store(tmp_path)
     assert main(["territory", "change", "--period", "2024-13", "--db", db]) == 1
     assert main(["territory", "change", "--from", "2023-01-01", "--to", "2024-05-03", "--db", db]) == 1
+    assert main(["territory", "record", "--at", "", "--db", db]) == 1
     err = capsys.readouterr().err
-    assert "YYYY-MM" in err and "2024-05-01 to 2024-05-12" in err
+    assert "YYYY-MM" in err and "2024-05-01 to 2024-05-12" in err and "not a date: ''" in err
+    assert "Traceback" not in err
     # no regions imported: the bundled oblasts answer (issue 10 item 5)
     assert main(["territory", "change", "--from", "2024-05-01", "--to", "2024-05-03", "--by-region", "--db", db,
                  "--json"]) == 0

@@ -12,6 +12,7 @@ consistent with that map at its cadence, and the explanation says which states g
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -90,7 +91,8 @@ def _utc(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
 
 
-def bracket_verdict(value: float, outer: float, claimed: float, agrees: Any, qualifier: str) -> bool:
+def bracket_verdict(value: float, outer: float, claimed: float, agrees: Callable[[float, float, str], bool],
+                    qualifier: str) -> bool:
     """Whether a claim fits a coarse map: it agrees with either figure, or lies between them."""
     low, high = sorted((value, outer))
     return agrees(value, claimed, qualifier) or agrees(outer, claimed, qualifier) or low <= claimed <= high

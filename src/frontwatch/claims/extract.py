@@ -308,7 +308,7 @@ def _record_claim(ctx: _Context, area: Claim | None) -> Claim | None:
     actor = area.actor if area else _actor_and_direction(ctx.sentence, m.start(), "gained")[0]
     claim = Claim(kind="record", text=m.group(0), start=ctx.offset + m.start(), end=ctx.offset + m.end(),
                   actor=actor, lookback_months=months, lookback_since=since)
-    if area is not None and area.state_from is not None:
+    if area is not None and area.state_from is not None and area.state_to is not None:
         return _replace(claim, period=area.period, period_text=area.period_text, state_from=area.state_from,
                         state_to=area.state_to, window_days=(area.state_to - area.state_from).days,
                         credited=area.credited, map_source=area.map_source)

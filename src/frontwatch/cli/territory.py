@@ -7,13 +7,16 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..errors import ConfigError, FrontwatchError
 from .app import app
 from .common import DbOption, JsonOption, emit_json, emit_table, err, out
+
+if TYPE_CHECKING:
+    from ..models import AreaChange
 
 territory_app = typer.Typer(
     help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True
@@ -172,7 +175,7 @@ def change(
     _print_change(result)
 
 
-def _change_all(db: str | None, *, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+def _change_all(db: str | None, *, json_: bool, **options: Any) -> None:
     from ..store import open_store
     from ..territory.side_by_side import change_all
 
@@ -190,11 +193,11 @@ def _change_all(db: str | None, *, json_: bool, **options) -> None:  # type: ign
     _print_notes(result)
 
 
-def _state_cell(state: dict) -> str:  # type: ignore[type-arg]
+def _state_cell(state: dict[str, Any]) -> str:
     return f"{state['snapshot_date']} ({-state['gap_days']:+d})" if state["gap_days"] else state["snapshot_date"]
 
 
-def _print_notes(result: dict) -> None:  # type: ignore[type-arg]
+def _print_notes(result: dict[str, Any]) -> None:
     for row in result["sources"]:
         if row.get("note"):
             out.print(f"note: {row['note']}.")
@@ -204,7 +207,7 @@ def _print_notes(result: dict) -> None:  # type: ignore[type-arg]
         out.print(f"{failure['source']}: {failure['error']}")
 
 
-def _print_change(result) -> None:  # type: ignore[no-untyped-def]
+def _print_change(result: AreaChange) -> None:
     d = result.to_dict()
     emit_table(
         f"{d['layer']} ({d['source']}): {d['from']['date']} -> {d['to']['date']}",
@@ -273,7 +276,7 @@ def series(
     )
 
 
-def _series_all(db: str | None, *, csv: Path | None, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+def _series_all(db: str | None, *, csv: Path | None, json_: bool, **options: Any) -> None:
     from ..store import open_store
     from ..territory.side_by_side import series_all
 
@@ -314,13 +317,15 @@ def record(
 ) -> None:
     """How the net change of the window ending at a date ranks: largest since when."""
     from ..store import open_store
+    from ..territory.periods import parse_date
     from ..territory.records import record as compute_record
 
+    day = parse_date(at)  # an empty --at is refused in one line here, not deep in the ranking
     if source == "all":
-        _record_all(db, window=window, at=_date(at), layer=layer, tz=tz, json_=json_)
+        _record_all(db, window=window, at=day, layer=layer, tz=tz, json_=json_)
         return
     with open_store(db, read_only=True) as store:
-        result = compute_record(store, window=window, at=_date(at), layer=layer, source=source, tz=tz)
+        result = compute_record(store, window=window, at=day, layer=layer, source=source, tz=tz)
     if json_:
         emit_json(result.to_dict())
         return
@@ -336,7 +341,7 @@ def record(
     )
 
 
-def _record_all(db: str | None, *, json_: bool, **options) -> None:  # type: ignore[no-untyped-def]
+def _record_all(db: str | None, *, json_: bool, **options: Any) -> None:
     from ..store import open_store
     from ..territory.side_by_side import record_all
 

@@ -91,7 +91,7 @@ def report_cache(store: Any) -> ReportCache:
     if cache is None:
         cache = ReportCache()
         store._dedup_report_cache = cache
-    return cache  # type: ignore[no-any-return]
+    return cache
 
 
 def assign_article(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
@@ -127,13 +127,16 @@ def assign_articles(store: Any, article_ids: Sequence[int], settings: DedupSetti
 
 def _date_chunks(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """New events grouped by date, each group spanning at most :data:`CHUNK_DAYS` (undated ones alone)."""
-    dated = sorted((r for r in rows if _first_day(r) is not None), key=lambda r: (_first_day(r), int(r["id"])))
+    dated = sorted(((day, r) for r in rows if (day := _first_day(r)) is not None),
+                   key=lambda pair: (pair[0], int(pair[1]["id"])))
     chunks: list[list[dict[str, Any]]] = []
-    for row in dated:
-        if chunks and (_first_day(row) - _first_day(chunks[-1][0])).days <= CHUNK_DAYS:  # type: ignore[operator]
+    start = date.min  # the first day of the last chunk
+    for day, row in dated:
+        if chunks and (day - start).days <= CHUNK_DAYS:
             chunks[-1].append(row)
         else:
             chunks.append([row])
+            start = day
     return chunks
 
 
@@ -147,8 +150,9 @@ def _linked_components(store: Any, chunk: list[dict[str, Any]], rows: dict[int, 
     """Components of stored events that a chunk of new events links to (their rows are added to ``rows``)."""
     exact = all(r.get("date_start") is not None for r in chunk)  # incident dates: the event window applies
     window = timedelta(days=s.event_window_days if exact else s.window_days)
-    first = min(_first_day(r) for r in chunk) - window  # type: ignore[type-var,operator]
-    last = max((r.get("date_end") or _first_day(r)) for r in chunk) + window
+    days = [(r, day) for r in chunk if (day := _first_day(r)) is not None]  # all of them: chunks are dated
+    first = min(day for _, day in days) - window
+    last = max((r.get("date_end") or day) for r, day in days) + window
     precise = [r for r in chunk if r["geonameid"] is not None and (r["geo_precision"] or 3) <= 2]
     loose = [r for r in chunk if r not in precise]
     unplaced = any(r["admin1"] is None and r["geonameid"] is None for r in chunk)

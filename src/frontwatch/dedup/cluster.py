@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .features import COMPATIBLE, Report
@@ -252,7 +252,8 @@ def _window_pairs(left: list[Report], members: list[Report], cap: int, window: i
 class _Clusters:
     """Union-find whose roots remember their members' date range and distinct places."""
 
-    def __init__(self, reports: Sequence[Report], settings: DedupSettings, pair_score=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reports: Sequence[Report], settings: DedupSettings,
+                 pair_score: Callable[[int, int], float] | None = None) -> None:
         self.reports = reports
         self.settings = settings
         self.pair_score = pair_score
@@ -280,7 +281,7 @@ class _Clusters:
             for b in self.sites[rj].values():
                 if places_conflict(a, b) or deaths_conflict(a, b, self.settings):
                     return False
-        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj):
+        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj, self.pair_score):
             return False
         self.parent[rj] = ri
         self.members[ri] += self.members[rj]
@@ -289,13 +290,13 @@ class _Clusters:
         return True
 
 
-    def _linked(self, ri: int, rj: int) -> bool:
+    def _linked(self, ri: int, rj: int, pair_score: Callable[[int, int], float]) -> bool:
         """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
         in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
         left, right = sorted(self.members[ri])[:16], sorted(self.members[rj])[:16]
         if len(left) * len(right) == 1:
             return True
-        total = sum(self.pair_score(i, j) for i in left for j in right)
+        total = sum(pair_score(i, j) for i in left for j in right)
         return total / (len(left) * len(right)) >= self.settings.linkage
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from ..geocode.gazetteer import REGION, SETTLEMENT, load
+from ..geocode.gazetteer import REGION, SETTLEMENT, Entry, load
 from ..geocode.names import key, skeleton
 
 #: Countries whose places all count, and the population above which a neighbour's places count too.
@@ -61,7 +61,7 @@ def _stop_words() -> frozenset[str]:
     return STOP_WORDS
 
 
-def _eligible(entry) -> bool:  # type: ignore[no-untyped-def]
+def _eligible(entry: Entry) -> bool:
     country = entry.place.country or ""
     if entry.kind not in (SETTLEMENT, REGION):
         return False
@@ -82,16 +82,16 @@ def lookup(name: str, region: bool = False) -> IndexedPlace | None:
     sk = skeleton(name)
     wanted = REGION if region else SETTLEMENT
 
-    def rank(e):  # type: ignore[no-untyped-def]
+    def rank(e: Entry) -> tuple[bool, bool, bool, bool, int]:
         own = key(e.place.name)
         return (e.kind == wanted, (e.place.country or "") in HOME_COUNTRIES, own == name, skeleton(own) == sk,
                 e.place.population)
 
     best = max(entries, key=rank)
-    region = f"a:{best.place.country}{best.admin1_code}" if best.admin1_code else ""
+    region_key = f"a:{best.place.country}{best.admin1_code}" if best.admin1_code else ""
     if best.kind == REGION:
-        return IndexedPlace(region, best.place.name, best.place.country or "", False, region)
-    return IndexedPlace(f"g:{best.place.geonameid}", best.place.name, best.place.country or "", True, region)
+        return IndexedPlace(region_key, best.place.name, best.place.country or "", False, region_key)
+    return IndexedPlace(f"g:{best.place.geonameid}", best.place.name, best.place.country or "", True, region_key)
 
 
 def find_places(words: list[str], capitalised: list[bool]) -> tuple[list[IndexedPlace], set[int]]:

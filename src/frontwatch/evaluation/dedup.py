@@ -18,10 +18,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError, UnreadableFile
 from .split import SPLITS, select
+
+if TYPE_CHECKING:
+    from ..dedup import DedupSettings
 
 
 @dataclass
@@ -108,8 +111,10 @@ def score_labels(rows: list[dict[str, Any]], labels: list[int], *, gold_file: st
             predicted += 1
             true += pair in gold
     days = [_day(r.get("published")) for r in rows]
-    within = sum(1 for i, j in gold if days[i] is not None and days[j] is not None
-                 and abs(days[i] - days[j]) <= window_days)  # type: ignore[operator]
+    within = 0
+    for i, j in gold:
+        day_i, day_j = days[i], days[j]
+        within += day_i is not None and day_j is not None and abs(day_i - day_j) <= window_days
     return DedupScore(gold_file, len(rows), len(gold), predicted, true, len(members),
                       sum(d is None for d in days), within, window_days)
 
@@ -163,7 +168,7 @@ def stack(rows: list[dict[str, Any]], days: int) -> list[dict[str, Any]]:
     return out
 
 
-def evaluate_dedup(path: Path, settings: Any = None, *, split: str = "all", first: date | None = None,
+def evaluate_dedup(path: Path, settings: DedupSettings | None = None, *, split: str = "all", first: date | None = None,
                    last: date | None = None, stack_days: int | None = None) -> DedupScore:
     """Run deduplication on one split of the gold file's reports and score it pairwise.
 

@@ -141,8 +141,8 @@ class Gazetteer:
         for name, lat, lon, extra in aliases.SEAS:
             place = GazetteerPlace(name, None, lat, lon, None, None, 10_000_000, "SEA")
             self._add_extra(SEA, place, [name, *extra])
-        for name, cc, lat, lon, extra in aliases.EXTRA_REGIONS:
-            place = GazetteerPlace(name, None, lat, lon, name, cc, 10_000_000, "RGN")
+        for name, country, lat, lon, extra in aliases.EXTRA_REGIONS:
+            place = GazetteerPlace(name, None, lat, lon, name, country, 10_000_000, "RGN")
             self._add_extra(REGION, place, [name, *extra])
 
     def _add_extra(self, kind: str, place: GazetteerPlace, names: list[str]) -> None:

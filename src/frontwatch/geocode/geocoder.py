@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..models import Place
 from .gazetteer import Gazetteer
 from .names import key
 from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
 from .resolver import GeoContext, Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 #: A margin (in score units) above which a first-pass resolution anchors the document's context.
 ANCHOR_MARGIN = 1.5
@@ -113,7 +116,7 @@ class Geocoder:
             return []
         return self._resolver.rank(name, context)
 
-    def find(self, text: str, *, doc: Any = None, context: GeoContext | None = None) -> list[Toponym]:
+    def find(self, text: str, *, doc: Doc | None = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
         from .toponyms import find_spans
 
@@ -169,11 +172,15 @@ def _evidence(ranked: list[tuple[float, Place]]) -> _Evidence:
             ev.anchor_region = f"{place.country}\t{place.admin1}"
         elif place.feature_code in ("PPL", "PPLC") and place.lat is not None and place.lon is not None:
             ev.anchor_point = (place.lat, place.lon)
-    cands = {(p.country, p.name if p.feature_code == "ADM1" else p.admin1) for _, p in ranked[:TOP_VOTES]
-             if p.country and (p.admin1 or p.feature_code == "ADM1")}
-    ev.votes = {r: 1.0 / len(cands) for r in cands}  # type: ignore[misc]
+    cands: set[tuple[str, str]] = set()
+    for _, p in ranked[:TOP_VOTES]:
+        if p.country and p.feature_code == "ADM1":
+            cands.add((p.country, p.name))
+        elif p.country and p.admin1:
+            cands.add((p.country, p.admin1))
+    ev.votes = {r: 1.0 / len(cands) for r in cands}
     ccs = {p.country for _, p in ranked[:TOP_VOTES] if p.country}
-    ev.country_votes = {cc: 1.0 / len(ccs) for cc in ccs}  # type: ignore[misc]
+    ev.country_votes = {cc: 1.0 / len(ccs) for cc in ccs}
     return ev
 
 
@@ -190,7 +197,7 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
     points: list[tuple[float, float]] = list(base.points)
     votes: defaultdict[tuple[str, str], float] = defaultdict(float)
     voters: defaultdict[tuple[str, str], int] = defaultdict(int)
-    country_votes: Counter[str] = Counter()
+    country_votes: defaultdict[str, float] = defaultdict(float)
     country_voters: defaultdict[str, set[str]] = defaultdict(set)
     for k, ev in evidence.items():
         if k != own:
@@ -216,7 +223,7 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
                    dominant_country=dominant, points=tuple(points))
 
 
-def _dominant(anchors: Counter[str], votes: Counter[str], voters: dict[str, set[str]]) -> str | None:
+def _dominant(anchors: Counter[str], votes: dict[str, float], voters: dict[str, set[str]]) -> str | None:
     """The article's country: the most anchored one, else the one most names vote for (two at least).
 
     Ties go to the alphabetically first code, so the answer never depends on set order.
@@ -229,13 +236,14 @@ def _dominant(anchors: Counter[str], votes: Counter[str], voters: dict[str, set[
 
 def _fall_back_to_locality(places: list[Place | None], names: list[str]) -> list[Place | None]:
     """Unresolved names at the median point of the text's resolved settlements (precision 3)."""
-    towns = [p for p in places if p is not None and p.feature_code in ("PPL", "PPLC") and p.lat is not None]
+    towns = [(p.lat, p.lon, p) for p in places if p is not None and p.feature_code in ("PPL", "PPLC")
+             and p.lat is not None and p.lon is not None]
     if not towns or all(p is not None for p in places):
         return places
-    lats = sorted(p.lat for p in towns)  # type: ignore[misc]
-    lons = sorted(p.lon for p in towns)  # type: ignore[misc]
+    lats = sorted(t[0] for t in towns)
+    lons = sorted(t[1] for t in towns)
     lat, lon = lats[len(lats) // 2], lons[len(lons) // 2]
-    anchor = min(towns, key=lambda p: abs(p.lat - lat) + abs(p.lon - lon))  # type: ignore[operator]
+    anchor = min(towns, key=lambda t: abs(t[0] - lat) + abs(t[1] - lon))[2]
     return [p if p is not None else Place(name=" ".join(n.split()), lat=anchor.lat, lon=anchor.lon, geonameid=None,
                                           admin1=anchor.admin1, country=anchor.country, precision=3,
                                           feature_code=None)
@@ -247,10 +255,10 @@ def _place_counties(places: list[Place | None]) -> list[Place | None]:
     out = []
     for p in places:
         if p is not None and p.feature_code == "ADM2" and p.geonameid is None and p.country == "US":
-            towns = [q for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
-                     and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None]
-            if towns:
-                p = replace(p, lat=sum(q.lat for q in towns) / len(towns),  # type: ignore[misc]
-                            lon=sum(q.lon for q in towns) / len(towns))  # type: ignore[misc]
+            points = [(q.lat, q.lon) for q in places if q is not None and q.feature_code in ("PPL", "PPLC")
+                      and q.country == p.country and q.admin1 == p.admin1 and q.lat is not None and q.lon is not None]
+            if points:
+                p = replace(p, lat=sum(lat for lat, _ in points) / len(points),
+                            lon=sum(lon for _, lon in points) / len(points))
         out.append(p)
     return out

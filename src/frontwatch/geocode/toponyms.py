@@ -9,12 +9,15 @@ resolver can tell the oblast from its centre.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .gazetteer import COUNTRY, HROMADA, RAION, REGION, SEA, SETTLEMENT, Entry
 from .names import key
 from .qualifiers import hint_after
 from .resolver import Resolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _CAPITALISED_RUN = re.compile(
     r"[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*(?:\s+(?:(?:of|the|de|del|la|on|upon|am|an|na)\s+)?[A-ZА-ЯІЇЄҐ][\w'’ʼ-]*)*"
@@ -54,7 +57,7 @@ MIN_POPULATION_FOCUS = 500
 MIN_POPULATION_VARIANT = 20_000  # found through a variant spelling or alternate name
 
 
-def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[int, int, str]]:
+def find_spans(text: str, *, doc: Doc | None = None, resolver: Resolver) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, source)`` of place names, sorted, without overlaps."""
     spans: list[tuple[int, int, str]] = []
     others: list[tuple[int, int, str]] = []  # people, organisations: "Vladimir" in "Vladimir Putin" is no place

@@ -69,7 +69,8 @@ def _load_shard(store: Any, out_dir: Path, entry: dict[str, Any]) -> tuple[int, 
     articles = {r.doc_id: r.article for r in parse_records(lines, name=entry["shard"]) if r.article is not None}
     items, skipped, events = [], 0, 0
     for line in _result_lines(out_dir, entry):
-        article = articles.get(line.get("doc_id"))
+        doc_id = line.get("doc_id")
+        article = articles.get(doc_id) if isinstance(doc_id, str) else None
         if "error" in line or article is None:
             skipped += 1
             continue
@@ -113,6 +114,7 @@ def event_from_dict(d: dict[str, Any], *, doc_id: str | None = None) -> Event:
     loc = d.get("location")
     fat = d.get("fatalities") or {}
     ev = d.get("evidence") or {}
+    confidence = d.get("confidence")
     return Event(
         event_type=d["event_type"], sub_event_type=d["sub_event_type"],
         evidence=Evidence(text=ev.get("text", ""), start=ev.get("start", 0), end=ev.get("end", 0)),
@@ -126,7 +128,7 @@ def event_from_dict(d: dict[str, Any], *, doc_id: str | None = None) -> Event:
         claimant=d.get("claimant"),
         quantities=[Quantity(value=q["value"], unit=q["unit"], qualifier=q.get("qualifier", "exact"))
                     for q in d.get("quantities") or []],
-        confidence=d.get("confidence") if d.get("confidence") is not None else 0.5,
+        confidence=confidence if confidence is not None else 0.5,
         doc_id=doc_id,
     )
 

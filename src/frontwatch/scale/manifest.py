@@ -33,7 +33,7 @@ class Manifest:
         self.out_dir = out_dir
         self.path = out_dir / MANIFEST
         self.writer = writer or ShardWriter()
-        self._lock_fd = _acquire_lock(out_dir / LOCK)
+        self._lock_fd: int | None = _acquire_lock(out_dir / LOCK)
         try:
             self.entries: dict[str, dict[str, Any]] = self._load_and_compact()
         except BaseException:
@@ -75,7 +75,7 @@ class Manifest:
     def _rewrite(self, entries: dict[str, dict[str, Any]]) -> None:
         payload = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries.values()).encode()
         try:
-            self.writer.write_atomic(self.path, lambda fh: fh.write(payload))
+            self.writer.write_bytes(self.path, payload)
         except OSError as exc:
             raise _write_error(self.path, exc) from exc
 

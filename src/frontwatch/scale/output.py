@@ -67,6 +67,10 @@ class ShardWriter:
         fsync_dir(path.parent)
         return path.stat().st_size
 
+    def write_bytes(self, path: Path, data: bytes) -> int:
+        """Write ``data`` to ``path`` atomically (:meth:`write_atomic`); returns its size in bytes."""
+        return self.write_atomic(path, lambda fh: fh.write(data))
+
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable: fsync the directory entry (a no-op where the OS does not allow it)."""
@@ -143,5 +147,5 @@ def write_outputs(writer: ShardWriter, out_dir: Path, name: str, formats: Iterab
     written = {}
     for fmt, path in output_paths(out_dir, name, formats).items():
         payload = encoders[fmt](lines)
-        written[fmt] = writer.write_atomic(path, lambda fh, data=payload: fh.write(data))
+        written[fmt] = writer.write_bytes(path, payload)
     return written

@@ -150,7 +150,8 @@ def article(seed: int, index: int, *, words: int = TARGET_WORDS) -> dict[str, An
     published = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
     places = towns()
     main = rng.choice(places)
-    events, paragraphs = [], []
+    events: list[dict[str, Any]] = []
+    paragraphs: list[str] = []
     for _ in range(rng.randint(3, 6) if words >= 300 else 2):
         sentence, gold = _event(rng, places, main if not events else None, main, published)
         events.append(gold)
@@ -241,7 +242,7 @@ def write_corpus(out: Path, *, n: int, shards: int = 1, seed: int = 1, gzip_: bo
         data = "".join(lines).encode()
         path = out / f"{prefix}-{k:05d}.jsonl{'.gz' if gzip_ else ''}"
         payload = gzip.compress(data, mtime=0) if gzip_ else data
-        writer.write_atomic(path, lambda fh, b=payload: fh.write(b))
+        writer.write_bytes(path, payload)
         paths.append(path)
     return paths
 

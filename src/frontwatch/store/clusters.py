@@ -77,7 +77,7 @@ class ClusterTables:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self.query(sql, params)  # type: ignore[attr-defined,no-any-return]
+        return self.query(sql, params)  # type: ignore[attr-defined]
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """The events of one stored article, most salient first."""

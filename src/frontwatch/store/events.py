@@ -162,7 +162,7 @@ def check_bbox(bbox: tuple[float, ...]) -> tuple[float, float, float, float]:
 def listed_event(row: dict[str, Any]) -> dict[str, Any]:
     """A stored event as the API gives it: the CONTRACTS EVENT plus its id, cluster, doc_id and (when the
     row was joined to it) its article."""
-    return json.loads(listed_event_json(row))  # type: ignore[no-any-return]
+    return json.loads(listed_event_json(row))
 
 
 def listed_event_json(row: dict[str, Any]) -> str:
@@ -226,7 +226,7 @@ class EventTables:
 
     def _drop_articles(self, doc_ids: list[str]) -> None:
         """Delete stored articles (and their events) by doc_id, remembering the dedup components they leave."""
-        stale = getattr(self, "_dedup_stale_components", set())
+        stale: set[str] = getattr(self, "_dedup_stale_components", set())
         for lo in range(0, len(doc_ids), _INSERT_BATCH):
             batch = doc_ids[lo:lo + _INSERT_BATCH]
             marks = ", ".join("?" for _ in batch)
@@ -295,7 +295,7 @@ class EventTables:
         ``/events/{id}`` or ``/articles/{doc_id}`` away.
         """
         where, params = query.where()
-        return self.query(  # type: ignore[attr-defined,no-any-return]
+        return self.query(  # type: ignore[attr-defined]
             f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
             "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],

@@ -162,20 +162,21 @@ class PostGISStore(StoreTables, SQLStore):
             return 0
         return int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
 
-    def migrate(self) -> int:
+    def migrate(self, available: list[tuple[int, str, str]] | None = None) -> int:
         """Create PostGIS and apply missing migrations under the write lock (so two first opens do not race)."""
-        latest = migration_files()[-1][0] if migration_files() else 0
-        if self._has_extension() and 0 < self.schema_version <= latest and not self.pending_migrations():
+        available = migration_files() if available is None else available
+        latest = available[-1][0] if available else 0
+        if self._has_extension() and 0 < self.schema_version <= latest and not self.pending_migrations(available):
             return self.schema_version
         with self.transaction():
             self._create_extension()
             have = self.schema_version
-            pending = self.pending_migrations() if have <= latest else []
+            pending = self.pending_migrations(available) if have <= latest else []
             if pending:  # a shared migration may recreate a table a view depends on
                 for view in SPATIAL_VIEWS:
                     self.execute(f"DROP VIEW IF EXISTS {view}")
             if pending or have > latest:
-                super().migrate()  # also refuses a schema newer than this code
+                super().migrate(available)  # also refuses a schema newer than this code
             for statement in SPATIAL_DDL:
                 self.execute(statement)
         return self.schema_version
@@ -213,7 +214,7 @@ def _connect(url: str, shown: str, timeout_s: float) -> psycopg.Connection[Any]:
     params.setdefault("connect_timeout", max(1, round(timeout_s)))
     params.setdefault("application_name", "frontwatch")
     try:
-        conn = psycopg.connect(make_conninfo(**params), autocommit=True, cursor_factory=psycopg.ClientCursor)
+        conn = psycopg.connect(make_conninfo("", **params), autocommit=True, cursor_factory=psycopg.ClientCursor)
     except psycopg.OperationalError as exc:
         raise StoreError(
             f"cannot connect to {shown}: {_first_line(exc)}; check the URL and that the server is running"

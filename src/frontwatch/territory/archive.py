@@ -66,7 +66,7 @@ def is_snapshot_name(name: str) -> bool:
     return lower.endswith(SNAPSHOT_SUFFIXES)
 
 
-def check_paths(paths: Iterable[Path]) -> list[Path]:
+def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     """The paths as given; NotFound naming the first one that does not exist (before anything is imported)."""
     out = [Path(p) for p in paths]
     for path in out:
@@ -131,7 +131,7 @@ class TooLarge(UnreadableFile):
     """A file or member that decompresses to more than ``MAX_MEMBER_BYTES``."""
 
 
-def read_bounded(handle: IO[bytes], limit: int | None = None) -> bytes:
+def read_bounded(handle: IO[bytes] | io.BufferedIOBase, limit: int | None = None) -> bytes:
     """All of ``handle`` (a decompressing stream), read piecewise; TooLarge once it passes ``limit`` bytes."""
     limit = MAX_MEMBER_BYTES if limit is None else limit
     out = bytearray()

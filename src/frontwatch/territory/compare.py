@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -67,15 +68,15 @@ class Comparison:
         return [w for w in self.weeks if w.diff is not None]
 
     def stats(self) -> dict[str, Any]:
-        pairs = self.paired
-        a, b = [w.net_a for w in pairs], [w.net_b for w in pairs]
+        a, b = _nets(self.weeks)
         four_a, four_b = _blocks(a, 4), _blocks(b, 4)
-        return {"weeks": len(self.weeks), "weeks_compared": len(pairs),
-                "weeks_without_a_new_state": len(self.weeks) - len(pairs),
+        mean_abs_diff = sum(abs(x - y) for x, y in zip(a, b, strict=True)) / len(a) if a else None
+        return {"weeks": len(self.weeks), "weeks_compared": len(a),
+                "weeks_without_a_new_state": len(self.weeks) - len(a),
                 "pearson_r": _round(pearson(a, b)), "spearman_rho": _round(spearman(a, b)),
                 "pearson_r_4_week_sums": _round(pearson(four_a, four_b)),
-                "sum_net_km2_a": _round(sum(a)), "sum_net_km2_b": _round(sum(b)),  # type: ignore[arg-type]
-                "mean_abs_diff_km2": _round(sum(abs(w.diff) for w in pairs) / len(pairs)) if pairs else None,  # type: ignore[arg-type]
+                "sum_net_km2_a": _round(sum(a)), "sum_net_km2_b": _round(sum(b)),
+                "mean_abs_diff_km2": _round(mean_abs_diff),
                 "pearson_r_by_year": self.by_year()}
 
     def by_year(self) -> dict[str, float | None]:
@@ -83,10 +84,10 @@ class Comparison:
         years: dict[str, list[Week]] = {}
         for week in self.paired:
             years.setdefault(str(week.end.year), []).append(week)
-        return {y: _round(pearson([w.net_a for w in ws], [w.net_b for w in ws])) for y, ws in sorted(years.items())}
+        return {y: _round(pearson(*_nets(ws))) for y, ws in sorted(years.items())}
 
     def divergences(self, top: int = TOP_DIVERGENCES) -> list[Week]:
-        return sorted(self.paired, key=lambda w: -abs(w.diff))[:top]  # type: ignore[arg-type]
+        return sorted(self.paired, key=lambda w: -abs(w.diff or 0.0))[:top]  # paired: every diff is known
 
     def to_dict(self) -> dict[str, Any]:
         return {"a": {"source": self.source_a, "layer": self.layer_a},
@@ -99,11 +100,17 @@ def _round(value: float | None) -> float | None:
     return None if value is None or math.isnan(value) else round(value, 3)
 
 
-def _blocks(values: list[float | None], size: int) -> list[float]:
-    return [sum(values[k:k + size]) for k in range(0, len(values) - size + 1, size)]  # type: ignore[arg-type]
+def _nets(weeks: list[Week]) -> tuple[list[float], list[float]]:
+    """The net changes by source a and by source b of the weeks where both are known (``paired``), in order."""
+    pairs = [(w.net_a, w.net_b) for w in weeks if w.net_a is not None and w.net_b is not None]
+    return [x for x, _ in pairs], [y for _, y in pairs]
 
 
-def pearson(a: list[Any], b: list[Any]) -> float:
+def _blocks(values: list[float], size: int) -> list[float]:
+    return [sum(values[k:k + size]) for k in range(0, len(values) - size + 1, size)]
+
+
+def pearson(a: Sequence[float], b: Sequence[float]) -> float:
     """Pearson's correlation coefficient; NaN with fewer than 3 pairs or no spread.
 
     >>> round(pearson([1, 2, 3, 4], [2, 4, 6, 8.5]), 3), math.isnan(pearson([1, 1, 1], [1, 2, 3]))
@@ -118,7 +125,7 @@ def pearson(a: list[Any], b: list[Any]) -> float:
     return cov / math.sqrt(va * vb) if va > 0 and vb > 0 else math.nan
 
 
-def spearman(a: list[Any], b: list[Any]) -> float:
+def spearman(a: Sequence[float], b: Sequence[float]) -> float:
     """Spearman's rank correlation (Pearson's on average ranks).
 
     >>> spearman([1, 5, 3], [10, 50, 30])
@@ -127,7 +134,7 @@ def spearman(a: list[Any], b: list[Any]) -> float:
     return pearson(_ranks(a), _ranks(b))
 
 
-def _ranks(values: list[float]) -> list[float]:
+def _ranks(values: Sequence[float]) -> list[float]:
     order = sorted(range(len(values)), key=lambda i: values[i])
     ranks = [0.0] * len(values)
     k = 0
@@ -238,12 +245,13 @@ def write_compare_chart(result: Comparison, path: str | Path) -> Path:
     fig = Figure(figsize=(11, 7), dpi=100)
     top, bottom = fig.subplots(2, 1, sharex=True)
     ends = [w.end for w in weeks]
-    sides = ((f"{result.source_a} {result.layer_a}", [w.net_a for w in weeks], "#a52714"),
-             (f"{result.source_b} {result.layer_b}", [w.net_b for w in weeks], "#1f4e99"))
+    nets_a, nets_b = _nets(weeks)
+    sides = ((f"{result.source_a} {result.layer_a}", nets_a, "#a52714"),
+             (f"{result.source_b} {result.layer_b}", nets_b, "#1f4e99"))
     for label, nets, colour in sides:
         running, total = [], 0.0
         for net in nets:
-            total += net  # type: ignore[operator]
+            total += net
             running.append(total)
         top.plot(ends, running, color=colour, linewidth=1.3, label=label)
         bottom.plot(ends, nets, color=colour, linewidth=0.9, marker=".", markersize=3, label=label)
@@ -258,7 +266,7 @@ def write_compare_chart(result: Comparison, path: str | Path) -> Path:
     bottom.axhline(0, color="black", linewidth=0.5)
     bottom.set_ylabel("net change per week, km² (symlog)")
     for week in result.divergences(3):
-        bottom.annotate(f"{week.end:%Y-%m-%d}", (week.end, week.net_b), fontsize=7, ha="left")  # type: ignore[arg-type]
+        bottom.annotate(f"{week.end:%Y-%m-%d}", (week.end, week.net_b), fontsize=7, ha="left")
     fig.autofmt_xdate()
     fig.tight_layout()
     fig.savefig(out, format="png")

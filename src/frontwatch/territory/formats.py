@@ -126,13 +126,13 @@ def read_mapped(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: Geom
     unmatched: dict[str, int] = {}
     for feature in features:
         matched, layer, value = lmap.match(feature.get("properties") or {})
-        if matched and layer is None:
-            continue
-        if not matched:
+        if layer is None:  # an unmatched feature has no layer either
+            if matched:
+                continue
             layer = colours.unmapped_layer(value if value is not None else "none")
             unmatched[layer] = unmatched.get(layer, 0) + 1
         fingerprint, (polys, _, _) = _feature_polygons(feature["geometry"], cache)
-        raw.layer(layer).add(polys, fingerprint + layer.encode())  # type: ignore[arg-type]
+        raw.layer(layer).add(polys, fingerprint + layer.encode())
     from .raw import Note
 
     for layer, count in unmatched.items():

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import shapely
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import GeometryCollection, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import InvalidGeometry
@@ -33,11 +33,10 @@ def polygon_parts(geom: BaseGeometry | None) -> list[Polygon]:
     """The non-empty polygons of any geometry; collections flattened, points and lines dropped."""
     if geom is None or geom.is_empty:
         return []
-    kind = geom.geom_type
-    if kind == "Polygon":
-        return [geom]  # type: ignore[list-item]
-    if kind in ("MultiPolygon", "GeometryCollection"):
-        return [p for part in geom.geoms for p in polygon_parts(part)]  # type: ignore[attr-defined]
+    if isinstance(geom, Polygon):
+        return [geom]
+    if isinstance(geom, MultiPolygon | GeometryCollection):
+        return [p for part in geom.geoms for p in polygon_parts(part)]
     return []
 
 
@@ -86,8 +85,8 @@ def dissolve(polygons: Iterable[BaseGeometry]) -> MultiPolygon:
 
 def as_multipolygon(geom: BaseGeometry) -> MultiPolygon:
     """``geom``'s polygons as one MultiPolygon (a uniform type for the store and for WKB comparison)."""
-    if geom.geom_type == "MultiPolygon":
-        return geom  # type: ignore[return-value]
+    if isinstance(geom, MultiPolygon):
+        return geom
     return MultiPolygon(polygon_parts(geom))
 
 

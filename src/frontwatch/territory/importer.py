@@ -47,7 +47,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shapely.errors import ShapelyError
 
@@ -55,6 +55,9 @@ from ..errors import ConfigError, FrontwatchError
 from .archive import Entry, check_paths, iter_entries
 from .plausibility import Plausibility
 from .sources import SOURCES, GeometryCache, Note, Prepared, ReadOptions, deepstate_id, finish, read_entry
+
+if TYPE_CHECKING:
+    from .formats import LayerMap
 
 log = logging.getLogger("frontwatch.territory")
 
@@ -108,7 +111,7 @@ def parse_time_option(value: str | datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
-def read_options(source: str, time: str | datetime | None, layer_map: Any) -> ReadOptions:
+def read_options(source: str, time: str | datetime | None, layer_map: LayerMap | str | Path | None) -> ReadOptions:
     """Validate the user's options once, before any file is read."""
     if source not in SOURCES:
         raise ConfigError(f"unknown --source {source!r}: expected one of {', '.join(SOURCES)}")
@@ -126,7 +129,7 @@ def import_paths(
     *,
     source: str = "auto",
     time: str | datetime | None = None,
-    layer_map: Any = None,
+    layer_map: LayerMap | str | Path | None = None,
     progress: bool = False,
     workers: int | None = None,
     plausibility: bool = True,

@@ -25,7 +25,7 @@ import math
 import re
 from datetime import UTC, date, datetime
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeGuard
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -126,7 +126,7 @@ def check_topology(doc: Any) -> None:
 def _check_transform(transform: Any) -> None:
     scale = transform.get("scale") if isinstance(transform, dict) else None
     translate = transform.get("translate") if isinstance(transform, dict) else None
-    good = (_pair(scale) and _pair(translate) and all(s != 0 for s in scale))  # type: ignore[union-attr]
+    good = _pair(scale) and _pair(translate) and all(s != 0 for s in scale)
     if not good:
         raise UnreadableFile(
             f"broken TopoJSON transform {transform!r}: expected {{'scale': [sx, sy], 'translate': [tx, ty]}} "
@@ -134,7 +134,7 @@ def _check_transform(transform: Any) -> None:
         )
 
 
-def _pair(value: Any) -> bool:
+def _pair(value: Any) -> TypeGuard[list[float]]:
     return (isinstance(value, list) and len(value) == 2
             and all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in value))
 

@@ -70,7 +70,8 @@ def write_series_chart(points: list[SeriesPoint], path: str | Path, *, title: st
     ends = [p.end for p in points]
     nets = [p.net_km2 for p in points]
     width = max(1.0, (ends[-1] - ends[0]).days / max(len(points), 1)) * 0.8
-    ax.bar(ends, nets, width=width, color=["#a52714" if v >= 0 else "#0288d1" for v in nets])
+    # matplotlib's annotations list numbers only; its date converter takes the dates (ignore for that alone)
+    ax.bar(ends, nets, width=width, color=["#a52714" if v >= 0 else "#0288d1" for v in nets])  # type: ignore[arg-type]
     ax.axhline(0, color="black", linewidth=0.5)
     ax.set_ylabel("net change, km²")
     ax.set_title(title or "net change")

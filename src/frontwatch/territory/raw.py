@@ -12,7 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
 from shapely.geometry import shape
@@ -22,6 +22,11 @@ from ..errors import InvalidGeometry, UnreadableFile
 from ..geodesy import area_km2
 from ..models import LayerGeometry, Snapshot
 from .geometry import check_lonlat, clean_polygons, in_box
+
+if TYPE_CHECKING:
+    from .formats import LayerMap
+
+_T = TypeVar("_T")
 
 POLYGONAL = frozenset({"Polygon", "MultiPolygon", "GeometryCollection"})
 
@@ -84,37 +89,53 @@ class ReadOptions:
 
     source: str = "auto"
     time: datetime | None = None
-    layer_map: Any = None
+    layer_map: LayerMap | None = None
+
+
+#: One feature's cleaned geometry: (all polygons, polygons in the theatre, km² outside it).
+FeaturePolygons = tuple[list[BaseGeometry], list[BaseGeometry], float]
+
+#: A feature record: (properties, fingerprint, its polygons); ``()`` memoises a feature that is not polygonal.
+Record = tuple[dict[str, Any], bytes, FeaturePolygons]
 
 
 class GeometryCache:
     """Per-process memo of cleaned features and dissolved layers: consecutive snapshots share most features.
 
-    Bounded (least recently used first out) so a long import keeps flat memory.
+    Bounded (least recently used first out) so a long import keeps flat memory. ``features`` is keyed by a
+    geometry's content, ``records`` by a whole feature's bytes (the DeepState fast path, ``records_from_slices``).
     """
 
     def __init__(self, max_features: int = 20_000, max_layers: int = 4_000) -> None:
-        self.features: OrderedDict[bytes, tuple[list[BaseGeometry], list[BaseGeometry], float]] = OrderedDict()
+        self.features: OrderedDict[bytes, FeaturePolygons] = OrderedDict()
+        self.records: OrderedDict[bytes, Record | tuple[()]] = OrderedDict()
         self.layers: OrderedDict[bytes, tuple[BaseGeometry, float]] = OrderedDict()
         self._limits = (max_features, max_layers)
 
-    def feature(self, key: bytes, make: Callable[[], tuple[list[BaseGeometry], list[BaseGeometry], float]]):  # type: ignore[no-untyped-def]
+    def feature(self, key: bytes, make: Callable[[], FeaturePolygons]) -> FeaturePolygons:
         return _memo(self.features, key, make, self._limits[0])
+
+    def keep_record(self, key: bytes, record: Record | tuple[()]) -> None:
+        _keep(self.records, key, record, self._limits[0])
 
     def layer(self, key: bytes | None, make: Callable[[], tuple[BaseGeometry, float]]) -> tuple[BaseGeometry, float]:
         return make() if key is None else _memo(self.layers, key, make, self._limits[1])
 
 
-def _memo(table: OrderedDict, key: bytes, make: Callable[[], Any], limit: int) -> Any:  # type: ignore[type-arg]
+def _memo(table: OrderedDict[bytes, _T], key: bytes, make: Callable[[], _T], limit: int) -> _T:
     hit = table.get(key)
     if hit is not None:
         table.move_to_end(key)
         return hit
     value = make()
+    _keep(table, key, value, limit)
+    return value
+
+
+def _keep(table: OrderedDict[bytes, _T], key: bytes, value: _T, limit: int) -> None:
     table[key] = value
     if len(table) > limit:
         table.popitem(last=False)
-    return value
 
 
 def _digest(data: bytes) -> bytes:
@@ -176,7 +197,7 @@ def _describe(doc: Any) -> str:
     return f"a JSON {type(doc).__name__}"
 
 
-def _polygons_of(geometry: dict[str, Any]) -> tuple[list[BaseGeometry], list[BaseGeometry], float]:
+def _polygons_of(geometry: dict[str, Any]) -> FeaturePolygons:
     """(all polygons, polygons inside the theatre, km² dropped outside it) of one GeoJSON geometry."""
     try:
         geom = shape(geometry)
@@ -193,14 +214,10 @@ def _polygons_of(geometry: dict[str, Any]) -> tuple[list[BaseGeometry], list[Bas
 
 def _feature_polygons(
     geometry: dict[str, Any], cache: GeometryCache
-) -> tuple[bytes, tuple[list[BaseGeometry], list[BaseGeometry], float]]:
+) -> tuple[bytes, FeaturePolygons]:
     """(fingerprint, ``_polygons_of``) of one feature's geometry, memoised on the geometry's content."""
     key = _digest(orjson.dumps(geometry))
     return key, cache.feature(key, lambda: _polygons_of(geometry))
-
-
-#: A feature record: (properties, fingerprint, (all polygons, polygons in the theatre, km² outside)).
-Record = tuple[dict[str, Any], bytes, tuple[list[BaseGeometry], list[BaseGeometry], float]]
 
 
 def _day_key(moment: datetime) -> str:

@@ -98,9 +98,9 @@ def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Recor
     out: list[Record] = []
     for index, piece in enumerate(slices):
         key = _digest(piece)
-        record = cache.features.get(key)
+        record = cache.records.get(key)
         if record is not None:
-            cache.features.move_to_end(key)
+            cache.records.move_to_end(key)
         else:
             try:
                 feature = orjson.loads(piece)
@@ -110,9 +110,10 @@ def records_from_slices(slices: list[bytes], cache: GeometryCache) -> list[Recor
                 return None
             feature = checked_feature(feature, index)
             geometry = feature.get("geometry")
-            polygonal = isinstance(geometry, dict) and geometry.get("type") in POLYGONAL
-            record = (feature.get("properties") or {}, key, _polygons_of(geometry)) if polygonal else ()
-            cache.feature(key, lambda record=record: record)
+            record = ()
+            if isinstance(geometry, dict) and geometry.get("type") in POLYGONAL:
+                record = (feature.get("properties") or {}, key, _polygons_of(geometry))
+            cache.keep_record(key, record)
         if record:
             out.append(record)
     return out
@@ -193,10 +194,11 @@ def read_cyterat(doc: Any, *, name: str, sha: str, opts: ReadOptions, cache: Geo
     """
     features = [f for f in _features(doc) if (f.get("geometry") or {}).get("type") in POLYGONAL]
     dated = [(time_from_properties(f.get("properties")), f) for f in features]
-    if len(features) > 1 and all(moment for moment, _ in dated):
+    known = [(moment, f) for moment, f in dated if moment]
+    if len(features) > 1 and len(known) == len(dated):
         groups: dict[datetime, list[dict[str, Any]]] = {}
-        for moment, feature in dated:
-            groups.setdefault(moment, []).append(feature)  # type: ignore[arg-type]
+        for day, feature in known:
+            groups.setdefault(day, []).append(feature)
     else:
         moment = _need_time(time_from_name(name), time_from_properties(doc), dated[0][0] if dated else None,
                             opts.time, what="cyterat file")
@@ -294,10 +296,10 @@ def read_entry(
         doc = read_ogr(name, data, path=path)
     else:
         doc = parse_json(data)
-    if isinstance(doc, dict) and doc.get("type") == "Topology":  # TopoJSON named .json: ISW's (isw.py)
+    if data is not None and isinstance(doc, dict) and doc.get("type") == "Topology":  # TopoJSON named .json
         from .isw import read_topojson
 
-        return [_pending(read_topojson(name, data, sha=sha, opts=opts))]  # type: ignore[arg-type]
+        return [_pending(read_topojson(name, data, sha=sha, opts=opts))]
     source = detect_source(doc, name, opts)
     if source == "deepstate":
         raws = [read_deepstate(doc, name=name, sha=sha, opts=opts, cache=cache)]
