@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -43,3 +44,14 @@ def test_user_error_is_one_line_and_exit_1(tmp_path):
 
 def test_usage_error_exits_2():
     assert main(["territory", "change", "--no-such-option"]) == 2
+
+
+def test_a_failed_run_keeps_stdout_to_its_own_output(tmp_path, capsys):
+    """Exit 1 when every document failed, and stdout still holds only the run's lines (no JSON error after them)."""
+    corpus = tmp_path / "bad.jsonl"
+    corpus.write_text('{"doc_id": "a", "text": ""}\n{"doc_id": "b"}\n', encoding="utf-8")
+    code = main(["extract", str(corpus), "--input", "jsonl", "--format", "jsonl", "--json"])
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert code == 1 and [json.loads(line)["doc_id"] for line in lines] == ["a", "b"]
+    assert captured.err.rstrip().splitlines()[-1].startswith("error: every input failed")

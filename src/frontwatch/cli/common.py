@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -26,6 +26,15 @@ DbOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout and nothing else.")]
+
+
+def fail_after_report(message: str) -> NoReturn:
+    """Exit 1 with one error line on stderr, for a command whose report (JSON or text) is already out.
+
+    A ``FrontwatchError`` would add a second JSON document on stdout under ``--json`` (CONTRACTS: one).
+    """
+    sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(1)
 
 
 def emit_json(payload: Any) -> None:

@@ -9,9 +9,8 @@ from typing import Annotated
 
 import typer
 
-from ..errors import InputError
 from .app import app
-from .common import err
+from .common import err, fail_after_report
 
 
 @app.command("extract")
@@ -103,4 +102,4 @@ class Tally:
             f"{self.documents} documents: {done} extracted, {self.failed} failed", highlight=False, soft_wrap=True
         )
         if self.documents and not done:
-            raise InputError(f"every input failed ({self.failed} documents); see the error lines above")
+            fail_after_report(f"every input failed ({self.failed} documents); see the error lines above")

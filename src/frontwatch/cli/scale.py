@@ -10,7 +10,7 @@ import typer
 
 from ..errors import ConfigError
 from .app import app
-from .common import DbOption, JsonOption, emit_json, err
+from .common import DbOption, JsonOption, emit_json, err, fail_after_report
 
 scale_app = typer.Typer(help="Scale out: sharded corpora, Dask clusters, resumable runs.", no_args_is_help=True)
 app.add_typer(scale_app, name="scale")
@@ -60,7 +60,7 @@ def run_corpus(inputs: list[str], out: Path, *, engine: str = "local", scheduler
         if report["loaded"]:
             err.print(f"loaded {report['loaded']['articles']:,} articles into {report['loaded']['target']}")
     if report["failed"]:
-        raise ConfigError(f"{len(report['failed'])} shard(s) failed (see above); re-run the same command to retry them")
+        fail_after_report(f"{len(report['failed'])} shard(s) failed (see above); re-run the same command to retry them")
 
 
 def _import_factory(spec: str) -> Any:
@@ -108,7 +108,7 @@ def load(
         for failure in report.failed:
             err.print(f"  failed: {failure['shard']}: {failure['error']}")
     if report.failed:
-        raise ConfigError(f"{len(report.failed)} shard(s) could not be loaded (see above)")
+        fail_after_report(f"{len(report.failed)} shard(s) could not be loaded (see above)")
 
 
 @scale_app.command("synth")
