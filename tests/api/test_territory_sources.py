@@ -119,3 +119,44 @@ def test_regions_fall_back_to_the_bundled_oblasts(backend, new_target, sample_mo
     names = {f["properties"]["name"] for f in fc["features"]}
     assert fc["properties"]["origin"].startswith("bundled") and fc["properties"]["fallback"] is False
     assert len(names) >= 24 and any("Donetsk" in n for n in names)
+
+
+@pytest.mark.parametrize("path,params", [
+    ("/territory/changes", {"from": "2024-04-14", "to": "2024-04-28", "source": "all", "by_region": "true"}),
+    ("/territory/series", {"freq": "day", "from": "2024-04-15", "to": "2024-04-21", "source": "all"}),
+    ("/territory/series", {"source": "all"}),
+    ("/territory/record", {"at": "2024-05-19", "source": "all", "layer": "occupied+contested"}),
+])
+def test_every_source_answer_is_as_documented(both, path, params):
+    """The answers validate against the OpenAPI document (the fuzz test's check, for source=all)."""
+    import schemathesis
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", both.app)
+    case = schema[path]["GET"].Case(query=params)
+    response = case.call()
+    assert response.status_code == 200, response.text
+    case.validate_response(response)
+
+
+def test_fuzzed_every_source_requests_answer_as_documented(both):
+    """Schemathesis's generated requests on the two-source store with ``source=all``: no 5xx, 4xx is the JSON
+    error body, and every answer matches the documented schema (as tests/api/test_fuzz.py, for this value)."""
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+    from schemathesis.specs.openapi.checks import positive_data_acceptance
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", both.app)
+    for path in ("/territory/changes", "/territory/series", "/territory/record"):
+
+        @given(case=schema[path]["GET"].as_strategy())
+        @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        def run(case) -> None:  # type: ignore[no-untyped-def]
+            case.query = {**(case.query or {}), "source": "all"}
+            response = case.call()
+            assert response.status_code < 500, (case.path, case.query, response.text)
+            if response.status_code >= 400:
+                body = response.json()
+                assert {"error", "message", "status"} <= set(body) and body["status"] == response.status_code
+            case.validate_response(response, excluded_checks=[positive_data_acceptance])
+
+        run()
