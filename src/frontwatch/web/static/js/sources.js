@@ -25,7 +25,8 @@ export class SourceTable {
   }
 
   table(body, days) {
-    const rows = body.sources.map((s) => el("tr", { "data-source": s.source, title: s.note || "" },
+    const rows = body.sources.map((s) => el("tr", { "data-source": s.source,
+      title: [s.note, s.layer_description].filter(Boolean).join("; ") || null },
       el("th", { scope: "row" }, s.source),
       el("td", { class: "num" }, km2(s.net_km2)),
       el("td", { class: "num" }, `+${s.gained_km2.toFixed(1)} / −${s.lost_km2.toFixed(1)}`),
