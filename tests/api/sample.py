@@ -88,3 +88,23 @@ def fill(path: Path | str) -> Path | str:
         # the two Kramatorsk reports are one incident (what dedup assigns when storing)
         store.execute("UPDATE events SET cluster_id = 'kramatorsk-0516' WHERE location_name = 'Kramatorsk'")
     return path
+
+
+#: A second, weekly source: its maps are of Wednesdays (00:00 UTC), four days before the DeepState Sundays.
+ISW_FIRST = datetime(2024, 4, 3, 0, 0, tzinfo=UTC)
+
+
+def isw_layers(week: int) -> list[LayerGeometry]:
+    """The weekly source's state: the same front drawn 0.01 degree further west (so its figures differ)."""
+    west = front_lon(week) - 0.01
+    shapes = {"occupied": box(west, 47.8, 38.6, 49.2), "contested": box(west - 0.03, 47.8, west, 49.2)}
+    return [LayerGeometry(name, geom, area_km2(geom)) for name, geom in shapes.items()]
+
+
+def add_weekly_source(path: Path | str) -> Path | str:
+    """Add the weekly ``isw`` source (WEEKS + 1 Wednesdays, so it covers the sample's last Sunday) to ``path``."""
+    with open_store(path) as store:
+        for week in range(WEEKS + 1):
+            moment = ISW_FIRST + timedelta(weeks=week)
+            store.add_snapshot(Snapshot("isw", moment.strftime("%Y-%m-%d"), moment, origin="sample"), isw_layers(week))
+    return path

@@ -137,6 +137,79 @@ class Record(_Open):
     rank_in_last_365_days: int | None = None
 
 
+class StateUsed(_Open):
+    """A state a source answered with: the date asked for, the snapshot used, and the gap in days between them
+    (0 for a daily map of that day; up to 6 for a weekly one)."""
+
+    date: date
+    snapshot_time: str = Field(description="time of the snapshot used, UTC")
+    snapshot_date: date = Field(description="the snapshot's day in the asked time zone")
+    gap_days: int = Field(description="days between the date asked for and the snapshot used")
+
+
+class _SourceFigure(_Open):
+    source: str
+    from_: StateUsed = Field(alias="from")
+    to: StateUsed
+    cadence_days: float = Field(description="median days between the source's snapshots")
+    cadence: str = Field(description="the cadence in words: daily, weekly, ...")
+    note: str | None = Field(None, description="why the figure is not of the exact days asked, when it is not")
+    layer_description: str | None = Field(None, description="what the source's layers hold, where sources differ")
+
+
+class SourceChange(_SourceFigure):
+    """One source's ``territory change`` with the states it used."""
+
+    gained_km2: float
+    lost_km2: float
+    net_km2: float
+
+
+class SourceFailure(_Open):
+    source: str
+    error: str = Field(description="why this source could not answer")
+
+
+class ChangesBySource(_Open):
+    """``source=all``: every source that has the layer, side by side (CLI ``territory change --source all``)."""
+
+    layer: str
+    from_: date = Field(alias="from")
+    to: date
+    sources: list[SourceChange]
+    failed: list[SourceFailure] = []
+
+
+class SourceSeriesPoint(_Open):
+    """``source=all``: one source's window; ``null`` figures when the source has no new state in it."""
+
+    source: str
+    start: date
+    end: date
+    from_: StateUsed = Field(alias="from")
+    to: StateUsed
+    gained_km2: float | None
+    lost_km2: float | None
+    net_km2: float | None
+    note: str | None = None
+
+
+class SourceRecord(_SourceFigure):
+    net_km2: float
+    largest_since: str | None = None
+    rank_in_last_365_days: int | None = None
+
+
+class RecordsBySource(_Open):
+    """``source=all``: each source's record of the window (CLI ``territory record --source all``)."""
+
+    layer: str
+    window_days: int
+    at: date
+    sources: list[SourceRecord]
+    failed: list[SourceFailure] = []
+
+
 class Facets(_Open):
     event_types: list[dict[str, Any]]
     first_date: date | None = None

@@ -19,14 +19,26 @@ from ..store import SQLStore
 from . import deps
 from .errors import ERROR_RESPONSES
 from .events import GEOJSON, encode_json, json_response
-from .schemas import Change, FeatureCollection, Record, SeriesPoint, TerritoryInfo
+from .schemas import (
+    Change,
+    ChangesBySource,
+    FeatureCollection,
+    Record,
+    RecordsBySource,
+    SeriesPoint,
+    SourceSeriesPoint,
+    TerritoryInfo,
+)
 
 router = APIRouter(prefix="/territory", tags=["territory"], responses=ERROR_RESPONSES)
 
 LayerQuery = Annotated[str, Query(description="layer or sum of layers, e.g. occupied+contested",
                                   pattern=r"^[a-z0-9_]+(\+[a-z0-9_]+)*$", max_length=120)]
-SourceQuery = Annotated[str | None, Query(description="map source (deepstate, isw, ...); default: most snapshots",
-                                          pattern=r"^[A-Za-z0-9_.-]+$", max_length=60)]
+SourceQuery = Annotated[str | None, Query(
+    description="map source (deepstate, isw, ...); default: most snapshots. `all`: every source that has the "
+                "layer side by side, each with the snapshots it used, their gap in days to the dates asked, and "
+                "its cadence (a weekly map cannot answer for an exact day)",
+    pattern=r"^[A-Za-z0-9_.-]+$", max_length=60)]
 TzQuery = Annotated[str, Query(description="IANA time zone in which a date ends", max_length=60)]
 
 
@@ -64,7 +76,8 @@ def _iso(seconds: int | None) -> str | None:
     return None if seconds is None else datetime.fromtimestamp(int(seconds), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-@router.get("/changes", response_model=Change, summary="Ground gained and lost between two dates or over a month")
+@router.get("/changes", response_model=Change | ChangesBySource,
+            summary="Ground gained and lost between two dates or over a month")
 async def changes(
     request: Request,
     period: Annotated[str | None, Query(description="a month, YYYY-MM", max_length=20)] = None,
@@ -76,13 +89,18 @@ async def changes(
     settlements: bool = False,
     tz: TzQuery = "UTC",
 ) -> Response:
-    """The same computation as ``frontwatch territory change``, in the same JSON shape."""
+    """The same computation as ``frontwatch territory change``, in the same JSON shape (``source=all``:
+    ``--source all``'s)."""
     from ..territory.changes import change
     from ..territory.periods import resolve_period
+    from ..territory.side_by_side import ALL, change_all
 
     start, end = resolve_period(period=period, start=from_, end=to)
 
     def compute() -> dict[str, Any]:
+        if source == ALL:
+            return _answered(change_all(deps.store(request), layer=layer, start=start, end=end, tz=tz,
+                                        by_region=by_region, settlements=settlements))
         return change(deps.store(request), layer=layer, start=start, end=end, source=source, by_region=by_region,
                       settlements=settlements, tz=tz).to_dict()
 
@@ -90,7 +108,8 @@ async def changes(
     return await _cached(request, key, compute)
 
 
-@router.get("/series", response_model=list[SeriesPoint], summary="Gained, lost and net ground per period")
+@router.get("/series", response_model=list[SeriesPoint] | list[SourceSeriesPoint],
+            summary="Gained, lost and net ground per period")
 async def series(
     request: Request,
     freq: Literal["day", "week", "month"] = "week",
@@ -101,14 +120,19 @@ async def series(
     source: SourceQuery = None,
     tz: TzQuery = "UTC",
 ) -> Response:
-    """The same computation as ``frontwatch territory series``."""
+    """The same computation as ``frontwatch territory series`` (``source=all``: one row per source and window,
+    ``null`` figures where a source has no new state; the overlay bound counts every source's overlays)."""
     from ..territory.periods import check_range
     from ..territory.series import series as compute_series
+    from ..territory.side_by_side import ALL, series_all
 
     check_range(from_, to)
     budget = deps.settings(request).overlay_budget
 
     def compute() -> list[dict[str, Any]]:
+        if source == ALL:
+            return series_all(deps.store(request), freq=freq, start=from_, end=to, window=window, layer=layer, tz=tz,
+                              max_overlays=budget)
         points = compute_series(deps.store(request), freq=freq, start=from_, end=to, window=window, layer=layer,
                                 source=source, tz=tz, max_overlays=budget)
         return [p.to_dict() for p in points]
@@ -116,7 +140,7 @@ async def series(
     return await _cached(request, ("series", freq, from_, to, window, layer, source, tz), compute)
 
 
-@router.get("/record", response_model=Record, summary="How the change of a window ranks")
+@router.get("/record", response_model=Record | RecordsBySource, summary="How the change of a window ranks")
 async def record(
     request: Request,
     at: date,
@@ -125,18 +149,30 @@ async def record(
     source: SourceQuery = None,
     tz: TzQuery = "UTC",
 ) -> Response:
-    """The same computation as ``frontwatch territory record``."""
+    """The same computation as ``frontwatch territory record`` (``source=all``: ``--source all``'s)."""
     from ..territory.periods import check_day
     from ..territory.records import record as compute_record
+    from ..territory.side_by_side import ALL, record_all
 
     check_day(at, "at")
     budget = deps.settings(request).overlay_budget
 
     def compute() -> dict[str, Any]:
+        if source == ALL:
+            return _answered(record_all(deps.store(request), window=window, at=at, layer=layer, tz=tz,
+                                        max_overlays=budget))
         return compute_record(deps.store(request), window=window, at=at, layer=layer, source=source, tz=tz,
                               max_overlays=budget).to_dict()
 
     return await _cached(request, ("record", at, window, layer, source, tz), compute)
+
+
+def _answered(result: dict[str, Any]) -> dict[str, Any]:
+    """A ``source=all`` answer with at least one source's figure; else one error naming why each failed."""
+    if not result["sources"]:
+        reasons = "; ".join(f"{f['source']}: {f['error']}" for f in result["failed"])
+        raise DataUnavailable(f"no source could answer: {reasons}")
+    return result
 
 
 @router.get("/snapshot", response_model=FeatureCollection, responses=GEOJSON,
@@ -208,17 +244,19 @@ def _feature(geom: BaseGeometry, tolerance: float, **properties: Any) -> dict[st
 @router.get("/regions", response_model=FeatureCollection, responses=GEOJSON,
             summary="Region boundaries drawn as the map's base")
 async def regions(request: Request) -> Response:
-    """The first-level regions stored with the territory data; without them, the control layers' outline."""
+    """The first-level regions imported with the territory data, else the bundled oblasts (``origin`` says which);
+    without either, the control layers' outline."""
     tolerance = deps.settings(request).snapshot_tolerance_deg
     return await _cached(request, ("regions", tolerance), lambda: _regions_geojson(deps.store(request), tolerance),
                          "application/geo+json")
 
 
 def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
-    rows = _stored_regions(store)
+    rows, origin = _stored_regions(store)
     if rows:
         features = [_feature(geom, tolerance, name=name, iso=iso, kind="region") for name, iso, geom in rows]
-        return {"type": "FeatureCollection", "features": features, "properties": {"fallback": False}}
+        return {"type": "FeatureCollection", "features": features,
+                "properties": {"fallback": False, "origin": origin}}
     outline: list[BaseGeometry] = []
     for name in store.sources()[:1]:
         latest = store.list_snapshots(name)[-1:]
@@ -232,7 +270,11 @@ def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features, "properties": {"fallback": True}}
 
 
-def _stored_regions(store: Any) -> list[tuple[str, str | None, BaseGeometry]]:
-    """(name, iso, geometry) of the regions imported into the store (``territory import`` of boundaries)."""
-    loader = getattr(store, "load_regions", None)
-    return list(loader()) if loader is not None else []
+def _stored_regions(store: Any) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
+    """(name, iso, geometry) of the regions imported into the store, else of the bundled oblasts; and their origin."""
+    from ..territory.regions import region_rows
+
+    if getattr(store, "count_regions", None) is None:
+        return [], "none"
+    rows, origin = region_rows(store)
+    return list(rows), origin

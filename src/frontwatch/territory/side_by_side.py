@@ -21,7 +21,7 @@ from .changes import Pairs, change
 from .layers import display, parse_layers
 from .periods import check_range, local_date
 from .records import record
-from .series import _check, windows
+from .series import _check, check_budget, windows
 from .timeline import Timeline
 
 ALL = "all"
@@ -114,8 +114,12 @@ def change_all(store: Any, *, layer: str, start: date, end: date, tz: str = "UTC
 
 
 def series_all(store: Any, *, freq: str = "week", start: date | None = None, end: date | None = None,
-               window: int | None = None, layer: str = "occupied", tz: str = "UTC") -> list[dict[str, Any]]:
-    """``series`` on every source over the range they share (or ``start..end``), one row per source and window."""
+               window: int | None = None, layer: str = "occupied", tz: str = "UTC",
+               max_overlays: int | None = None) -> list[dict[str, Any]]:
+    """``series`` on every source over the range they share (or ``start..end``), one row per source and window.
+
+    ``max_overlays`` (the API's bound) counts the overlays of every source together, refused before any is made.
+    """
     _check(freq, window)
     check_range(start, end)
     lines = [Timeline(store, s, layer, tz) for s in sources_with(store, layer)]
@@ -123,14 +127,19 @@ def series_all(store: Any, *, freq: str = "week", start: date | None = None, end
     first = start or max(tl.first_date for tl in lines) + span
     last = end or min(tl.last_date for tl in lines)
     check_range(first, last)
+    plans = [_spans(tl, freq, first, last, window) for tl in lines]
+    needed = sum(len({(i, j) for *_, i, j in spans if tl.ids[i] != tl.ids[j] and pairs.lookup(i, j) is None})
+                 for tl, (pairs, spans) in zip(lines, plans, strict=True))
+    check_budget(needed, max_overlays, "this series of every source (windows not precomputed)",
+                 "ask for freq day, week or month without a window, a shorter range (from/to), or a precomputed layer")
     rows: list[dict[str, Any]] = []
-    for tl in lines:
-        rows.extend(_source_series(tl, freq, first, last, window, tz))
+    for tl, (pairs, spans) in zip(lines, plans, strict=True):
+        rows.extend(_source_series(tl, pairs, spans, tz))
     return rows
 
 
-def _source_series(tl: Timeline, freq: str, first: date, last: date, window: int | None,
-                   tz: str) -> list[dict[str, Any]]:
+def _spans(tl: Timeline, freq: str, first: date, last: date, window: int | None) -> tuple[Pairs, list[Any]]:
+    """The windows a source can answer: (start, end, day before, index of its state then, index at the end)."""
     pairs = Pairs(tl)
     spans = []
     for win_start, win_end in windows(freq, first, last, window):
@@ -138,6 +147,10 @@ def _source_series(tl: Timeline, freq: str, first: date, last: date, window: int
         if before < tl.first_date or win_end > tl.last_date:
             continue  # outside this source's data: its range is in the other rows
         spans.append((win_start, win_end, before, tl.index_at(before), tl.index_at(win_end)))
+    return pairs, spans
+
+
+def _source_series(tl: Timeline, pairs: Pairs, spans: list[Any], tz: str) -> list[dict[str, Any]]:
     missing = {k for *_, i, j in spans if tl.ids[i] != tl.ids[j] and pairs.lookup(i, j) is None for k in (i, j)}
     if missing:
         tl.prefetch([tl.ids[k] for k in sorted(missing)] if len(missing) < 50 else None)
@@ -155,12 +168,14 @@ def _source_series(tl: Timeline, freq: str, first: date, last: date, window: int
     return out
 
 
-def record_all(store: Any, *, window: int = 7, at: date, layer: str = "occupied", tz: str = "UTC") -> dict[str, Any]:
-    """``record`` on every source, with the states each used and their gaps."""
+def record_all(store: Any, *, window: int = 7, at: date, layer: str = "occupied", tz: str = "UTC",
+               max_overlays: int | None = None) -> dict[str, Any]:
+    """``record`` on every source, with the states each used and their gaps (``max_overlays``: per source)."""
     rows, failed = [], []
     for source in sources_with(store, layer):
         try:
-            result = record(store, window=window, at=at, layer=layer, source=source, tz=tz)
+            result = record(store, window=window, at=at, layer=layer, source=source, tz=tz,
+                            max_overlays=max_overlays)
         except FrontwatchError as exc:
             failed.append({"source": source, "error": exc.message})
             continue

@@ -1,6 +1,7 @@
 // The dashboard: one state (date, window, layer, filters) drives the map, the markers, the table and the timeline.
 import { addDays, el, getJSON } from "./api.js";
 import { ConflictMap } from "./map.js";
+import { SourceTable } from "./sources.js";
 import { EventTable } from "./table.js";
 import { Timeline } from "./timeline.js";
 
@@ -12,6 +13,7 @@ const map = new ConflictMap($("map"), $("legend"));
 const table = new EventTable({ table: $("events-table"), status: $("table-status"), prev: $("prev"), next: $("next"),
   pageLabel: $("page-label"), onShow: (e) => showEvent(e) });
 const timeline = new Timeline($("timeline"), (date) => setDate(date));
+const bySource = new SourceTable($("sources-change"));
 window.frontwatch = { map: map.map, state, setDate, ready: false };  // for people poking around and for tests
 
 function eventQuery() {
@@ -56,7 +58,7 @@ async function setDate(date) {
   $("date").value = date;
   timeline.select(date);
   window.frontwatch.ready = false;
-  await Promise.all([refreshControl(), refreshEvents()]);
+  await Promise.all([refreshControl(), refreshEvents(), bySource.show(date, state.layer, state.window)]);
   document.body.dataset.date = date;
   window.frontwatch.ready = true;
 }
@@ -106,6 +108,7 @@ async function start() {
   MARKER_LIMIT = Math.min(MARKER_LIMIT, server.settings.page_limit_max);
   table.pageSize = Math.min(table.pageSize, server.settings.page_limit_max);
   const source = info.sources[0];
+  bySource.enabled = info.sources.length > 1;
   // start at the latest day that has both a map and events, else whichever exists
   const lastMap = source ? source.last.slice(0, 10) : null;
   const lastEvent = facets.last_date;
