@@ -13,7 +13,7 @@ from .stores import StorePool
 
 
 def pool(request: Request) -> StorePool:
-    return request.app.state.pool  # type: ignore[no-any-return]
+    return request.app.state.pool
 
 
 class ThreadStore:
@@ -37,7 +37,7 @@ def store(request: Request) -> SQLStore:
 
 
 def settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return request.app.state.settings
 
 
 def require_token(request: Request) -> None:

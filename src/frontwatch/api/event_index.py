@@ -161,16 +161,16 @@ def _days(values: Any) -> np.ndarray:
     """Dates (a numpy datetime64 or masked array from DuckDB) as int32 days, NO_DAY where missing."""
     mask = np.ma.getmaskarray(values)
     days = np.ma.getdata(values).astype("datetime64[D]").astype(np.int64)
-    return np.where(mask, NO_DAY, days).astype(np.int32)  # type: ignore[no-any-return]
+    return np.where(mask, NO_DAY, days).astype(np.int32)
 
 
 def _floats(values: Any) -> np.ndarray:
-    return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan)  # type: ignore[no-any-return]
+    return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan)
 
 
 def _store_key(store: SQLStore) -> tuple[str, str]:
     """A name for the store file, and its state: the file's and its write-ahead log's size and time."""
-    path = Path(store.target).resolve()  # type: ignore[attr-defined]
+    path = Path(store.target).resolve()
     parts = []
     for file in (path, path.with_name(path.name + ".wal")):
         with contextlib.suppress(FileNotFoundError):

@@ -49,7 +49,7 @@ def json_response(payload: Any, media_type: str = "application/json") -> Respons
 
 
 #: Documents that an answer may also come as GeoJSON (RFC 7946 media type).
-GEOJSON = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
+GEOJSON: dict[int | str, dict[str, Any]] = {200: {"content": {"application/geo+json": {"schema": {"type": "object"}}}}}
 
 
 @router.get("/events", response_model=EventPage, summary="Events, filtered and paginated", responses=GEOJSON)

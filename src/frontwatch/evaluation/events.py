@@ -166,25 +166,23 @@ def score(pairs: list[Pair]) -> dict[str, tuple[float | None, int]]:
         labelled = [(_label(p.gold, key), _label(p.pred, key)) for p in pairs if p.gold is None or p.gold.get(key)]
         out[f"{key}_accuracy"] = _mean([g == q for g, q in labelled])
         out[f"{key}_weighted_f1"] = (weighted_f1(labelled), len(labelled)) if labelled else (None, 0)
-    scored = [p for p in pairs if p.gold is not None]
-    out["event_found"] = _mean([p.pred is not None for p in scored])
+    scored = [(p, p.gold) for p in pairs if p.gold is not None]  # each pair with its (present) gold event
+    out["event_found"] = _mean([p.pred is not None for p, _ in scored])
     for km in (25, 161):
-        out[f"location_within_{km}km"] = _mean([_within(p, km) for p in scored if _gold_point(p.gold)])
-    out["date_accuracy"] = _mean([_date_ok(p) for p in scored if p.gold.get("date_start") or p.gold.get("date_end")])
+        out[f"location_within_{km}km"] = _mean([_within(p, km) for p, g in scored if _gold_point(g)])
+    out["date_accuracy"] = _mean([_date_ok(p) for p, g in scored if g.get("date_start") or g.get("date_end")])
     for part in ("best", "low", "high"):
         out[f"fatalities_{part}_accuracy"] = _mean(
-            [_fatal(p, part) for p in scored if _gold_fatal(p.gold, part) is not None]
+            [_fatal(p, part) for p, g in scored if _gold_fatal(g, part) is not None]
         )
     out["deaths_where_killed_accuracy"] = _mean(  # the toll right where someone died (0 is the easy answer)
-        [_fatal(p, "best") for p in scored if (_gold_fatal(p.gold, "best") or 0) > 0]
+        [_fatal(p, "best") for p, g in scored if (_gold_fatal(g, "best") or 0) > 0]
     )
     out["claimant_accuracy"] = _mean(
-        [claimant_match(p.gold["claimant"], (p.pred or {}).get("claimant")) for p in scored if p.gold.get("claimant")]
+        [claimant_match(g["claimant"], (p.pred or {}).get("claimant")) for p, g in scored if g.get("claimant")]
     )
-    out["actor1_accuracy"] = _mean(
-        [(p.pred or {}).get("actor1") == p.gold["actor1"] for p in scored if p.gold.get("actor1")]
-    )
-    out["all_fields"] = _mean([all_fields_right(p) for p in scored if p.gold.get("evidence")])
+    out["actor1_accuracy"] = _mean([(p.pred or {}).get("actor1") == g["actor1"] for p, g in scored if g.get("actor1")])
+    out["all_fields"] = _mean([all_fields_right(p) for p, g in scored if g.get("evidence")])
     return out
 
 
@@ -227,8 +225,8 @@ def _within(pair: Pair, km: float) -> bool:
 
 
 def _date_ok(pair: Pair) -> bool:
-    pred = pair.pred or {}
-    return all(pred.get(k) == pair.gold[k] for k in ("date_start", "date_end") if pair.gold.get(k))
+    gold, pred = pair.gold or {}, pair.pred or {}
+    return all(pred.get(k) == gold[k] for k in ("date_start", "date_end") if gold.get(k))
 
 
 def _gold_fatal(event: dict[str, Any], part: str) -> int | None:

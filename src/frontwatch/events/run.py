@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from ..errors import FrontwatchError
@@ -31,7 +32,7 @@ def extract_sources(
     sources: list[str],
     *,
     input_format: str = "auto",
-    published: object = None,
+    published: str | date | None = None,
     store: Any = None,
     extractor: Extractor | None = None,
 ) -> Iterator[Extraction]:

@@ -27,7 +27,9 @@ class LineError(ValueError):
     """A JSONL line that could not be read as text (too long, invalid UTF-8); it names the line."""
 
 
-def jsonl_lines(chunks: Iterable[bytes], *, max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, str]]:
+def jsonl_lines(
+    chunks: Iterable[bytes], *, max_line_bytes: int = MAX_LINE_BYTES
+) -> Iterator[tuple[int, str | LineError]]:
     """(line number, text) for every line of a byte stream, split at ``\\n`` only.
 
     A line that is not UTF-8, or longer than ``max_line_bytes``, is yielded as a :class:`LineError`
@@ -45,12 +47,12 @@ def jsonl_lines(chunks: Iterable[bytes], *, max_line_bytes: int = MAX_LINE_BYTES
             if i == len(parts) - 1:
                 break  # the last part has no newline yet: the next chunk continues it
             number += 1
-            yield number, _line_text(number, bytes(pending), overflow, max_line_bytes)  # type: ignore[misc]
+            yield number, _line_text(number, bytes(pending), overflow, max_line_bytes)
             pending.clear()
             overflow = False
     if pending or overflow:
         number += 1
-        yield number, _line_text(number, bytes(pending), overflow, max_line_bytes)  # type: ignore[misc]
+        yield number, _line_text(number, bytes(pending), overflow, max_line_bytes)
 
 
 def _line_text(number: int, raw: bytes, overflow: bool, max_line_bytes: int) -> str | LineError:
@@ -81,7 +83,9 @@ def documents_from_stream(
         yield failed(name, "empty input (no JSONL lines); give one JSON object per line")
 
 
-def _documents(numbered: Iterable[tuple[int, str | LineError]], *, name: str, published: date | None):
+def _documents(
+    numbered: Iterable[tuple[int, str | LineError]], *, name: str, published: date | None
+) -> Iterator[Document]:
     for number, line in numbered:
         doc_id = f"{name}:{number}"
         if isinstance(line, LineError):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import sys
 from collections.abc import Iterable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -23,7 +24,11 @@ CHUNK_BYTES = 1 << 20
 
 
 def read_sources(
-    sources: Iterable[str], *, input_format: str = "auto", published: object = None, stdin_text: str | None = None
+    sources: Iterable[str],
+    *,
+    input_format: str = "auto",
+    published: str | date | None = None,
+    stdin_text: str | None = None,
 ) -> Iterator[Document]:
     """Yield the documents of every source in order; non-English ones come back with an error note."""
     if input_format not in FORMATS:
@@ -43,7 +48,7 @@ def _check_language(doc: Document) -> Document:
     return Document(doc_id=doc.doc_id, error="skipped: the text is not in English", notes=doc.notes)
 
 
-def _read_one(source: str, *, input_format: str, published: object, stdin_text: str | None) -> Iterator[Document]:
+def _read_one(source: str, *, input_format: str, published: date | None, stdin_text: str | None) -> Iterator[Document]:
     if source.startswith(("http://", "https://")):
         from .url import fetch_url
 
@@ -74,7 +79,9 @@ def _chunks(fh: BinaryIO, size: int = CHUNK_BYTES) -> Iterator[bytes]:
         yield chunk
 
 
-def _from_stream(chunks: Iterator[bytes], *, name: str, input_format: str, published: object) -> Iterator[Document]:
+def _from_stream(
+    chunks: Iterator[bytes], *, name: str, input_format: str, published: date | None
+) -> Iterator[Document]:
     """A JSONL stream is read line by line to its end; any other input whole, up to MAX_INPUT_BYTES."""
     head = b""
     for chunk in chunks:  # enough of the start to tell the format
@@ -96,7 +103,7 @@ def _from_stream(chunks: Iterator[bytes], *, name: str, input_format: str, publi
 
 
 def _from_bytes(
-    data: bytes, *, name: str, input_format: str, published: object, url: str | None = None
+    data: bytes, *, name: str, input_format: str, published: date | None, url: str | None = None
 ) -> Iterator[Document]:
     notes: tuple[str, ...] = ()
     if len(data) > MAX_INPUT_BYTES:

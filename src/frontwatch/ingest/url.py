@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..errors import FetchError
 from .text import MAX_INPUT_BYTES
+
+if TYPE_CHECKING:
+    import httpx
 
 #: Connect/read timeouts (seconds): a news page answers in well under this; a hung server must not hold a batch.
 TIMEOUT_S = 15.0
 
 
-def fetch_url(url: str, *, max_bytes: int = MAX_INPUT_BYTES, transport: object = None) -> tuple[bytes, str]:
+def fetch_url(
+    url: str, *, max_bytes: int = MAX_INPUT_BYTES, transport: httpx.BaseTransport | None = None
+) -> tuple[bytes, str]:
     """GET ``url`` following redirects; return (body, content type). Stops reading at ``max_bytes``."""
     import httpx
 
-    kwargs = {"transport": transport} if transport is not None else {}
     try:
         with httpx.Client(
-            timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": "frontwatch/0.1"}, **kwargs
+            timeout=TIMEOUT_S, follow_redirects=True, headers={"User-Agent": "frontwatch/0.1"}, transport=transport
         ) as client:
             with client.stream("GET", url) as response:
                 if response.status_code >= 400:

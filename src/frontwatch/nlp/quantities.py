@@ -177,11 +177,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         if not any(c.start < m.end() and m.start() < c.end for c in found):
             who = (m.group("who") or m.group("who2") or m.group("who3") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
-    m = _HEADLINE_DEAD.search(text[:200])
-    if m and not found and len(text) < 200:
-        found.append(
-            CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant="soldier" in m.group("who").lower())
-        )
+    head = _HEADLINE_DEAD.search(text[:200])
+    if head and not found and len(text) < 200:
+        combatant = "soldier" in head.group("who").lower()
+        found.append(CasualtyMention(head.start(), head.end(), "killed", 1.0, "exact", combatant=combatant))
     return _with_children(sorted(found, key=lambda c: c.start), text)
 
 

@@ -51,10 +51,11 @@ class Pairs:
         """The sum of the consecutive steps from i to j when all of them only gained or all only lost."""
         ids = self.tl.ids
         steps = [self.known.get((ids[k], ids[k + 1])) for k in range(i, j)]
-        if any(s is None for s in steps):
+        known = [s for s in steps if s is not None]
+        if len(known) < len(steps):
             return None
-        gained = sum(s[0] for s in steps)  # type: ignore[index]
-        lost = sum(s[1] for s in steps)  # type: ignore[index]
+        gained = sum(s[0] for s in known)
+        lost = sum(s[1] for s in known)
         if lost == 0.0 or gained == 0.0:
             return gained, lost
         return None

@@ -93,8 +93,7 @@ class Timeline:
         self.names = parse_layers(layer)
         self.layer = canonical(layer)
         self.tz = tz
-        frozen_memo(store, ("layers", self.source, self.names),
-                    lambda: check_layers(store, self.names, self.source) or True)
+        frozen_memo(store, ("layers", self.source, self.names), self._check_layers)
         rows = frozen_memo(store, ("times", self.source), lambda: store.snapshot_times(self.source))
         self.ids = [i for i, _ in rows]
         self.times = [t for _, t in rows]
@@ -102,6 +101,11 @@ class Timeline:
         self.last_date = local_date(datetime.fromtimestamp(self.times[-1], UTC), tz)
         self._wkb, self._shapes = _process_cache(store, self.source, self.layer, len(self.ids), self.ids[-1])
         self._cache = cache
+
+    def _check_layers(self) -> bool:
+        """Raise UnknownLayer unless every layer is stored; else True (the memo would not keep a None)."""
+        check_layers(self.store, self.names, self.source)
+        return True
 
     def index_at(self, day: date) -> int:
         """Position in ``ids`` of the state at ``day``; DataUnavailable outside the data."""
