@@ -110,6 +110,24 @@ def test_a_server_starting_on_an_interrupted_store_rebuilds_it(maps, clean, tmp_
         pool.close()
 
 
+
+def test_a_server_starting_on_a_store_from_before_a_lower_migration_upgrades_it(maps, clean, tmp_path):
+    """Migrations are applied by set: a store at the highest version can still lack one numbered below it
+    (here 0010, the derived-table markers); a read-only server must upgrade it, not crash on the missing table."""
+    from frontwatch.api.stores import StorePool
+
+    path = tmp_path / "old.duckdb"
+    with open_store(path) as store:
+        import_paths(store, [maps])
+        store.execute("DROP TABLE territory_derived")
+        store.execute("DELETE FROM schema_migrations WHERE version = 10")
+    pool = StorePool(str(path), read_only=True)
+    try:
+        assert incomplete(pool.get()) == []
+        assert derived(pool.get()) == clean
+    finally:
+        pool.close()
+
 KILLER = textwrap.dedent("""
     import os, signal, sys
     from frontwatch.store.territory_steps import TerritoryStepTables

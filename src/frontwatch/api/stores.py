@@ -17,7 +17,6 @@ from typing import Any
 
 from ..errors import StoreError
 from ..store import SQLStore, open_store
-from ..store.base import migration_files
 
 log = logging.getLogger("frontwatch.api")
 
@@ -97,7 +96,8 @@ def _open_read_only(path: str) -> SQLStore:
 
     if Path(path).exists():
         store = open_store(path, read_only=True)
-        current = store.schema_version == migration_files()[-1][0]
+        # migrations are applied by set: a store at the highest version may still lack one written later below it
+        current = not store.pending_migrations()
         if current and not incomplete(store):
             return store
         store.close()
