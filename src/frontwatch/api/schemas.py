@@ -7,6 +7,7 @@ as JSON directly; these models describe those shapes, extra keys allowed so that
 from __future__ import annotations
 
 from datetime import date
+from datetime import date as Day  # inside a class with a field named ``date``, that name is the field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -141,9 +142,9 @@ class StateUsed(_Open):
     """A state a source answered with: the date asked for, the snapshot used, and the gap in days between them
     (0 for a daily map of that day; up to 6 for a weekly one)."""
 
-    date: date
+    date: Day
     snapshot_time: str = Field(description="time of the snapshot used, UTC")
-    snapshot_date: date = Field(description="the snapshot's day in the asked time zone")
+    snapshot_date: Day = Field(description="the snapshot's day in the asked time zone")
     gap_days: int = Field(description="days between the date asked for and the snapshot used")
 
 
