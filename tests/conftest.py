@@ -11,6 +11,9 @@ from hypothesis import settings
 from frontwatch.store import open_store
 from tests.postgis_server import backend, backend_params, new_target, postgis_server  # noqa: F401 - fixtures
 
+#: The browser fixtures (chromium, live server, pages), one set for the whole session.
+pytest_plugins = ["tests.browser"]
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FRONTWATCH_SHARED", REPO.parent / "shared"))
 

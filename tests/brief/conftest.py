@@ -10,7 +10,6 @@ import pytest
 from shapely.geometry import box
 from tests.api.sample import FIRST, WEEKS, fill, front_lon
 from tests.conftest import shared_path
-from tests.web.conftest import browser, live_url, page  # noqa: F401 - one chromium for every browser test here
 
 from frontwatch.geodesy import area_km2
 from frontwatch.models import LayerGeometry, Snapshot

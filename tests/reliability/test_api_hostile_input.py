@@ -78,7 +78,7 @@ def test_the_store_refuses_a_non_web_address_whoever_writes(tmp_path, url):
 def test_every_answer_carries_the_security_headers(api, path):
     r = api.get(path)
     csp = r.headers["content-security-policy"]
-    assert "script-src 'self'" in csp and "object-src 'none'" in csp and "frame-ancestors 'none'" in csp
+    assert "script-src 'self'" in csp and "object-src 'none'" in csp and "frame-ancestors 'self'" in csp
     assert "'unsafe-inline'" not in csp.split("script-src")[1].split(";")[0]
     assert r.headers["x-content-type-options"] == "nosniff"
     assert r.headers["referrer-policy"] == "no-referrer"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.sample import fill
-from tests.web.conftest import serving
+from tests.browser import serving
 
 HOSTILE = ["javascript:document.body.dataset.pwned='1'", " JAVASCRIPT:alert(1)", "data:text/html,<script>1</script>",
            "java\tscript:alert(1)", "vbscript:msgbox(1)", "//evil.example/x", "/relative/path", ""]

@@ -124,7 +124,7 @@ def test_api_docs_render_offline(page, live_url):
 def test_markers_respect_a_lower_page_cap(page, tmp_path):
     """A server with page_limit_max below the dashboard's marker count still draws (no 400 on /events)."""
     from tests.api.sample import fill
-    from tests.web.conftest import serving
+    from tests.browser import serving
 
     with serving(fill(tmp_path / "capped.duckdb"), {"page_limit_max": "3", "page_limit_default": "3"}) as url:
         _open(page, f"{url}/?date=2024-05-17")

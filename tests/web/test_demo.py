@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import serving
+from tests.browser import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

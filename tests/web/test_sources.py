@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.api.sample import add_weekly_source, fill
-from tests.web.conftest import serving
+from tests.browser import serving
 
 pytestmark = pytest.mark.browser
 

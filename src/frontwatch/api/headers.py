@@ -1,7 +1,8 @@
 """Security headers on every answer, and no announcement of the server software (issue 15).
 
 - ``Content-Security-Policy``: scripts, styles, data and frames from this origin only; no inline script
-  (a ``javascript:`` link or an injected ``<script>`` does not run), no plugins, no framing. Inline
+  (a ``javascript:`` link or an injected ``<script>`` does not run), no plugins, no framing by another
+  origin (the dashboard's brief page frames ``/brief`` from its own). Inline
   ``style`` attributes stay allowed: the dashboard colours its dots and Leaflet places its panes with them.
   The ``/docs`` page (Swagger UI) starts with one inline script of its own, allowed by its SHA-256 only.
 - ``X-Content-Type-Options: nosniff``: a JSON or text answer is never run as script or styles.
@@ -20,7 +21,7 @@ from typing import Any
 
 BASE_POLICY = ("default-src 'self'; script-src 'self'{extra}; style-src 'self' 'unsafe-inline'; "
                "img-src 'self' data: blob:; connect-src 'self'; font-src 'self'; object-src 'none'; "
-               "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+               "base-uri 'none'; form-action 'self'; frame-ancestors 'self'")
 
 
 def policy(inline_scripts: Iterable[str] = ()) -> str:
@@ -46,7 +47,7 @@ class SecurityHeaders:
     @staticmethod
     def _headers(csp: str) -> list[tuple[bytes, bytes]]:
         return [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
-                (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+                (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"SAMEORIGIN")]
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         if scope["type"] != "http":

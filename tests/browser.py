@@ -1,4 +1,6 @@
-"""Browser fixtures: Debian's chromium driven by Playwright, against a live server on the sample store.
+"""Browser fixtures for every browser test (tests/web, tests/brief): Debian's chromium driven by Playwright,
+against a live server on the sample store. Registered once in tests/conftest.py, so one chromium serves the session
+(two sync Playwright instances in one process fail).
 
 Browser tests skip with a reason when chromium is absent, and fail instead under CI (CI=true), where
 the Makefile's system-deps target installs it.
