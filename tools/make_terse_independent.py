@@ -43,8 +43,25 @@ REAR = {
     "Kirovohradska": ["Kirovohrad", "Kirovohrad oblast"],
     "Rivnenska": ["Rivne", "Rivne oblast"],
 }
-CITIES = ["Kyiv", "Odesa", "Kharkiv", "Zaporizhzhia", "Kherson", "Sumy", "Dnipro", "Lviv", "Mykolaiv",
-          "Chernihiv", "Kramatorsk", "Nikopol", "Poltava", "Kryvyi Rih", "Sloviansk", "Izium", "Vinnytsia"]
+CITIES = [
+    "Kyiv",
+    "Odesa",
+    "Kharkiv",
+    "Zaporizhzhia",
+    "Kherson",
+    "Sumy",
+    "Dnipro",
+    "Lviv",
+    "Mykolaiv",
+    "Chernihiv",
+    "Kramatorsk",
+    "Nikopol",
+    "Poltava",
+    "Kryvyi Rih",
+    "Sloviansk",
+    "Izium",
+    "Vinnytsia",
+]
 RU_TOWNS = {  # well-known points of Russian border towns
     ("Belgorod", "Belgorod oblast"): (50.5957, 36.5873),
     ("Shebekino", "Belgorod oblast"): (50.4065, 36.8878),
@@ -56,9 +73,27 @@ RU_TOWNS = {  # well-known points of Russian border towns
 }
 RU = "Military Forces of Russia"
 UA = "Military Forces of Ukraine"
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 NUM = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _centre(row: dict) -> bool:
+    """Whether a city row is the well-known city of that name (its oblast is named after it, or it is a
+    known raion centre outside a namesake oblast)."""
+    return row["oblast_en"][:4] == row["name_en"][:4] or row["name_en"] not in ("Mykolaiv", "Kyiv", "Lviv")
 
 
 class Gaz:
@@ -76,8 +111,10 @@ class Gaz:
                 self.oblast_pts[r["name_en"]] = (float(r["lat"]), float(r["lon"]))
             elif r["level"] != "settlement":
                 continue
-            elif r["kind"] == "city" and r["name_en"] in CITIES and r["name_en"] not in self.cities:
-                self.cities[r["name_en"]] = r
+            elif r["kind"] in ("city", "city with special status") and r["name_en"] in CITIES:
+                best = self.cities.get(r["name_en"])  # the largest namesake: the oblast centre's row comes last
+                if best is None or r["name_en"].startswith(best["oblast_en"][:4]) is False and _centre(r):
+                    self.cities[r["name_en"]] = r
             elif r["kind"] in ("village", "rural settlement") and names[(r["name_en"], r["oblast_en"])] == 1:
                 self.villages.setdefault(r["oblast_en"], []).append(r)
         for ob in self.villages.values():
@@ -177,7 +214,7 @@ def deaths_text(rng: random.Random, *, side: str = "civ") -> tuple[str, int | No
     if k == 7:
         return "A woman was injured and later died in hospital.", 1
     if k == 8:
-        return f"The attack claimed the lives of {NUM[n]} residents.", n
+        return f"The attack claimed the lives of {NUM[n]} resident{'s' if n > 1 else ''}.", n
     if k == 9:
         return "There were no casualties.", 0
     if k == 10:
@@ -185,7 +222,10 @@ def deaths_text(rng: random.Random, *, side: str = "civ") -> tuple[str, int | No
     if k == 11:
         return f"One Ukrainian soldier and {NUM[n]} Russian soldiers were killed.", n + 1
     if k == 12:
-        return f"The bodies of {NUM[n]} civilians were recovered from the rubble.", n
+        return (
+            f"The bod{'ies' if n > 1 else 'y'} of {NUM[n]} civilian{'s' if n > 1 else ''} {'were' if n > 1 else 'was'} recovered from the rubble.",
+            n,
+        )
     if k == 13:
         return "An elderly man died.", 1
     if k == 14:
@@ -194,33 +234,80 @@ def deaths_text(rng: random.Random, *, side: str = "civ") -> tuple[str, int | No
 
 
 def ru_actor(rng: random.Random) -> str:
-    return rng.choice(["Russian forces", "Russian forces", "Russian military forces", "RF forces", "the Russian army",
-                       "Russian troops", "the occupiers", "The enemy"])
+    return rng.choice(
+        [
+            "Russian forces",
+            "Russian forces",
+            "Russian military forces",
+            "RF forces",
+            "the Russian army",
+            "Russian troops",
+            "the occupiers",
+            "The enemy",
+        ]
+    )
 
 
 def ua_actor(rng: random.Random) -> str:
-    return rng.choice(["Ukrainian forces", "Ukrainian forces", "UAF", "AFU", "the ZSU", "Ukrainian military forces",
-                       "the Armed Forces of Ukraine", "Ukrainian troops"])
+    return rng.choice(
+        [
+            "Ukrainian forces",
+            "Ukrainian forces",
+            "UAF",
+            "AFU",
+            "the ZSU",
+            "Ukrainian military forces",
+            "the Armed Forces of Ukraine",
+            "Ukrainian troops",
+        ]
+    )
 
 
 def sentence(date: str, lead: bool, body: str) -> str:
     """Put the date phrase in front (lead) or after the body, capitalising as needed."""
     if body.startswith("Interception: "):
-        return "Interception: " + sentence(date, lead, body[len("Interception: "):])
+        return "Interception: " + sentence(date, lead, body[len("Interception: ") :])
     if lead:
-        b = body[0].lower() + body[1:] if not body.startswith(("UAF", "AFU", "RF", "Ukraine", "Ukrainian", "Russia", "SBU", "Shahed")) else body
+        b = (
+            body[0].lower() + body[1:]
+            if not body.startswith(("UAF", "AFU", "RF", "Ukraine", "Ukrainian", "Russia", "SBU", "Shahed"))
+            else body
+        )
         return f"{date} {b}"
     return body[0].upper() + body[1:] + f" {date}"
 
 
 # Each maker returns (text_without_date_body, lead_ok, event dict without date/location) using the helpers.
 
+
 def mk_shelling(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    weapon = rng.choice(["", " with artillery", " with mortars", " with MLRS", " with Grad MLRS", " with tube artillery",
-                         " with mortars and artillery", " with tanks", " with 122mm artillery", " with Uragan rockets"])
-    verb = rng.choice(["shelled", "shelled", "fired artillery at", "launched an artillery strike on", "struck",
-                       "carried out a missile strike on", "hit", "attacked with rocket artillery"])
+    weapon = rng.choice(
+        [
+            "",
+            " with artillery",
+            " with mortars",
+            " with MLRS",
+            " with Grad MLRS",
+            " with tube artillery",
+            " with mortars and artillery",
+            " with tanks",
+            " with 122mm artillery",
+            " with Uragan rockets",
+        ]
+    )
+    verb = rng.choice(
+        [
+            "shelled",
+            "shelled",
+            "fired artillery at",
+            "launched an artillery strike on",
+            "struck",
+            "carried out a missile strike on",
+            "hit",
+            "attacked with rocket artillery",
+        ]
+    )
     if verb != "shelled" and weapon and verb.startswith(("launched", "carried", "attacked")):
         weapon = ""
     tgt = f["on"] if verb.endswith((" on", " at")) else f["obj"]
@@ -234,8 +321,17 @@ def mk_shelling(rng, g):
 
 def mk_missile(rng, g):
     name, lc = city(rng, g)
-    weapon = rng.choice(["Iskander missiles", "S-300 missiles", "a ballistic missile", "Kh-101 cruise missiles",
-                         "two missiles", "Kalibr cruise missiles", "an Iskander-M ballistic missile"])
+    weapon = rng.choice(
+        [
+            "Iskander missiles",
+            "S-300 missiles",
+            "a ballistic missile",
+            "Kh-101 cruise missiles",
+            "two missiles",
+            "Kalibr cruise missiles",
+            "an Iskander-M ballistic missile",
+        ]
+    )
     verb = rng.choice(["struck {c} with {w}", "launched {w} at {c}", "fired {w} at {c}", "hit {c} with {w}"])
     cas, d = deaths_text(rng)
     body = f"{ru_actor(rng)} " + verb.format(c=name, w=weapon) + "."
@@ -245,8 +341,18 @@ def mk_missile(rng, g):
 def mk_drone(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
     k = rng.randrange(8)
-    target = rng.choice(["a civilian car", "a private house", "a bus", "an ambulance", "a tractor", "a cyclist",
-                         "a humanitarian aid point", "an evacuation vehicle"])
+    target = rng.choice(
+        [
+            "a civilian car",
+            "a private house",
+            "a bus",
+            "an ambulance",
+            "a tractor",
+            "a cyclist",
+            "a humanitarian aid point",
+            "an evacuation vehicle",
+        ]
+    )
     if k == 0:
         body = f"{ru_actor(rng)} struck {target} with an FPV drone {f['pp']}."
     elif k == 1:
@@ -306,9 +412,13 @@ def mk_ua_drone_ru(rng, g):
 
 def mk_ua_shell_ru(rng, g):
     (name, ob), (lat, lon) = rng.choice(sorted(RU_TOWNS.items()))
-    body = rng.choice([f"Ukrainian forces shelled {name}, {ob}, with MLRS.",
-                       f"{ua_actor(rng)} fired artillery at {name} in {ob}.",
-                       f"Ukrainian artillery struck {name}, {ob}."])
+    body = rng.choice(
+        [
+            f"Ukrainian forces shelled {name}, {ob}, with MLRS.",
+            f"{ua_actor(rng)} fired artillery at {name} in {ob}.",
+            f"Ukrainian artillery struck {name}, {ob}.",
+        ]
+    )
     cas, d = rng.choice([("Casualties unknown.", 0), ("One civilian was killed.", 1), ("Two people were injured.", 0)])
     return body, cas, loc(name, lat, lon, 1), "Explosions/Remote violence", "Shelling/artillery/missile attack", UA, d
 
@@ -334,7 +444,9 @@ def mk_clash(rng, g):
         body = f"Ukrainian forces engaged Russian infantry {f['pp']}."
     else:
         body = f"Battles continued {f['pp']} as Russian forces tried to break through Ukrainian defences."
-    cas, d = rng.choice([("Casualties unknown.", 0), ("", 0), ("Casualties unknown.", 0)] + [deaths_text(rng, side="mil")])
+    cas, d = rng.choice(
+        [("Casualties unknown.", 0), ("", 0), ("Casualties unknown.", 0)] + [deaths_text(rng, side="mil")]
+    )
     actor = UA if k in (1, 7) else RU
     return body, cas, lc, "Battles", "Armed clash", actor, d
 
@@ -342,27 +454,44 @@ def mk_clash(rng, g):
 def mk_capture(rng, g):
     f, lc, name = village(rng, g, OBLASTS)
     if rng.random() < 0.55:
-        body = rng.choice([f"{ru_actor(rng)} captured {f['on']}.", f"{ru_actor(rng)} took control of {f['on']} after fighting.",
-                           f"Russian forces seized {f['on']}.", f"Russian MoD claimed the capture of {f['on']}.",
-                           f"Russian forces occupied {f['on']} following heavy fighting."])
+        body = rng.choice(
+            [
+                f"{ru_actor(rng)} captured {f['on']}.",
+                f"{ru_actor(rng)} took control of {f['on']} after fighting.",
+                f"Russian forces seized {f['on']}.",
+                f"Russian MoD claimed the capture of {f['on']}.",
+                f"Russian forces occupied {f['on']} following heavy fighting.",
+            ]
+        )
         return body, "", lc, "Battles", "Non-state actor overtakes territory", RU, None
-    body = rng.choice([f"{ua_actor(rng)} liberated {f['on']}.", f"Ukrainian forces recaptured {f['on']}.",
-                       f"{ua_actor(rng)} regained control of {f['on']} after fighting.",
-                       f"The Ukrainian flag was raised over {f['on']} after the AFU pushed Russian forces out."])
+    body = rng.choice(
+        [
+            f"{ua_actor(rng)} liberated {f['on']}.",
+            f"Ukrainian forces recaptured {f['on']}.",
+            f"{ua_actor(rng)} regained control of {f['on']} after fighting.",
+            f"The Ukrainian flag was raised over {f['on']} after the AFU pushed Russian forces out.",
+        ]
+    )
     return body, "", lc, "Battles", "Government regains territory", UA, None
 
 
 def mk_withdraw(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Russian forces withdrew from {f['on']} without a fight; Ukrainian forces entered the village.",
-                       f"Ukrainian forces entered {f['on']} after Russian troops left it without fighting.",
-                       f"Russian forces abandoned {f['on']} and Ukrainian troops moved in with no fighting."])
+    body = rng.choice(
+        [
+            f"Russian forces withdrew from {f['on']} without a fight; Ukrainian forces entered the village.",
+            f"Ukrainian forces entered {f['on']} after Russian troops left it without fighting.",
+            f"Russian forces abandoned {f['on']} and Ukrainian troops moved in with no fighting.",
+        ]
+    )
     return body, "", lc, "Strategic developments", "Non-violent transfer of territory", UA, None
 
 
 def mk_mine(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    who = rng.choice(["a tractor driver", "a civilian", "a farmer", "two men", "a teenager", "a car", "a combine harvester"])
+    who = rng.choice(
+        ["a tractor driver", "a civilian", "a farmer", "two men", "a teenager", "a car", "a combine harvester"]
+    )
     k = rng.randrange(5)
     if k == 0:
         body = f"{who.capitalize()} hit a landmine {f['pp']}."
@@ -375,8 +504,16 @@ def mk_mine(rng, g):
         body = f"A mine left by Russian forces exploded under {who} {f['pp']}."
     else:
         body = f"An explosive device planted by unknown persons exploded {f['pp']}."
-    cas, d = rng.choice([("The man was killed.", 1), ("He was injured.", 0), ("One person died.", 1),
-                         ("Two people were killed.", 2), ("The driver died on the spot.", 1), ("No one was hurt.", 0)])
+    cas, d = rng.choice(
+        [
+            ("The man was killed.", 1),
+            ("He was injured.", 0),
+            ("One person died.", 1),
+            ("Two people were killed.", 2),
+            ("The driver died on the spot.", 1),
+            ("No one was hurt.", 0),
+        ]
+    )
     actor = RU if "Russian" in body else None
     return body, cas, lc, "Explosions/Remote violence", "Remote explosive/landmine/IED", actor, d
 
@@ -402,9 +539,13 @@ def mk_intercept(rng, g):
 
 def mk_demine(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Sappers of the State Emergency Service defused {rng.randint(2, 90)} explosive objects {f['pp']}.",
-                       f"Pyrotechnicians removed an unexploded Russian missile {f['pp']}.",
-                       f"Deminers cleared {rng.randint(2, 40)} hectares of land {f['pp']} of mines."])
+    body = rng.choice(
+        [
+            f"Sappers of the State Emergency Service defused {rng.randint(2, 90)} explosive objects {f['pp']}.",
+            f"Pyrotechnicians removed an unexploded Russian missile {f['pp']}.",
+            f"Deminers cleared {rng.randint(2, 40)} hectares of land {f['pp']} of mines.",
+        ]
+    )
     return body, "", lc, "Strategic developments", "Disrupted weapons use", None, 0
 
 
@@ -423,31 +564,50 @@ def mk_attack(rng, g):
     elif k == 4:
         body, d = f"Russian servicemen opened fire on a car carrying civilians {f['pp']}, killing {NUM[n]}.", n
     else:
-        body, d = f"The bodies of {NUM[n]} civilians with gunshot wounds were found {f['pp']} after the Russian occupation.", n
+        body, d = (
+            f"The bodies of {NUM[n]} civilians with gunshot wounds were found {f['pp']} after the Russian occupation.",
+            n,
+        )
     return body, "", lc, "Violence against civilians", "Attack", RU, d
 
 
 def mk_abduct(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    who = rng.choice(["the village head", "a local priest", "two volunteers", "a school director", "a farmer", "a journalist"])
-    body = rng.choice([f"{ru_actor(rng)} abducted {who} {f['pp']}.", f"Russian forces detained {who} {f['pp']}; their whereabouts remain unknown.",
-                       f"{who.capitalize()} {'were' if who.startswith('two') else 'was'} kidnapped by Russian soldiers {f['pp']}."])
+    who = rng.choice(
+        ["the village head", "a local priest", "two volunteers", "a school director", "a farmer", "a journalist"]
+    )
+    body = rng.choice(
+        [
+            f"{ru_actor(rng)} abducted {who} {f['pp']}.",
+            f"Russian forces detained {who} {f['pp']}; their whereabouts remain unknown.",
+            f"{who.capitalize()} {'were' if who.startswith('two') else 'was'} kidnapped by Russian soldiers {f['pp']}.",
+        ]
+    )
     return body, "", lc, "Violence against civilians", "Abduction/forced disappearance", RU, 0
 
 
 def mk_sexual(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Russian soldiers raped a woman {f['pp']}.", f"A Russian serviceman sexually assaulted a local girl {f['pp']}."])
+    body = rng.choice(
+        [
+            f"Russian soldiers raped a woman {f['pp']}.",
+            f"A Russian serviceman sexually assaulted a local girl {f['pp']}.",
+        ]
+    )
     return body, "", lc, "Violence against civilians", "Sexual violence", RU, 0
 
 
 def mk_arrest(rng, g):
     name, lc = city(rng, g)
-    body = rng.choice([f"The SBU detained a Russian agent in {name} who was adjusting missile strikes.",
-                       f"Police arrested a man in {name} suspected of collaborating with Russian forces.",
-                       f"SBU officers arrested an FSB informant in {name}.",
-                       f"A local official was arrested in {name} on suspicion of treason.",
-                       f"Ukrainian counterintelligence detained two saboteurs in {name}."])
+    body = rng.choice(
+        [
+            f"The SBU detained a Russian agent in {name} who was adjusting missile strikes.",
+            f"Police arrested a man in {name} suspected of collaborating with Russian forces.",
+            f"SBU officers arrested an FSB informant in {name}.",
+            f"A local official was arrested in {name} on suspicion of treason.",
+            f"Ukrainian counterintelligence detained two saboteurs in {name}.",
+        ]
+    )
     actor = "Police Forces of Ukraine" if body.startswith("Police") else None
     return body, "", lc, "Strategic developments", "Arrests", actor, 0
 
@@ -479,8 +639,12 @@ def mk_protest(rng, g):
 def mk_riot(rng, g):
     name, lc = city(rng, g)
     if rng.random() < 0.5:
-        body = rng.choice([f"A group of residents attacked recruitment officers in {name} and freed a conscript.",
-                           f"A mob beat a man accused of theft in {name}."])
+        body = rng.choice(
+            [
+                f"A group of residents attacked recruitment officers in {name} and freed a conscript.",
+                f"A mob beat a man accused of theft in {name}.",
+            ]
+        )
         return body, "", lc, "Riots", "Mob violence", "Rioters (Ukraine)", 0
     body = f"Protesters threw stones at police and smashed windows of the city council in {name}."
     return body, "", lc, "Riots", "Violent demonstration", "Rioters (Ukraine)", 0
@@ -488,44 +652,70 @@ def mk_riot(rng, g):
 
 def mk_agreement(rng, g):
     n = rng.randint(30, 250)
-    body = rng.choice([f"Russia and Ukraine exchanged {n} prisoners of war each.",
-                       f"Ukraine and Russia carried out a prisoner swap: {n} Ukrainian defenders returned home.",
-                       "Ukraine and Russia agreed to a local ceasefire to allow the evacuation of civilians."])
+    body = rng.choice(
+        [
+            f"Russia and Ukraine exchanged {n} prisoners of war each.",
+            f"Ukraine and Russia carried out a prisoner swap: {n} Ukrainian defenders returned home.",
+            "Ukraine and Russia agreed to a local ceasefire to allow the evacuation of civilians.",
+        ]
+    )
     return body, "", None, "Strategic developments", "Agreement", None, 0
 
 
 def mk_looting(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Russian soldiers looted houses {f['pp']}.", f"{ru_actor(rng)} set fire to homes {f['pp']}.",
-                       f"Russian troops stole agricultural machinery from a farm {f['pp']}."])
+    body = rng.choice(
+        [
+            f"Russian soldiers looted houses {f['pp']}.",
+            f"{ru_actor(rng)} set fire to homes {f['pp']}.",
+            f"Russian troops stole agricultural machinery from a farm {f['pp']}.",
+        ]
+    )
     return body, "", lc, "Strategic developments", "Looting/property destruction", RU, 0
 
 
 def mk_base(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Russian forces set up a base in a school {f['pp']}.", f"Russian troops established a headquarters {f['pp']}."])
+    body = rng.choice(
+        [
+            f"Russian forces set up a base in a school {f['pp']}.",
+            f"Russian troops established a headquarters {f['pp']}.",
+        ]
+    )
     return body, "", lc, "Strategic developments", "Headquarters or base established", RU, 0
 
 
 def mk_change(rng, g):
     txt, lc = oblast_loc(rng, g, OBLASTS)
-    body = rng.choice([f"Authorities announced the mandatory evacuation of children from frontline settlements in {txt}.",
-                       f"A 48-hour curfew was imposed in {txt}.",
-                       f"Russian forces redeployed reserves to {txt}."])
+    body = rng.choice(
+        [
+            f"Authorities announced the mandatory evacuation of children from frontline settlements in {txt}.",
+            f"A 48-hour curfew was imposed in {txt}.",
+            f"Russian forces redeployed reserves to {txt}.",
+        ]
+    )
     return body, "", lc, "Strategic developments", "Change to group/activity", None, 0
 
 
 def mk_chem(rng, g):
     f, lc, _ = village(rng, g, OBLASTS)
-    body = rng.choice([f"Russian forces dropped grenades with CS gas on Ukrainian positions {f['pp']}.",
-                       f"{ru_actor(rng)} used munitions filled with toxic chemicals {f['pp']}."])
+    body = rng.choice(
+        [
+            f"Russian forces dropped grenades with CS gas on Ukrainian positions {f['pp']}.",
+            f"{ru_actor(rng)} used munitions filled with toxic chemicals {f['pp']}.",
+        ]
+    )
     return body, "Casualties unknown.", lc, "Explosions/Remote violence", "Chemical weapon", RU, 0
 
 
 def mk_grenade(rng, g):
     name, lc = city(rng, g)
-    body = rng.choice([f"A man threw a hand grenade into a cafe in {name}.",
-                       f"An unknown person threw a grenade at a police car in {name}."])
+    body = rng.choice(
+        [
+            f"A man threw a hand grenade into a cafe in {name}.",
+            f"An unknown person threw a grenade at a police car in {name}.",
+        ]
+    )
     cas, d = rng.choice([("Two people were injured.", 0), ("One person was killed.", 1)])
     return body, cas, lc, "Explosions/Remote violence", "Grenade", None, d
 
@@ -535,30 +725,90 @@ def mk_headline(rng, g):
     n = rng.randint(2, 9)
     if k == 0:
         name, lc = city(rng, g)
-        return f"Russian missile strike on {name} kills {n}", "", lc, "Explosions/Remote violence", \
-            "Shelling/artillery/missile attack", RU, n
+        return (
+            f"Russian missile strike on {name} kills {n}",
+            "",
+            lc,
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            RU,
+            n,
+        )
     if k == 1:
         name, lc = city(rng, g)
-        return f"{n} injured as Russian drones hit {name}", "", lc, "Explosions/Remote violence", "Air/drone strike", RU, 0
+        return (
+            f"{n} injured as Russian drones hit {name}",
+            "",
+            lc,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            RU,
+            0,
+        )
     if k == 2:
         f, lc, _ = village(rng, g, OBLASTS)
         return f"Ukraine says it repelled Russian attacks {f['pp']}", "", lc, "Battles", "Armed clash", UA, None
     if k == 3:
         name, lc = city(rng, g)
-        return f"Guided bomb strike on {name} leaves {n} dead", "", lc, "Explosions/Remote violence", "Air/drone strike", RU, n
+        return (
+            f"Guided bomb strike on {name} leaves {n} dead",
+            "",
+            lc,
+            "Explosions/Remote violence",
+            "Air/drone strike",
+            RU,
+            n,
+        )
     if k == 4:
         name, lc = city(rng, g)
-        return f"Russian shelling kills {NUM[n]} civilians in {name}", "", lc, "Explosions/Remote violence", \
-            "Shelling/artillery/missile attack", RU, n
+        return (
+            f"Russian shelling kills {NUM[n]} civilians in {name}",
+            "",
+            lc,
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+            RU,
+            n,
+        )
     f, lc, _ = village(rng, g, OBLASTS)
-    return f"Tractor driver killed by mine {f['pp']}", "", lc, "Explosions/Remote violence", "Remote explosive/landmine/IED", None, 1
+    return (
+        f"Tractor driver killed by mine {f['pp']}",
+        "",
+        lc,
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+        None,
+        1,
+    )
 
 
-MAKERS = [(mk_shelling, 40), (mk_missile, 12), (mk_drone, 30), (mk_kab, 16), (mk_ua_drone_ru, 8), (mk_ua_shell_ru, 5),
-          (mk_clash, 26), (mk_capture, 14), (mk_withdraw, 4), (mk_mine, 14), (mk_intercept, 14), (mk_demine, 4),
-          (mk_attack, 12), (mk_abduct, 6), (mk_sexual, 3), (mk_arrest, 8), (mk_protest, 10), (mk_riot, 4),
-          (mk_agreement, 4), (mk_looting, 4), (mk_base, 3), (mk_change, 3), (mk_chem, 3), (mk_grenade, 3),
-          (mk_headline, 20)]
+MAKERS = [
+    (mk_shelling, 40),
+    (mk_missile, 12),
+    (mk_drone, 30),
+    (mk_kab, 16),
+    (mk_ua_drone_ru, 8),
+    (mk_ua_shell_ru, 5),
+    (mk_clash, 26),
+    (mk_capture, 14),
+    (mk_withdraw, 4),
+    (mk_mine, 14),
+    (mk_intercept, 14),
+    (mk_demine, 4),
+    (mk_attack, 12),
+    (mk_abduct, 6),
+    (mk_sexual, 3),
+    (mk_arrest, 8),
+    (mk_protest, 10),
+    (mk_riot, 4),
+    (mk_agreement, 4),
+    (mk_looting, 4),
+    (mk_base, 3),
+    (mk_change, 3),
+    (mk_chem, 3),
+    (mk_grenade, 3),
+    (mk_headline, 20),
+]
 
 
 def note(rng: random.Random, gaz: Gaz, i: int, maker) -> dict:
