@@ -86,14 +86,30 @@ RULES: tuple[Rule, ...] = (
         ("Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",),
     ),
     Rule(
+        "Arrests",
+        "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))",
+        (
+            "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
+            "A man was arrested in Kharkiv on suspicion of planting explosives.",
+        ),
+        (
+            "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
+            "Police fired tear gas to disperse the rally in Kherson.",
+        ),
+        main=False,
+    ),
+    Rule(
         "Chemical weapon",
         "chemical agents",
-        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)",
+        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
         (
             "A helicopter dropped containers of chlorine on the town.",
             "Russian forces used munitions with chloropicrin near Bakhmut.",
+            "Russian forces dropped grenades with CS gas on Ukrainian positions near Robotyne.",
+            "A drone dropped tear gas on Ukrainian positions near Krynky.",
         ),
-        ("Police fired tear gas at the crowd.",),
+        ("Police fired tear gas at the crowd.", "Police used tear gas against protesters in Tbilisi."),
     ),
     Rule(
         "Suicide bomb",
@@ -108,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -121,6 +137,8 @@ RULES: tuple[Rule, ...] = (
             "Police seized a cache of rifles and grenades in the raid.",
             "Sappers defused an anti-tank mine near Izium.",
             "Air defence forces destroyed 11 drones over the Mykolaiv region overnight.",
+            "Pyrotechnicians removed an unexploded missile from a yard in Kharkiv.",
+            "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
         ),
         ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
     ),
@@ -153,14 +171,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb",
+        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
             "A tractor ran over an anti-tank mine in a field near Balakliia.",
             "An explosive device planted under a car exploded in Melitopol.",
+            "A mine left by Russian forces exploded under a tractor near Kupiansk.",
+            "Farmer killed by mine near Balakliia",
         ),
-        ("Sappers defused an anti-tank mine near Izium.",),
+        ("Sappers defused an anti-tank mine near Izium.", "The coal mine was shelled by Russian forces."),
     ),
     Rule(
         "Excessive force against protesters",
@@ -262,9 +282,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|attempted to (?:advance|storm|attack|break through)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -273,18 +293,21 @@ RULES: tuple[Rule, ...] = (
             "Russian troops launched an assault on Ukrainian positions near Robotyne.",
             "Heavy fighting continued around the town.",
             "Russian forces advance near Avdiivka, Ukraine says.",
+            "Battles continued near Chasiv Yar as Russian forces tried to break through.",
+            "Russian troops tried to storm Ukrainian positions near Kurakhove.",
         ),
         ("Russian forces shelled Ukrainian positions near Avdiivka with mortars.",),
     ),
     Rule(
         "Shelling/artillery/missile attack",
         "one-sided remote fire from the ground or sea",
-        r"shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired",
+        r"shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired|with (?:a |\w+ )?tanks?\b",
         (
             "On 5 February 2023, Russian forces shelled near Kupiansk, Kharkiv.",
             "On 17 June 2023, Russian forces shelled Kherson city with MLRS, killing three civilians.",
             "Russia denied that its missiles hit a hospital in Kharkiv.",
             "A Russian tank fired on houses in Vovchansk.",
+            "Russian forces hit the outskirts of Vovchansk with tanks, damaging power lines.",
         ),
         ("Ukrainian forces repelled an attack near Bakhmut despite heavy mortar fire.",),
     ),

@@ -10,6 +10,10 @@ Areas are converted to km² ("107 square miles" is kept as ``mi2``; the claims c
 [('killed', 3.0, 'at least', 1)]
 >>> [(c.kind, c.value) for c in find_casualties("Two soldiers were killed and five wounded")]
 [('killed', 2.0), ('wounded', 5.0)]
+>>> [(c.kind, c.value) for c in find_casualties("The strike claimed the lives of four residents. Fatalities: 4.")]
+[('killed', 4.0), ('killed', 4.0)]
+>>> [(c.kind, c.value) for c in find_casualties("A woman was injured and later died in hospital.")]
+[('killed', 1.0)]
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -85,6 +89,10 @@ _CASUALTY_PATTERNS = [
         rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
+    # "claimed the lives of four residents", "took the lives of 2 people"
+    re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
+    # "Fatalities: 3", "Killed - 2", "Deaths: 4" (tabular notes)
+    re.compile(rf"\b(?P<verb>fatalities|deaths|killed|dead|wounded|injured)\s*[:–-]\s*{_NUM}", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
 ]
@@ -100,6 +108,11 @@ _ONE_DEAD = re.compile(
     r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
     r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    re.I,
+)
+# Hurt first, dead later, in one phrase: "a woman was injured and later died in hospital" (counted as dead).
+_DIED_LATER = re.compile(
+    rf"\b(?:(?P<num>{NUMBER_RE}|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_VICTIM})\s+(?:was|were)\s+)?(?:injured|wounded|hurt)\s+and\s+(?:later\s+|subsequently\s+)?died\b",
     re.I,
 )
 _FAMILY = re.compile(rf"\bkill\w*\s+(?:a\s+|an\s+)?(?:entire\s+)?family\s+of\s+{_NUM}", re.I)
@@ -156,6 +169,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
     found = _listed(text)
+    for m in _DIED_LATER.finditer(text):
+        num = (m.group("num") or "one").lower()
+        value = 1.0 if num in ("a", "an") else parse_number(num)
+        if value is not None and not any(c.start < m.end() and m.start() < c.end for c in found):
+            found.append(CasualtyMention(m.start(), m.end(), "killed", value, "exact"))
     for pattern in (_FAMILY, *_CASUALTY_PATTERNS, _BODIES):
         for m in pattern.finditer(text):
             value = parse_number(m.group("num"))
