@@ -10,6 +10,7 @@ other writers. Places and points come from ``../shared/data/gazetteer/ua-places.
 from __future__ import annotations
 
 import argparse
+import sys
 import csv
 import datetime as dt
 import json
@@ -18,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_handwritten.py lies next to this file
 GAZ = ROOT.parent / "shared" / "data" / "gazetteer" / "ua-places.csv"
 
 OBLASTS = {  # ua-places oblast_en -> ways reporters write it
@@ -71,6 +73,7 @@ RU_TOWNS = {  # well-known points of Russian border towns
     ("Graivoron", "Belgorod oblast"): (50.4828, 35.6753),
     ("Valuyki", "Belgorod oblast"): (50.2114, 38.1003),
 }
+RU_EXTRA = {"Sudzha": (51.1917, 35.2714), "Novoshakhtinsk": (47.7579, 39.9364), "Belgorod": (50.5957, 36.5873)}
 RU = "Military Forces of Russia"
 UA = "Military Forces of Ukraine"
 MONTHS = [
@@ -834,6 +837,71 @@ def note(rng: random.Random, gaz: Gaz, i: int, maker) -> dict:
     return {"doc_id": f"indep-{i:04d}", "text": text, "published": pub.isoformat(), "events": [event]}
 
 
+def handwritten(gaz_path: Path) -> list[dict]:
+    """The hand-written notes of ``terse_handwritten.py``, with gazetteer points (a city before a village)."""
+    from terse_handwritten import ROWS
+
+    rank = {"city with special status": 0, "city": 1, "rural settlement": 2, "village": 3}
+    rows = list(csv.DictReader(gaz_path.open(encoding="utf-8")))
+    out = []
+    for i, (text, pub, sub, day, place, precision, deaths, actor) in enumerate(ROWS):
+        event = {"event_type": EVENT_TYPE[sub], "sub_event_type": sub, "date_start": day, "date_end": day}
+        if place:
+            name, where = place
+            if where == "RU":
+                lat, lon = RU_EXTRA[name]
+            elif where.startswith("OBL:"):
+                r = next(r for r in rows if r["level"] == "oblast" and r["name_en"] == where[4:])
+                lat, lon = float(r["lat"]), float(r["lon"])
+            else:
+                found = [
+                    r for r in rows if r["level"] == "settlement" and r["name_en"] == name and r["oblast_en"] == where
+                ]
+                r = min(found, key=lambda r: rank.get(r["kind"], 9))
+                lat, lon = float(r["lat"]), float(r["lon"])
+            event["location"] = loc(name, lat, lon, precision)
+        if actor:
+            event["actor1"] = actor
+        if deaths is not None:
+            event["fatalities"] = {"best": deaths}
+        out.append({"doc_id": f"hand-{i:04d}", "text": text, "published": pub, "events": [event]})
+    return out
+
+
+EVENT_TYPE = {
+    **dict.fromkeys(["Armed clash", "Government regains territory", "Non-state actor overtakes territory"], "Battles"),
+    **dict.fromkeys(
+        [
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+        ],
+        "Explosions/Remote violence",
+    ),
+    **dict.fromkeys(["Sexual violence", "Attack", "Abduction/forced disappearance"], "Violence against civilians"),
+    **dict.fromkeys(
+        ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"], "Protests"
+    ),
+    **dict.fromkeys(["Violent demonstration", "Mob violence"], "Riots"),
+    **dict.fromkeys(
+        [
+            "Agreement",
+            "Arrests",
+            "Change to group/activity",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
+        ],
+        "Strategic developments",
+    ),
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gazetteer", type=Path, default=GAZ)
@@ -847,7 +915,10 @@ def main() -> None:
     with args.out.open("w", encoding="utf-8") as fh:
         for i, maker in enumerate(plan):
             fh.write(json.dumps(note(rng, gaz, i, maker), ensure_ascii=False) + "\n")
-    print(f"{len(plan)} notes -> {args.out}")
+        hand = handwritten(args.gazetteer)
+        for row in hand:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"{len(plan)} generated + {len(hand)} hand-written notes -> {args.out}")
 
 
 if __name__ == "__main__":
