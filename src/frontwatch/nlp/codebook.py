@@ -102,12 +102,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Chemical weapon",
         "chemical agents",
-        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
+        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:with|containing|filled with) (?:an? )?(?:chemical|toxic|irritant|asphyxiating) (?:\w+ )?(?:substances?|agents?|irritants?|gas)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
         (
             "A helicopter dropped containers of chlorine on the town.",
             "Russian forces used munitions with chloropicrin near Bakhmut.",
             "Russian forces dropped grenades with CS gas on Ukrainian positions near Robotyne.",
             "A drone dropped tear gas on Ukrainian positions near Krynky.",
+            "Russian troops dropped a grenade with a chemical irritant from a drone near Robotyne.",
         ),
         ("Police fired tear gas at the crowd.", "Police used tear gas against protesters in Tbilisi."),
     ),
@@ -203,8 +204,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
-        ("An angry mob beat a suspected thief to death.",),
+        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
+        ("An angry mob beat a suspected thief to death.", "Draft officers were attacked by a crowd in Odesa."),
     ),
     Rule(
         "Sexual violence",
@@ -254,10 +255,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Government regains territory",
         "state forces retake ground",
-        r"regain(?:ed|s)?|retook|retake|retaken|recaptur\w+|recover(?:ed)? control|re-?took|back under (?:government|army) control|liberat(?:ed|e|ing|ion of)|drove (?:\w+ ){0,3}(?:out|back)|seized back|took back|(?:freed|cleared|secured) (?:\w+ ){0,3}(?:villages?|towns?|city|areas?|districts?|territory|regions?|neighbou?rhoods?)|pushed (?:\w+ )?(?:back|out)|clear(?:ed|ing) (?:\w+ ){0,2}of (?:militants|rebels|insurgents|fighters)|forced (?:\w+ ){0,4}to (?:withdraw|retreat|pull back|fall back)",
+        r"regain(?:ed|s)?|retook|retake|retaken|recaptur\w+|recover(?:ed)? control|re-?took|back under (?:government|army) control|liberat(?:ed|e|ing|ion of)|drove (?:\w+ ){0,3}(?:out|back)|seized back|took back|(?:freed|cleared|secured) (?:\w+ ){0,3}(?:villages?|towns?|city|areas?|districts?|territory|regions?|neighbou?rhoods?)|pushed (?:\w+ ){0,3}(?:back|out)\b|clear(?:ed|ing) (?:\w+ ){0,2}of (?:militants|rebels|insurgents|fighters)|forced (?:\w+ ){0,4}to (?:withdraw|retreat|pull back|fall back)",
         (
             "Government troops recaptured the town from the rebels.",
             "APU forced Russian troops to withdraw in four directions.",
+            "Ukrainian forces counterattacked and pushed Russian units out of Synkivka.",
         ),
     ),
     Rule(
@@ -270,11 +272,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Air/drone strike",
         "aircraft and helicopters",
-        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
+        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|aerial bombs?|air-?dropped bombs?|\bfab-?\d+|\bumpk\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
         (
             "In the south, the aircraft of the Armed Forces of Ukraine inflicted 18 strikes on the enemy.",
             "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
             "Russian aviation dropped guided bombs on Orikhiv.",
+            "A Russian aerial bomb fell on a house in Kostiantynivka, killing a couple.",
         ),
         ("A first batch of fighter jets arrived at the air base on Monday.",),
         requires=_USE,
@@ -282,7 +285,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
@@ -344,8 +347,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|whereabouts (?:\w+ ){0,2}unknown|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
-        ("Gunmen abducted twelve passengers from a bus.", "Russian forces abducted the mayor of Melitopol."),
+        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        (
+            "Gunmen abducted twelve passengers from a bus.",
+            "Russian forces abducted the mayor of Melitopol.",
+            "Russian forces detained three residents of Oleshky; their fate is unknown.",
+        ),
     ),
     Rule(
         "Attack",
@@ -356,8 +363,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Peaceful protest",
         "demonstrations",
-        _PROTEST,
-        ("Thousands rallied in Kyiv against the closure of the station.",),
+        _PROTEST + r"|(?:gathered|assembled|came out) (?:\w+ ){0,4}(?:to (?:demand|protest|call for|support|oppose)|demanding|calling for|against)",
+        (
+            "Thousands rallied in Kyiv against the closure of the station.",
+            "Around 200 people gathered in Lviv to demand the return of prisoners of war.",
+        ),
     ),
     Rule(
         "Looting/property destruction",
