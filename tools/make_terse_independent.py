@@ -7,14 +7,16 @@ other writers. Places and points come from ``../shared/data/gazetteer/ua-places.
     python tools/make_terse_independent.py [--gazetteer PATH] [--out PATH] [--seed 2026]
 """
 
+# ruff: noqa: E501  (note templates and hand-written notes read better on one line each)
+
 from __future__ import annotations
 
 import argparse
-import sys
 import csv
 import datetime as dt
 import json
 import random
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -116,7 +118,7 @@ class Gaz:
                 continue
             elif r["kind"] in ("city", "city with special status") and r["name_en"] in CITIES:
                 best = self.cities.get(r["name_en"])  # the largest namesake: the oblast centre's row comes last
-                if best is None or r["name_en"].startswith(best["oblast_en"][:4]) is False and _centre(r):
+                if best is None or (r["name_en"].startswith(best["oblast_en"][:4]) is False and _centre(r)):
                     self.cities[r["name_en"]] = r
             elif r["kind"] in ("village", "rural settlement") and names[(r["name_en"], r["oblast_en"])] == 1:
                 self.villages.setdefault(r["oblast_en"], []).append(r)
@@ -448,14 +450,14 @@ def mk_clash(rng, g):
     else:
         body = f"Battles continued {f['pp']} as Russian forces tried to break through Ukrainian defences."
     cas, d = rng.choice(
-        [("Casualties unknown.", 0), ("", 0), ("Casualties unknown.", 0)] + [deaths_text(rng, side="mil")]
+        [("Casualties unknown.", 0), ("", 0), ("Casualties unknown.", 0), deaths_text(rng, side="mil")]
     )
     actor = UA if k in (1, 7) else RU
     return body, cas, lc, "Battles", "Armed clash", actor, d
 
 
 def mk_capture(rng, g):
-    f, lc, name = village(rng, g, OBLASTS)
+    f, lc, _name = village(rng, g, OBLASTS)
     if rng.random() < 0.55:
         body = rng.choice(
             [

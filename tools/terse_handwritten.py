@@ -6,6 +6,8 @@ in the styles of ACLED notes, General Staff and regional administration summarie
 headlines; sub-types follow ACLED's codebook.
 """
 
+# ruff: noqa: E501  (note templates and hand-written notes read better on one line each)
+
 RU = "Military Forces of Russia"
 UA = "Military Forces of Ukraine"
 

@@ -7,7 +7,6 @@ then the article (its dateline place, its publication date).
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -182,7 +181,9 @@ def _is_target(text: str, actor: ActorMention) -> bool:
     return bool(before) and before[-1] in _TARGET_WORDS
 
 
-_WEAPON_OWNED = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|bombs?|shaheds?)$", re.I)
+_WEAPON_OWNED = re.compile(
+    r"\b(?:drones?|uavs?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|bombs?|shaheds?)$", re.I
+)
 
 
 def _owns_weapon(text: str, actor: ActorMention) -> bool:

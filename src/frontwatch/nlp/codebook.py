@@ -363,7 +363,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Peaceful protest",
         "demonstrations",
-        _PROTEST + r"|(?:gathered|assembled|came out) (?:\w+ ){0,4}(?:to (?:demand|protest|call for|support|oppose)|demanding|calling for|against)",
+        _PROTEST
+        + r"|(?:gathered|assembled|came out) (?:\w+ ){0,4}(?:to (?:demand|protest|call for|support|oppose)|demanding|calling for|against)",
         (
             "Thousands rallied in Kyiv against the closure of the station.",
             "Around 200 people gathered in Lviv to demand the return of prisoners of war.",
