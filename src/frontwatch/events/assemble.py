@@ -186,10 +186,13 @@ _WEAPON_OWNED = re.compile(
 )
 
 
+_WEAPON_NEXT = re.compile(r"\s+(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|rockets?|aircraft|jets?|helicopters?)\b", re.I)
+
+
 def _owns_weapon(text: str, actor: ActorMention) -> bool:
     """The actor named as the owner of a weapon ("Russian drones were downed"): in a disrupted weapons use, the
     side whose weapon was stopped, not the one that stopped it (ACLED: actor1 is who disrupts)."""
-    return bool(_WEAPON_OWNED.search(text[actor.start : actor.end]))
+    return bool(_WEAPON_OWNED.search(text[actor.start : actor.end]) or _WEAPON_NEXT.match(text, actor.end))
 
 
 def _agents(

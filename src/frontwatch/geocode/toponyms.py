@@ -63,7 +63,9 @@ def find_spans(text: str, *, doc: Any = None, resolver: Resolver) -> list[tuple[
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
-                spans.append((ent.start_char, ent.end_char, "ner"))
+                # "Savenky, Sumy" tagged as one LOC: the name is the part before the comma, the rest its qualifier
+                cut = ent.text.find(",")
+                spans.append((ent.start_char, ent.start_char + cut if cut > 0 else ent.end_char, "ner"))
             elif not any(ch in ent.text for ch in ",()") and not _NAME_IN_NAME.match(ent.text):
                 # "Kaharlyk, Obukhivskyi raion" or "Teplianka in Kharkiv" tagged ORG: a place and its qualifier,
                 # not a name hiding a place
