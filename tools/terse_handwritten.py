@@ -656,3 +656,31 @@ ROWS += [
     ("On 9 April 2024, Russian forces struck Zhuravske (Luhansk) with tank fire. Casualties unknown.", "2024-04-10", "Shelling/artillery/missile attack", "2024-04-09", ("Zhuravske", "Luhanska"), 1, 0, RU),
     ("On 26 March 2024, Ukrainian artillery hit a Russian ammunition depot in Malovedmezhe, occupied Luhansk, according to the General Staff.", "2024-03-27", "Shelling/artillery/missile attack", "2024-03-26", ("Malovedmezhe", "Luhanska"), 1, None, UA),
 ]
+
+# A third batch, written at the end of the session and measured before any change for it.
+ROWS += [
+    ("Shelling: On 3 April 2024, RF artillery targeted Podilske (Donetsk) - 2 private houses damaged, casualties unknown.", "2024-04-04", "Shelling/artillery/missile attack", "2024-04-03", ("Podilske", "Donetska"), 1, 0, RU),
+    ("On 12 Aug 2023, UA forces reportedly repelled a Russian attack near Tolstoi, Donetsk. 1 UA soldier KIA.", "2023-08-13", "Armed clash", "2023-08-12", ("Tolstoi", "Donetska"), 2, 1, UA),
+    ("Nova Kamianka, Donetsk: an elderly resident died after a Russian drone dropped a munition on his yard on 28 Jan 2024.", "2024-01-29", "Air/drone strike", "2024-01-28", ("Nova Kamianka", "Donetska"), 1, 1, RU),
+    ("On 5 Oct 2023, Russian forces launched a Grad salvo at Buhas, Donetsk oblast.", "2023-10-06", "Shelling/artillery/missile attack", "2023-10-05", ("Buhas", "Donetska"), 1, 0, RU),
+    ("On 17 May 2024, Russian troops entered Dorofiivka, Kharkiv, after days of fighting, Ukrainian officials confirmed.", "2024-05-18", "Non-state actor overtakes territory", "2024-05-17", ("Dorofiivka", "Kharkivska"), 1, None, RU),
+    ("Udy (Kharkiv oblast) hit by a Russian missile on 8 February 2024: a 70-year-old woman killed, 4 people wounded.", "2024-02-09", "Shelling/artillery/missile attack", "2024-02-08", ("Udy", "Kharkivska"), 1, 1, RU),
+    ("On 1 September 2022, Ukrainian troops retook Priadkivka, Kharkiv, during the counteroffensive.", "2022-09-02", "Government regains territory", "2022-09-01", ("Priadkivka", "Kharkivska"), 1, None, UA),
+    ("On 29 June 2024, a Russian Shahed drone hit an infrastructure facility in Kvitneve, Kharkiv region; a fire broke out, nobody was hurt.", "2024-06-30", "Air/drone strike", "2024-06-29", ("Kvitneve", "Kharkivska"), 1, 0, RU),
+    ("On 14 June 2023, Ukrainian forces advanced near Zelenivka, Zaporizhzhia, during fighting with Russian troops.", "2023-06-15", "Armed clash", "2023-06-14", ("Zelenivka", "Zaporizka"), 2, 0, UA),
+    ("On 6 November 2023, two people were killed when Russian artillery shelled a minibus in Manuilivka, Zaporizhzhia oblast.", "2023-11-07", "Shelling/artillery/missile attack", "2023-11-06", ("Manuilivka", "Zaporizka"), 1, 2, RU),
+    ("Russian soldiers detained and beat a farmer in Yelyseivka, Zaporizhzhia, on 22 July 2022, local residents reported.", "2022-07-23", "Attack", "2022-07-22", ("Yelyseivka", "Zaporizka"), 1, 0, RU),
+    ("On 20 Nov 2022, Russian forces shelled Zernove, Kherson, from the left bank; a man aged 45 died of his wounds.", "2022-11-21", "Shelling/artillery/missile attack", "2022-11-20", ("Zernove", "Khersonska"), 1, 1, RU),
+    ("On 11 March 2024, Ukrainian drones struck Russian positions in Zaliznyi Port, occupied Kherson oblast; casualties unknown.", "2024-03-12", "Air/drone strike", "2024-03-11", ("Zaliznyi Port", "Khersonska"), 1, 0, UA),
+    ("Novi Oleshky, Kherson - 9 June 2023: Russian troops blew up a dam on a local reservoir, flooding the village.", "2023-06-10", "Looting/property destruction", "2023-06-09", ("Novi Oleshky", "Khersonska"), 1, 0, RU),
+    ("On 2 Feb 2024, the Russians hit Bilovody, Sumy, with mortars (12 explosions). No casualties.", "2024-02-03", "Shelling/artillery/missile attack", "2024-02-02", ("Bilovody", "Sumska"), 1, 0, RU),
+    ("On 19 April 2024, Russian KAB strike on Pereluh (Sumy obl.) killed 1 civilian and injured 2.", "2024-04-20", "Air/drone strike", "2024-04-19", ("Pereluh", "Sumska"), 1, 1, RU),
+    ("On 23 Aug 2024, a Russian sabotage group tried to enter Taranske, Sumy, and was destroyed by Ukrainian border guards.", "2024-08-24", "Armed clash", "2024-08-23", ("Taranske", "Sumska"), 1, None, None),
+    ("On 7 Sep 2024, enemy artillery fired at Orly, Dnipropetrovsk. A 15-year-old boy was wounded.", "2024-09-08", "Shelling/artillery/missile attack", "2024-09-07", ("Orly", "Dnipropetrovska"), 1, 0, RU),
+    ("On 15 Feb 2024, an anti-tank mine detonated beneath a truck near Sharivka, Dnipropetrovsk; the driver died.", "2024-02-16", "Remote explosive/landmine/IED", "2024-02-15", ("Sharivka", "Dnipropetrovska"), 2, 1, None),
+    ("On 25 Feb 2022, Russian forces took over Dovhuny, Chernihiv, without fighting as Ukrainian units withdrew.", "2022-02-26", "Non-violent transfer of territory", "2022-02-25", ("Dovhuny", "Chernihivska"), 1, None, RU),
+    ("On 10 March 2022, Russian soldiers killed two men who were trying to evacuate from Ivanyne, Chernihiv region.", "2022-03-11", "Attack", "2022-03-10", ("Ivanyne", "Chernihivska"), 1, 2, RU),
+    ("On 30 July 2024, Russian military shelled Ripky in Chernihiv oblast with barrel artillery; 1 woman injured.", "2024-07-31", "Shelling/artillery/missile attack", "2024-07-30", ("Ripky", "Chernihivska"), 1, 0, RU),
+    ("On 4 Dec 2023, Russian UAVs attacked Liashkivtsi, Chernihiv, damaging a farm. Two people were hurt, one of them later died.", "2023-12-05", "Air/drone strike", "2023-12-04", ("Liashkivtsi", "Chernihivska"), 1, 1, RU),
+    ("On 13 April 2024, residents of Shestypillia, Dnipropetrovsk, blocked a highway with burning tyres to protest against power cuts.", "2024-04-14", "Violent demonstration", "2024-04-13", ("Shestypillia", "Dnipropetrovska"), 1, 0, None),
+]
