@@ -36,6 +36,8 @@ COUNTRY_WORDS: dict[str, str] = {
     "apu": "Ukraine",
     "vsu": "Ukraine",
     "rf": "Russia",
+    "ru": "Russia",
+    "ua": "Ukraine",
     "syria": "Syria",
     "syrian": "Syria",
     "damascus": "Syria",
