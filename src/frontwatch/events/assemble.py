@@ -6,6 +6,7 @@ then the article (its dateline place, its publication date).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -180,14 +181,29 @@ def _is_target(text: str, actor: ActorMention) -> bool:
     return bool(before) and before[-1] in _TARGET_WORDS
 
 
+_WEAPON_OWNED = re.compile(
+    r"\b(?:drones?|uavs?|missiles?|rockets?|aircraft|jets?|planes?|helicopters?|bombs?|shaheds?)$", re.I
+)
+
+
+_WEAPON_NEXT = re.compile(r"\s+(?:[\w-]+\s+)?(?:drones?|uavs?|missiles?|rockets?|aircraft|jets?|helicopters?)\b", re.I)
+
+
+def _owns_weapon(text: str, actor: ActorMention) -> bool:
+    """The actor named as the owner of a weapon ("Russian drones were downed"): in a disrupted weapons use, the
+    side whose weapon was stopped, not the one that stopped it (ACLED: actor1 is who disrupts)."""
+    return bool(_WEAPON_OWNED.search(text[actor.start : actor.end]) or _WEAPON_NEXT.match(text, actor.end))
+
+
 def _agents(
     mention: EventMention, full: str, subject: tuple[int, int] | None
 ) -> tuple[list[ActorMention], list[ActorMention], ActorMention | None]:
     """(agents, targets, the agent who acts): the agent nearest before the trigger, unless the trigger verb's
     subject names one ("Afghan forces ... recaptured")."""
     actors = find_actors(full[mention.start : mention.end], offset=mention.start)
-    agents = [a for a in actors if not _is_target(full, a)]
-    targets = [a for a in actors if _is_target(full, a)]
+    disrupted = mention.sub_event_type == "Disrupted weapons use"
+    agents = [a for a in actors if not _is_target(full, a) and not (disrupted and _owns_weapon(full, a))]
+    targets = [a for a in actors if a not in agents]
     before = [a for a in agents if a.start <= mention.trigger_start]
     first = before[-1] if before else (agents[0] if agents else None)
     if subject is not None:
@@ -206,6 +222,9 @@ def _actors(
     place_named: bool = True,
 ) -> tuple[str | None, str | None]:
     kind = EVENT_TYPE_OF[sub]
+    owners = [a.side for a in targets if a.side in OPPONENT]
+    if first is None and sub == "Disrupted weapons use" and owners:  # "Russian drones were downed": by Ukraine
+        first = ActorMention(0, 0, f"Military Forces of {OPPONENT[owners[0]]}", OPPONENT[owners[0]])
     if first is None and country in OPPONENT and kind in ("Battles", "Explosions/Remote violence"):
         first = ActorMention(0, 0, f"Military Forces of {OPPONENT[country]}", OPPONENT[country])
     actor1 = first.name if first else None

@@ -4,8 +4,9 @@ ACLED and UCDP code an incident once, with all its dead. A terse report often gi
 sentence and its toll in the next ("... conducted four airstrikes on Vuhledar. Two civilians were killed
 and one was injured."): the toll sentence has no weapon and no place of its own, so it is the same incident,
 not a second one; so is the next sentence when it reports the same kind of violence at the same place on the
-same day ("Russian forces shelled Kupiansk. The shelling killed two civilians."). Its deaths are added to the
-incident's (a "death toll rose to N" replaces them).
+same day ("Russian forces shelled Kupiansk. The shelling killed two civilians."), and so is a sentence that only
+counts bodies, with no place or perpetrator of its own ("The bodies of three civilians were recovered").
+Its deaths are added to the incident's (a "death toll rose to N" replaces them).
 """
 
 from __future__ import annotations
@@ -55,11 +56,18 @@ def _host(done: list[Built], item: Built) -> Built | None:
     if not 0 < gap <= _FOLLOW or prev.paragraph != item.paragraph or prev.event.event_type not in _VIOLENT:
         return None
     same_place = not item.place_named or _same_place(prev.event, item.event)
-    if item.mention.sub_event_type is None:  # a toll-only sentence: no weapon of its own
+    if item.mention.sub_event_type is None or _toll_like(item):  # a toll-only sentence: no weapon of its own
         return prev if same_place else None
     same_kind = item.event.sub_event_type == prev.event.sub_event_type and gap == 1
     same_day = item.event.date_start == prev.event.date_start
     return prev if same_kind and same_place and same_day else None
+
+
+def _toll_like(item: Built) -> bool:
+    """A sentence typed Attack only by its dead ("The bodies of three civilians were recovered"), with no place
+    and no perpetrator of its own: the toll of the incident before it, not a second incident."""
+    e = item.event
+    return e.sub_event_type == "Attack" and not item.place_named and not e.actor1 and bool(e.fatalities.best)
 
 
 def _same_place(a: Event, b: Event) -> bool:

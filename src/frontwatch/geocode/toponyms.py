@@ -33,6 +33,8 @@ _PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 ENTITY_LABELS = ("GPE", "LOC", "FAC")
+#: One name "in" another, as an entity: a village and its region ("Marinka in Dnipropetrovsk"), not one name.
+_NAME_IN_NAME = re.compile(r"[A-ZА-ЯІЇЄҐ][\w'’ʼ-]+\s+in\s+(?:the\s+)?[A-ZА-ЯІЇЄҐ]")
 #: Capitalised words that are also names of small places in GeoNames but in news are something else.
 STOPWORDS = frozenset(
     key(w) for w in (
@@ -64,9 +66,12 @@ def find_spans(text: str, *, doc: Doc | None = None, resolver: Resolver) -> list
     if doc is not None:
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
-                spans.append((ent.start_char, ent.end_char, "ner"))
-            elif not any(ch in ent.text for ch in ",()"):  # "Kaharlyk, Obukhivskyi raion" tagged ORG: a place
-                # and its qualifier, not a name hiding a place
+                # "Savenky, Sumy" tagged as one LOC: the name is the part before the comma, the rest its qualifier
+                cut = ent.text.find(",")
+                spans.append((ent.start_char, ent.start_char + cut if cut > 0 else ent.end_char, "ner"))
+            elif not any(ch in ent.text for ch in ",()") and not _NAME_IN_NAME.match(ent.text):
+                # "Kaharlyk, Obukhivskyi raion" or "Teplianka in Kharkiv" tagged ORG: a place and its qualifier,
+                # not a name hiding a place
                 others.append((ent.start_char, ent.end_char, ent.label_))
     for s, e, src in _extend_region_words(text, _gazetteer_spans(text, resolver)):
         # a name inside a longer entity is part of it ("Vladimir" in "Vladimir Putin"); but the small model

@@ -6,6 +6,8 @@ here), police "Police Forces of <Country>", unarmed victims "Civilians (<Country
 
 >>> [(a.name, a.side) for a in find_actors("Ukrainian drones hit Tuapse as Russian troops advanced; Kyiv said")]
 [('Military Forces of Ukraine', 'Ukraine'), ('Military Forces of Russia', 'Russia'), ('Military Forces of Ukraine', 'Ukraine')]
+>>> [a.name for a in find_actors("ZSU pushed a Russian soldier out; UAF held")]
+['Military Forces of Ukraine', 'Military Forces of Russia', 'Military Forces of Ukraine']
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -29,10 +31,13 @@ COUNTRY_WORDS: dict[str, str] = {
     "kiev": "Ukraine",
     # The Armed Forces of Ukraine by their abbreviations (English AFU; Ukrainian ZSU; Russian usage APU, VSU)
     "afu": "Ukraine",
+    "uaf": "Ukraine",
     "zsu": "Ukraine",
     "apu": "Ukraine",
     "vsu": "Ukraine",
     "rf": "Russia",
+    "ru": "Russia",
+    "ua": "Ukraine",
     "syria": "Syria",
     "syrian": "Syria",
     "damascus": "Syria",
@@ -132,6 +137,12 @@ _NOUNS = frozenset(
         "myanmar",
         "ethiopia",
         "lebanon",
+        # abbreviations that name the armed forces themselves ("ZSU regained", "the AFU repelled")
+        "afu",
+        "uaf",
+        "zsu",
+        "apu",
+        "vsu",
     }
 )
 #: ISO codes of the countries above that geocoded places carry (to infer the other side of a dyad).
@@ -152,7 +163,7 @@ ISO_COUNTRY = {
 #: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
 
-_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers|servicemen|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
+_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
 _KEYS = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
 _MENTION = re.compile(

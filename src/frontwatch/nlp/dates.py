@@ -11,6 +11,10 @@ Durations ("for weeks", "a year and a half") are not dates of events and are not
 [('On Friday', '2024-05-17', '2024-05-17', 'day'), ('between May 9 and 15', '2024-05-09', '2024-05-15', 'range'), ('overnight', '2024-05-16', '2024-05-17', 'range')]
 >>> [str(m.start_date) for m in find_dates("on December 30 a strike", date(2024, 1, 3))]  # year roll-over
 ['2023-12-30']
+>>> [str(m.start_date) for m in find_dates("08.05.2023: a mine exploded; 1.5 km away", None)]  # day.month.year
+['2023-05-08']
+>>> [m.text for m in find_dates("Artillery hit Sumy on 1 July. 4 dead; on Jul. 3 more.", date(2022, 7, 5))]
+['on 1 July', 'on Jul. 3']
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -31,6 +35,7 @@ from .numbers import UNITS
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} | {"sept"}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
@@ -43,6 +48,8 @@ _NUMW = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 # Order matters: longer, more specific forms first; a span taken by one is not matched again.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
+    # day.month.year, the numeric order of Ukrainian, Russian and most European reports ("08.05.2023:")
+    ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
     (
         "range_md",
         re.compile(rf"\b(?:between|from)\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
@@ -112,10 +119,12 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date, str] | None:
     g = m.groupdict()
-    if kind == "iso":
+    if kind in ("iso", "dotted"):
         return _safe_range(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind in ("range_md", "range_dm", "range_md_dash"):
         return _month_day_range(kind, g, pub)
+    if kind == "md" and g["mon"].lower() not in _ABBREVIATIONS and m.group(0)[m.end("mon") - m.start()] == ".":
+        return None  # "on 1 July. 4 dead": a full month name ends its sentence, the number starts the next
     if kind in ("md", "dm"):
         day = _month_day(MONTHS[g["mon"].lower().rstrip(".")], int(g["day"]), g.get("year"), pub)
         return (day, day, "day") if day else None

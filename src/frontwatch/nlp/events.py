@@ -69,9 +69,9 @@ def _mentions(doc: Doc) -> list[EventMention]:
     segs = segments(doc)
     for seg in segs:
         sent, i = seg.span, seg.index
-        if not seg.has_verb and len(segs) > 1:
-            continue  # a heading; a headline alone ("One civilian dead in clashes") is the report itself
         text, base = sent.text, sent.start_char
+        if not seg.has_verb and len(segs) > 1 and not any(base <= c.start < sent.end_char for c in killed):
+            continue  # a heading; a headline alone ("One civilian dead in clashes") or a toll ("Fatalities: 2") counts
         found = classify(text)
         if found is not None:
             if found[0] != NO_EVENT:

@@ -10,6 +10,16 @@ Areas are converted to km² ("107 square miles" is kept as ``mi2``; the claims c
 [('killed', 3.0, 'at least', 1)]
 >>> [(c.kind, c.value) for c in find_casualties("Two soldiers were killed and five wounded")]
 [('killed', 2.0), ('wounded', 5.0)]
+>>> [(c.kind, c.value) for c in find_casualties("The strike claimed the lives of four residents. Fatalities: 4.")]
+[('killed', 4.0), ('killed', 4.0)]
+>>> [(c.kind, c.value) for c in find_casualties("A woman was injured and later died in hospital.")]
+[('killed', 1.0)]
+>>> [(c.kind, c.value) for c in find_casualties("A bomb hit the house, killing an elderly couple. The driver, 34, was killed.")]
+[('killed', 2.0), ('killed', 1.0)]
+>>> [(c.kind, c.value) for c in find_casualties("A man driving a tractor hit a mine and died; a 58-y.o. woman was killed.")]
+[('killed', 1.0), ('killed', 1.0)]
+>>> [(c.kind, c.value) for c in find_casualties("Soldiers tortured a resident of Lobasove (Luhansk) to death.")]
+[('killed', 1.0)]
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -72,7 +82,7 @@ _QTY = re.compile(
 
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
 _COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
-_VICTIM = rf"people|persons?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
+_VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
 _KILL = r"KIA|killed in action|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
@@ -85,6 +95,10 @@ _CASUALTY_PATTERNS = [
         rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
+    # "claimed the lives of four residents", "took the lives of 2 people"
+    re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
+    # "Fatalities: 3", "Killed - 2", "Deaths: 4" (tabular notes)
+    re.compile(rf"\b(?P<verb>fatalities|deaths|killed|dead|wounded|injured)\s*[:–-]\s*{_NUM}", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
 ]
@@ -97,15 +111,22 @@ _LIST = re.compile(
 _ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
 _ONE_DEAD = re.compile(
-    r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)(?:\s*,\s*\d{1,3}\s*,)?|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    re.I,
+)
+# Hurt first, dead later, in one phrase: "a woman was injured and later died in hospital" (counted as dead).
+_DIED_LATER = re.compile(
+    rf"\b(?:(?P<num>{NUMBER_RE}|a|an)\s+(?:[\w-]+\s+){{0,2}}?(?:{_VICTIM})\s+(?:was|were)\s+)?(?:injured|wounded|hurt)\s+and\s+(?:later\s+|subsequently\s+)?died\b",
     re.I,
 )
 _FAMILY = re.compile(rf"\bkill\w*\s+(?:a\s+|an\s+)?(?:entire\s+)?family\s+of\s+{_NUM}", re.I)
+_COUPLE = re.compile(r"\bkill\w*\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b|\bcouple\s+(?:was|were)\s+killed\b", re.I)
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
-    r"\b(?P<num>a|an|one)\s+(?:[\w-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
+    r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
     r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
     re.I,
 )
@@ -156,6 +177,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
     found = _listed(text)
+    for m in _COUPLE.finditer(text):
+        found.append(CasualtyMention(m.start(), m.end(), "killed", 2.0, "exact"))
+    for m in _DIED_LATER.finditer(text):
+        num = (m.group("num") or "one").lower()
+        value = 1.0 if num in ("a", "an") else parse_number(num)
+        if value is not None and not any(c.start < m.end() and m.start() < c.end for c in found):
+            found.append(CasualtyMention(m.start(), m.end(), "killed", value, "exact"))
     for pattern in (_FAMILY, *_CASUALTY_PATTERNS, _BODIES):
         for m in pattern.finditer(text):
             value = parse_number(m.group("num"))
@@ -175,7 +203,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         found.append(CasualtyMention(m.start(), m.end(), kind, 1.0, "exact", combatant=_is_combatant(who)))
     for m in _ONE_DEAD.finditer(text):
         if not any(c.start < m.end() and m.start() < c.end for c in found):
-            who = (m.group("who") or m.group("who2") or m.group("who3") or "").lower()
+            who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     head = _HEADLINE_DEAD.search(text[:200])
     if head and not found and len(text) < 200:
