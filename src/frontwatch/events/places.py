@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from ..models import Place
@@ -31,20 +33,23 @@ class Toponym:
     place: Place
 
 
+def _attribute(obj: Any, name: str) -> Any:
+    return getattr(obj, name, None)
+
+
 def as_toponyms(found: list[Any]) -> list[Toponym]:
     """Normalise the geocoder's toponyms (objects or dicts with start, end, text, place)."""
     out = []
     for t in found or ():
-        get = t.get if isinstance(t, dict) else lambda k, t=t: getattr(t, k, None)
+        get: Callable[[str], Any] = t.get if isinstance(t, dict) else partial(_attribute, t)
         place = get("place")
         if isinstance(place, dict):
-            place = Place(
-                **{
-                    k: place.get(k)
-                    for k in ("name", "lat", "lon", "geonameid", "admin1", "country", "precision", "feature_code")
-                    if k in place
-                }
-            )
+            fields: dict[str, Any] = {
+                k: place[k]
+                for k in ("name", "lat", "lon", "geonameid", "admin1", "country", "precision", "feature_code")
+                if k in place
+            }
+            place = Place(**fields)
         if place is not None:
             out.append(Toponym(int(get("start")), int(get("end")), str(get("text") or place.name), place))
     return sorted(out, key=lambda t: t.start)
