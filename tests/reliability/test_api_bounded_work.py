@@ -8,16 +8,12 @@ Item 11: a chunked body above the limit got 400, not the documented 413.
 # ruff: noqa: F811 - the fixtures imported from api_fixtures are, by pytest's design, arguments of the same name
 from __future__ import annotations
 
-import socket
-import threading
 import time
 
 import pytest
-import uvicorn
 
-from frontwatch.api import create_app
 from frontwatch.api.claims import MAX_CLAIM_TEXT_CHARS, MAX_CLAIMS
-from frontwatch.config import Settings
+from tests.browser import serving
 from tests.reliability.api_fixtures import api, sample_path  # noqa: F401 - fixtures
 
 
@@ -88,18 +84,8 @@ def test_the_library_without_a_budget_computes_what_the_api_refuses(sample_path)
 @pytest.fixture
 def live(sample_path):
     """A real uvicorn server (chunked bodies are not sent by the test client) with a 50 kB body limit."""
-    app = create_app(sample_path, settings=Settings.load({"max_body_bytes": "50000"}, environ={}))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield sock.getsockname()
-    server.should_exit = True
-    thread.join(10)
+    with serving(sample_path, {"max_body_bytes": "50000"}) as url:
+        yield url
 
 
 def test_a_chunked_body_above_the_limit_gets_413_with_the_json_body(live):
@@ -112,8 +98,7 @@ def test_a_chunked_body_above_the_limit_gets_413_with_the_json_body(live):
             yield b"x" * 10_000
         yield b'"}'
 
-    host, port = live
-    r = httpx.post(f"http://{host}:{port}/claims", content=chunks(), headers={"content-type": "application/json"},
+    r = httpx.post(f"{live}/claims", content=chunks(), headers={"content-type": "application/json"},
                    timeout=30)
     assert r.status_code == 413, r.text
     body = r.json()
