@@ -169,3 +169,16 @@ def test_isw_layers_are_paged_and_make_one_snapshot(store, api, monkeypatch):
     assert 60_000 < areas["occupied"] < 80_000 and 40_000 < areas["occupied_pre2022"] < 46_000
     again = fetch_source(store, "isw", url=f"{api.base}/arcgis")
     assert again.to_dict() == {"imported": 0, "skipped": 1, "failed": []}
+
+
+def test_the_command_exits_1_when_every_download_failed(tmp_path, api, snapshots, capsys):
+    from frontwatch.cli import main
+
+    for key in snapshots:
+        api.broken.add(f"/api/history/{key}/geojson")
+    db = str(tmp_path / "f.duckdb")
+    assert main(["territory", "fetch", "deepstate", "--url", f"{api.base}/api", "--db", db]) == 1
+    err = capsys.readouterr().err
+    assert "imported 0, skipped 0, failed 3" in err and err.count("HTTP 500") == 3
+    api.broken.clear()
+    assert main(["territory", "fetch", "deepstate", "--url", f"{api.base}/api", "--db", db]) == 0

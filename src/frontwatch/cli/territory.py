@@ -112,7 +112,10 @@ def fetch(
     db: DbOption = ...,  # type: ignore[assignment]
     json_: JsonOption = False,
 ) -> None:
-    """Download snapshots from DeepStateMap's API or ISW's ArcGIS layers and import them."""
+    """Download snapshots from DeepStateMap's API or ISW's ArcGIS layers and import them.
+
+    Exit status 1 when every snapshot offered failed (nothing imported or already stored); each failure is listed.
+    """
     from ..store import open_store
     from ..territory.fetch import fetch_source
 
@@ -121,7 +124,11 @@ def fetch(
     if json_:
         emit_json(report.to_dict())
     else:
-        err.print(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
+        _line(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
+        for failure in report.failed:
+            _line(f"  failed: {failure.path}: {failure.error}")
+    if report.failed and not report.imported and not report.skipped:  # as import: every download failed
+        raise typer.Exit(1)
 
 
 @territory_app.command("change")
