@@ -33,7 +33,8 @@ from typing import Any
 
 from ..errors import FrontwatchError
 from ..geodesy import km2_to_sq_miles
-from .credited import bracket_verdict, coarse_figure, order_sources, with_offset
+from ..territory.timeline import Timeline
+from .credited import COARSE_CADENCE_DAYS, bracket_verdict, cadence_days, coarse_figure, order_sources, with_offset
 from .explain import explain
 from .extract import Claim, extract_claims
 from .tolerance import (
@@ -205,10 +206,9 @@ def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[st
               "rank_in_last_365_days": result.get("rank_in_last_365_days")}
     since_day = date.fromisoformat(str(since)[:10]) if since else None
     off = [with_offset(result[end])["offset_days"] for end in ("from", "to") if result.get(end)]
-    if any(off) and coarse_figure(store, source, layer, claim.state_from or claim.state_to,  # type: ignore[arg-type]
-                                  claim.state_to).get("cadence_days"):  # type: ignore[arg-type]
+    if any(off) and cadence_days(Timeline(store, source, layer)) > COARSE_CADENCE_DAYS:
         # A weekly map cannot hold a rolling window whose ends fall between its maps: the record it would rank
-        # is another window's (the maps {off} days off), so it neither confirms nor refutes the claim.
+        # is another window's, so it neither confirms nor refutes the claim.
         return {**figure, "verdict": "unverifiable",
                 "reason": f"{display(source)} maps are coarser than daily: the window's ends fall "
                           f"{off[0]:+d} / {off[-1]:+d} days from its maps, so its rolling record is another window's"}

@@ -133,7 +133,7 @@ def deaths_in(tokens: list[str], lowered: str) -> frozenset[int]:
         if any(_WOUND_STEM.match(w) for w in tokens[i + 1:i + 3]):
             continue  # "three injured", "two wounded": not deaths
         if (i and _DEATH_STEM.match(tokens[i - 1])) or "toll" in tokens[max(0, i - 3):i]:
-            found.add(value)  # "kills three", "death toll rises to 40"
+            found.add(value)  # "kills three", "the toll now stands at 40"
             continue
         for word in tokens[i + 1:i + 5]:
             if _WOUND_STEM.match(word) or word.isdigit() or word in _NUMBER_WORDS:

@@ -443,7 +443,7 @@ PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 
-#: A strike with no weapon named ("Kyiv had targeted oil facilities"): its sub-type comes from the
+#: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
 

@@ -3,7 +3,7 @@
 The codebook (:mod:`.codebook`) types a sentence by its own words. These refiners then run, in order, on
 each candidate sentence once its actor and place are known; each may set the sub-type (or leave it):
 
-1. ``inherited_weapon``: a strike with no weapon named ("Kyiv had targeted oil facilities") takes the weapon
+1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
 2. ``deaths_only``: a sentence that only counts the dead ("death toll rises to 28") is an Attack, or an Armed
    clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
