@@ -60,8 +60,8 @@ def test_figure_matching_the_occupied_layer_is_consistent(maps):
     text = f"Russian forces took {net:.0f} square kilometres between September 9 and 15."
     (claim,) = check_text(maps, text, published=PUB).claims
     assert claim.verdict == "consistent"
-    assert claim.computed["deepstate:occupied"]["value_km2"] == pytest.approx(net, abs=0.1)
-    assert "deepstate:occupied+contested" in claim.computed and "isw:occupied" in claim.computed
+    assert claim.figure("deepstate", "occupied").value_km2 == pytest.approx(net, abs=0.1)
+    assert {"deepstate:occupied+contested", "isw:occupied"} <= {f.key for f in claim.computed}
     assert "agrees with" in claim.explanation
 
 
@@ -70,7 +70,7 @@ def test_figure_far_from_every_layer_is_inconsistent_and_lists_them(maps):
     text = f"Russian forces took {3 * net:.0f} km2 between September 9 and 15."
     (claim,) = check_text(maps, text, published=PUB).claims
     assert claim.verdict == "inconsistent"
-    assert all(v["verdict"] == "inconsistent" for v in claim.computed.values())
+    assert all(f.verdict == "inconsistent" for f in claim.computed)
     assert "matches no layer" in claim.explanation and "DeepState occupied" in claim.explanation
 
 
@@ -141,7 +141,7 @@ def _record(store, text: str):
 
 def test_record_holds_within_a_short_lookback(history):
     c = _record(history, "Russian forces took 700 km2 between September 9 and 15, their biggest gains in four months.")
-    assert c.verdict == "consistent" and c.computed["deepstate:occupied"]["largest_since"].startswith("2023-01")
+    assert c.verdict == "consistent" and c.figure("deepstate", "occupied").largest_since.startswith("2023-01")
 
 
 def test_record_fails_when_a_larger_week_lies_inside_the_lookback(history):
@@ -162,10 +162,10 @@ def test_settlement_counts_off_the_claim_contradict_it_in_ukraine_where_the_gaze
         store.add_snapshot(snap, [LayerGeometry("occupied", geom, area_km2(geom))])
     few = check_text(store, "Russia's Defence Ministry said its troops captured one village in the Donetsk region "
                      "between September 2 and 20.", published=PUB).claims[0]
-    assert few.verdict == "inconsistent" and few.computed["deepstate:occupied"]["value"] > 3
+    assert few.verdict == "inconsistent" and few.figure("deepstate", "occupied").value > 3
     many = check_text(store, "Russia's Defence Ministry said its troops captured 900 villages in the Donetsk region "
                       "between September 2 and 20.", published=PUB).claims[0]
-    assert many.verdict == "inconsistent" and many.computed["deepstate:occupied"]["value"] < 900
+    assert many.verdict == "inconsistent" and many.figure("deepstate", "occupied").value < 900
     store.close()
 
 

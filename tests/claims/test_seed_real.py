@@ -42,8 +42,8 @@ def test_seed_area_claim_matches_neither_deepstate_layer(may_2024):
     claims = {c.claim.kind: c for c in check_text(may_2024, text, published=date(2024, 5, 17)).claims}
     area = claims["area_gained"]
     assert area.verdict == "inconsistent"
-    assert area.computed["deepstate:occupied"]["value_km2"] == pytest.approx(160.9, rel=0.01)
-    assert area.computed["deepstate:occupied+contested"]["value_km2"] == pytest.approx(232, rel=0.01)
+    assert area.figure("deepstate", "occupied").value_km2 == pytest.approx(160.9, rel=0.01)
+    assert area.figure("deepstate", "occupied+contested").value_km2 == pytest.approx(232, rel=0.01)
     assert "ISW" in area.explanation and "not in this store" in area.explanation
     assert claims["area_gained"].claim.claimed()["states"] == ["2024-05-08", "2024-05-15"]
     assert {"record", "settlements_taken"} <= set(claims)

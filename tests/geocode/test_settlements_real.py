@@ -50,5 +50,5 @@ def test_the_seed_settlements_claim_gets_a_count_and_a_verdict(kharkiv_may) -> N
     text = shared_path("seed", "article.txt").read_text(encoding="utf-8")
     claims = {c.claim.kind: c for c in check_text(kharkiv_may, text, published=date(2024, 5, 17)).claims}
     settled = claims["settlements_taken"]
-    assert 9 <= settled.computed["deepstate:occupied"]["value"] <= 13
+    assert 9 <= settled.figure("deepstate", "occupied").value <= 13
     assert settled.verdict == "consistent", settled.explanation

@@ -31,22 +31,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..conflict import ConflictProfile, active_profile
 from ..errors import FrontwatchError
 from ..geodesy import km2_to_sq_miles
 from ..territory.timeline import Timeline
 from .credited import COARSE_CADENCE_DAYS, bracket_verdict, cadence_days, coarse_figure, order_sources, with_offset
 from .explain import explain
-from .extract import Claim, extract_claims
-from .tolerance import (
-    SETTLEMENT_ABS,
-    SETTLEMENT_REL,
-    agrees,
-    display,
-    record_threshold,
-)
+from .extract import Claim, Measure, extract_claims
+from .results import AreaFigure, Enclosing, Figure, RecordFigure, SettlementFigure, Verdict, computed_dict
+from .tolerance import SETTLEMENT_ABS, SETTLEMENT_REL, agrees, record_threshold
 
 __all__ = ["CheckReport", "CheckedClaim", "agrees", "check_claim", "check_text", "layer_sets"]
-
 
 
 @dataclass
@@ -54,13 +49,21 @@ class CheckedClaim:
     """A claim with what each layer shows and the verdict."""
 
     claim: Claim
-    computed: dict[str, dict[str, Any]] = field(default_factory=dict)
-    verdict: str = "unverifiable"
+    computed: list[Figure] = field(default_factory=list)
+    verdict: Verdict = Verdict.UNVERIFIABLE
     explanation: str = ""
 
+    def figure(self, source: str, layer: str) -> Figure:
+        """The figure of one source's layer set; a KeyError naming the ones computed otherwise."""
+        found = next((f for f in self.computed if f.source == source and f.layer == layer), None)
+        if found is None:
+            raise KeyError(f"no figure for {source}:{layer}: computed {[f.key for f in self.computed]}")
+        return found
+
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.claim.text, "kind": self.claim.kind, "claimed": self.claim.claimed(),
-                "computed": self.computed, "verdict": self.verdict, "explanation": self.explanation}
+        return {"text": self.claim.text, "kind": self.claim.kind.value, "claimed": self.claim.claimed(),
+                "computed": computed_dict(self.computed), "verdict": self.verdict.value,
+                "explanation": self.explanation}
 
 
 @dataclass
@@ -77,12 +80,14 @@ class CheckReport:
         return out
 
 
-def check_text(store: Any, text: str, *, published: date | None = None) -> CheckReport:
+def check_text(store: Any, text: str, *, published: date | None = None,
+               profile: ConflictProfile | None = None) -> CheckReport:
     """Extract the checkable claims of an article and check each against the store's maps."""
-    claims = extract_claims(text, published)
+    profile = profile or active_profile()
+    claims = extract_claims(text, published, profile=profile)
     if not claims:
         return CheckReport([], note="no checkable claim found: no area gained or lost, settlement count or record")
-    return CheckReport([check_claim(store, c) for c in claims])
+    return CheckReport([check_claim(store, c, profile=profile) for c in claims])
 
 
 def layer_sets(store: Any, source: str) -> list[str]:
@@ -101,8 +106,9 @@ def layer_sets(store: Any, source: str) -> list[str]:
     return sets
 
 
-def check_claim(store: Any, claim: Claim) -> CheckedClaim:
+def check_claim(store: Any, claim: Claim, *, profile: ConflictProfile | None = None) -> CheckedClaim:
     """Recompute one claim on every source and layer set; verdict and explanation."""
+    profile = profile or active_profile()
     checked = CheckedClaim(claim)
     sources = store.sources()
     if claim.state_from is None or claim.state_to is None:
@@ -111,22 +117,22 @@ def check_claim(store: Any, claim: Claim) -> CheckedClaim:
     if not sources:
         checked.explanation = "no control maps in the store: import some with `frontwatch territory import PATH`"
         return _unit_override(checked)
-    measure = {"record": _record_figure}.get(claim.kind, _settlement_figure if claim.kind.startswith("settle")
-                                               else _area_figure)
+    measure = {Measure.AREA: _area_figure, Measure.SETTLEMENTS: _settlement_figure,
+               Measure.RECORD: _record_figure}[claim.kind.measure]
     for source in order_sources(sources, claim.map_source):  # the credited map first
         for layer in layer_sets(store, source):
             try:
-                checked.computed[f"{source}:{layer}"] = measure(store, claim, source, layer)
+                checked.computed.append(measure(store, claim, source, layer, profile))
             except FrontwatchError as exc:
-                checked.computed[f"{source}:{layer}"] = {"verdict": "unverifiable", "reason": str(exc)}
-    checked.verdict, checked.explanation = _verdict(claim, checked.computed, sources)
+                checked.computed.append(Figure(source=source, layer=layer, reason=str(exc)))
+    checked.verdict, checked.explanation = _verdict(claim, checked.computed, sources, profile)
     return _unit_override(checked)
 
 
 def _unit_override(checked: CheckedClaim) -> CheckedClaim:
     units = [p for p in checked.claim.problems if p.startswith("contradictory units")]
     if units:
-        checked.verdict = "inconsistent"
+        checked.verdict = Verdict.INCONSISTENT
         checked.explanation = f"the article contradicts itself ({units[0]}); as first stated: {checked.explanation}"
     return checked
 
@@ -134,99 +140,103 @@ def _unit_override(checked: CheckedClaim) -> CheckedClaim:
 def _states(result: Any) -> dict[str, Any]:
     """The states a figure used, with their snapshot dates and offsets in days from the dates asked."""
     d = result.to_dict()
-    return {"from": with_offset(d["from"]), "to": with_offset(d["to"])}
+    return {"start": with_offset(d["from"]), "end": with_offset(d["to"])}
 
 
-def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _area_figure(store: Any, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> AreaFigure:
     from ..territory.changes import change
 
     result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source)  # type: ignore[arg-type]
-    sign = 1.0 if claim.kind == "area_gained" else -1.0
+    sign = 1.0 if claim.kind.held_ground_grows else -1.0
     value = sign * result.net_km2
     claimed = claim.value or 0.0
-    figure = {"value_km2": round(value, 1), "value_mi2": round(km2_to_sq_miles(value), 1),
-              "gained_km2": round(result.gained_km2, 1), "lost_km2": round(result.lost_km2, 1),
-              "net_km2": round(result.net_km2, 1), **_states(result),
-              "verdict": "consistent" if agrees(value, claimed, claim.qualifier) else "inconsistent"}
+    figure = AreaFigure(source=source, layer=layer, value_km2=round(value, 1),
+                        value_mi2=round(km2_to_sq_miles(value), 1), gained_km2=round(result.gained_km2, 1),
+                        lost_km2=round(result.lost_km2, 1), net_km2=round(result.net_km2, 1), **_states(result),
+                        verdict=Verdict.of(agrees(value, claimed, claim.qualifier)))
     coarse = coarse_figure(store, source, layer, claim.state_from, claim.state_to)  # type: ignore[arg-type]
     if coarse.get("enclosing"):  # a weekly map: the maps enclosing the period bound the change (credited.py)
         outer = coarse["enclosing"]
-        figure["enclosing"] = {**outer, "value_km2": round(sign * outer["net_km2"], 1)}
-        fits = bracket_verdict(value, sign * outer["net_km2"], claimed, agrees, claim.qualifier)
-        figure["verdict"] = "consistent" if fits else "inconsistent"
+        figure.enclosing = Enclosing(gained_km2=outer["gained_km2"], lost_km2=outer["lost_km2"],
+                                     net_km2=outer["net_km2"], start=outer["from"], end=outer["to"],
+                                     value_km2=round(sign * outer["net_km2"], 1))
+        figure.verdict = Verdict.of(bracket_verdict(value, sign * outer["net_km2"], claimed, agrees, claim.qualifier))
     if coarse:
-        figure["cadence_days"] = coarse["cadence_days"] if "cadence_days" in coarse else None
+        figure.coarse, figure.cadence_days = True, coarse.get("cadence_days")
     return figure
 
 
-def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _settlement_figure(store: Any, claim: Claim, source: str, layer: str,
+                       profile: ConflictProfile) -> SettlementFigure:
     from ..dedup.places import normalise
     from ..territory.changes import change
 
     result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source,  # type: ignore[arg-type]
                     settlements=True)
-    wanted = "taken" if claim.kind == "settlements_taken" else "lost"
+    wanted = "taken" if claim.kind.held_ground_grows else "lost"
     region = normalise(claim.region or "")[:6]
     places = [s for s in result.settlements if s.change == wanted
               and (not region or normalise(s.admin1 or "").startswith(region))]
     claimed = claim.value or 0.0
     tolerance = max(SETTLEMENT_ABS, SETTLEMENT_REL * claimed)
-    complete = settlements_complete(claim.region)
-    verdict = "consistent" if abs(len(places) - claimed) <= tolerance else \
-        "inconsistent" if len(places) > claimed or complete else "unverifiable"
-    figure = {"value": len(places), "settlements": [s.name for s in places][:50], **_states(result),
-              "verdict": verdict}
-    if verdict == "unverifiable":
-        figure["reason"] = (f"{len(places)} places of 500+ people changed hands on {display(source)} {layer}: "
-                            "a lower bound (hamlets outside Ukraine are not in the gazetteer)")
+    complete = settlements_complete(claim.region, profile)
+    verdict = Verdict.CONSISTENT if abs(len(places) - claimed) <= tolerance else \
+        Verdict.INCONSISTENT if len(places) > claimed or complete else Verdict.UNVERIFIABLE
+    figure = SettlementFigure(source=source, layer=layer, value=len(places),
+                              settlements=[s.name for s in places][:50], **_states(result), verdict=verdict)
+    if verdict is Verdict.UNVERIFIABLE:
+        figure.reason = (f"{len(places)} places of 500+ people changed hands on {profile.display(source)} {layer}: "
+                         f"a lower bound (hamlets outside {profile.complete_where()} are not in the gazetteer)")
     return figure
 
 
-def settlements_complete(region: str | None) -> bool:
-    """Whether the gazetteer lists every settlement of the claim's region (Ukraine's, from ua-places)."""
+def settlements_complete(region: str | None, profile: ConflictProfile | None = None) -> bool:
+    """Whether the gazetteer lists every settlement of the claim's region (the profile's complete_gazetteer
+    countries: Ukraine's, from ua-places)."""
     if not region:
         return False
     from ..geocode import Geocoder
 
     place = Geocoder().resolve(f"{region} region")
-    return place is not None and place.country == "UA"
+    return place is not None and place.country in (profile or active_profile()).complete_gazetteer
 
 
-def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _record_figure(store: Any, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> Figure:
     from ..territory.records import record
 
-    if claim.actor == "Ukraine":
-        return {"verdict": "unverifiable", "reason": "records of Ukrainian gains are not computed"}
+    if claim.actor == profile.defender.name:
+        return Figure(source=source, layer=layer,
+                      reason=f"records of {profile.defender.adjective} gains are not computed")
     result = record(store, window=claim.window_days or 7, at=claim.state_to, layer=layer,  # type: ignore[arg-type]
                     source=source).to_dict()
     since = result.get("largest_since")
     threshold = record_threshold(claim)
-    figure = {"net_km2": result.get("net_km2"), "largest_since": since,
-              "needed_since": threshold.isoformat() if threshold else None,
-              "rank_in_last_365_days": result.get("rank_in_last_365_days")}
+    figure = RecordFigure(source=source, layer=layer, net_km2=result.get("net_km2"), largest_since=since,
+                          needed_since=threshold.isoformat() if threshold else None,
+                          rank_in_last_365_days=result.get("rank_in_last_365_days"))
     since_day = date.fromisoformat(str(since)[:10]) if since else None
     off = [with_offset(result[end])["offset_days"] for end in ("from", "to") if result.get(end)]
     if any(off) and cadence_days(Timeline(store, source, layer)) > COARSE_CADENCE_DAYS:
         # A weekly map cannot hold a rolling window whose ends fall between its maps: the record it would rank
         # is another window's, so it neither confirms nor refutes the claim.
-        return {**figure, "verdict": "unverifiable",
-                "reason": f"{display(source)} maps are coarser than daily: the window's ends fall "
-                          f"{off[0]:+d} / {off[-1]:+d} days from its maps, so its rolling record is another window's"}
-    if threshold is None or since_day is None:
-        return {**figure, "verdict": "unverifiable", "reason": "the claim gives no look-back to compare with"}
-    if since_day <= threshold:
-        return {**figure, "verdict": "consistent"}
-    if result.get("largest_on_record"):  # no larger window at all, but the data begin inside the look-back
-        return {**figure, "verdict": "unverifiable",
-                "reason": f"{display(source)} data begin on {since}, after the look-back starts ({threshold})"}
-    return {**figure, "verdict": "inconsistent"}
+        figure.reason = (f"{profile.display(source)} maps are coarser than daily: the window's ends fall "
+                         f"{off[0]:+d} / {off[-1]:+d} days from its maps, so its rolling record is another window's")
+    elif threshold is None or since_day is None:
+        figure.reason = "the claim gives no look-back to compare with"
+    elif since_day <= threshold:
+        figure.verdict = Verdict.CONSISTENT
+    elif result.get("largest_on_record"):  # no larger window at all, but the data begin inside the look-back
+        figure.reason = f"{profile.display(source)} data begin on {since}, after the look-back starts ({threshold})"
+    else:
+        figure.verdict = Verdict.INCONSISTENT
+    return figure
 
 
-def _verdict(claim: Claim, computed: dict[str, dict[str, Any]], sources: list[str]) -> tuple[str, str]:
-
-    usable = {k: v for k, v in computed.items() if v.get("verdict") != "unverifiable"}
-    decisive = {k: v for k, v in usable.items() if k.split(":")[0] == claim.map_source} or usable
+def _verdict(claim: Claim, computed: list[Figure], sources: list[str],
+             profile: ConflictProfile) -> tuple[Verdict, str]:
+    usable = [f for f in computed if f.usable]
+    decisive = [f for f in usable if f.source == claim.map_source] or usable
     if not decisive:
-        return "unverifiable", explain(claim, computed, "unverifiable", sources)
-    verdict = "consistent" if any(v["verdict"] == "consistent" for v in decisive.values()) else "inconsistent"
-    return verdict, explain(claim, computed, verdict, sources)
+        return Verdict.UNVERIFIABLE, explain(claim, computed, Verdict.UNVERIFIABLE, sources, profile)
+    verdict = Verdict.of(any(f.verdict is Verdict.CONSISTENT for f in decisive))
+    return verdict, explain(claim, computed, verdict, sources, profile)

@@ -16,23 +16,15 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Any
 
+from ..conflict import ConflictProfile
 from ..errors import FrontwatchError
 from ..territory.changes import Pairs
 from ..territory.periods import local_date
 from ..territory.timeline import Timeline
+from .results import AreaFigure
 
 #: A source whose snapshots are further apart than this (median, days) is treated as coarser than daily.
 COARSE_CADENCE_DAYS = 2.0
-
-#: What each map counts and how often it is published, for explanations.
-SOURCE_TRAITS = {
-    "isw": "ISW counts assessed Russian control plus assessed advances (its control layer includes Crimea and "
-           "the pre-2022 areas, which cancel in a change), in weekly maps",
-    "deepstate": "DeepState counts only ground it confirms as occupied (its grey zone is a separate layer), "
-                 "updated about daily",
-    "cyterat": "the cyterat archive keeps DeepState's occupied land as one layer, daily",
-}
-
 
 def order_sources(sources: list[str], credited: str | None) -> list[str]:
     """The credited source first, the others after it in their stored order.
@@ -106,37 +98,32 @@ def coarse_figure(store: Any, source: str, layer: str, start: date, end: date) -
         return {"enclosing": None, "reason": exc.message}
 
 
-def _span(figure: dict[str, Any]) -> str:
-    a, b = figure["from"], figure["to"]
-    return (f"its map of {a['snapshot_date']} ({a['offset_days']:+d} d) to {b['snapshot_date']} "
-            f"({b['offset_days']:+d} d)")
+def _span(start: dict[str, Any], end: dict[str, Any]) -> str:
+    return (f"its map of {start['snapshot_date']} ({start['offset_days']:+d} d) to {end['snapshot_date']} "
+            f"({end['offset_days']:+d} d)")
 
 
-def explain_sources(claim: Any, computed: dict[str, dict[str, Any]], sources: list[str]) -> str:
-    """A sentence per source, credited first: the figures with the states used, then what differs and why."""
+def explain_sources(claim: Any, figures: list[AreaFigure], sources: list[str], profile: ConflictProfile) -> str:
+    """A sentence per source, credited first: the figures with the states used, then what differs and why (the
+    traits the conflict profile gives each map source)."""
     credited = claim.map_source
     lines = []
     for source in order_sources(sources, credited):
-        figures = {k.split(":", 1)[1]: v for k, v in computed.items()
-                   if k.split(":")[0] == source and "value_km2" in v}
-        if not figures:
-            continue
         parts = []
-        for layer, v in figures.items():
-            text = f"{layer} {v['value_km2']:+,.1f} km² from {_span(v)}"
-            outer = v.get("enclosing")
+        for f in (f for f in figures if f.source == source):
+            text = f"{f.layer} {f.value_km2:+,.1f} km² from {_span(f.start, f.end)}"
+            outer = f.enclosing
             if outer:
-                text += (f"; the maps enclosing the period, {outer['from']['snapshot_date']} "
-                         f"({outer['from']['offset_days']:+d} d) to {outer['to']['snapshot_date']} "
-                         f"({outer['to']['offset_days']:+d} d), give {outer['net_km2']:+,.1f} km²")
+                text += (f"; the maps enclosing the period, {outer.start['snapshot_date']} "
+                         f"({outer.start['offset_days']:+d} d) to {outer.end['snapshot_date']} "
+                         f"({outer.end['offset_days']:+d} d), give {outer.net_km2:+,.1f} km²")
             parts.append(text)
+        if not parts:
+            continue
         role = "credited" if source == credited else "other map"
-        lines.append(f"{_name(source)} ({role}): " + "; ".join(parts))
-    traits = [SOURCE_TRAITS[s] for s in order_sources(sources, credited) if s in SOURCE_TRAITS]
+        lines.append(f"{profile.display(source)} ({role}): " + "; ".join(parts))
+    described = [profile.map_source(s) for s in order_sources(sources, credited)]
+    traits = [m.traits for m in described if m is not None and m.traits]
     why = (" They differ because " + "; ".join(traits) + ", and a weekly map's states are days away from the "
            "period's ends.") if len(traits) > 1 else ""
     return " ".join(f"{line}." for line in lines) + why
-
-
-def _name(source: str) -> str:
-    return {"isw": "ISW", "deepstate": "DeepState"}.get(source, source)

@@ -13,7 +13,7 @@ the CONTRACTS ``--from D1 --to D2`` states.
 
 >>> from datetime import date
 >>> text = "Ukrainian troops recaptured 40 square miles between June 1 and 7."
->>> [c.kind for c in extract_claims(text, date(2023, 6, 9))]
+>>> [c.kind.value for c in extract_claims(text, date(2023, 6, 9))]
 ['area_lost']
 """
 
@@ -22,8 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
+from ..conflict import ConflictProfile, active_profile
 from ..geodesy import KM2_PER_SQ_MILE, km2_to_sq_miles, sq_miles_to_km2
 from ..nlp.dates import DateMention, find_dates
 from ..nlp.numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
@@ -57,14 +60,6 @@ _GAIN_VERB = (r"took|tak(?:e|en|es|ing)|captur\w*|seiz\w*|gain(?:s|ed|ing)?|occu
               r"|liberat\w*|freed|free(?:s|ing)|recaptur\w*|ret(?:ook|ake|aken|aking)|won|win(?:s|ning)?")
 _LOSS_VERB = r"lost|los(?:e|es|ing)|ced(?:e|ed|es|ing)|surrender\w*|withdr\w*|retreat\w*|gave\s+up|giv(?:e|ing)\s+up"
 _VERB = re.compile(rf"\b(?:(?P<loss>{_LOSS_VERB})|(?P<gain>{_GAIN_VERB}))\b", re.I)
-_RUSSIA = re.compile(r"\b(Russia|Russian|Russians|Moscow|Kremlin|Putin)\b")
-_UKRAINE = re.compile(r"\b(Ukraine|Ukrainian|Ukrainians|Kyiv|Kiev|Zelensky[iy]?)\b")
-#: Map publishers an article may credit, by the names it uses for them, to the store's source keys.
-MAP_SOURCES = {
-    "isw": ("institute for the study of war", "isw"),
-    "deepstate": ("deepstatemap", "deepstate", "deep state"),
-    "cyterat": ("cyterat",),
-}
 _CREDIT = re.compile(
     r"\bas\s+(?P<outlet>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)?)\s+(?:calculated|computed|estimated|found|tallied)"
     r"|\baccording\s+to\s+(?:an?\s+)?(?P<acc>[^,.;]+?)(?=[,.;]|\s+(?:data|figures|analysis)\b|$)"
@@ -75,12 +70,46 @@ _YEARS_WORDS = {"a year and a half": 18, "one and a half years": 18, "18 months"
                 "two years": 24, "three years": 36, "a decade": 120}
 
 
+class Measure(StrEnum):
+    """What a claim is about, and so how it is recomputed from the maps."""
+
+    AREA = "area"
+    SETTLEMENTS = "settlements"
+    RECORD = "record"
+
+
+class ClaimKind(StrEnum):
+    """A claim's kind as CONTRACTS names it. Gains and losses are the conflict profile's first side's (the side
+    whose held ground the maps' occupied layer shows): the other side's gains are ``area_lost``."""
+
+    AREA_GAINED = "area_gained"
+    AREA_LOST = "area_lost"
+    SETTLEMENTS_TAKEN = "settlements_taken"
+    SETTLEMENTS_LOST = "settlements_lost"
+    RECORD = "record"
+
+    @property
+    def measure(self) -> Measure:
+        return Measure.RECORD if self is ClaimKind.RECORD else Measure(self.value.split("_")[0])
+
+    @property
+    def held_ground_grows(self) -> bool:
+        """Whether the claim says the occupied layer grew (False for a record, which has no direction)."""
+        return self in (ClaimKind.AREA_GAINED, ClaimKind.SETTLEMENTS_TAKEN)
+
+    @classmethod
+    def of(cls, measure: Measure, grows: bool) -> ClaimKind:
+        """The area or settlement kind for a change of the occupied ground that ``grows`` or shrinks."""
+        if measure is Measure.SETTLEMENTS:
+            return cls.SETTLEMENTS_TAKEN if grows else cls.SETTLEMENTS_LOST
+        return cls.AREA_GAINED if grows else cls.AREA_LOST
+
+
 @dataclass(frozen=True)
 class Claim:
-    """One checkable claim as the article states it; ``kind`` is area_gained, area_lost, settlements_taken,
-    settlements_lost or record."""
+    """One checkable claim as the article states it."""
 
-    kind: str
+    kind: ClaimKind
     text: str
     start: int
     end: int
@@ -104,10 +133,10 @@ class Claim:
     def claimed(self) -> dict[str, Any]:
         """The claim's figures as JSON (CONTRACTS ``claimed``)."""
         out: dict[str, Any] = {"actor": self.actor, "credited": self.credited, "map_source": self.map_source}
-        if self.kind.startswith("area"):
+        if self.kind.measure is Measure.AREA:
             out.update(value_km2=_round(self.value), stated=self.stated, qualifier=self.qualifier,
                        value_mi2=_round(km2_to_sq_miles(self.value)) if self.value is not None else None)
-        elif self.kind.startswith("settlements"):
+        elif self.kind.measure is Measure.SETTLEMENTS:
             out.update(value=self.value, region=self.region)
         else:
             out.update(window_days=self.window_days, lookback_months=self.lookback_months,
@@ -132,12 +161,13 @@ def sentences(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0)) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
 
 
-def extract_claims(text: str, published: date | None = None) -> list[Claim]:
-    """Every checkable claim in ``text``, in reading order."""
+def extract_claims(text: str, published: date | None = None, *, profile: ConflictProfile | None = None) -> list[Claim]:
+    """Every checkable claim in ``text``, in reading order; sides, start and map sources from ``profile`` (the
+    active conflict profile when not given)."""
     dates = find_dates(text, published)
     claims: list[Claim] = []
     for offset, sentence in sentences(text):
-        context = _Context(sentence, offset, dates, published)
+        context = _Context(sentence, offset, dates, published, profile or active_profile())
         area = _area_claim(context)
         if area is not None:
             claims.append(area)
@@ -154,6 +184,7 @@ class _Context:
     offset: int
     dates: list[DateMention]
     published: date | None
+    profile: ConflictProfile
 
     def period_near(self, position: int) -> tuple[DateMention | None, tuple[str, ...]]:
         """The date expression of the sentence closest to a position (a span rather than a single day)."""
@@ -175,29 +206,35 @@ def states_for(mention: DateMention, published: date | None, *, since: bool = Fa
     return mention.start_date - timedelta(days=1), mention.end_date
 
 
-def _actor_and_direction(sentence: str, verb_at: int, verb: str) -> tuple[str | None, str]:
-    """Who acts (the agent of a passive "taken by", else the nearest country named before the verb, else any)
+@lru_cache(maxsize=4)
+def _side_words(profile: ConflictProfile) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words naming each side (as written: case matters, "Russian" is a side and "russian" is not)."""
+    return tuple(re.compile(r"\b(" + "|".join(sorted(map(re.escape, side.words), key=len, reverse=True)) + r")\b")
+                 for side in profile.sides)  # type: ignore[return-value]
+
+
+def _actor_and_direction(sentence: str, verb_at: int, verb: str, profile: ConflictProfile) -> tuple[str | None, str]:
+    """Who acts (the agent of a passive "taken by", else the nearest side named before the verb, else any)
     and whether that actor gained or lost ground."""
     lost = bool(re.fullmatch(_LOSS_VERB, verb, re.I))
+    first, second = profile.sides
+    first_words, second_words = _side_words(profile)
     passive = re.match(r"\w+\s+by\s+(?:the\s+)?(\w+)", sentence[verb_at:])
-    if passive and (_RUSSIA.match(passive.group(1)) or _UKRAINE.match(passive.group(1))):
-        return ("Russia" if _RUSSIA.match(passive.group(1)) else "Ukraine"), "lost" if lost else "gained"
+    if passive and (first_words.match(passive.group(1)) or second_words.match(passive.group(1))):
+        return (first.name if first_words.match(passive.group(1)) else second.name), "lost" if lost else "gained"
     before = sentence[:verb_at]
-    last_r = max((m.start() for m in _RUSSIA.finditer(before)), default=-1)
-    last_u = max((m.start() for m in _UKRAINE.finditer(before)), default=-1)
-    if last_r < 0 and last_u < 0:
-        last_r = 0 if _RUSSIA.search(sentence) else -1
-        last_u = 0 if _UKRAINE.search(sentence) and last_r < 0 else -1
-    actor = "Russia" if last_r > last_u else "Ukraine" if last_u >= 0 else None
+    last_a = max((m.start() for m in first_words.finditer(before)), default=-1)
+    last_b = max((m.start() for m in second_words.finditer(before)), default=-1)
+    if last_a < 0 and last_b < 0:
+        last_a = 0 if first_words.search(sentence) else -1
+        last_b = 0 if second_words.search(sentence) and last_a < 0 else -1
+    actor = first.name if last_a > last_b else second.name if last_b >= 0 else None
     return actor, "lost" if lost else "gained"
 
 
-def _kind(prefix: str, actor: str | None, direction: str) -> str:
-    """Claims are stated in terms of Russian-held ground: Ukraine's gains are the occupied layer's losses."""
-    russian_gain = (actor != "Ukraine") == (direction == "gained")
-    if prefix == "settlements":
-        return "settlements_taken" if russian_gain else "settlements_lost"
-    return "area_gained" if russian_gain else "area_lost"
+def _kind(measure: Measure, actor: str | None, direction: str, profile: ConflictProfile) -> ClaimKind:
+    """Claims are stated in terms of the first side's held ground: the second side's gains are its losses."""
+    return ClaimKind.of(measure, (actor != profile.defender.name) == (direction == "gained"))
 
 
 def _verb_near(sentence: str, start: int, end: int) -> tuple[str, int] | None:
@@ -231,8 +268,9 @@ def _area_claim(ctx: _Context) -> Claim | None:
     unit = "km2" if "mi" not in first.group("unit").lower() else "mi2"
     value_km2 = sq_miles_to_km2(stated[unit]) if unit == "mi2" else stated[unit]
     problems = _unit_problems(stated)
-    actor, direction = _actor_and_direction(ctx.sentence, verb[1], verb[0])
-    claim = Claim(kind=_kind("area", actor, direction), text=ctx.sentence.strip(), start=ctx.offset + first.start(),
+    actor, direction = _actor_and_direction(ctx.sentence, verb[1], verb[0], ctx.profile)
+    claim = Claim(kind=_kind(Measure.AREA, actor, direction, ctx.profile), text=ctx.sentence.strip(),
+                  start=ctx.offset + first.start(),
                   end=ctx.offset + len(ctx.sentence), actor=actor, value=value_km2, unit=unit, stated=stated,
                   qualifier=qualifier_of(first.group("qual"), first.group("num")), problems=problems)
     return _with_period_and_credit(claim, ctx, first.start())
@@ -250,7 +288,7 @@ def _unit_problems(stated: dict[str, float]) -> tuple[str, ...]:
 
 def _with_period_and_credit(claim: Claim, ctx: _Context, position: int) -> Claim:
     mention, _ = ctx.period_near(position)
-    credited, map_source = _credit(ctx.sentence)
+    credited, map_source = _credit(ctx.sentence, ctx.profile)
     changes: dict[str, Any] = {"credited": credited, "map_source": map_source}
     if mention is None:
         changes["problems"] = (*claim.problems, "the article gives no period for this figure")
@@ -268,19 +306,19 @@ def _replace(claim: Claim, **changes: Any) -> Claim:
     return replace(claim, **changes)
 
 
-def _credit(sentence: str) -> tuple[str | None, str | None]:
-    """Whom the sentence credits, and the map source key if it names a map publisher."""
+def _credit(sentence: str, profile: ConflictProfile) -> tuple[str | None, str | None]:
+    """Whom the sentence credits, and the map source key if it names a map publisher of the profile."""
     lowered = sentence.lower()
-    map_source = next((key for key, names in MAP_SOURCES.items() if any(n in lowered for n in names)), None)
+    source = next((s for s in profile.map_sources if any(n in lowered for n in s.credited_as)), None)
     m = _CREDIT.search(sentence)
     who = None
     if m:
         who = (m.group("outlet") or m.group("acc") or m.group("said") or "").strip()
-    if map_source and who and map_source not in who.lower():
-        who = f"{who} (from {map_source.upper() if map_source == 'isw' else map_source} data)"
-    elif map_source and not who:
-        who = map_source.upper() if map_source == "isw" else map_source
-    return who or None, map_source
+    if source and who and source.key not in who.lower():
+        who = f"{who} (from {source.credit} data)"
+    elif source and not who:
+        who = source.credit
+    return who or None, source.key if source else None
 
 
 def _settlement_claims(ctx: _Context) -> list[Claim]:
@@ -290,8 +328,8 @@ def _settlement_claims(ctx: _Context) -> list[Claim]:
         if value is None:
             continue
         value = int(value)
-        actor, direction = _actor_and_direction(ctx.sentence, m.start(), m.group("verb"))
-        claim = Claim(kind=_kind("settlements", actor, direction), text=ctx.sentence.strip(),
+        actor, direction = _actor_and_direction(ctx.sentence, m.start(), m.group("verb"), ctx.profile)
+        claim = Claim(kind=_kind(Measure.SETTLEMENTS, actor, direction, ctx.profile), text=ctx.sentence.strip(),
                       start=ctx.offset + m.start(), end=ctx.offset + m.end(), actor=actor, value=value,
                       unit="settlement", region=m.group("region"))
         out.append(_with_period_and_credit(claim, ctx, m.start()))
@@ -302,11 +340,11 @@ def _record_claim(ctx: _Context, area: Claim | None) -> Claim | None:
     m = _RECORD.search(ctx.sentence)
     if m is None:
         return None
-    months, since = _lookback(m.group("span"), m.group("since"))
+    months, since = _lookback(m.group("span"), m.group("since"), ctx.profile.start)
     if months is None and since is None:
         return None
-    actor = area.actor if area else _actor_and_direction(ctx.sentence, m.start(), "gained")[0]
-    claim = Claim(kind="record", text=m.group(0), start=ctx.offset + m.start(), end=ctx.offset + m.end(),
+    actor = area.actor if area else _actor_and_direction(ctx.sentence, m.start(), "gained", ctx.profile)[0]
+    claim = Claim(kind=ClaimKind.RECORD, text=m.group(0), start=ctx.offset + m.start(), end=ctx.offset + m.end(),
                   actor=actor, lookback_months=months, lookback_since=since)
     if area is not None and area.state_from is not None and area.state_to is not None:
         return _replace(claim, period=area.period, period_text=area.period_text, state_from=area.state_from,
@@ -318,14 +356,14 @@ def _record_claim(ctx: _Context, area: Claim | None) -> Claim | None:
     return claim
 
 
-def _lookback(span: str | None, since: str | None) -> tuple[int | None, date | None]:
+def _lookback(span: str | None, since: str | None, war_start: date) -> tuple[int | None, date | None]:
     """("a year and a half", None) -> 18 months; (None, "October 2022") -> 2022-10-01."""
     if since:
         found = find_dates("in " + since.strip(), None)
         if found:
             return None, found[0].start_date
         if "start of the" in since:
-            return None, date(2022, 2, 24)  # the full-scale invasion began on 24 February 2022
+            return None, war_start  # the conflict profile's start
         return None, None
     if not span:
         return None, None

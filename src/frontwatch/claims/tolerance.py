@@ -1,4 +1,4 @@
-"""How near a computed figure must be to a claim to agree with it, and how map sources are named in explanations.
+"""How near a computed figure must be to a claim to agree with it.
 
 Shared by :mod:`.check` (the verdicts) and :mod:`.explain` (the sentences), which therefore need not import
 each other. The allowances are those of ``check.py``'s module docstring.
@@ -15,19 +15,6 @@ AREA_REL = 0.10
 SETTLEMENT_ABS = 2
 SETTLEMENT_REL = 0.25
 RECORD_SLACK = 0.10
-
-#: What each map publisher counts, for explanations (from the publishers' own methodology notes).
-SOURCE_NOTES = {
-    "isw": "ISW's maps add assessed Russian advances and ground Russia claims to the ground it assesses as held",
-    "deepstate": "DeepStateMap marks only ground it confirms as occupied, with a separate grey zone",
-    "cyterat": "the cyterat archive keeps DeepStateMap's occupied layer only",
-}
-_DISPLAY = {"isw": "ISW", "deepstate": "DeepState", "cyterat": "cyterat"}
-
-
-def display(source: str | None) -> str:
-    return _DISPLAY.get(source or "", source or "")
-
 
 def area_tolerance_km2(claimed_km2: float) -> float:
     """The allowance for an area claim (module docstring)."""

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ..conflict import active_profile
 from ..models import Event, Evidence, Fatalities, Place, Quantity
-from ..nlp.actors import ISO_COUNTRY, OPPONENT, ActorMention, civilians, find_actors
+from ..nlp.actors import ActorMention, civilians, country_of_iso, find_actors
 from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
@@ -80,7 +81,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     place, place_named = _place(mention, ctx, seg)
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
     agents, targets, agent = _agents(mention, ctx.text, subject)
-    country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
+    country = country_of_iso(place.country) if place else None
     sub = refine(replace(draft, actor=agent, country=country))
     if sub is None:
         return None
@@ -223,11 +224,12 @@ def _actors(
     place_named: bool = True,
 ) -> tuple[str | None, str | None]:
     kind = EVENT_TYPE_OF[sub]
-    owners = [a.side for a in targets if a.side in OPPONENT]
+    opponent = active_profile().opponents  # the war's two sides: each is the other's default adversary
+    owners = [a.side for a in targets if a.side in opponent]
     if first is None and sub == "Disrupted weapons use" and owners:  # "Russian drones were downed": by Ukraine
-        first = ActorMention(0, 0, f"Military Forces of {OPPONENT[owners[0]]}", OPPONENT[owners[0]])
-    if first is None and country in OPPONENT and kind in ("Battles", "Explosions/Remote violence"):
-        first = ActorMention(0, 0, f"Military Forces of {OPPONENT[country]}", OPPONENT[country])
+        first = ActorMention(0, 0, f"Military Forces of {opponent[owners[0]]}", opponent[owners[0]])
+    if first is None and country in opponent and kind in ("Battles", "Explosions/Remote violence"):
+        first = ActorMention(0, 0, f"Military Forces of {opponent[country]}", opponent[country])
     actor1 = first.name if first else None
     rest = [a for a in agents + targets if first is None or (a.side != first.side or a.name != first.name)]
     actor2 = rest[0].name if rest else None
@@ -240,7 +242,7 @@ def _actors(
         actor1 = f"Rioters ({country})" if country else "Rioters"
     dead_civilians = any(c.kind == "killed" and not c.combatant for c in casualties)
     if kind in ("Explosions/Remote violence", "Violence against civilians") and dead_civilians:
-        victims = country if place_named else (OPPONENT.get(first.side or "") if first else None) or country
+        victims = country if place_named else (opponent.get(first.side or "") if first else None) or country
         actor2 = civilians(victims)
     elif (
         kind in ("Explosions/Remote violence",)
@@ -250,8 +252,8 @@ def _actors(
         and first.side != country
     ):
         actor2 = None  # "drones at Russia": the ground struck, not a second party
-    if kind == "Battles" and actor2 is None and first is not None and first.side in OPPONENT:
-        actor2 = f"Military Forces of {OPPONENT[first.side]}"
+    if kind == "Battles" and actor2 is None and first is not None and first.side in opponent:
+        actor2 = f"Military Forces of {opponent[first.side]}"
     return actor1, actor2
 
 

@@ -16,28 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-#: Demonyms, country names and capitals (metonymy) -> country. Kept to countries ACLED reports on most.
+from ..conflict import ConflictProfile, active_profile
+
+#: Demonyms, country names and capitals (metonymy) -> country. Kept to countries ACLED reports on most; the
+#: watched conflict's two sides come from its profile (:mod:`frontwatch.conflict`).
 COUNTRY_WORDS: dict[str, str] = {
-    "russia": "Russia",
-    "russian": "Russia",
-    "russians": "Russia",
-    "moscow": "Russia",
-    "kremlin": "Russia",
-    "ukraine": "Ukraine",
-    "ukrainian": "Ukraine",
-    "ukrainians": "Ukraine",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-    # The Armed Forces of Ukraine by their abbreviations (English AFU; Ukrainian ZSU; Russian usage APU, VSU)
-    "afu": "Ukraine",
-    "uaf": "Ukraine",
-    "zsu": "Ukraine",
-    "apu": "Ukraine",
-    "vsu": "Ukraine",
-    "rf": "Russia",
-    "ru": "Russia",
-    "ua": "Ukraine",
     "syria": "Syria",
     "syrian": "Syria",
     "damascus": "Syria",
@@ -102,12 +87,6 @@ COUNTRY_WORDS: dict[str, str] = {
 #: Words that name a state (or its capital) on their own; demonyms need a force noun to be actors.
 _NOUNS = frozenset(
     {
-        "russia",
-        "ukraine",
-        "kyiv",
-        "kiev",
-        "moscow",
-        "kremlin",
         "syria",
         "damascus",
         "iraq",
@@ -137,18 +116,10 @@ _NOUNS = frozenset(
         "myanmar",
         "ethiopia",
         "lebanon",
-        # abbreviations that name the armed forces themselves ("ZSU regained", "the AFU repelled")
-        "afu",
-        "uaf",
-        "zsu",
-        "apu",
-        "vsu",
     }
 )
 #: ISO codes of the countries above that geocoded places carry (to infer the other side of a dyad).
 ISO_COUNTRY = {
-    "RU": "Russia",
-    "UA": "Ukraine",
     "SY": "Syria",
     "IQ": "Iraq",
     "AF": "Afghanistan",
@@ -160,15 +131,42 @@ ISO_COUNTRY = {
     "NG": "Nigeria",
     "YE": "Yemen",
 }
-#: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
-OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
-
 _FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
-_KEYS = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
-_MENTION = re.compile(
-    rf"\b(?P<c>{_KEYS})(?:['’]s)?\b(?:\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b|\s+(?P<police>{_POLICE})\b)?", re.I
-)
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    """The world's country words with the conflict profile's sides added (their words win)."""
+
+    words: dict[str, str]  # lower-case word -> country
+    nouns: frozenset[str]
+    iso: dict[str, str]
+    mention: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _lexicon(profile: ConflictProfile) -> _Lexicon:
+    words = dict(COUNTRY_WORDS)
+    nouns = set(_NOUNS)
+    for side in profile.sides:
+        # the side's forces' abbreviations name the armed forces themselves ("ZSU regained", "the AFU repelled")
+        for word in (*side.nouns, *side.forces):
+            words[word.lower()] = side.name
+            nouns.add(word.lower())
+        words.update((w.lower(), side.name) for w in side.adjectives)
+    keys = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    mention = re.compile(
+        rf"\b(?P<c>{keys})(?:['’]s)?\b(?:\s+(?:[\w-]+\s+)?(?P<force>{_FORCE})\b|\s+(?P<police>{_POLICE})\b)?", re.I
+    )
+    return _Lexicon(words, frozenset(nouns), {**ISO_COUNTRY, **{s.iso: s.name for s in profile.sides}}, mention)
+
+
+def country_of_iso(code: str | None, profile: ConflictProfile | None = None) -> str | None:
+    """The country (ACLED's name) of an ISO code geocoded places carry, the profile's sides included."""
+    return _lexicon(profile or active_profile()).iso.get((code or "").upper())
+
+
 _GENERIC = re.compile(
     r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
     r"separatists|gunmen|jihadists|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
@@ -188,15 +186,17 @@ class ActorMention:
     state: bool = True
 
 
-def find_actors(text: str, *, offset: int = 0) -> list[ActorMention]:
-    """Actors named in ``text`` (a sentence), in order. Bare country names count as their state's forces."""
+def find_actors(text: str, *, offset: int = 0, profile: ConflictProfile | None = None) -> list[ActorMention]:
+    """Actors named in ``text`` (a sentence), in order. Bare country names count as their state's forces; the
+    conflict profile's sides (:mod:`frontwatch.conflict`) are known by all their name variants."""
+    lexicon = _lexicon(profile or active_profile())
     out: list[ActorMention] = []
-    for m in _MENTION.finditer(text):
+    for m in lexicon.mention.finditer(text):
         word = m.group("c")
         if word in ("US", "us") and word != "US":  # the pronoun "us"
             continue
-        country = COUNTRY_WORDS[word.lower()]
-        if not (m.group("force") or m.group("police")) and word.lower() not in _NOUNS:
+        country = lexicon.words[word.lower()]
+        if not (m.group("force") or m.group("police")) and word.lower() not in lexicon.nouns:
             continue  # "Russian border zones", "Russian-controlled port": an adjective, not an actor
         kind = "Police Forces" if m.group("police") else "Military Forces"
         out.append(ActorMention(offset + m.start(), offset + m.end(), f"{kind} of {country}", country))

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .actors import OPPONENT, ActorMention
+from ..conflict import active_profile
+from .actors import ActorMention
 from .codebook import GENERIC_STRIKE, NEGATION, PROTEST_CONTEXT, PROTEST_CUES
 from .taxonomy import EVENT_TYPE_OF
 
@@ -80,8 +81,8 @@ def territory_by_actor(d: Draft) -> str | None:
         return "Non-state actor overtakes territory"
     if d.actor.side and d.country:
         return "Government regains territory" if d.actor.side == d.country else "Non-state actor overtakes territory"
-    if d.actor.side and d.actor.side in OPPONENT and d.country is None:
-        return None  # Russia's and Ukraine's forces both fight on Ukrainian ground: the verb decides
+    if d.actor.side and d.actor.side in active_profile().opponents and d.country is None:
+        return None  # both sides' forces fight on the defender's ground: the verb decides
     return "Government regains territory"  # a state's own forces, on ground of no other known country
 
 
