@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .conflict import load_profile
 from .errors import ConfigError
 
 
@@ -55,6 +56,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
             "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
             str),
+    Setting("conflict", "russia-ukraine", "The conflict watched: a bundled profile's name or the path of a profile "
+            "JSON file (its two sides and their name variants, its start date, its map sources), which claims and "
+            "actor attribution follow; also `frontwatch --conflict`.", str),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -87,6 +91,7 @@ class Settings:
     cache_size: int = 256
     overlay_budget: int = 8
     index_dir: str | None = None
+    conflict: str = "russia-ukraine"
 
     @property
     def read_only(self) -> bool:
@@ -108,6 +113,8 @@ class Settings:
             merged[name] = _convert(_BY_NAME[name], raw)
         if merged.get("api_token_file"):
             merged["api_token"] = _token_from_file(merged["api_token_file"], merged.get("api_token"))
+        if merged.get("conflict"):
+            load_profile(merged["conflict"])  # a bad name or file is a ConfigError at start-up, not at a request
         settings = cls(**merged)
         if settings.page_limit_default > settings.page_limit_max:
             raise ConfigError(

@@ -49,8 +49,12 @@ def _sentence(text: str) -> str:
 
 
 def _actor(layer: str) -> str | None:
-    """Who gains when the layer grows: occupied ground is Russian-held (CONTRACTS' layer names)."""
-    return "Russian forces" if layer.split("+")[0] in ("occupied", "occupied_pre2022", "claimed") else None
+    """Who gains when the layer grows: occupied ground is held by the conflict profile's first side (CONTRACTS'
+    layer names; "Russian forces" in the default profile)."""
+    from ..conflict import active_profile
+
+    held = layer.split("+")[0] in ("occupied", "occupied_pre2022", "claimed")
+    return f"{active_profile().occupier.adjective} forces" if held else None
 
 
 def ground_sentences(section: dict[str, Any], label: str) -> list[str]:

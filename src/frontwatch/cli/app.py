@@ -19,7 +19,16 @@ app = typer.Typer(
 @app.callback()
 def _root(
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    conflict: str | None = typer.Option(
+        None, "--conflict", metavar="NAME|PATH",
+        help="The conflict watched (the `conflict` setting, FRONTWATCH_CONFLICT): a bundled profile "
+             "(russia-ukraine, the default) or a profile JSON file; claims and actors follow its sides."),
 ) -> None:
     """Monitor armed conflict from public sources: control maps, news events, claims."""
     if debug:
         os.environ["FRONTWATCH_DEBUG"] = "1"
+    if conflict:
+        from ..conflict import ENVIRONMENT, load_profile
+
+        load_profile(conflict)  # a bad name or file: one error line, before any work
+        os.environ[ENVIRONMENT] = conflict

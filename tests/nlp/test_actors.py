@@ -1,0 +1,28 @@
+"""Actor attribution follows the conflict profile: its sides' name variants, its dyad, its ISO codes."""
+
+from __future__ import annotations
+
+from frontwatch.conflict import ENVIRONMENT, active_profile, profile_from_dict
+from frontwatch.nlp.actors import country_of_iso, find_actors
+from tests.test_conflict import MADE_UP
+
+
+def test_a_made_up_conflicts_sides_are_actors_by_every_name():
+    profile = profile_from_dict(MADE_UP)
+    found = find_actors("Ostlandic troops shelled Westhaven as the WDF pushed back; Ostburg said", profile=profile)
+    assert [(a.name, a.side) for a in found] == [
+        ("Military Forces of Ostland", "Ostland"), ("Military Forces of Westria", "Westria"),
+        ("Military Forces of Westria", "Westria"), ("Military Forces of Ostland", "Ostland")]
+    assert country_of_iso("xw", profile) == "Westria" and country_of_iso("SY", profile) == "Syria"
+
+
+def test_the_default_profile_does_not_know_them_and_the_setting_switches(tmp_path, monkeypatch):
+    monkeypatch.delenv(ENVIRONMENT, raising=False)
+    assert [a.side for a in find_actors("Ostlandic troops shelled Westhaven")] == [None]  # "troops" alone
+    assert [a.side for a in find_actors("ZSU pushed a Russian soldier out")] == ["Ukraine", "Russia"]
+    path = tmp_path / "made-up.json"
+    path.write_text(__import__("json").dumps(MADE_UP), encoding="utf-8")
+    monkeypatch.setenv(ENVIRONMENT, str(path))
+    assert active_profile().opponents == {"Ostland": "Westria", "Westria": "Ostland"}
+    assert [a.side for a in find_actors("Ostlandic troops shelled Westhaven")] == ["Ostland", "Westria"]
+    assert [a.side for a in find_actors("ZSU pushed a Russian soldier out")] == []
