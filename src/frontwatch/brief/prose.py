@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ..conflict import active_profile
+
 
 def signed(km2: float) -> str:
     return f"{km2:+,.1f} km²"
@@ -51,8 +53,6 @@ def _sentence(text: str) -> str:
 def _actor(layer: str) -> str | None:
     """Who gains when the layer grows: occupied ground is held by the conflict profile's first side (CONTRACTS'
     layer names; "Russian forces" in the default profile)."""
-    from ..conflict import active_profile
-
     held = layer.split("+")[0] in ("occupied", "occupied_pre2022", "claimed")
     return f"{active_profile().occupier.adjective} forces" if held else None
 

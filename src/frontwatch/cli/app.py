@@ -6,6 +6,8 @@ import os
 
 import typer
 
+from ..conflict import ENVIRONMENT, load_profile
+
 app = typer.Typer(
     name="frontwatch",
     help="Monitor armed conflict from public sources: control maps, news events, claims.",
@@ -28,7 +30,5 @@ def _root(
     if debug:
         os.environ["FRONTWATCH_DEBUG"] = "1"
     if conflict:
-        from ..conflict import ENVIRONMENT, load_profile
-
         load_profile(conflict)  # a bad name or file: one error line, before any work
         os.environ[ENVIRONMENT] = conflict
