@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 import typer
 
 from frontwatch.cli import app, main
@@ -55,3 +56,19 @@ def test_a_failed_run_keeps_stdout_to_its_own_output(tmp_path, capsys):
     lines = captured.out.splitlines()
     assert code == 1 and [json.loads(line)["doc_id"] for line in lines] == ["a", "b"]
     assert captured.err.rstrip().splitlines()[-1].startswith("error: every input failed")
+
+
+@pytest.mark.parametrize(("options", "named"), [
+    (["--engine", "local", "--format", "csv"], "--format does not apply"),
+    (["--engine", "local", "--published", "2024-05-01", "--input", "html"], "--input, --published do not apply"),
+    (["--workers", "2"], "--workers only applies to a sharded run"),
+])
+def test_extract_refuses_options_a_run_would_ignore(tmp_path, capsys, options, named):
+    """Issue 14: ``extract --engine/--out`` used to drop --format, --published and --input without a word."""
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"doc_id": "a", "text": "Shelling hit Kupiansk on 3 May 2024."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["extract", str(corpus), *options, *(["--out", str(out)] if "--engine" in options else [])]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and named in err and not out.exists()

@@ -9,12 +9,14 @@ from typing import Annotated
 
 import typer
 
+from ..errors import ConfigError
 from .app import app
 from .common import err, fail_after_report
 
 
 @app.command("extract")
 def extract(
+    ctx: typer.Context,
     sources: Annotated[
         list[str] | None, typer.Argument(help="Files, URLs, feeds or - for stdin.", show_default=False)
     ] = None,
@@ -47,24 +49,30 @@ def extract(
 ) -> None:
     """Extract conflict events from articles: type, actors, place, date, casualties, claimant, evidence."""
     inputs = list(sources or ["-"])
-    if engine is not None or out is not None:
-        from ..errors import ConfigError
-        from .scale import run_corpus  # the scale-out engine: shards, manifest, Dask
-
-        if out is None:
-            raise ConfigError("--engine needs --out DIR for the result shards and the manifest")
-        run_corpus(inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers, db=db, json_=json_)
-        return
-    from ..events.run import extract_sources
-    from ..events.writers import FORMATS, write
-
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
+    given = _given(ctx)
     target = db
     if store and target is None:
         from ..store import default_target
 
         target = default_target()
+    if engine is not None or out is not None:
+        from .scale import run_corpus  # the scale-out engine: shards, manifest, Dask
+
+        _refuse_for_sharded_run(given, input_format)
+        if out is None:
+            raise ConfigError("--engine needs --out DIR for the result shards and the manifest")
+        run_corpus(inputs, out, engine=engine or "local", scheduler=scheduler, workers=workers, db=target,
+                   json_=json_)
+        return
+    if given & {"scheduler", "workers"}:
+        dask = given & {"scheduler", "workers"}
+        raise ConfigError(f"{_flags(dask)} only {'applies' if len(dask) == 1 else 'apply'} to a sharded run: add "
+                          "--engine dask --out DIR, or drop them")
+    from ..events.run import extract_sources
+    from ..events.writers import FORMATS, write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", param_hint="--format")
     tally = Tally()
     if target is None:
         write(tally.reporting(extract_sources(inputs, input_format=input_format, published=published)), fmt, sys.stdout)
@@ -75,6 +83,31 @@ def extract(
             results = extract_sources(inputs, input_format=input_format, published=published, store=opened)
             write(tally.reporting(results), fmt, sys.stdout)
     tally.finish()
+
+
+def _given(ctx: typer.Context) -> set[str]:
+    """The options typed on the command line (not defaults). Compared by name: typer ships its own copy of click,
+    whose ParameterSource is not click's."""
+    return {name for name in ctx.params if getattr(ctx.get_parameter_source(name), "name", "") == "COMMANDLINE"}
+
+
+def _flags(names: set[str]) -> str:
+    spelled = {"fmt": "--format", "input_format": "--input", "published": "--published"}
+    return ", ".join(sorted(spelled.get(n, f"--{n}") for n in names))
+
+
+def _refuse_for_sharded_run(given: set[str], input_format: str) -> None:
+    """A sharded run (--engine/--out) reads JSONL shards whose lines carry their own dates and writes jsonl and
+    parquet result shards: the single-run output options would be silently ignored, so they are refused."""
+    ignored = given & {"fmt", "published"}
+    if "input_format" in given and input_format not in ("auto", "jsonl"):
+        ignored.add("input_format")
+    if ignored:
+        raise ConfigError(
+            f"{_flags(ignored)} {'does' if len(ignored) == 1 else 'do'} not apply to a sharded run (--engine/--out): its inputs are JSONL shards whose "
+            "lines carry their own published dates, and it writes jsonl and parquet result shards "
+            "(`frontwatch scale extract --formats` chooses them); drop those options, or run without --engine/--out"
+        )
 
 
 @dataclass
