@@ -39,3 +39,41 @@ def test_every_command_the_readme_names_exists():
         elif first not in commands:
             unknown.append(first)
     assert sorted(set(unknown)) == [], f"README.md names commands that do not exist: {sorted(set(unknown))}"
+
+
+def _options(cmd) -> set[str]:
+    return {o for p in cmd.params for o in (*p.opts, *getattr(p, "secondary_opts", ())) if o.startswith("-")}
+
+
+def _readme_command_lines() -> list[str]:
+    """Every ``frontwatch ...`` command line the README shows (code blocks and inline code), comments cut."""
+    text = README.read_text(encoding="utf-8")
+    code = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", text, re.S) + re.findall(r"`([^`\n]+)`", text)
+    return [m.split("#")[0] for block in code for m in re.findall(r"\bfrontwatch [^\n|>]*", block)]
+
+
+def test_every_option_the_readme_shows_exists_on_its_command():
+    main(["--help"])
+    root = typer.main.get_command(app)
+    by_path = {" ".join(path): cmd for path, cmd in _commands(root)}
+    unknown = []
+    for line in _readme_command_lines():
+        words = line.split()[1:]
+        path = next((" ".join(words[:n]) for n in (3, 2, 1) if " ".join(words[:n]) in by_path), None)
+        if path is None:
+            continue  # "frontwatch CMD --help" and prose; the command names are checked above
+        known = _options(by_path[path]) | _options(root) | {"--help", "-h"}
+        unknown += [f"{path} {w}" for w in words if w.startswith("--") and w.split("=")[0] not in known]
+    assert unknown == [], f"README.md shows options their commands do not have: {unknown}"
+
+
+def test_the_readmes_promise_about_db_and_json_holds():
+    """README: every command that reads or writes the store takes --db; those and ``eval`` take --json (``serve``
+    excepted: it runs a server and prints no result; the README should say so)."""
+    main(["--help"])
+    root = typer.main.get_command(app)
+    leaves = {" ".join(p): c for p, c in _commands(root) if not hasattr(c, "commands")}
+    with_db = {p for p, c in leaves.items() if "--db" in _options(c)} - {"serve"}
+    lacking = sorted(p for p, c in leaves.items()
+                     if (p in with_db or p.startswith("eval ")) and "--json" not in _options(c))
+    assert with_db and lacking == [], f"commands with --db (or eval) but no --json: {lacking}"
