@@ -9,7 +9,6 @@
     │   └── UnresolvableDate             a date expression that cannot be resolved          422
     ├── NotFound (LookupError)           a path, snapshot, event or article that is absent 404
     ├── DataUnavailable (LookupError)    the store has no data for the period asked          404
-    ├── Duplicate (ValueError)           an item already stored (import skips it)            409
     ├── StoreError (RuntimeError)        the database cannot be opened, migrated or written 500
     ├── FetchError (OSError)             a remote source did not answer as expected         502
     ├── AuthError (PermissionError)      a missing or wrong token on a write endpoint       401
@@ -87,11 +86,6 @@ class NotFound(FrontwatchError, LookupError):
 class DataUnavailable(FrontwatchError, LookupError):
     status = 404
     code = "data_unavailable"
-
-
-class Duplicate(FrontwatchError, ValueError):
-    status = 409
-    code = "duplicate"
 
 
 class StoreError(FrontwatchError, RuntimeError):

@@ -104,7 +104,8 @@ def _refuse_for_sharded_run(given: set[str], input_format: str) -> None:
         ignored.add("input_format")
     if ignored:
         raise ConfigError(
-            f"{_flags(ignored)} {'does' if len(ignored) == 1 else 'do'} not apply to a sharded run (--engine/--out): its inputs are JSONL shards whose "
+            f"{_flags(ignored)} {'does' if len(ignored) == 1 else 'do'} not apply to a sharded run (--engine/--out): "
+            "its inputs are JSONL shards whose "
             "lines carry their own published dates, and it writes jsonl and parquet result shards "
             "(`frontwatch scale extract --formats` chooses them); drop those options, or run without --engine/--out"
         )

@@ -20,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .features import COMPATIBLE, Report
@@ -339,8 +339,3 @@ def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = 
     for i in range(len(reports)):
         first.setdefault(roots[by_input[i]], i)
     return [first[roots[by_input[i]]] for i in range(len(reports))]
-
-
-def pairs_of(labels: Iterable[int]) -> int:
-    """How many same-cluster pairs a labelling implies."""
-    return sum(n * (n - 1) // 2 for n in Counter(labels).values())

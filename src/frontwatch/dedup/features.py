@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from unidecode import unidecode
-
 from .hierarchy import PlaceKeys, place_keys
 from .places import _stop_words, find_places, normalise
 
@@ -263,8 +261,3 @@ def report_from_event(index: int, doc_id: str, text: str, published: Any, event:
         regions=frozenset(place.units) if place else base.regions, place=place, sub_type=sub_type,
         actors=actors, entities=base.entities, death_range=(min(stated), max(stated)) if stated else base.death_range,
     )
-
-
-def ascii_lower(text: str) -> str:
-    """The form keyword rules match against."""
-    return unidecode(text).lower()

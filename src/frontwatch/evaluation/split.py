@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Any
 
 from ..errors import InputError
 
-Split = Literal["heldout", "tune", "all"]
 SPLITS: tuple[str, ...] = ("heldout", "tune", "all")
 
 

@@ -282,8 +282,3 @@ SEAS: tuple[tuple[str, float, float, tuple[str, ...]], ...] = (
     ("Indian Ocean", -20.0, 80.0, ("the Indian Ocean",)),
     ("Arctic Ocean", 85.0, 0.0, ("the Arctic Ocean", "the Arctic")),
 )
-
-#: Words that name a first-level unit after a place name ("Kharkiv region", "Bryansk oblast") and
-#: the adjectival endings Ukrainian region names carry ("Kharkivska oblast").
-REGION_WORDS = ("region", "oblast", "province", "krai", "kray", "republic", "governorate", "state", "county",
-                "parish", "district", "raion", "rayon", "area")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
@@ -341,8 +341,3 @@ class Resolver:
         p = e.place
         return Place(name=p.name, lat=p.lat, lon=p.lon, geonameid=p.geonameid, admin1=p.admin1,
                      country=p.country, precision=precision, feature_code=p.feature_code)
-
-
-def with_precision(place: Place, precision: int) -> Place:
-    """The same place with another ACLED precision."""
-    return replace(place, precision=precision)

@@ -39,7 +39,6 @@ MIN_POPULATION = 2000
 TARGET_WORDS = 600
 
 RU, UA = "Military Forces of Russia", "Military Forces of Ukraine"
-CIV_UA, CIV_RU = "Civilians (Ukraine)", "Civilians (Russia)"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 OUTLETS = ("Frontline Wire", "Eastern Europe Desk", "Conflict Monitor", "Regional Dispatch")

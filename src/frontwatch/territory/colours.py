@@ -129,8 +129,3 @@ def unmapped_layer(value: object) -> str:
     colour = normalise_colour(value)
     slug = colour[1:] if colour else re.sub(r"[^a-z0-9]+", "_", str(value).strip().lower()).strip("_")[:40]
     return f"{UNMAPPED_PREFIX}{slug or 'none'}"
-
-
-def is_contract_layer(layer: str) -> bool:
-    """True for the CONTRACTS layers that totals may add up."""
-    return layer in CONTRACT_LAYERS

@@ -55,7 +55,6 @@ LAYER_DESCRIPTIONS = {
 }
 #: The first week of ISW's assessed-advances layer in the archive: weeks before it have control only.
 ADVANCES_SINCE = date(2022, 3, 6)
-CADENCE_DAYS = 7  # the weekly archive: one map per Sunday
 
 _UKRAINIAN_ADVANCE = re.compile(r"ukrain\w*[\s_-]*advance", re.I)
 _DATE_LIKE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")

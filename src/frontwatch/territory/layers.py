@@ -21,8 +21,6 @@ from shapely.geometry.base import BaseGeometry
 from ..errors import UnknownLayer
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-#: Never part of a Ukrainian total (CONTRACTS): DeepState's satirical foreign "occupied" polygons.
-EXCLUDED = frozenset({"satirical", "foreign_satirical"})
 
 
 def parse_layers(expr: str) -> tuple[str, ...]:

@@ -29,12 +29,6 @@ STEP_LAYERS = ("occupied", "contested", "contested+occupied", "liberated", "occu
                "ukraine_held_in_russia", "occupied+occupied_pre2022")
 
 
-def served_sums(layer_names: list[str]) -> list[str]:
-    """The precomputed sums (canonical) whose layers are all among ``layer_names``."""
-    have = set(layer_names)
-    return [canonical(e) for e in STEP_LAYERS if "+" in e and have.issuperset(e.split("+"))]
-
-
 def _wanted_pairs(tl: Timeline) -> list[tuple[int, int, str]]:
     """(i, j, kind) positions of the pairs to precompute, in time order."""
     wanted: dict[tuple[int, int], str] = {(k, k + 1): "step" for k in range(len(tl.ids) - 1)}
