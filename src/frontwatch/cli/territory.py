@@ -183,20 +183,30 @@ def change(
 
 
 def _change_all(db: str | None, *, json_: bool, **options: Any) -> None:
-    from ..store import open_store
     from ..territory.side_by_side import change_all
 
+    def title(result: dict[str, Any]) -> str:
+        return f"{result['layer']}: {result['from']} -> {result['to']}, every source"
+
+    _every_source(db, change_all, options, json_=json_, title=title,
+                  columns=["gained km2", "lost km2", "net km2"],
+                  cells=lambda r: [r["gained_km2"], r["lost_km2"], r["net_km2"]])
+
+
+def _every_source(db: str | None, compute: Callable[..., dict[str, Any]], options: dict[str, Any], *, json_: bool,
+                  title: Callable[[dict[str, Any]], str], columns: list[str],
+                  cells: Callable[[dict[str, Any]], list[Any]]) -> None:
+    """A side-by-side result of every source: JSON, or a table (source, cadence, states, then ``columns``)."""
+    from ..store import open_store
+
     with open_store(db, read_only=True) as store:
-        result = change_all(store, **options)
+        result = compute(store, **options)
     if json_:
         emit_json(result)
         return
-    emit_table(
-        f"{result['layer']}: {result['from']} -> {result['to']}, every source",
-        ["source", "cadence", "from state (gap d)", "to state (gap d)", "gained km2", "lost km2", "net km2"],
-        [[r["source"], r["cadence"], _state_cell(r["from"]), _state_cell(r["to"]), r["gained_km2"], r["lost_km2"],
-          r["net_km2"]] for r in result["sources"]],
-    )
+    emit_table(title(result), ["source", "cadence", "from state (gap d)", "to state (gap d)", *columns],
+               [[r["source"], r["cadence"], _state_cell(r["from"]), _state_cell(r["to"]), *cells(r)]
+                for r in result["sources"]])
     _print_notes(result)
 
 
@@ -349,22 +359,15 @@ def record(
 
 
 def _record_all(db: str | None, *, json_: bool, **options: Any) -> None:
-    from ..store import open_store
     from ..territory.side_by_side import record_all
 
-    with open_store(db, read_only=True) as store:
-        result = record_all(store, **options)
-    if json_:
-        emit_json(result)
-        return
-    emit_table(
-        f"{result['layer']}: the {result['window_days']} days ending {result['at']}, every source",
-        ["source", "cadence", "from state (gap d)", "to state (gap d)", "net km2", "largest since", "rank in 365 d"],
-        [[r["source"], r["cadence"], _state_cell(r["from"]), _state_cell(r["to"]), r["net_km2"],
-          r["largest_since"], f"{r['rank_in_last_365_days']} of {r['windows_in_last_365_days']}"]
-         for r in result["sources"]],
-    )
-    _print_notes(result)
+    def title(result: dict[str, Any]) -> str:
+        return f"{result['layer']}: the {result['window_days']} days ending {result['at']}, every source"
+
+    _every_source(db, record_all, options, json_=json_, title=title,
+                  columns=["net km2", "largest since", "rank in 365 d"],
+                  cells=lambda r: [r["net_km2"], r["largest_since"],
+                                   f"{r['rank_in_last_365_days']} of {r['windows_in_last_365_days']}"])
 
 
 @territory_app.command("compare")

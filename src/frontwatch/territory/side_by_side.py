@@ -12,6 +12,7 @@ pretend to a daily precision the source does not have.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -95,22 +96,35 @@ def change_all(store: Any, *, layer: str, start: date, end: date, tz: str = "UTC
                settlements: bool = False) -> dict[str, Any]:
     """``change`` on every source that has the layer, side by side; a source that cannot answer says why."""
     check_range(start, end)
+
+    def one(source: str) -> tuple[Any, Any, Any]:
+        result = change(store, layer=layer, start=start, end=end, source=source, by_region=by_region,
+                        settlements=settlements, tz=tz)
+        return result, result.start, result.end
+
+    rows, failed = _each_source(store, layer, tz, one)
+    return {"layer": display(layer), "from": start.isoformat(), "to": end.isoformat(), "sources": rows,
+            "failed": failed}
+
+
+def _each_source(store: Any, layer: str, tz: str, compute: Callable[[str], tuple[Any, Any, Any]]
+                 ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """(rows, failed): ``compute(source)`` (a result and the two states it used) on every source with the layer,
+    each row with its states, cadence and gap note; a source that cannot answer is a failed row saying why."""
     rows, failed = [], []
     for source in sources_with(store, layer):
         try:
-            result = change(store, layer=layer, start=start, end=end, source=source, by_region=by_region,
-                            settlements=settlements, tz=tz)
+            result, start_state, end_state = compute(source)
         except FrontwatchError as exc:
             failed.append({"source": source, "error": exc.message})
             continue
         cadence = cadence_days(Timeline(store, source, layer, tz))
         row = result.to_dict()
-        row["from"], row["to"] = state(result.start, tz), state(result.end, tz)
+        row["from"], row["to"] = state(start_state, tz), state(end_state, tz)
         row.update(cadence_days=cadence, cadence=cadence_label(cadence),
                    note=gap_note(source, cadence, row["from"], row["to"]), layer_description=describe(source, layer))
         rows.append(row)
-    return {"layer": display(layer), "from": start.isoformat(), "to": end.isoformat(), "sources": rows,
-            "failed": failed}
+    return rows, failed
 
 
 def series_all(store: Any, *, freq: str = "week", start: date | None = None, end: date | None = None,
@@ -171,19 +185,11 @@ def _source_series(tl: Timeline, pairs: Pairs, spans: list[Any], tz: str) -> lis
 def record_all(store: Any, *, window: int = 7, at: date, layer: str = "occupied", tz: str = "UTC",
                max_overlays: int | None = None) -> dict[str, Any]:
     """``record`` on every source, with the states each used and their gaps (``max_overlays``: per source)."""
-    rows, failed = [], []
-    for source in sources_with(store, layer):
-        try:
-            result = record(store, window=window, at=at, layer=layer, source=source, tz=tz,
-                            max_overlays=max_overlays)
-        except FrontwatchError as exc:
-            failed.append({"source": source, "error": exc.message})
-            continue
-        cadence = cadence_days(Timeline(store, source, layer, tz))
-        row = result.to_dict()
-        row["from"], row["to"] = state(result.start_state, tz), state(result.end_state, tz)
-        row.update(cadence_days=cadence, cadence=cadence_label(cadence),
-                   note=gap_note(source, cadence, row["from"], row["to"]), layer_description=describe(source, layer))
-        rows.append(row)
+
+    def one(source: str) -> tuple[Any, Any, Any]:
+        result = record(store, window=window, at=at, layer=layer, source=source, tz=tz, max_overlays=max_overlays)
+        return result, result.start_state, result.end_state
+
+    rows, failed = _each_source(store, layer, tz, one)
     return {"layer": display(layer), "window_days": window, "at": at.isoformat(), "sources": rows, "failed": failed}
 
