@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from shapely.geometry.base import BaseGeometry
 
@@ -180,6 +180,25 @@ class Place(JsonMixin):
     country: str | None = None
     precision: int = 1
     feature_code: str | None = None
+
+
+PlaceT = TypeVar("PlaceT", bound=Place | None)
+
+
+@dataclass(frozen=True)
+class Toponym(Generic[PlaceT]):
+    """A place name found in a text: character offsets, the surface text, and where it resolved. The geocoder
+    finds ``Toponym[Place | None]`` (a name it could not resolve keeps None); the events pipeline keeps the
+    resolved ones, ``Toponym[Place]``."""
+
+    start: int
+    end: int
+    text: str
+    place: PlaceT
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "place": self.place.to_dict() if isinstance(self.place, Place) else None}
 
 
 @dataclass(frozen=True)

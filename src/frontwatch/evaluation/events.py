@@ -16,6 +16,7 @@ the best death count right where gold says someone died.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -23,11 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..conflict import ConflictProfile, active_profile
 from ..errors import NotFound, UnreadableFile
 from .split import select
 
 NONE = "none"
-_DEMONYM = {"russia's": "russian", "ukraine's": "ukrainian", "kyiv's": "ukrainian", "moscow's": "russian"}
 _STOP = frozenset("the a an of in from by".split())
 
 
@@ -240,7 +241,14 @@ def _fatal(pair: Pair, part: str) -> bool:
 
 def _claimant_tokens(text: str) -> set[str]:
     words = re.findall(r"[\w']+", text.lower().replace("’", "'"))
-    return {_DEMONYM.get(w, w.removesuffix("'s")) for w in words} - _STOP
+    demonym = _demonyms(active_profile())
+    return {demonym.get(w, w.removesuffix("'s")) for w in words} - _STOP
+
+
+@functools.lru_cache(maxsize=4)
+def _demonyms(profile: ConflictProfile) -> dict[str, str]:
+    """A side's name in the possessive read as its adjective ("Russia's", "Kyiv's" -> "russian", "ukrainian")."""
+    return {f"{noun.lower()}'s": side.adjective.lower() for side in profile.sides for noun in side.nouns}
 
 
 def claimant_match(gold: str, pred: str | None) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..conflict import active_profile
-from ..models import Event, Evidence, Fatalities, Place, Quantity
+from ..models import Event, Evidence, Fatalities, Place, Quantity, Toponym
 from ..nlp.actors import ActorMention, civilians, country_of_iso, find_actors
 from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
@@ -22,7 +22,7 @@ from ..nlp.refiners import Draft, is_protest_sentence, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
 from .fatalities import claimed_losses, fatalities_of
 from .incidents import Built
-from .places import Toponym, by_direction, choose_in, compass_near, inferred, level
+from .places import by_direction, choose_in, compass_near, inferred, level
 
 _PRECISION_ORDER = {"day": 0, "range": 1, "week": 2, "month": 3, "year": 4}
 _DATE_CARRY = 3  # sentences back that a dateless sentence may take its date from
@@ -35,7 +35,7 @@ class DocContext:
 
     doc: Any
     published: date | None
-    toponyms: list[Toponym]
+    toponyms: list[Toponym[Place]]
     segments: list[Segment] = field(default_factory=list)
     dateline: Place | None = None
     text: str = ""  # Doc.text joins every token on each access: read it once per document
@@ -43,7 +43,7 @@ class DocContext:
     protest_text: str = ""  # the report's protest sentences, joined (refiners.protest_family)
 
     @classmethod
-    def build(cls, doc: Any, toponyms: list[Toponym]) -> DocContext:
+    def build(cls, doc: Any, toponyms: list[Toponym[Place]]) -> DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc.text)
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
         ctx.protest_text = " ".join(

@@ -12,11 +12,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from ..models import Place
+from ..models import Place, Toponym
 from ..nlp.paragraphs import is_verb
 
 _ACTOR_HEADS = frozenset(
@@ -25,20 +25,13 @@ _ACTOR_HEADS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Toponym:
-    start: int
-    end: int
-    text: str
-    place: Place
-
-
 def _attribute(obj: Any, name: str) -> Any:
     return getattr(obj, name, None)
 
 
-def as_toponyms(found: list[Any]) -> list[Toponym]:
-    """Normalise the geocoder's toponyms (objects or dicts with start, end, text, place)."""
+def as_toponyms(found: list[Any]) -> list[Toponym[Place]]:
+    """The resolved toponyms of a geocoder's answer (Toponym objects, or dicts with start, end, text, place from
+    another geocoder), in text order."""
     out = []
     for t in found or ():
         get: Callable[[str], Any] = t.get if isinstance(t, dict) else partial(_attribute, t)
@@ -69,7 +62,7 @@ def level(place: Place) -> int:
     return 1 if place.precision <= 3 else 3
 
 
-def is_actor_use(doc: Any, topo: Toponym) -> bool:
+def is_actor_use(doc: Any, topo: Toponym[Place]) -> bool:
     """True when the name stands for a state or army here ("Kyiv launched", "Ukraine's defense sector")."""
     span = doc.char_span(topo.start, topo.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -83,7 +76,7 @@ def is_actor_use(doc: Any, topo: Toponym) -> bool:
     return nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.head.lower_ in _ACTOR_HEADS
 
 
-def _in_name(doc: Any, topo: Toponym) -> bool:
+def _in_name(doc: Any, topo: Toponym[Place]) -> bool:
     """A place name inside a longer person's name ("President Vladimir Putin").
 
     Only PERSON, and only when the entity is longer than the name: the small model also tags lone
@@ -98,8 +91,8 @@ def _in_name(doc: Any, topo: Toponym) -> bool:
 _CODED_TO = re.compile(r"\b(?:coded|geo-?coded|located)\s+(?:to|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def choose_in(toponyms: list[Toponym], start: int, end: int, trigger: int, doc: Any,
-              text: str | None = None) -> Toponym | None:
+def choose_in(toponyms: list[Toponym[Place]], start: int, end: int, trigger: int, doc: Any,
+              text: str | None = None) -> Toponym[Place] | None:
     """The event's place among the toponyms inside [start, end): the one the report says the event is coded to
     ("shelling near Y (coded to X)"), else the finest, nearest after the trigger."""
     inside = [t for t in toponyms if start <= t.start < end and not is_actor_use(doc, t) and not _in_name(doc, t)]
@@ -140,7 +133,7 @@ def _bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return math.degrees(math.atan2(dx, lat2 - lat1)) % 360
 
 
-def by_direction(country: Toponym, bearing: float, toponyms: list[Toponym]) -> Place | None:
+def by_direction(country: Toponym[Place], bearing: float, toponyms: list[Toponym[Place]]) -> Place | None:
     """The article's region (else town) of ``country`` lying in ``bearing`` from its centre: "Ukraine's northeast"
     in an article about Kharkiv is Kharkiv region. None when the article names no such place."""
     c = country.place

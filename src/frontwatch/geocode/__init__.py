@@ -8,8 +8,9 @@ resolution and place-name finding.
 
 from __future__ import annotations
 
+from ..models import Toponym
 from .gazetteer import GazetteerPlace, settlements
-from .geocoder import Geocoder, Toponym
+from .geocoder import Geocoder
 from .resolver import GeoContext
 
 __all__ = ["GazetteerPlace", "GeoContext", "Geocoder", "Toponym", "settlements"]

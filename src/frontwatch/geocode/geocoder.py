@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from ..models import Place
+from ..models import Place, Toponym
 from .gazetteer import Gazetteer
 from .names import key
 from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
@@ -37,20 +37,6 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME = 200  # characters: no place name is longer (the longest official ones are about 85)
-
-
-@dataclass(frozen=True)
-class Toponym:
-    """A place name found in a text: character offsets, the surface text, and where it resolved."""
-
-    start: int
-    end: int
-    text: str
-    place: Place | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "place": self.place.to_dict() if self.place else None}
 
 
 class Geocoder:
@@ -116,7 +102,8 @@ class Geocoder:
             return []
         return self._resolver.rank(name, context)
 
-    def find(self, text: str, *, doc: Doc | None = None, context: GeoContext | None = None) -> list[Toponym]:
+    def find(self, text: str, *, doc: Doc | None = None,
+             context: GeoContext | None = None) -> list[Toponym[Place | None]]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
         from .toponyms import find_spans
 
