@@ -41,11 +41,25 @@ def _imports(path: Path, package: list[str], modules: set[str]) -> set[str]:
     return {m for m in found if m in modules}
 
 
-def test_no_import_cycles():
+def _graph() -> dict[str, set[str]]:
+    """Each frontwatch module and the frontwatch modules it imports."""
     files = {path: _module_name(path) for path in (SRC / "frontwatch").rglob("*.py")}
     modules = {name for name, _ in files.values()}
-    graph = {name: _imports(path, package, modules) - {name} for path, (name, package) in files.items()}
+    return {name: _imports(path, package, modules) - {name} for path, (name, package) in files.items()}
+
+
+def test_no_import_cycles():
+    graph = _graph()
     try:
         tuple(TopologicalSorter(graph).static_order())
     except CycleError as exc:
         raise AssertionError(f"import cycle: {' -> '.join(exc.args[1])}") from None
+
+
+def test_function_level_imports_count_and_claims_check_and_explain_stay_one_way():
+    """Issue 14: claims/check.py and claims/explain.py imported each other (inside functions). The graph sees
+    imports inside functions, and the sentence-writer must not reach back into the checker."""
+    graph = _graph()
+    assert "frontwatch.territory.changes" in graph["frontwatch.claims.check"]  # imported inside _area_figure
+    assert "frontwatch.claims.explain" in graph["frontwatch.claims.check"]
+    assert "frontwatch.claims.check" not in graph["frontwatch.claims.explain"]
