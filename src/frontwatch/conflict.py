@@ -173,7 +173,20 @@ def _side(data: dict[str, Any]) -> Side:
 
 def active_profile() -> ConflictProfile:
     """The profile the ``conflict`` setting names (``FRONTWATCH_CONFLICT``), else the bundled default."""
-    return _cached(os.environ.get(ENVIRONMENT) or DEFAULT)
+    name = os.environ.get(ENVIRONMENT) or DEFAULT
+    last = _last
+    if last is not None and last[0] == name:  # the per-sentence path: no reload, no hashing of the profile
+        return last[1]
+    return _remember(name, _cached(name))
+
+
+_last: tuple[str, ConflictProfile] | None = None
+
+
+def _remember(name: str, profile: ConflictProfile) -> ConflictProfile:
+    global _last
+    _last = (name, profile)
+    return profile
 
 
 @lru_cache(maxsize=8)

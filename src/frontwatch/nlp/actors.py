@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..conflict import ConflictProfile, active_profile
 
@@ -145,8 +144,23 @@ class _Lexicon:
     mention: re.Pattern[str]
 
 
-@lru_cache(maxsize=4)
+#: Lexicons by profile identity (find_actors runs per sentence: hashing a whole profile each time would cost more
+#: than the lookup saves).
+_LEXICONS: dict[int, tuple[ConflictProfile, _Lexicon]] = {}
+
+
 def _lexicon(profile: ConflictProfile) -> _Lexicon:
+    hit = _LEXICONS.get(id(profile))
+    if hit is not None and hit[0] is profile:
+        return hit[1]
+    if len(_LEXICONS) > 8:
+        _LEXICONS.clear()
+    lexicon = _build_lexicon(profile)
+    _LEXICONS[id(profile)] = (profile, lexicon)
+    return lexicon
+
+
+def _build_lexicon(profile: ConflictProfile) -> _Lexicon:
     words = dict(COUNTRY_WORDS)
     nouns = set(_NOUNS)
     for side in profile.sides:
