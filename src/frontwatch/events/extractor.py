@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..geocode import Geocoder
 from ..ingest.document import Document
 from ..models import Article, Event
 from ..nlp.pipeline import MODEL
@@ -42,15 +43,6 @@ class Extraction:
         return out
 
 
-def _load_geocoder() -> Any:
-    try:
-        from ..geocode import Geocoder  # built alongside; events come without places until it exists
-    except ImportError:
-        log.warning("frontwatch.geocode.Geocoder is not available: events will have no location")
-        return None
-    return Geocoder()
-
-
 class Extractor:
     """Load the pipeline and the geocoder once; extract events from many documents.
 
@@ -62,7 +54,7 @@ class Extractor:
         from ..nlp.pipeline import load_pipeline
 
         self.nlp = load_pipeline(model)
-        self.geocoder = _load_geocoder() if geocoder == "auto" else geocoder
+        self.geocoder = Geocoder() if geocoder == "auto" else geocoder  # a broken geocode import fails here, loudly
         self.batch_size = batch_size
 
     def extract(self, article: Article) -> list[Event]:
