@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .density import Crowd
 from .features import COMPATIBLE, Report
 from .hierarchy import compatible_places, distance_km
 
@@ -46,7 +47,7 @@ class DedupSettings:
     figure_penalty: float = 0.3
     #: Mean pair score two clusters' reports must reach to merge (average linkage): a chain of pairs above
     #: the threshold does not make one incident of reports that have little in common.
-    linkage: float = 0.5
+    linkage: float = 0.6
     deaths_penalty: float = 0.2
     #: Death tolls whose ranges differ by more than this factor (and by 3 or more) are different incidents.
     deaths_ratio: float = 3.0
@@ -55,6 +56,17 @@ class DedupSettings:
     #: Days apart two extracted date ranges may lie (an incident's own dates, at their precision: a day,
     #: a week, a month): ACLED codes one event per day and place, so reports of one incident share its date.
     event_window_days: int = 0
+    #: Subtracted per unit of ln(crowd / crowd_base), where the crowd is the batch's reports of the pair's
+    #: days and finest common place (:mod:`.density`): at war intensity a shared oblast (or a city shelled
+    #: daily) and day is no evidence. 0 turns it off; the store's incremental clustering does not use it.
+    crowd_penalty: float = 0.1
+    crowd_base: float = 30.0
+    #: Shared content words below which the text similarity is scaled down (a headline that is only a place
+    #: and one noun, "X airport", says nothing of which incident it reports); 0 turns it off.
+    min_shared_words: int = 2
+    #: Days apart within which identical texts are copies of one report (score 1.0): a copy carries its
+    #: report's date, while one headline repeated days apart is a recurring title (a column, a bulletin).
+    copy_days: int = 7
 
 
 #: ACLED sub-event types that reports of one incident may give differently (ACLED codebook 2023): remote fire
@@ -132,12 +144,23 @@ def conflict(a: Report, b: Report, s: DedupSettings) -> str | None:
     return deaths_conflict(a, b, s)
 
 
-def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
-                  s: DedupSettings) -> list[tuple[str, float]]:
-    """The parts of a pair's score, by name (their sum is :func:`score`)."""
+def text_similarity(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
+                    s: DedupSettings) -> float:
+    """The cosine of the content words (1.0 for identical texts: copies of one report), scaled down when
+    the two share fewer than ``min_shared_words`` words."""
+    if a.text == b.text and (gap_days(a, b) or 0) <= s.copy_days:
+        return 1.0
     shared = a.words & b.words
+    thin = len(shared) < s.min_shared_words
     cosine = sum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
-    parts = [("text similarity", 1.0 if a.text == b.text else cosine)]
+    return cosine * len(shared) / s.min_shared_words if thin else cosine
+
+
+def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
+                  s: DedupSettings, crowd: int = 0) -> list[tuple[str, float]]:
+    """The parts of a pair's score, by name (their sum is :func:`score`); ``crowd`` is the pair's crowd
+    (:mod:`.density`), 0 when unknown."""
+    parts = [("text similarity", text_similarity(a, b, idf, norm_a, norm_b, s))]
     if not set(a.places).isdisjoint(b.places):
         parts.append(("same place", s.place_bonus))
     if a.deaths & b.deaths:
@@ -158,23 +181,26 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
             parts.append(("different figures", -s.figure_penalty))
     if s.imprecise_penalty and not a.towns and not b.towns:
         parts.append(("no settlement named", -s.imprecise_penalty))
+    if s.crowd_penalty and crowd > s.crowd_base:
+        parts.append((f"{crowd} reports of these days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
 
 
-def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings) -> float:
+def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings,
+          crowd: int = 0) -> float:
     """How likely two reports describe one incident (0 when a hard constraint separates them)."""
     if conflict(a, b, s):
         return 0.0
-    return sum(value for _, value in contributions(a, b, idf, norm_a, norm_b, s))
+    return sum(value for _, value in contributions(a, b, idf, norm_a, norm_b, s, crowd))
 
 
 def explain_reports(a: Report, b: Report, s: DedupSettings | None = None,
-                    idf: dict[str, float] | None = None) -> dict[str, object]:
+                    idf: dict[str, float] | None = None, crowd: int = 0) -> dict[str, object]:
     """Why two reports are (or are not) one incident: the constraint that separates them, or the score's parts."""
     s = s or DedupSettings()
     idf = idf if idf is not None and not s.fixed_weights else {}
     norm_a, norm_b = _norms([a, b], idf)
-    parts = contributions(a, b, idf, norm_a, norm_b, s)
+    parts = contributions(a, b, idf, norm_a, norm_b, s, crowd)
     reason = conflict(a, b, s)
     total = 0.0 if reason else sum(v for _, v in parts)
     km = distance_km(a.place, b.place) if a.place and b.place else None
@@ -182,7 +208,7 @@ def explain_reports(a: Report, b: Report, s: DedupSettings | None = None,
             "same_incident": reason is None and total >= s.threshold, "separated_by": reason,
             "parts": {name: round(value, 4) for name, value in parts},
             "shared_words": sorted(a.words & b.words), "shared_places": sorted(set(a.places) & set(b.places)),
-            "distance_km": None if km is None else round(km, 1), "days_apart": gap_days(a, b)}
+            "distance_km": None if km is None else round(km, 1), "days_apart": gap_days(a, b), "crowd": crowd}
 
 
 def blocking_keys(report: Report, idf: dict[str, float], max_idf: float, fixed: bool = False) -> list[str]:
@@ -318,15 +344,28 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
     s = settings or DedupSettings()
     idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
+    crowd = crowd_of(reports, s)
+
+    def pair_score(i: int, j: int) -> float:
+        return score(reports[i], reports[j], idf, norms[i], norms[j], s, crowd(reports[i], reports[j]))
+
     scored = []
     for i, j in candidate_pairs(reports, idf, s):
-        value = score(reports[i], reports[j], idf, norms[i], norms[j], s)
+        value = pair_score(i, j)
         if value >= s.threshold:
             scored.append((-value, i, j))
     scored.sort()
-    clusters = _Clusters(reports, s, lambda i, j: score(reports[i], reports[j], idf, norms[i], norms[j], s))
+    clusters = _Clusters(reports, s, pair_score)
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
     return [clusters.find(i) for i in range(len(reports))], merged
+
+
+def crowd_of(reports: Sequence[Report], s: DedupSettings) -> Callable[[Report, Report], int]:
+    """The crowd of a pair in this batch (:mod:`.density`), or always 0 when the penalty is off or the
+    weights are set-independent (the store clusters a component at a time, not a batch)."""
+    if not s.crowd_penalty or s.fixed_weights:
+        return lambda a, b: 0
+    return Crowd(reports).of
 
 
 def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:
