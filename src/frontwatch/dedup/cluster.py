@@ -144,11 +144,16 @@ def conflict(a: Report, b: Report, s: DedupSettings) -> str | None:
     return deaths_conflict(a, b, s)
 
 
+def _copies(a: Report, b: Report, s: DedupSettings) -> bool:
+    """Whether two reports are copies of one (identical texts within ``copy_days``)."""
+    return a.text == b.text and (gap_days(a, b) or 0) <= s.copy_days
+
+
 def text_similarity(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
                     s: DedupSettings) -> float:
     """The cosine of the content words (1.0 for identical texts: copies of one report), scaled down when
     the two share fewer than ``min_shared_words`` words."""
-    if a.text == b.text and (gap_days(a, b) or 0) <= s.copy_days:
+    if _copies(a, b, s):
         return 1.0
     shared = a.words & b.words
     thin = len(shared) < s.min_shared_words
@@ -181,7 +186,7 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
             parts.append(("different figures", -s.figure_penalty))
     if s.imprecise_penalty and not a.towns and not b.towns:
         parts.append(("no settlement named", -s.imprecise_penalty))
-    if s.crowd_penalty and crowd > s.crowd_base:
+    if s.crowd_penalty and crowd > s.crowd_base and not _copies(a, b, s):
         parts.append((f"{crowd} reports of these days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
 
