@@ -33,7 +33,7 @@ class DedupSettings:
     """The knobs, with the values tuned on the UCDP dev reports of 2014-2017 (bench/results/dedup.md)."""
 
     window_days: int = 7
-    threshold: float = 0.5
+    threshold: float = 0.6
     max_neighbours: int = 50
     place_bonus: float = 0.15
     deaths_bonus: float = 0.1
