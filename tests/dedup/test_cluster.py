@@ -162,7 +162,7 @@ def test_a_crowded_day_needs_more_than_a_shared_day_and_wording():
     pair = rows(("Three Ukrainian soldiers killed in fresh clashes in the east", "2015-03-02"),
                 ("Three Ukrainian soldiers killed in new clashes in east", "2015-03-02"))
     crowd = [{"doc_id": f"f{i:03d}", "text": f"Officials discuss budget item{i} and tariff{i}",
-              "published": f"2015-03-0{1 + i % 3}"} for i in range(300)]
+              "published": f"2015-03-0{1 + i % 3}"} for i in range(900)]
     assert same(dedup_lines(pair), 0, 1)
     labels = dedup_lines(pair + crowd)
     assert not same(labels, 0, 1)

@@ -33,7 +33,7 @@ class DedupSettings:
     """The knobs, with the values tuned on the UCDP dev reports of 2014-2017 (bench/results/dedup.md)."""
 
     window_days: int = 7
-    threshold: float = 0.6
+    threshold: float = 0.5
     max_neighbours: int = 50
     place_bonus: float = 0.15
     deaths_bonus: float = 0.1
@@ -47,7 +47,7 @@ class DedupSettings:
     figure_penalty: float = 0.3
     #: Mean pair score two clusters' reports must reach to merge (average linkage): a chain of pairs above
     #: the threshold does not make one incident of reports that have little in common.
-    linkage: float = 0.6
+    linkage: float = 0.5
     deaths_penalty: float = 0.2
     #: Death tolls whose ranges differ by more than this factor (and by 3 or more) are different incidents.
     deaths_ratio: float = 3.0
