@@ -178,5 +178,5 @@ def test_explain_names_the_crowd_part_of_a_score():
              for i in range(100)]
     merge = explain_merges(pair + crowd)[0][0]
     assert merge["doc_id"] == "d1" and merge["crowd"] == 102
-    part = merge["parts"]["102 reports of these days and place"]
+    part = merge["parts"]["crowded days and place"]
     assert part == pytest.approx(-0.1 * math.log(102 / 30), abs=1e-4)

@@ -187,7 +187,7 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
     if s.imprecise_penalty and not a.towns and not b.towns:
         parts.append(("no settlement named", -s.imprecise_penalty))
     if s.crowd_penalty and crowd > s.crowd_base and not _copies(a, b, s):
-        parts.append((f"{crowd} reports of these days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
+        parts.append(("crowded days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
 
 
@@ -352,7 +352,10 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
     crowd = crowd_of(reports, s)
 
     def pair_score(i: int, j: int) -> float:
-        return score(reports[i], reports[j], idf, norms[i], norms[j], s, crowd(reports[i], reports[j]))
+        a, b = reports[i], reports[j]
+        if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
+            return 0.0
+        return sum(value for _, value in contributions(a, b, idf, norms[i], norms[j], s, crowd(a, b)))
 
     scored = []
     for i, j in candidate_pairs(reports, idf, s):
