@@ -12,7 +12,8 @@ The result depends on the set of reports only, never on their order: reports are
 
 The score (see :func:`contributions`) is the cosine of the reports' content words (TF-IDF over the batch, or
 set-independent unit weights when ``fixed_weights``), plus agreement bonuses for the same place, death count,
-named target and named entity, minus a penalty per day apart; :func:`conflict` names the hard constraints.
+named target and named entity, minus a penalty per day apart and one for a crowded place and day (at war
+intensity, see :mod:`.density`); :func:`conflict` names the hard constraints.
 """
 
 from __future__ import annotations
