@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
+
+import pytest
 
 from frontwatch.cli import main
-from frontwatch.dedup import DedupSettings, dedup_lines, dedup_reports
+from frontwatch.dedup import DedupSettings, dedup_lines, dedup_reports, explain_merges
 from frontwatch.dedup.cluster import candidate_pairs, idf_weights
 from frontwatch.dedup.features import report_from_text
 
@@ -152,3 +155,28 @@ def test_incompatible_death_tolls_are_different_incidents():
         ("Shelling kills 30 civilians in Horlivka", "2019-06-03"),
     ))
     assert not same(labels, 0, 1)
+
+
+def test_a_crowded_day_needs_more_than_a_shared_day_and_wording():
+    # two reports naming no place: one incident on a quiet day, not evidence among hundreds of reports
+    pair = rows(("Three Ukrainian soldiers killed in fresh clashes in the east", "2015-03-02"),
+                ("Three Ukrainian soldiers killed in new clashes in east", "2015-03-02"))
+    crowd = [{"doc_id": f"f{i:03d}", "text": f"Officials discuss budget item{i} and tariff{i}",
+              "published": f"2015-03-0{1 + i % 3}"} for i in range(900)]
+    assert same(dedup_lines(pair), 0, 1)
+    labels = dedup_lines(pair + crowd)
+    assert not same(labels, 0, 1)
+    assert len(set(labels)) == len(labels)  # the crowd itself stays apart
+    without = dedup_lines(pair + crowd, DedupSettings(crowd_penalty=0.0))
+    assert same(without, 0, 1)
+
+
+def test_explain_names_the_crowd_part_of_a_score():
+    pair = rows(("Three Ukrainian soldiers killed in clashes in the east", "2015-03-02"),
+                ("Three Ukrainian soldiers killed in clashes in east", "2015-03-02"))
+    crowd = [{"doc_id": f"f{i:03d}", "text": f"Officials discuss budget item{i}", "published": "2015-03-02"}
+             for i in range(100)]
+    merge = explain_merges(pair + crowd)[0][0]
+    assert merge["doc_id"] == "d1" and merge["crowd"] == 102
+    part = merge["parts"]["crowded days and place"]
+    assert part == pytest.approx(-0.1 * math.log(102 / 30), abs=1e-4)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .cluster import DedupSettings, canonical, cluster_reports, explain_reports, idf_weights, merge_pairs
+from .cluster import DedupSettings, canonical, cluster_reports, crowd_of, explain_reports, idf_weights, merge_pairs
 from .features import Report, report_from_event, report_from_text
 
 
@@ -67,7 +67,8 @@ def explain_pair(a: dict[str, Any], b: dict[str, Any], settings: DedupSettings |
 
 
 def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | None = None) -> list[list[dict[str, Any]]]:
-    """For every input line, the merges it took part in: the other report, the score and its parts.
+    """For every input line, the merges it took part in: the other report, the score, its parts and the
+    pair's crowd (the batch's reports of its days and place, which lowers the score at war intensity).
 
     Merges are the pairs that joined two clusters, best first; a cluster of n reports has n - 1 of them.
     """
@@ -75,13 +76,14 @@ def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | Non
     reports, order = canonical([report_of(i, row) for i, row in enumerate(rows)])
     _, merged = merge_pairs(reports, s)
     idf = {} if s.fixed_weights else idf_weights(reports)
+    crowd = crowd_of(reports, s)
     out: list[list[dict[str, Any]]] = [[] for _ in rows]
     for value, i, j in merged:
-        why = explain_reports(reports[i], reports[j], s, idf)
+        why = explain_reports(reports[i], reports[j], s, idf, crowd(reports[i], reports[j]))
         for here, there in ((i, j), (j, i)):
             out[order[here]].append({"doc_id": reports[there].doc_id, "score": round(value, 4),
                                      "parts": why["parts"], "shared_words": why["shared_words"],
-                                     "shared_places": why["shared_places"]})
+                                     "shared_places": why["shared_places"], "crowd": why["crowd"]})
     return out
 
 

@@ -12,7 +12,8 @@ The result depends on the set of reports only, never on their order: reports are
 
 The score (see :func:`contributions`) is the cosine of the reports' content words (TF-IDF over the batch, or
 set-independent unit weights when ``fixed_weights``), plus agreement bonuses for the same place, death count,
-named target and named entity, minus a penalty per day apart; :func:`conflict` names the hard constraints.
+named target and named entity, minus a penalty per day apart and one for a crowded place and day (at war
+intensity, see :mod:`.density`); :func:`conflict` names the hard constraints.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .density import Crowd
 from .features import COMPATIBLE, Report
 from .hierarchy import compatible_places, distance_km
 
@@ -55,6 +57,17 @@ class DedupSettings:
     #: Days apart two extracted date ranges may lie (an incident's own dates, at their precision: a day,
     #: a week, a month): ACLED codes one event per day and place, so reports of one incident share its date.
     event_window_days: int = 0
+    #: Subtracted per unit of ln(crowd / crowd_base), where the crowd is the batch's reports of the pair's
+    #: days and finest common place (:mod:`.density`): at war intensity a shared oblast (or a city shelled
+    #: daily) and day is no evidence. 0 turns it off; the store's incremental clustering does not use it.
+    crowd_penalty: float = 0.1
+    crowd_base: float = 30.0
+    #: Shared content words below which the text similarity is scaled down (a headline that is only a place
+    #: and one noun, "X airport", says nothing of which incident it reports); 0 turns it off.
+    min_shared_words: int = 2
+    #: Days apart within which identical texts are copies of one report (score 1.0): a copy carries its
+    #: report's date, while one headline repeated days apart is a recurring title (a column, a bulletin).
+    copy_days: int = 7
 
 
 #: ACLED sub-event types that reports of one incident may give differently (ACLED codebook 2023): remote fire
@@ -132,12 +145,28 @@ def conflict(a: Report, b: Report, s: DedupSettings) -> str | None:
     return deaths_conflict(a, b, s)
 
 
-def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
-                  s: DedupSettings) -> list[tuple[str, float]]:
-    """The parts of a pair's score, by name (their sum is :func:`score`)."""
+def _copies(a: Report, b: Report, s: DedupSettings) -> bool:
+    """Whether two reports are copies of one (identical texts within ``copy_days``)."""
+    return a.text == b.text and (gap_days(a, b) or 0) <= s.copy_days
+
+
+def text_similarity(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
+                    s: DedupSettings) -> float:
+    """The cosine of the content words (1.0 for identical texts: copies of one report), scaled down when
+    the two share fewer than ``min_shared_words`` words."""
+    if _copies(a, b, s):
+        return 1.0
     shared = a.words & b.words
+    thin = len(shared) < s.min_shared_words
     cosine = sum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
-    parts = [("text similarity", 1.0 if a.text == b.text else cosine)]
+    return cosine * len(shared) / s.min_shared_words if thin else cosine
+
+
+def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float,
+                  s: DedupSettings, crowd: int = 0) -> list[tuple[str, float]]:
+    """The parts of a pair's score, by name (their sum is :func:`score`); ``crowd`` is the pair's crowd
+    (:mod:`.density`), 0 when unknown."""
+    parts = [("text similarity", text_similarity(a, b, idf, norm_a, norm_b, s))]
     if not set(a.places).isdisjoint(b.places):
         parts.append(("same place", s.place_bonus))
     if a.deaths & b.deaths:
@@ -158,23 +187,26 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
             parts.append(("different figures", -s.figure_penalty))
     if s.imprecise_penalty and not a.towns and not b.towns:
         parts.append(("no settlement named", -s.imprecise_penalty))
+    if s.crowd_penalty and crowd > s.crowd_base and not _copies(a, b, s):
+        parts.append(("crowded days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
 
 
-def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings) -> float:
+def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings,
+          crowd: int = 0) -> float:
     """How likely two reports describe one incident (0 when a hard constraint separates them)."""
     if conflict(a, b, s):
         return 0.0
-    return sum(value for _, value in contributions(a, b, idf, norm_a, norm_b, s))
+    return sum(value for _, value in contributions(a, b, idf, norm_a, norm_b, s, crowd))
 
 
 def explain_reports(a: Report, b: Report, s: DedupSettings | None = None,
-                    idf: dict[str, float] | None = None) -> dict[str, object]:
+                    idf: dict[str, float] | None = None, crowd: int = 0) -> dict[str, object]:
     """Why two reports are (or are not) one incident: the constraint that separates them, or the score's parts."""
     s = s or DedupSettings()
     idf = idf if idf is not None and not s.fixed_weights else {}
     norm_a, norm_b = _norms([a, b], idf)
-    parts = contributions(a, b, idf, norm_a, norm_b, s)
+    parts = contributions(a, b, idf, norm_a, norm_b, s, crowd)
     reason = conflict(a, b, s)
     total = 0.0 if reason else sum(v for _, v in parts)
     km = distance_km(a.place, b.place) if a.place and b.place else None
@@ -182,7 +214,7 @@ def explain_reports(a: Report, b: Report, s: DedupSettings | None = None,
             "same_incident": reason is None and total >= s.threshold, "separated_by": reason,
             "parts": {name: round(value, 4) for name, value in parts},
             "shared_words": sorted(a.words & b.words), "shared_places": sorted(set(a.places) & set(b.places)),
-            "distance_km": None if km is None else round(km, 1), "days_apart": gap_days(a, b)}
+            "distance_km": None if km is None else round(km, 1), "days_apart": gap_days(a, b), "crowd": crowd}
 
 
 def blocking_keys(report: Report, idf: dict[str, float], max_idf: float, fixed: bool = False) -> list[str]:
@@ -318,15 +350,31 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
     s = settings or DedupSettings()
     idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
+    crowd = crowd_of(reports, s)
+
+    def pair_score(i: int, j: int) -> float:
+        a, b = reports[i], reports[j]
+        if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
+            return 0.0
+        return sum(value for _, value in contributions(a, b, idf, norms[i], norms[j], s, crowd(a, b)))
+
     scored = []
     for i, j in candidate_pairs(reports, idf, s):
-        value = score(reports[i], reports[j], idf, norms[i], norms[j], s)
+        value = pair_score(i, j)
         if value >= s.threshold:
             scored.append((-value, i, j))
     scored.sort()
-    clusters = _Clusters(reports, s, lambda i, j: score(reports[i], reports[j], idf, norms[i], norms[j], s))
+    clusters = _Clusters(reports, s, pair_score)
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
     return [clusters.find(i) for i in range(len(reports))], merged
+
+
+def crowd_of(reports: Sequence[Report], s: DedupSettings) -> Callable[[Report, Report], int]:
+    """The crowd of a pair in this batch (:mod:`.density`), or always 0 when the penalty is off or the
+    weights are set-independent (the store clusters a component at a time, not a batch)."""
+    if not s.crowd_penalty or s.fixed_weights:
+        return lambda a, b: 0
+    return Crowd(reports).of
 
 
 def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:

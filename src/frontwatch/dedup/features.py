@@ -208,13 +208,29 @@ def _content_stop() -> frozenset[str]:
                             "kyiv", "east", "eastern", "rebel", "rebels", "pro", "amid"}
 
 
+#: A headline's closing attribution: the source after its last colon or dash ("...: Kiev", "- Kiev military").
+_ATTRIBUTION = re.compile(r"(?:\s[-–—]|:)\s*((?:[\w’'.]+\s*){1,4})$")
+
+
+def attribution(text: str) -> str:
+    """The source a headline ends with, by the agencies' convention (Reuters, AFP: "...: officials"), or "":
+    a capital named there is who speaks, not where the incident was.
+
+    >>> attribution("Three soldiers killed in east Ukraine fighting: Kiev"), attribution("Shelling in Donetsk")
+    ('Kiev', '')
+    """
+    found = _ATTRIBUTION.search(text.strip())
+    return found.group(1).strip() if found else ""
+
+
 def report_from_text(index: int, doc_id: str, text: str, published: Any, claimant: str | None = None) -> Report:
     """Features of a raw report (a headline or an article) read with cheap rules."""
     raw_words = _WORD.findall(text[:2000])
     ascii_words = [normalise(w) for w in raw_words]
     lowered = " ".join(ascii_words)
     capitalised = [w[:1].isupper() for w in raw_words]
-    places, place_words = find_places(ascii_words, capitalised)
+    told = len(raw_words) - len(_WORD.findall(attribution(text[:2000])))
+    places, place_words = find_places(ascii_words[:told], capitalised[:told])
     keys = tuple(p.key for p in places)
     stop = _content_stop()
     # place names are compared as places (so Horlivka and Gorlovka agree), not as words
