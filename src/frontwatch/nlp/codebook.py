@@ -12,7 +12,7 @@ next to it. The priorities encode the codebook's precedence:
   in the mix; one-sided remote fire (artillery, mortars, MLRS, tanks, missiles) is "Shelling/artillery/
   missile attack", also when it hits civilians; "Attack" is direct violence by an armed actor present;
 - "Grenade" is a thrown hand grenade, never a grenade launcher;
-- within protests the worst treatment of the demonstrators decides (:data:`PROTEST_CUES`).
+- within protests the worst treatment of the demonstrators decides (:mod:`.protests`).
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -414,34 +414,6 @@ RULES: tuple[Rule, ...] = (
         ("Hundreds of fighters defected to the government.",),
     ),
 )
-
-#: Cues that decide a protest's sub-type, first match wins. ACLED codebook: demonstrators' own violence makes
-#: a "Violent demonstration" whatever force met it; lethal force against non-violent demonstrators is
-#: "Excessive force"; arrests, tear gas and dispersal are an "intervention". Tested on the whole report.
-PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
-PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "Violent demonstration",
-        re.compile(
-            r"\b(?:clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|highways?|railways?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked)",
-            re.I,
-        ),
-    ),
-    (
-        "Excessive force against protesters",
-        re.compile(
-            r"\b(?:killed|killing|shot dead|died|dead|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|disperse|crack|beat)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators))",
-            re.I,
-        ),
-    ),
-    (
-        "Protest with intervention",
-        re.compile(
-            r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)? up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented)",
-            re.I,
-        ),
-    ),
-]
 
 #: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.

@@ -8,7 +8,7 @@ each candidate sentence once its actor and place are known; each may set the sub
 2. ``deaths_only``: a sentence that only counts the dead ("death toll rises to 28") is an Attack, or an Armed
    clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
-   worst treatment of the demonstrators anywhere in the report (:data:`.codebook.PROTEST_CUES`).
+   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory".
 """
@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from .actors import OPPONENT, ActorMention
-from .codebook import GENERIC_STRIKE, NEGATION, PROTEST_CONTEXT, PROTEST_CUES
+from .codebook import GENERIC_STRIKE, NEGATION
+from .protests import PROTEST_CONTEXT, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -103,18 +104,6 @@ def refine(draft: Draft) -> str | None:
 
 def _with(draft: Draft, sub: str | None) -> Draft:
     return replace(draft, sub=sub)
-
-
-def protest_subtype(text: str) -> str:
-    """The sub-type of a report about a protest: the strongest cue anywhere in it decides.
-
-    >>> protest_subtype("Thousands marched in the capital. Police fired tear gas to disperse them.")
-    'Protest with intervention'
-    """
-    for sub, cue in PROTEST_CUES:
-        if cue.search(text):
-            return sub
-    return "Peaceful protest"
 
 
 def is_protest_sentence(sub: str | None, sentence: str) -> bool:
