@@ -81,7 +81,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
     agents, targets, agent = _agents(mention, ctx.text, subject)
     country = ISO_COUNTRY.get((place.country or "").upper()) if place else None
-    sub = refine(replace(draft, actor=agent, country=country))
+    sub = refine(replace(draft, actor=agent, country=country, claimant=claimant))
     if sub is None:
         return None
     first, last, precision = _dates(mention, ctx, seg)

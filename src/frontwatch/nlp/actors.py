@@ -163,7 +163,7 @@ ISO_COUNTRY = {
 #: Dyads where an unattributed strike on one side's ground is, by default, the other side's (the war's two sides).
 OPPONENT = {"Russia": "Ukraine", "Ukraine": "Russia"}
 
-_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
+_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|mod|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
 _KEYS = "|".join(sorted(map(re.escape, COUNTRY_WORDS), key=len, reverse=True))
 _MENTION = re.compile(

@@ -79,6 +79,17 @@ class Rule:
 
 RULES: tuple[Rule, ...] = (
     Rule(
+        "Looting/property destruction",
+        "armed actors blowing up infrastructure: the flood or fire that follows is its result, not a disaster",
+        r"(?:blew|blown|blowing) up (?:a |an |the )?(?:\w+ ){0,3}(?:dams?|bridges?|dykes?|dikes?|levees?|pipelines?|reservoirs?)\b|(?:dams?|bridges?|dykes?|levees?) (?:was |were )?(?:blown up|detonated|destroyed by (?:an? )?(?:explosion|explosives|blast))",
+        (
+            "Russian troops blew up a dam on a local reservoir, flooding the village.",
+            "Retreating forces blew up the bridge, and the river flooded the fields.",
+        ),
+        ("Heavy rain flooded the village and destroyed the bridge.", "A flood destroyed a dam near Izium."),
+        main=False,
+    ),
+    Rule(
         NO_EVENT,
         "disasters, accidents, claims about other events",
         r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions",
@@ -142,6 +153,22 @@ RULES: tuple[Rule, ...] = (
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
         ),
         ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
+    ),
+    Rule(
+        "Remote explosive/landmine/IED",
+        "a mine set off by its victim, however it was laid (by hand, by a drone, by remote mining)",
+        r"(?:drone|uav|air)[- ](?:dropped|laid|delivered|scattered) (?:\w+ )?(?:mines?|landmines?)\b|(?:mines?|landmines?) (?:\w+ ){0,2}(?:dropped|laid|scattered|placed) (?:\w+ ){0,2}(?:by|from) (?:an? |the )?(?:\w+ )?(?:drones?|uavs?|quadcopters?)|remote(?:ly)?[- ](?:mining|mined|laid)|(?:stepped on|ran over|drove over|drove onto|triggered) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|(?:mines?|landmines?)\b(?:\s+\S+){0,3}?\s+(?:exploded|detonated|went off) under",
+        (
+            "On 18 Sep 2024, a drone-dropped mine exploded under a car near Kherson, killing the driver.",
+            "A tractor ran over a mine laid by a Russian drone near Beryslav.",
+            "A civilian stepped on a PFM-1 mine scattered from a drone in Kherson.",
+        ),
+        (
+            "A Russian drone dropped an explosive device on a house in Kherson.",
+            "A Russian drone dropped a grenade on a car in Beryslav, injuring the driver.",
+            "Sappers defused an anti-tank mine near Izium.",
+        ),
+        main=False,
     ),
     Rule(
         "Air/drone strike",

@@ -10,7 +10,8 @@ each candidate sentence once its actor and place are known; each may set the sub
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
-   territory" and anyone else "Non-state actor overtakes territory".
+   territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
+   MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .actors import OPPONENT, ActorMention
+from .actors import OPPONENT, ActorMention, find_actors
 from .codebook import GENERIC_STRIKE, NEGATION
 from .protests import PROTEST_CONTEXT, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
@@ -43,6 +44,7 @@ class Draft:
     protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
+    claimant: str | None = None  # who the sentence says made the statement
 
 
 Refiner = Callable[[Draft], str | None]
@@ -77,6 +79,10 @@ def protest_family(d: Draft) -> str | None:
 def territory_by_actor(d: Draft) -> str | None:
     if d.sub not in TERRITORY or d.actor is None:
         return None
+    if d.actor.side is None and d.actor.state and d.claimant:  # "the MoD said its troops liberated X": the claimant's
+        sides = [a for a in find_actors(d.claimant) if a.side]
+        if sides:
+            return territory_by_actor(replace(d, actor=replace(d.actor, side=sides[0].side), claimant=None))
     if not d.actor.state:
         return "Non-state actor overtakes territory"
     if d.actor.side and d.country:
