@@ -59,6 +59,8 @@ _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|g
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
+#: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
+_WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:"
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
 
 
@@ -99,14 +101,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
-        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b",
         (
             "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
             "A man was arrested in Kharkiv on suspicion of planting explosives.",
+            "The army captured a senior commander who heads the group's explosives unit.",
         ),
         (
             "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
             "Police fired tear gas to disperse the rally in Kherson.",
+            "Ukrainian forces captured two Russian soldiers near Bakhmut.",
         ),
         main=False,
     ),
@@ -135,8 +139,31 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Disrupted weapons use",
+        "interceptions of weapons (intercepting people, goods or messages is no weapons use)",
+        r"intercept(?:ed|ing|ion|ions|s)?",
+        (
+            "Interception: On 12 March 2023, air defence intercepted two Shahed drones over Odesa.",
+            "Air defences intercepted 18 cruise missiles over the Kyiv region.",
+        ),
+        (
+            "Border guards intercepted three men trying to cross the river.",
+            "The interception of the smuggler followed a tip-off.",
+        ),
+        main=False,
+        requires=_WEAPON_USED,
+    ),
+    Rule(
+        "Air/drone strike",
+        "aircraft that destroy a target: a strike, whatever was destroyed (weapons depots included)",
+        r"(?:jets?|warplanes?|aircraft|aviation|helicopters?|bombers?)\b(?:\s+\S+){0,3}?\s+(?:destroyed|struck|hit|bombed|targeted|pounded)\b",
+        ("Turkish jets destroyed weapon depots and hideouts in northern Iraq.",),
+        ("Air defence destroyed 11 drones over the Mykolaiv region overnight.", "Sappers destroyed 40 explosive objects near Balakliia."),
+        main=False,
+    ),
+    Rule(
+        "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -231,7 +258,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
+        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
         ("An angry mob beat a suspected thief to death.", "Draft officers were attacked by a crowd in Odesa."),
     ),
     Rule(
@@ -250,7 +277,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "an attack that was repelled: fighting, not a change of ground",
-        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
+        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|fended off|warded off|pushed back|driven back|beaten back|thrown back|beaten off)\b",
         (
             "Russian infantry attacked near Synkivka and was pushed back.",
             "Russian forces assaulted positions near Marinka; the attack was repelled.",
@@ -378,7 +405,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "combat words without a named weapon",
-        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assault|operation)|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
+        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assaults?|operations?)\b|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
         ("Militants attacked an army checkpoint overnight.",),
     ),
     Rule(
@@ -450,7 +477,7 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? to|"
-    r"planning to|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    r"planning to|intends? to|vowed to|prepar(?:ed|ing) to|preparations? for|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
