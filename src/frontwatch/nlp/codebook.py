@@ -77,6 +77,8 @@ class Rule:
     main: bool = True
     #: Words the sentence must also hold for the rule to apply (a weapon named without any use of it is no attack).
     requires: str | None = None
+    #: Words that keep the rule from applying anywhere in the sentence (fire on positions with small arms is a clash).
+    excludes: str | None = None
 
 
 RULES: tuple[Rule, ...] = (
@@ -347,9 +349,25 @@ RULES: tuple[Rule, ...] = (
         requires=_USE,
     ),
     Rule(
+        "Shelling/artillery/missile attack",
+        "fire on positions with remote weapons only: one-sided, no exchange between groups in contact",
+        r"(?:fired|fires|firing|opened fire|attack(?:ed|s)?|struck|hit|targeted) (?:up)?(?:on |at )?(?:\w+['’]? ){0,3}(?:positions|trenches|strongholds|fortifications)\b",
+        (
+            "Russian forces fired on Ukrainian positions near Vuhledar with mortars and artillery.",
+            "Russian troops mounted 22 attacks on Ukrainian positions, using 120mm mortars and tank cannons.",
+        ),
+        (
+            "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
+            "Russian infantry attacked Ukrainian positions near Robotyne supported by mortars; the assault was repelled.",
+        ),
+        main=False,
+        requires=r"\b(?:mortars?|artillery|mlrs|multiple (?:launch )?rocket|cannons?|howitzers?|tanks?|grads?|rockets?|missiles?|shells?|shelling)\b",
+        excludes=r"\b(?:small arms|machine[- ]guns?|grenade launchers?|rifles?|snipers?|automatic weapons|infantry(?! fighting vehicles?)|assault\w*|storm\w*|clash\w*|fighting(?! vehicles?)|fought|fire ?fights?|exchange\w*|repel\w*|repuls\w*|battles?|advanc\w*|ambush\w*|counter-?attack\w*|offensive)\b",
+    ),
+    Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
@@ -485,7 +503,12 @@ COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (rule.sub_event_type, re.compile(rf"\b(?:{rule.pattern})", re.I)) for rule in RULES
 ]
 #: For each rule of :data:`COMPILED`, what the sentence must also hold (None: nothing more).
-REQUIRED: list[re.Pattern[str] | None] = [re.compile(r.requires, re.I) if r.requires else None for r in RULES]
+REQUIRED: list[re.Pattern[str] | None] = [
+    re.compile(rf"^(?!.*(?:{r.excludes}))(?=.*(?:{r.requires or ''}))", re.I | re.S)
+    if r.excludes
+    else (re.compile(r.requires, re.I) if r.requires else None)
+    for r in RULES
+]
 
 #: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
 RANK_OF: dict[str, int] = {
