@@ -442,7 +442,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Attack",
         "killings and violence without a weapon named",
-        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|opened fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
+        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|opened fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
         ("On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",),
     ),
     Rule(
@@ -489,7 +489,6 @@ RULES: tuple[Rule, ...] = (
         (
             "Hundreds of fighters defected to the government.",
             "The forces have formed a drone organisation with bases in the operational areas.",
-            "A commander of the armed group defected with his gunmen to the army.",
         ),
     ),
 )
