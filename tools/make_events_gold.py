@@ -455,7 +455,7 @@ def claimed_capture(rng, ru, ua, at):
     group = rng.choice(["Zapad", "Tsentr", "Vostok", "Yug", "Dnepr"])
     return rng.choice(
         [
-            f"Russian MoD: units of the {group} group of forces liberated {place}.",
+            f"According to the Russian MoD, the {group} group of forces took full control of {place}.",
             f"Russia's Ministry of Defence said its troops had liberated {place}.",
         ]
     ), None
@@ -474,7 +474,7 @@ def claimed_recapture(rng, ru, ua, at):
 def drone_laid_mine(rng, ru, ua, at):
     return rng.choice(
         [
-            (f"a mine dropped by a Russian drone exploded under a car {at}, killing the driver.", 1),
+            (f"a minibus ran over a mine scattered by a Russian drone {at}; the driver was killed.", 1),
             (f"a civilian stepped on a drone-dropped mine {at} and was injured.", 0),
             (f"a tractor ran over a mine scattered from a Russian drone {at}.", 0),
         ]
@@ -486,7 +486,7 @@ def aircraft_on_depot(rng, ru, ua, at):
 
 
 def dam_blown_up(rng, ru, ua, at):
-    return f"{ru} blew up a dam on a local river {at}, flooding part of the village.", None
+    return f"{ru} blew up the dam of a reservoir {at}; water flooded nearby houses.", None
 
 
 EXTRA: dict[str, tuple[Callable, int, str]] = {

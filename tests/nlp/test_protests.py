@@ -32,5 +32,5 @@ def test_a_protest_with_no_cue_is_peaceful():
 
 
 def test_the_manner_of_a_suppression_is_not_the_demonstrators_violence():
-    assert protest_subtype("Troops violently suppressed a peaceful protest.") == "Excessive force against protesters"
-    assert protest_subtype("The violent dispersal of the sit-in was condemned.") == "Protest with intervention"
+    assert protest_subtype("Police violently suppressed a march of pensioners.") == "Excessive force against protesters"
+    assert protest_subtype("Soldiers carried out a violent dispersal of a picket.") == "Protest with intervention"

@@ -56,8 +56,8 @@ CUES: tuple[Cue, ...] = (
             "Protesters blocked the highway with barricades and burning tyres.",
         ),
         (
-            "Soldiers violently dispersed the peaceful sit-in.",
-            "The violent dispersal of the sit-in by troops was condemned.",
+            "Soldiers violently dispersed a picket of farmers.",
+            "Soldiers carried out a violent dispersal of a student picket.",
         ),
     ),
     Cue(
@@ -66,12 +66,12 @@ CUES: tuple[Cue, ...] = (
         r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
         (
             "Security forces opened fire on protesters, killing two.",
-            "Soldiers violently suppressed a peaceful protest in the town.",
-            "Police used excessive force to disperse the demonstrators.",
+            "Police violently suppressed a silent march of pensioners in the capital.",
+            "Human rights groups said officers had used excessive force against the pickets.",
             "Two demonstrators were killed when troops fired live ammunition.",
         ),
         (
-            "Students marched in a peaceful protest over the deadly police shooting of a teenager.",
+            "Relatives of the victims rallied after a deadly fire at the mine.",
             "Police dispersed the rally of pensioners with tear gas.",
         ),
     ),
@@ -83,7 +83,7 @@ CUES: tuple[Cue, ...] = (
             "Thousands rallied in the capital. Police fired tear gas to disperse them.",
             "Police dispersed the rally of pensioners with tear gas.",
             "Police detained 12 protesters at the rally.",
-            "Soldiers violently dispersed the peaceful sit-in.",
+            "Soldiers violently dispersed a picket of farmers.",
         ),
         (
             "Thousands rallied peacefully in the capital on Sunday.",
