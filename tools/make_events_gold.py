@@ -55,6 +55,8 @@ TYPE_OF = {
     "Looting/property destruction": "Strategic developments",
     "Peaceful protest": "Protests",
     "Protest with intervention": "Protests",
+    "Excessive force against protesters": "Protests",
+    "Violent demonstration": "Riots",
 }
 RU = ("Russian forces", "Russian military forces", "Russian troops", "the Russian army", "Russian Armed Forces")
 UA = ("Ukrainian forces", "Ukrainian military forces", "Ukrainian troops", "the Armed Forces of Ukraine", "AFU units")
@@ -399,8 +401,111 @@ BUILDERS: dict[str, tuple[Callable, int, str]] = {  # sub-type: (builder, weight
 }
 
 
-def make_note(rng: random.Random, places: list[Place], sub: str) -> Note:
-    builder, _, _ = BUILDERS[sub]
+# Second pass (issue 11): the codebook distinctions the first 320 notes left out, written from the definitions
+# (nlp/protests.py, nlp/codebook.py) with their own seeded generator so the first 320 notes stay as they were.
+
+
+def violent_demonstration(rng, ru, ua, at):
+    crowd = rng.choice(["Protesters", "Demonstrators", "Participants of a rally", "A crowd of protesters"])
+    return rng.choice(
+        [
+            f"{crowd} threw stones and bottles at police {at}.",
+            f"{crowd} clashed with police {at} and set fire to two cars.",
+            f"{crowd} smashed the windows of the town council {at} during a rally.",
+            f"A protest {at} turned violent as demonstrators hurled petrol bombs at the police.",
+        ]
+    ), None
+
+
+def excessive_force(rng, ru, ua, at):
+    n, word = count(rng, 1, 4)
+    noun = "protesters" if n > 1 else "protester"
+    return rng.choice(
+        [
+            (f"{ru} opened fire on a peaceful rally {at}, killing {word} {noun}.", n),
+            (f"{ru} fired live ammunition at unarmed demonstrators {at}. {word.capitalize()} {noun} {'were' if n > 1 else 'was'} killed.", n),
+            (f"{ru} violently suppressed a peaceful protest {at}, beating the demonstrators with batons.", 0),
+        ]
+    )
+
+
+def intervention(rng, ru, ua, at):
+    _n, word = count(rng, 2, 9)
+    return rng.choice(
+        [
+            f"Police dispersed a rally of pensioners {at} and detained {word} participants.",
+            f"{ru} used tear gas against residents protesting {at}.",
+            f"Local residents protested against mobilisation {at}; police detained {word} of them.",
+        ]
+    ), None
+
+
+def remote_fire_on_positions(rng, ru, ua, at):
+    weapon = rng.choice(["mortars", "mortars and artillery", "MLRS", "tank cannons", "122mm artillery"])
+    return toll(rng, f"{ru} fired on Ukrainian positions {at} with {weapon}.", victims="soldiers")
+
+
+def contact_fire_on_positions(rng, ru, ua, at):
+    weapon = rng.choice(["small arms", "small arms and grenade launchers", "heavy machine guns", "automatic weapons"])
+    return toll(rng, f"{ru} fired on Ukrainian positions {at} with {weapon}.", victims="soldiers")
+
+
+def claimed_capture(rng, ru, ua, at):
+    place = at.split(" ", 1)[1]
+    group = rng.choice(["Zapad", "Tsentr", "Vostok", "Yug", "Dnepr"])
+    return rng.choice(
+        [
+            f"According to the Russian MoD, the {group} group of forces took full control of {place}.",
+            f"Russia's Ministry of Defence said its troops had liberated {place}.",
+        ]
+    ), None
+
+
+def claimed_recapture(rng, ru, ua, at):
+    place = at.split(" ", 1)[1]
+    return rng.choice(
+        [
+            f"Ukraine's General Staff said its units liberated {place}.",
+            f"Ukraine's Defence Ministry: Ukrainian forces liberated {place}.",
+        ]
+    ), None
+
+
+def drone_laid_mine(rng, ru, ua, at):
+    return rng.choice(
+        [
+            (f"a minibus ran over a mine scattered by a Russian drone {at}; the driver was killed.", 1),
+            (f"a civilian stepped on a drone-dropped mine {at} and was injured.", 0),
+            (f"a tractor ran over a mine scattered from a Russian drone {at}.", 0),
+        ]
+    )
+
+
+def aircraft_on_depot(rng, ru, ua, at):
+    return f"Russian aircraft destroyed a fuel depot {at}.", 0
+
+
+def dam_blown_up(rng, ru, ua, at):
+    return f"{ru} blew up the dam of a reservoir {at}; water flooded nearby houses.", None
+
+
+EXTRA: dict[str, tuple[Callable, int, str]] = {
+    "Violent demonstration": (violent_demonstration, 4, ""),
+    "Excessive force against protesters": (excessive_force, 3, "ru"),
+    "Protest with intervention": (intervention, 3, ""),
+    "Shelling/artillery/missile attack": (remote_fire_on_positions, 3, "ru"),
+    "Armed clash": (contact_fire_on_positions, 3, "ru"),
+    "Non-state actor overtakes territory": (claimed_capture, 3, "ru"),
+    "Government regains territory": (claimed_recapture, 2, "ua"),
+    "Remote explosive/landmine/IED": (drone_laid_mine, 3, ""),
+    "Air/drone strike": (aircraft_on_depot, 1, "ru"),
+    "Looting/property destruction": (dam_blown_up, 1, "ru"),
+}
+
+
+def make_note(rng: random.Random, places: list[Place], sub: str, builders: dict | None = None) -> Note:
+    builders = builders or BUILDERS
+    builder, _, _ = builders[sub]
     place = rng.choice(places)
     near = rng.random() < 0.35 and sub not in (
         "Government regains territory",
@@ -416,10 +521,10 @@ def make_note(rng: random.Random, places: list[Place], sub: str) -> Note:
     day = date(2022, 3, 1) + timedelta(days=rng.randrange(900))
     dated = rng.random() < 0.85
     if dated:
-        text = f"{when(rng, day)} {text[0].lower() + text[1:] if text.startswith(('The ', 'A ', 'An ')) else text}"
+        text = f"{when(rng, day)} {text[0].lower() + text[1:] if text.startswith(('The ', 'A ', 'An ', 'Demonstrators ', 'Protesters ', 'Participants ', 'Police dispersed')) else text}"
     else:
         text = text[0].upper() + text[1:]
-    actor = {"ru": ACTOR["ru"], "ua": ACTOR["ua"]}.get(_side(text, ru, ua, BUILDERS[sub][2]))
+    actor = {"ru": ACTOR["ru"], "ua": ACTOR["ua"]}.get(_side(text, ru, ua, builders[sub][2]))
     no_place = sub == "Agreement"
     return Note(sub, text, actor, deaths, None if no_place else place, near, day, dated)
 
@@ -430,7 +535,7 @@ def _side(text: str, ru: str, ua: str, side: str) -> str:
     return "ru" if 0 <= text.find(ru) < (text.find(ua) if ua in text else 10**6) else "ua"
 
 
-def gold_line(i: int, note: Note) -> dict:
+def gold_line(i: int | str, note: Note) -> dict:
     event: dict = {"event_type": TYPE_OF[note.sub], "sub_event_type": note.sub}
     event["date_start"] = event["date_end"] = note.day.isoformat()
     if note.place is not None:
@@ -447,7 +552,8 @@ def gold_line(i: int, note: Note) -> dict:
     if note.actor:
         event["actor1"] = note.actor
     published = note.day + timedelta(days=1 if note.dated else 0)
-    return {"doc_id": f"terse-{i:04d}", "text": note.text, "published": published.isoformat(), "events": [event]}
+    doc_id = f"terse-{i:04d}" if isinstance(i, int) else f"terse-{i}"
+    return {"doc_id": doc_id, "text": note.text, "published": published.isoformat(), "events": [event]}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -456,6 +562,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, default=REPO / "eval/gold/events-terse.jsonl")
     ap.add_argument("--n", type=int, default=320)
     ap.add_argument("--seed", type=int, default=2023)
+    ap.add_argument("--extra", type=int, default=80, help="notes of the second pass's distinctions (own seed)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     places = load_places(args.gazetteer)
@@ -466,7 +573,13 @@ def main(argv: list[str] | None = None) -> None:
         for i in range(args.n):
             note = make_note(rng, places, rng.choices(subs, weights)[0])
             fh.write(json.dumps(gold_line(i, note), ensure_ascii=False) + "\n")
-    print(f"wrote {args.n} notes to {args.out}")
+        extra_rng = random.Random(args.seed + 11)
+        extra = list(EXTRA)
+        for i in range(args.extra):
+            sub = extra_rng.choices(extra, [EXTRA[s][1] for s in extra])[0]
+            note = make_note(extra_rng, places, sub, EXTRA)
+            fh.write(json.dumps(gold_line(f"x{i:03d}", note), ensure_ascii=False) + "\n")
+    print(f"wrote {args.n + args.extra} notes to {args.out}")
 
 
 if __name__ == "__main__":

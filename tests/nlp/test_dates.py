@@ -67,3 +67,14 @@ def test_a_relative_date_beyond_the_calendar_is_left_unresolved():
 
     assert find_dates("Russian forces shelled the town yesterday.", date(1, 1, 1)) == []
     assert [d.start_date for d in find_dates("shelled on 2 March 2023", date(1, 1, 1))] == [date(2023, 3, 2)]
+
+
+def test_acled_coded_to_date_replaces_the_reported_one():
+    from datetime import date
+
+    from frontwatch.nlp.dates import find_dates
+
+    found = find_dates("Interception: overnight on 14 July 2024 (coded to 13 July), drones downed.", date(2024, 7, 15))
+    assert [str(m.start_date) for m in found if m.precision == "day"] == ["2024-07-13"]
+    plain = find_dates("On 14 July 2024 drones hit Odesa; on 13 July they hit Izmail.", date(2024, 7, 15))
+    assert [str(m.start_date) for m in plain] == ["2024-07-14", "2024-07-13"]

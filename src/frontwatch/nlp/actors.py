@@ -130,7 +130,7 @@ ISO_COUNTRY = {
     "NG": "Nigeria",
     "YE": "Yemen",
 }
-_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
+_FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|mod|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
 
 

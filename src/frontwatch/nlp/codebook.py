@@ -12,7 +12,7 @@ next to it. The priorities encode the codebook's precedence:
   in the mix; one-sided remote fire (artillery, mortars, MLRS, tanks, missiles) is "Shelling/artillery/
   missile attack", also when it hits civilians; "Attack" is direct violence by an armed actor present;
 - "Grenade" is a thrown hand grenade, never a grenade launcher;
-- within protests the worst treatment of the demonstrators decides (:data:`PROTEST_CUES`).
+- within protests the worst treatment of the demonstrators decides (:mod:`.protests`).
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -59,6 +59,8 @@ _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|g
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
+#: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
+_WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
 
 
@@ -75,9 +77,22 @@ class Rule:
     main: bool = True
     #: Words the sentence must also hold for the rule to apply (a weapon named without any use of it is no attack).
     requires: str | None = None
+    #: Words that keep the rule from applying anywhere in the sentence (fire on positions with small arms is a clash).
+    excludes: str | None = None
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "Looting/property destruction",
+        "armed actors blowing up infrastructure: the flood or fire that follows is its result, not a disaster",
+        r"(?:blew|blown|blowing) up (?:a |an |the )?(?:\w+ ){0,3}(?:dams?|bridges?|dykes?|dikes?|levees?|pipelines?|reservoirs?)\b|(?:dams?|bridges?|dykes?|levees?) (?:was |were )?(?:blown up|detonated|destroyed by (?:an? )?(?:explosion|explosives|blast))",
+        (
+            "Retreating troops blew up the dyke of a fish pond, and water flooded the lower streets.",
+            "Retreating forces blew up the bridge, and the river flooded the fields.",
+        ),
+        ("Heavy rain flooded the village and destroyed the bridge.", "A flood destroyed a dam near Izium."),
+        main=False,
+    ),
     Rule(
         NO_EVENT,
         "disasters, accidents, claims about other events",
@@ -88,14 +103,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
-        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b",
         (
             "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
             "A man was arrested in Kharkiv on suspicion of planting explosives.",
+            "Police captured a gang leader wanted for the bombing of a bus station.",
         ),
         (
             "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
             "Police fired tear gas to disperse the rally in Kherson.",
+            "Ukrainian forces captured two Russian soldiers near Bakhmut.",
         ),
         main=False,
     ),
@@ -124,8 +141,33 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Disrupted weapons use",
+        "interceptions of weapons (intercepting people, goods or messages is no weapons use)",
+        r"intercept(?:ed|ing|ion|ions|s)?",
+        (
+            "Interception: On 12 March 2023, air defence intercepted two Shahed drones over Odesa.",
+            "Air defences intercepted 18 cruise missiles over the Kyiv region.",
+            "Customs officers intercepted a consignment of pistols at the border crossing.",
+        ),
+        (
+            "Border guards intercepted three men trying to cross the river.",
+            "Customs officers intercepted a shipment of counterfeit cigarettes.",
+            "The interception of the smuggler followed a tip-off.",
+        ),
+        main=False,
+        requires=_WEAPON_USED,
+    ),
+    Rule(
+        "Air/drone strike",
+        "aircraft that destroy a target: a strike, whatever was destroyed (weapons depots included)",
+        r"(?:jets?|warplanes?|aircraft|aviation|helicopters?|bombers?)\b(?:\s+\S+){0,3}?\s+(?:destroyed|struck|hit|bombed|targeted|pounded)\b",
+        ("Russian aviation destroyed a warehouse of the Ukrainian army near Kupiansk.", "Ukrainian jets destroyed an ammunition depot near Skadovsk."),
+        ("Air defence destroyed 11 drones over the Mykolaiv region overnight.", "Sappers destroyed 40 explosive objects near Balakliia."),
+        main=False,
+    ),
+    Rule(
+        "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -142,6 +184,22 @@ RULES: tuple[Rule, ...] = (
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
         ),
         ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
+    ),
+    Rule(
+        "Remote explosive/landmine/IED",
+        "a mine set off by its victim, however it was laid (by hand, by a drone, by remote mining)",
+        r"(?:drone|uav|air)[- ](?:dropped|laid|delivered|scattered) (?:\w+ )?(?:mines?|landmines?)\b|(?:mines?|landmines?) (?:\w+ ){0,2}(?:dropped|laid|scattered|placed) (?:\w+ ){0,2}(?:by|from) (?:an? |the )?(?:\w+ )?(?:drones?|uavs?|quadcopters?)|remote(?:ly)?[- ](?:mining|mined|laid)|(?:stepped on|ran over|drove over|drove onto|triggered) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|(?:mines?|landmines?)\b(?:\s+\S+){0,3}?\s+(?:exploded|detonated|went off) under",
+        (
+            "A minibus drove over a mine laid by a drone on the road to Bilozerka.",
+            "A tractor ran over a mine laid by a Russian drone near Beryslav.",
+            "A civilian stepped on a PFM-1 mine scattered from a drone in Kherson.",
+        ),
+        (
+            "A Russian drone dropped an explosive device on a house in Kherson.",
+            "A Russian drone dropped a grenade on a car in Beryslav, injuring the driver.",
+            "Sappers defused an anti-tank mine near Izium.",
+        ),
+        main=False,
     ),
     Rule(
         "Air/drone strike",
@@ -172,12 +230,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
+        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
             "A tractor ran over an anti-tank mine in a field near Balakliia.",
             "An explosive device planted under a car exploded in Melitopol.",
+            "A bag of explosives blew up in a car park in Zaporizhzhia.",
             "A mine left by Russian forces exploded under a tractor near Kupiansk.",
             "Farmer killed by mine near Balakliia",
         ),
@@ -204,7 +263,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
+        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
         ("An angry mob beat a suspected thief to death.", "Draft officers were attacked by a crowd in Odesa."),
     ),
     Rule(
@@ -293,9 +352,25 @@ RULES: tuple[Rule, ...] = (
         requires=_USE,
     ),
     Rule(
+        "Shelling/artillery/missile attack",
+        "fire on positions with remote weapons only: one-sided, no exchange between groups in contact",
+        r"(?:fired|fires|firing|opened fire|attack(?:ed|s)?|struck|hit|targeted) (?:up)?(?:on |at )?(?:\w+['’]? ){0,3}(?:positions|trenches|strongholds|fortifications)\b",
+        (
+            "Russian forces fired on Ukrainian positions near Vuhledar with mortars and artillery.",
+            "Russian troops attacked Ukrainian strongholds near Siversk with 120mm mortars and howitzers.",
+        ),
+        (
+            "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
+            "Russian infantry attacked Ukrainian positions near Robotyne supported by mortars; the assault was repelled.",
+        ),
+        main=False,
+        requires=r"\b(?:mortars?|artillery|mlrs|multiple (?:launch )?rocket|cannons?|howitzers?|tanks?|grads?|rockets?|missiles?|shells?|shelling)\b",
+        excludes=r"\b(?:small arms|machine[- ]guns?|grenade launchers?|rifles?|snipers?|automatic weapons|infantry(?! fighting vehicles?)|assault\w*|storm\w*|clash\w*|fighting(?! vehicles?)|fought|fire ?fights?|exchange\w*|repel\w*|repuls\w*|battles?|advanc\w*|ambush\w*|counter-?attack\w*|offensive)\b",
+    ),
+    Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
@@ -351,7 +426,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "combat words without a named weapon",
-        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assault|operation)|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
+        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assaults?|operations?)\b|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
         ("Militants attacked an army checkpoint overnight.",),
     ),
     Rule(
@@ -410,38 +485,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:group|alliance|coalition|front|militia|party|wing)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
-        ("Hundreds of fighters defected to the government.",),
+        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        (
+            "Hundreds of fighters defected to the government.",
+            "The defence ministry formed a new brigade of volunteers in Kharkiv.",
+        ),
     ),
 )
-
-#: Cues that decide a protest's sub-type, first match wins. ACLED codebook: demonstrators' own violence makes
-#: a "Violent demonstration" whatever force met it; lethal force against non-violent demonstrators is
-#: "Excessive force"; arrests, tear gas and dispersal are an "intervention". Tested on the whole report.
-PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
-PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "Violent demonstration",
-        re.compile(
-            r"\b(?:clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|highways?|railways?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked)",
-            re.I,
-        ),
-    ),
-    (
-        "Excessive force against protesters",
-        re.compile(
-            r"\b(?:killed|killing|shot dead|died|dead|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|disperse|crack|beat)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators))",
-            re.I,
-        ),
-    ),
-    (
-        "Protest with intervention",
-        re.compile(
-            r"\b(?:tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)? up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented)",
-            re.I,
-        ),
-    ),
-]
 
 #: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
@@ -459,7 +509,12 @@ COMPILED: list[tuple[str, re.Pattern[str]]] = [
     (rule.sub_event_type, re.compile(rf"\b(?:{rule.pattern})", re.I)) for rule in RULES
 ]
 #: For each rule of :data:`COMPILED`, what the sentence must also hold (None: nothing more).
-REQUIRED: list[re.Pattern[str] | None] = [re.compile(r.requires, re.I) if r.requires else None for r in RULES]
+REQUIRED: list[re.Pattern[str] | None] = [
+    re.compile(rf"^(?!.*(?:{r.excludes}))(?=.*(?:{r.requires or ''}))", re.I | re.S)
+    if r.excludes
+    else (re.compile(r.requires, re.I) if r.requires else None)
+    for r in RULES
+]
 
 #: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
 RANK_OF: dict[str, int] = {

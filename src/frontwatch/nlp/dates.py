@@ -114,7 +114,27 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), *resolved))
-    return sorted(found, key=lambda d: d.start)
+    return _recoded(sorted(found, key=lambda d: d.start), text)
+
+
+#: ACLED's note that an event is dated to another day than the one the report names ("overnight on 14 July
+#: (coded to 13 July)"): the coded date replaces the date just before it.
+_CODED_TO = re.compile(r"\bcoded (?:to|as|on)\s*$", re.I)
+
+
+def _recoded(found: list[DateMention], text: str) -> list[DateMention]:
+    """``found`` without each date that an ACLED "(coded to <date>)" right after it replaces.
+
+    >>> [str(m.start_date) for m in find_dates("On 14 July 2024 (coded to 13 July), drones hit Odesa.", date(2024, 7, 15))]
+    ['2024-07-13']
+    """
+    dropped: set[int] = set()
+    for i, mention in enumerate(found):
+        if i and _CODED_TO.search(text[max(0, mention.start - 20) : mention.start]):
+            before = found[i - 1]
+            if mention.start - before.end < 40:
+                dropped.add(i - 1)
+    return [m for i, m in enumerate(found) if i not in dropped]
 
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date, str] | None:

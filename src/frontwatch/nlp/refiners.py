@@ -8,9 +8,10 @@ each candidate sentence once its actor and place are known; each may set the sub
 2. ``deaths_only``: a sentence that only counts the dead ("death toll rises to 28") is an Attack, or an Armed
    clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
-   worst treatment of the demonstrators anywhere in the report (:data:`.codebook.PROTEST_CUES`).
+   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
-   territory" and anyone else "Non-state actor overtakes territory".
+   territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
+   MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
-from .actors import ActorMention
-from .codebook import GENERIC_STRIKE, NEGATION, PROTEST_CONTEXT, PROTEST_CUES
+from .actors import ActorMention, find_actors
+from .codebook import GENERIC_STRIKE, NEGATION
+from .protests import PROTEST_CONTEXT, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -43,6 +45,7 @@ class Draft:
     protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
+    claimant: str | None = None  # who the sentence says made the statement
 
 
 Refiner = Callable[[Draft], str | None]
@@ -77,6 +80,10 @@ def protest_family(d: Draft) -> str | None:
 def territory_by_actor(d: Draft) -> str | None:
     if d.sub not in TERRITORY or d.actor is None:
         return None
+    if d.actor.side is None and d.actor.state and d.claimant:  # "the MoD said its troops liberated X": the claimant's
+        sides = [a for a in find_actors(d.claimant) if a.side]
+        if sides:
+            return territory_by_actor(replace(d, actor=replace(d.actor, side=sides[0].side), claimant=None))
     if not d.actor.state:
         return "Non-state actor overtakes territory"
     if d.actor.side and d.country:
@@ -104,18 +111,6 @@ def refine(draft: Draft) -> str | None:
 
 def _with(draft: Draft, sub: str | None) -> Draft:
     return replace(draft, sub=sub)
-
-
-def protest_subtype(text: str) -> str:
-    """The sub-type of a report about a protest: the strongest cue anywhere in it decides.
-
-    >>> protest_subtype("Thousands marched in the capital. Police fired tear gas to disperse them.")
-    'Protest with intervention'
-    """
-    for sub, cue in PROTEST_CUES:
-        if cue.search(text):
-            return sub
-    return "Peaceful protest"
 
 
 def is_protest_sentence(sub: str | None, sentence: str) -> bool:
