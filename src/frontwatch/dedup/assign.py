@@ -108,8 +108,7 @@ def assign_articles(store: Any, article_ids: Sequence[int], settings: DedupSetti
     """
     s = store_settings(settings)
     new_rows = store.events_of_articles(list(article_ids))
-    stale = set(stale_components) | set(getattr(store, "_dedup_stale_components", ()))
-    store._dedup_stale_components = set()
+    stale = set(stale_components) | store.articles.take_stale_components()
     rows: dict[int, dict[str, Any]] = {int(r["id"]): r for r in new_rows}
     cache = report_cache(store)
     for chunk in _date_chunks(new_rows):

@@ -13,7 +13,7 @@ import contextlib
 import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, Self
 
 from ..errors import StoreError
 
@@ -31,11 +31,15 @@ def migration_files() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class SQLStore:
-    """A connection with transactions and migrations; table-specific methods come from mixins."""
+class Database:
+    """A connection with transactions, migrations and queries; the dialects (``duckdb.py``, ``postgis.py``) say
+    how to connect and write what differs between engines (:meth:`bbox_sql`). The repositories
+    (``events.py``, ``articles.py``, ``clusters.py``, ``territory.py``) build on it."""
 
     backend = "sql"
     target = ""
+    #: The driver's connection (a DuckDB connection or cursor, a psycopg connection).
+    conn: Any
 
     def __init__(self) -> None:
         self._depth = 0
@@ -57,14 +61,14 @@ class SQLStore:
         raise NotImplementedError
 
     # -- shared
-    def __enter__(self) -> SQLStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[SQLStore]:
+    def transaction(self) -> Iterator[Self]:
         """All writes inside commit together or not at all; nested blocks join the outer one."""
         if self._depth:
             self._depth += 1
@@ -152,6 +156,10 @@ class SQLStore:
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
                 )
         return self.schema_version
+
+
+#: The former name of :class:`Database`, kept for code written against it.
+SQLStore = Database
 
 
 def _split_sql(script: str) -> list[str]:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import NotFound
+from .base import Database
 
 #: Cluster ids written per UPDATE statement.
 _UPDATE_BATCH = 500
@@ -42,7 +43,7 @@ def _span(values: list[int]) -> dict[str, int] | None:
     return {"min": min(values), "max": max(values)} if values else None
 
 
-class ClusterTables:
+class ClusterTables(Database):
     """Mixin: reading candidates for deduplication, writing cluster ids, listing a cluster's members."""
 
     def dedup_candidates(
@@ -77,7 +78,7 @@ class ClusterTables:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self.query(sql, params)  # type: ignore[attr-defined]
+        return self.query(sql, params)
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """The events of one stored article, most salient first."""
@@ -89,9 +90,9 @@ class ClusterTables:
         for lo in range(0, len(article_ids), _UPDATE_BATCH):
             batch = article_ids[lo:lo + _UPDATE_BATCH]
             marks = ", ".join("?" for _ in batch)
-            published = {int(r["id"]): r["published"] for r in self.query(  # type: ignore[attr-defined]
+            published = {int(r["id"]): r["published"] for r in self.query(
                 f"SELECT id, published FROM articles WHERE id IN ({marks})", batch)}
-            found = self.query(  # type: ignore[attr-defined]
+            found = self.query(
                 f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.article_id IN ({marks}) "
                 "ORDER BY e.article_id, e.ordinal", batch)
             for row in found:
@@ -104,7 +105,7 @@ class ClusterTables:
         rows: list[dict[str, Any]] = []
         for lo in range(0, len(components), _UPDATE_BATCH):
             batch = components[lo:lo + _UPDATE_BATCH]
-            rows += self.query(  # type: ignore[attr-defined]
+            rows += self.query(
                 f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.dedup_component IN "
                 f"({', '.join('?' for _ in batch)})", batch)
         return rows
@@ -117,11 +118,11 @@ class ClusterTables:
         """
         components = components or {}
         pairs = [(i, c, components.get(i)) for i, c in assignments.items()]
-        with self.transaction():  # type: ignore[attr-defined]
+        with self.transaction():
             for lo in range(0, len(pairs), _UPDATE_BATCH):
                 batch = pairs[lo:lo + _UPDATE_BATCH]
                 values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR))"] * len(batch))
-                self.execute(  # type: ignore[attr-defined]
+                self.execute(
                     f"UPDATE events SET cluster_id = v.cluster_id, dedup_component = COALESCE(v.component, "
                     f"events.dedup_component) FROM (VALUES {values}) AS v(id, cluster_id, component) "
                     "WHERE events.id = v.id",
@@ -130,7 +131,7 @@ class ClusterTables:
 
     def cluster_members(self, cluster_id: str) -> dict[str, Any]:
         """A merged incident: its reports (article, outlet, claimant, figures, evidence) and the figures' range."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE e.cluster_id = ? ORDER BY a.published, e.id", (cluster_id,))
         if not rows:
@@ -139,7 +140,7 @@ class ClusterTables:
 
     def event_cluster(self, event_id: int) -> dict[str, Any]:
         """The merged incident an event belongs to (the event alone while it has no cluster)."""
-        row = self.query_one(  # type: ignore[attr-defined]
+        row = self.query_one(
             f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,))
         if row is None:

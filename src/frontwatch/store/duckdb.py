@@ -13,14 +13,13 @@ from typing import Any
 import duckdb
 
 from ..errors import StoreError
-from .base import SQLStore
-from .tables import StoreTables
+from .tables import Store
 
 #: Seconds to wait for another process to release the file before failing ($FRONTWATCH_LOCK_TIMEOUT).
 LOCK_TIMEOUT_S = 30.0
 
 
-class DuckDBStore(StoreTables, SQLStore):
+class DuckDBStore(Store):
     """A frontwatch store in a DuckDB file; migrated to the current schema on open.
 
     One process at a time may hold the file for writing: a second one waits up to ``lock_timeout_s``

@@ -34,8 +34,8 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from psycopg.types.numeric import FloatLoader
 
 from ..errors import StoreError
-from .base import SQLStore, migration_files
-from .tables import StoreTables
+from .base import migration_files
+from .tables import Store
 
 #: Seconds to wait for the server before giving up with one clear line (libpq's connect_timeout).
 CONNECT_TIMEOUT_S = 5
@@ -96,7 +96,7 @@ def display_url(url: str) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-class PostGISStore(StoreTables, SQLStore):
+class PostGISStore(Store):
     """A frontwatch store in a PostgreSQL database with PostGIS; migrated to the current schema on open."""
 
     backend = "postgis"
