@@ -31,6 +31,12 @@ def migration_files() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def range_bbox(lon: str, lat: str) -> str:
+    """Columns ``lon``/``lat`` inside ``?`` (min_lon, min_lat, max_lon, max_lat), edges included: a plain range
+    that any engine answers (DuckDB from its zone maps)."""
+    return f"({lon} >= ? AND {lat} >= ? AND {lon} <= ? AND {lat} <= ?)"
+
+
 class Database:
     """A connection with transactions, migrations and queries; the dialects (``duckdb.py``, ``postgis.py``) say
     how to connect and write what differs between engines (:meth:`bbox_sql`). The repositories
@@ -102,7 +108,7 @@ class Database:
 
         PostGIS overrides it to use its GiST index; edges count as inside on both.
         """
-        return f"({lon} >= ? AND {lat} >= ? AND {lon} <= ? AND {lat} <= ?)"
+        return range_bbox(lon, lat)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""

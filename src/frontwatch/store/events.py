@@ -7,11 +7,13 @@ every value a user gives is a bound parameter, never formatted into the SQL text
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError, NotFound
+from .base import range_bbox
 from .clusters import ClusterTables
 
 #: What a listed event carries besides its CONTRACTS EVENT: where it is stored and which article it came from.
@@ -19,6 +21,9 @@ _LIST_COLUMNS = (
     "e.id, e.event_json, e.cluster_id, a.doc_id, a.title, a.url, a.outlet, a.published, e.lon, e.lat"
 )
 
+
+#: A listed event: its id, lon and lat (None where unplaced) and its listed JSON text.
+Listed = tuple[int, float | None, float | None, str]
 
 #: What a listed page carries: the event row alone (``doc_id`` is kept on it, so no join to articles).
 _PAGE_COLUMNS = "e.id, e.article_id, e.event_json, e.cluster_id, e.doc_id, e.lon, e.lat"
@@ -73,8 +78,11 @@ class EventQuery:
         if self.limit < 1 or self.offset < 0:
             raise InputError(f"limit must be >= 1 and offset >= 0, got limit {self.limit}, offset {self.offset}")
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, bbox_sql: Callable[[str, str], str] | None = None) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` alone, and its bound parameters.
+
+        ``bbox_sql`` is the dialect's box condition (:meth:`~frontwatch.store.base.Database.bbox_sql`, which
+        PostGIS answers from its GiST index); without one, a plain range on the lon and lat columns.
 
         The date range keeps events whose own range overlaps it, looking back at most
         :data:`MAX_SPAN_DAYS` for their start: that bound lets the engine skip the blocks of other
@@ -83,8 +91,8 @@ class EventQuery:
         clauses: list[str] = []
         params: list[Any] = []
         if self.bbox is not None:
-            clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+            clauses.append((bbox_sql or range_bbox)("e.lon", "e.lat"))
+            params += list(self.bbox)
         if self.end is not None:
             clauses.append("e.date_start <= ?")
             params.append(self.end)
@@ -175,16 +183,23 @@ class EventTables(ClusterTables):
         benchmark, so a listed event carries its ``doc_id`` and the article's details are one
         ``/events/{id}`` or ``/articles/{doc_id}`` away.
         """
-        where, params = query.where()
+        where, params = query.where(self.bbox_sql)
         return self.query(
             f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
             "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
             [*params, query.limit, query.offset],
         )
 
+    def event_page(self, query: EventQuery, total: bool = False) -> tuple[list[Listed], int | None]:
+        """One page of ``query`` as (id, lon, lat, listed JSON) items, and the count over all pages when
+        ``total``: what ``/events`` serves. (A read-only DuckDB server answers the queries its
+        :class:`~frontwatch.store.event_index.EventIndex` handles from that, with the same items.)"""
+        items = [(int(r["id"]), r.get("lon"), r.get("lat"), listed_event_json(r)) for r in self.query_event_rows(query)]
+        return items, (self.count_matching_events(query) if total else None)
+
     def count_matching_events(self, query: EventQuery) -> int:
         """How many events match ``query`` over all pages."""
-        where, params = query.where()
+        where, params = query.where(self.bbox_sql)
         return int(self.scalar(f"SELECT count(*) FROM events e{where}", params))
 
     def get_event(self, event_id: int) -> dict[str, Any]:
