@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FrontwatchError
 from ..geodesy import km2_to_sq_miles
@@ -44,6 +44,9 @@ from .tolerance import (
     display,
     record_threshold,
 )
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["CheckReport", "CheckedClaim", "agrees", "check_claim", "check_text", "layer_sets"]
 
@@ -77,7 +80,7 @@ class CheckReport:
         return out
 
 
-def check_text(store: Any, text: str, *, published: date | None = None) -> CheckReport:
+def check_text(store: Store, text: str, *, published: date | None = None) -> CheckReport:
     """Extract the checkable claims of an article and check each against the store's maps."""
     claims = extract_claims(text, published)
     if not claims:
@@ -85,7 +88,7 @@ def check_text(store: Any, text: str, *, published: date | None = None) -> Check
     return CheckReport([check_claim(store, c) for c in claims])
 
 
-def layer_sets(store: Any, source: str) -> list[str]:
+def layer_sets(store: Store, source: str) -> list[str]:
     """The cumulative layer sums a source supports, narrowest first."""
     names = set(store.layer_names(source))
     if "occupied" not in names:
@@ -101,7 +104,7 @@ def layer_sets(store: Any, source: str) -> list[str]:
     return sets
 
 
-def check_claim(store: Any, claim: Claim) -> CheckedClaim:
+def check_claim(store: Store, claim: Claim) -> CheckedClaim:
     """Recompute one claim on every source and layer set; verdict and explanation."""
     checked = CheckedClaim(claim)
     sources = store.sources()
@@ -137,7 +140,7 @@ def _states(result: Any) -> dict[str, Any]:
     return {"from": with_offset(d["from"]), "to": with_offset(d["to"])}
 
 
-def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _area_figure(store: Store, claim: Claim, source: str, layer: str) -> dict[str, Any]:
     from ..territory.changes import change
 
     result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source)  # type: ignore[arg-type]
@@ -159,7 +162,7 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str,
     return figure
 
 
-def _settlement_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _settlement_figure(store: Store, claim: Claim, source: str, layer: str) -> dict[str, Any]:
     from ..dedup.places import normalise
     from ..territory.changes import change
 
@@ -192,7 +195,7 @@ def settlements_complete(region: str | None) -> bool:
     return place is not None and place.country == "UA"
 
 
-def _record_figure(store: Any, claim: Claim, source: str, layer: str) -> dict[str, Any]:
+def _record_figure(store: Store, claim: Claim, source: str, layer: str) -> dict[str, Any]:
     from ..territory.records import record
 
     if claim.actor == "Ukraine":

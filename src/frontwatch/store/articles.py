@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -134,6 +135,32 @@ class ArticleTables(Database):
                          "FROM _fw_new_events")
         finally:
             self.conn.unregister("_fw_new_events")
+
+    def stored_doc_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of ``doc_ids`` the store holds."""
+        found: set[str] = set()
+        for lo in range(0, len(doc_ids), _INSERT_BATCH):
+            batch = list(doc_ids[lo:lo + _INSERT_BATCH])
+            marks = ", ".join("?" for _ in batch)
+            rows = self.query(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", batch)
+            found.update(r["doc_id"] for r in rows)
+        return found
+
+    def articles_mentioning(self, first: date, last: date, words: Sequence[str],
+                            limit: int) -> tuple[int, list[dict[str, Any]]]:
+        """Articles published in [first, last] whose text contains any of ``words`` (lower case): how many in all,
+        and the latest ``limit`` of them (doc_id, title, outlet, url, published, text)."""
+        if not words:
+            return 0, []
+        hint = " OR ".join("lower(text) LIKE ?" for _ in words)
+        params: list[Any] = [first, last, *[f"%{w}%" for w in words]]
+        where = f"published >= ? AND published <= ? AND ({hint})"
+        total = int(self.scalar(f"SELECT count(*) FROM articles WHERE {where}", params))
+        rows = self.query(
+            f"SELECT doc_id, title, outlet, url, published, text FROM articles WHERE {where} "
+            "ORDER BY published DESC, doc_id LIMIT ?", [*params, limit],
+        )
+        return total, rows
 
     def take_stale_components(self) -> set[str]:
         """The dedup components that replaced articles left behind (to recluster), forgotten once taken."""

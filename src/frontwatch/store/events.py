@@ -183,12 +183,14 @@ class EventTables(ClusterTables):
         benchmark, so a listed event carries its ``doc_id`` and the article's details are one
         ``/events/{id}`` or ``/articles/{doc_id}`` away.
         """
+        return self.query(*self.page_statement(query))
+
+    def page_statement(self, query: EventQuery) -> tuple[str, list[Any]]:
+        """The SQL of one page of ``query`` in this store's dialect, and its parameters (to run or EXPLAIN)."""
         where, params = query.where(self.bbox_sql)
-        return self.query(
-            f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
-            "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        )
+        sql = (f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
+               "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?")
+        return sql, [*params, query.limit, query.offset]
 
     def event_page(self, query: EventQuery, total: bool = False) -> tuple[list[Listed], int | None]:
         """One page of ``query`` as (id, lon, lat, listed JSON) items, and the count over all pages when

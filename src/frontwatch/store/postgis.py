@@ -151,8 +151,13 @@ class PostGISStore(Store):
 
     # -- dialect
     def bbox_sql(self, lon: str, lat: str) -> str:
-        """A condition that point columns lie in ``?`` (min_lon, min_lat, max_lon, max_lat): uses the GiST index."""
-        return f"ST_SetSRID(ST_MakePoint({lon}, {lat}), 4326) && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+        """A condition that point columns lie in ``?`` (min_lon, min_lat, max_lon, max_lat): uses the GiST index.
+
+        ``ST_Intersects``, not a bare ``&&``: PostGIS compares boxes in single precision, rounded outward, so
+        ``&&`` alone also keeps points up to ~4e-6 degrees outside the box; ``ST_Intersects`` filters with
+        the index's ``&&`` and then tests the point exactly (edges inside, as on DuckDB).
+        """
+        return f"ST_Intersects(ST_SetSRID(ST_MakePoint({lon}, {lat}), 4326), ST_MakeEnvelope(?, ?, ?, ?, 4326))"
 
     # -- migrations
     @property

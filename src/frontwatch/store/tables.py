@@ -22,8 +22,16 @@ class StoreTables(TerritoryRepository, ArticleTables, EventTables):
     """Every repository's methods on one database connection."""
 
 
+#: The tables ``frontwatch db info`` counts.
+COUNTED_TABLES = ("territory_snapshots", "territory_layers", "articles", "events")
+
+
 class Store(StoreTables):
     """A frontwatch store: its repositories share one connection, so a transaction spans them all."""
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows in each of :data:`COUNTED_TABLES`."""
+        return {table: int(self.scalar(f"SELECT count(*) FROM {table}")) for table in COUNTED_TABLES}
 
     @property
     def events(self) -> EventTables:

@@ -55,6 +55,30 @@ class TerritoryTables(Database):
         rows = self.query("SELECT source, count(*) AS n FROM territory_snapshots GROUP BY source ORDER BY n DESC")
         return [r["source"] for r in rows]
 
+    def source_spans(self) -> list[dict[str, Any]]:
+        """Each source's ``source``, snapshot count ``n`` and ``first`` and ``last`` snapshot times (seconds since
+        the epoch): the source with most snapshots first, then by name."""
+        return self.query(
+            "SELECT source, count(*) AS n, min(time_utc) AS first, max(time_utc) AS last FROM territory_snapshots "
+            "GROUP BY source ORDER BY n DESC, source"
+        )
+
+    def last_snapshot_time(self, source: str) -> datetime | None:
+        """When the latest snapshot of ``source`` was taken (None without one)."""
+        seconds = self.scalar("SELECT max(time_utc) FROM territory_snapshots WHERE source = ?", (source,))
+        return None if seconds is None else datetime.fromtimestamp(int(seconds), UTC)
+
+    def snapshot_key(self, snapshot_id: int) -> str | None:
+        """The source's own key of a stored snapshot (None when no snapshot has that id)."""
+        key = self.scalar("SELECT snapshot_key FROM territory_snapshots WHERE id = ?", (snapshot_id,))
+        return None if key is None else str(key)
+
+    def snapshots_version(self) -> tuple[int | None, int]:
+        """(highest snapshot id, number of snapshots): changes whenever snapshots are added or removed."""
+        row = self.query_one("SELECT max(id) AS m, count(*) AS n FROM territory_snapshots") or {}
+        top = row.get("m")
+        return (None if top is None else int(top)), int(row.get("n") or 0)
+
     def list_snapshots(
         self, source: str | None = None, *, start: datetime | None = None, end: datetime | None = None
     ) -> list[SnapshotInfo]:
