@@ -271,7 +271,5 @@ def _stored_regions(store: Store) -> tuple[list[tuple[str, str | None, BaseGeome
     """(name, iso, geometry) of the regions imported into the store, else of the bundled oblasts; and their origin."""
     from ..territory.regions import region_rows
 
-    if getattr(store, "count_regions", None) is None:
-        return [], "none"
     rows, origin = region_rows(store)
     return list(rows), origin

@@ -44,6 +44,8 @@ class Database:
 
     backend = "sql"
     target = ""
+    #: Whether this connection cannot write (a DuckDB file opened read-only cannot change while open).
+    read_only = False
     #: The driver's connection (a DuckDB connection or cursor, a psycopg connection).
     conn: Any
 

@@ -23,7 +23,7 @@ def _info(row: dict[str, Any]) -> SnapshotInfo:
 
 
 class TerritoryTables(Database):
-    """Mixin: snapshots and layers. Needs ``execute``/``query``/``scalar``/``transaction``."""
+    """Snapshots and layers (part of the territory repository, ``store.territory``)."""
 
     def has_snapshot(self, source: str, key: str) -> bool:
         return bool(

@@ -18,7 +18,7 @@ ChangeRow = tuple[str, str, int, int, float, float, str]
 
 
 class TerritoryStepTables(Database):
-    """Mixin: ``territory_changes``, ``territory_layer_sums`` and ``territory_regions``."""
+    """``territory_changes``, ``territory_layer_sums`` and ``territory_regions`` (part of ``store.territory``)."""
 
     def _insert_many(self, sql: str, rows: Sequence[Sequence[Any]], *, chunk: int = 500) -> None:
         """``sql`` is ``INSERT ... VALUES (?, ...) [tail]``: rows go in multi-row statements of ``chunk``.

@@ -71,7 +71,7 @@ _FROZEN: dict[tuple[Any, ...], Any] = {}
 
 def frozen_memo(store: Store, key: tuple[Any, ...], compute: Any) -> Any:
     """``compute()``, remembered per read-only DuckDB file (computed every time for any other store)."""
-    if not getattr(store, "read_only", False) or getattr(store, "backend", "") != "duckdb":
+    if not store.read_only or store.backend != "duckdb":
         return compute()
     try:
         st = os.stat(store.target)
