@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
 from typing import Any, Self
 
@@ -31,10 +31,17 @@ def migration_files() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-def range_bbox(lon: str, lat: str) -> str:
-    """Columns ``lon``/``lat`` inside ``?`` (min_lon, min_lat, max_lon, max_lat), edges included: a plain range
-    that any engine answers (DuckDB from its zone maps)."""
-    return f"({lon} >= ? AND {lat} >= ? AND {lon} <= ? AND {lat} <= ?)"
+#: A box (min_lon, min_lat, max_lon, max_lat) in EPSG:4326.
+Box = tuple[float, float, float, float]
+#: A dialect's box condition: (lon column, lat column, box) -> (SQL, its parameters).
+BoxSQL = Callable[[str, str, Box], tuple[str, list[Any]]]
+
+
+def range_bbox(lon: str, lat: str, bbox: Box) -> tuple[str, list[Any]]:
+    """A condition that columns ``lon``/``lat`` lie in ``bbox``, edges included, and its parameters: a plain range
+    that any engine answers exactly (DuckDB from its zone maps, PostgreSQL from a B-tree)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return f"({lon} BETWEEN ? AND ? AND {lat} BETWEEN ? AND ?)", [min_lon, max_lon, min_lat, max_lat]
 
 
 class Database:
@@ -105,12 +112,10 @@ class Database:
             self._raw_execute(sql, row)
 
     # -- dialect hooks: SQL that differs between engines, written once per backend
-    def bbox_sql(self, lon: str, lat: str) -> str:
-        """A condition that columns ``lon``/``lat`` lie in ``?`` placeholders (min_lon, min_lat, max_lon, max_lat).
-
-        PostGIS overrides it to use its GiST index; edges count as inside on both.
-        """
-        return range_bbox(lon, lat)
+    def bbox_sql(self, lon: str, lat: str, bbox: Box) -> tuple[str, list[Any]]:
+        """A condition that columns ``lon``/``lat`` lie in ``bbox`` (min_lon, min_lat, max_lon, max_lat), and its
+        parameters. PostGIS overrides it to use its GiST index; edges count as inside on both."""
+        return range_bbox(lon, lat, bbox)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""

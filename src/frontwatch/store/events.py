@@ -7,13 +7,12 @@ every value a user gives is a bound parameter, never formatted into the SQL text
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError, NotFound
-from .base import range_bbox
+from .base import BoxSQL, range_bbox
 from .clusters import ClusterTables
 
 #: What a listed event carries besides its CONTRACTS EVENT: where it is stored and which article it came from.
@@ -78,11 +77,11 @@ class EventQuery:
         if self.limit < 1 or self.offset < 0:
             raise InputError(f"limit must be >= 1 and offset >= 0, got limit {self.limit}, offset {self.offset}")
 
-    def where(self, bbox_sql: Callable[[str, str], str] | None = None) -> tuple[str, list[Any]]:
+    def where(self, bbox_sql: BoxSQL = range_bbox) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` alone, and its bound parameters.
 
         ``bbox_sql`` is the dialect's box condition (:meth:`~frontwatch.store.base.Database.bbox_sql`, which
-        PostGIS answers from its GiST index); without one, a plain range on the lon and lat columns.
+        PostGIS answers from its GiST index); by default, a plain range on the lon and lat columns.
 
         The date range keeps events whose own range overlaps it, looking back at most
         :data:`MAX_SPAN_DAYS` for their start: that bound lets the engine skip the blocks of other
@@ -91,8 +90,9 @@ class EventQuery:
         clauses: list[str] = []
         params: list[Any] = []
         if self.bbox is not None:
-            clauses.append((bbox_sql or range_bbox)("e.lon", "e.lat"))
-            params += list(self.bbox)
+            box, box_params = bbox_sql("e.lon", "e.lat", self.bbox)
+            clauses.append(box)
+            params += box_params
         if self.end is not None:
             clauses.append("e.date_start <= ?")
             params.append(self.end)
