@@ -16,7 +16,6 @@ from typing import Any
 
 from ..errors import StoreError
 from ..store import Store, open_store
-from ..store.duckdb import DuckDBStore
 
 log = logging.getLogger("frontwatch.api")
 
@@ -56,10 +55,7 @@ class StorePool:
             return store
         with self._lock:
             root = self._open_root()
-            if isinstance(root, DuckDBStore):
-                store = root.thread_copy()
-            else:
-                store = open_store(self.target)
+            store = root.thread_copy() or open_store(self.target)
             self._opened.append(store)
         self._local.store = store
         return store

@@ -10,10 +10,12 @@ events costs the engine a scan of the period's rows, not Python a loop over them
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..store import Store
 from .period import BriefPeriod
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: How many incidents the brief lists as the deadliest.
 DEADLIEST = 5

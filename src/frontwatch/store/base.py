@@ -111,6 +111,11 @@ class Database:
         for row in rows:
             self._raw_execute(sql, row)
 
+    def thread_copy(self) -> Self | None:
+        """This store for another thread over the same connection, or None where each thread needs a connection
+        of its own (the default; DuckDB's cursors may share one)."""
+        return None
+
     # -- dialect hooks: SQL that differs between engines, written once per backend
     def bbox_sql(self, lon: str, lat: str, bbox: Box) -> tuple[str, list[Any]]:
         """A condition that columns ``lon``/``lat`` lie in ``bbox`` (min_lon, min_lat, max_lon, max_lat), and its

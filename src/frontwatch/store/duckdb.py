@@ -97,7 +97,7 @@ class DuckDBStore(Store):
             time.sleep(min(delay * (1 + random.random()), max(0.0, deadline - time.monotonic())))
             delay = min(delay * 2, 0.5)
 
-    def thread_copy(self) -> Self:
+    def thread_copy(self) -> Self | None:
         """This store over a cursor of its connection, for another thread: DuckDB lets cursors of one
         connection run queries at the same time, but not the connection itself (its Python API docs,
         "Using DuckDB in multiple threads")."""
