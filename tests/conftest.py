@@ -25,7 +25,7 @@ settings.load_profile("ci" if os.environ.get("CI") else "dev")
 @pytest.fixture(scope="session", autouse=True)
 def _session_index_dir(tmp_path_factory):
     """Servers the tests start keep their event index files in this session's folder, not in /tmp."""
-    from frontwatch.api import event_index
+    from frontwatch.store import event_index
 
     patch = pytest.MonkeyPatch()
     folder = tmp_path_factory.mktemp("index")

@@ -13,9 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from .store import Store
 
 DEMO_DATA = Path(__file__).resolve().parent / "data" / "demo"
 
@@ -69,7 +72,7 @@ def run_demo(out_dir: str | Path = "frontwatch-demo", *, say: Callable[[str], No
     return report
 
 
-def _territory(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
+def _territory(store: Store, report: DemoReport, say: Callable[[str], None]) -> None:
     from .territory.changes import change
     from .territory.importer import import_paths
     from .territory.output import write_change_geojson, write_series_chart, write_series_csv
@@ -101,7 +104,7 @@ def _territory(store: Any, report: DemoReport, say: Callable[[str], None]) -> No
     say(f"7-day window to {last}: {report.record['net_km2']:+.1f} km², largest since {report.record['largest_since']}")
 
 
-def _events(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
+def _events(store: Store, report: DemoReport, say: Callable[[str], None]) -> None:
     from .events.run import extract_sources
     from .events.writers import write
 
@@ -110,7 +113,7 @@ def _events(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
         if result.error:
             say(f"  {result.doc_id}: {result.error}")
     report.events = sum(len(r.events) for r in results)
-    report.clusters = int(store.scalar("SELECT count(DISTINCT cluster_id) FROM events"))
+    report.clusters = store.clusters.count_clusters()
     say(f"extracted {report.events} events from {len(results)} example reports; "
         f"{report.clusters} distinct incidents after merging reports of the same one")
     path = report.out_dir / "events.geojson"
@@ -119,7 +122,7 @@ def _events(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
     report.files.append(path)
 
 
-def _claims(store: Any, report: DemoReport, say: Callable[[str], None]) -> None:
+def _claims(store: Store, report: DemoReport, say: Callable[[str], None]) -> None:
     from .claims.check import check_text
 
     for line in (DEMO_DATA / "articles.jsonl").read_text(encoding="utf-8").splitlines():

@@ -84,8 +84,8 @@ def test_placeholders_and_percent_signs_are_literal(store):
 def test_bbox_sql_selects_the_same_points_on_every_backend(store):
     points = {"in": (30.5, 48.5), "edge": (31.0, 49.0), "west": (29.9, 48.5), "north": (30.5, 49.1)}
     store.add_article(Article("a", "t"), [_event(lon, lat, tag) for tag, (lon, lat) in points.items()])
-    rows = store.query(f"SELECT location_name FROM events WHERE {store.bbox_sql('lon', 'lat')} ORDER BY 1",
-                       (30.0, 48.0, 31.0, 49.0))
+    inside, params = store.bbox_sql("lon", "lat", (30.0, 48.0, 31.0, 49.0))
+    rows = store.query(f"SELECT location_name FROM events WHERE {inside} ORDER BY 1", params)
     assert [r["location_name"] for r in rows] == ["edge", "in"]
 
 

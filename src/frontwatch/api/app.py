@@ -15,10 +15,10 @@ from fastapi.responses import Response
 
 from .. import __version__
 from ..config import Settings
+from ..store.event_index import EventIndex
 from . import articles, brief, claims, events, pages, territory
 from .cache import ResultCache
 from .errors import install_error_handlers
-from .event_index import EventIndex
 from .events import json_response
 from .headers import SecurityHeaders, inline_scripts, policy
 from .limits import BodyLimit

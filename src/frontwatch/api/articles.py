@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 
-from ..store import SQLStore
+from ..store import Store
 from ..urls import check_web_url
 from . import deps
 from .claims import in_span
@@ -49,11 +49,11 @@ class ArticleIn(BaseModel):
 
 @router.get("/articles/{doc_id}", response_model=ArticleOut, summary="An article with its events' evidence spans")
 def get_article(
-    store: Annotated[SQLStore, Depends(deps.store)],
+    store: Annotated[Store, Depends(deps.store)],
     doc_id: Annotated[str, Path(min_length=1, max_length=300)],
 ) -> Response:
     """The text, its metadata, and each event with ``evidence.start``/``end`` as offsets into ``text``."""
-    return json_response(store.article_view(doc_id))  # type: ignore[attr-defined]
+    return json_response(store.article_view(doc_id))
 
 
 @router.post(
@@ -61,7 +61,7 @@ def get_article(
     dependencies=[Depends(deps.require_token)],
     responses={401: {"model": ErrorBody, "description": "missing or wrong token, or a read-only server"}},
 )
-def post_article(article: ArticleIn, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+def post_article(article: ArticleIn, store: Annotated[Store, Depends(deps.store)]) -> Response:
     """Runs the extraction pipeline (as ``frontwatch extract``) and stores the article with its events,
     replacing an article of the same ``doc_id``. Needs the configured token."""
     from .ingestion import extract_and_store

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from ..store import SQLStore
+from ..store import Store
 from . import deps
 from .errors import ERROR_RESPONSES
 from .events import encode_json
@@ -23,7 +23,7 @@ _DOCUMENTED = {200: {"description": "the brief: JSON, or a self-contained HTML p
             summary="The brief of a week or period: ground on every map, records, settlements, events, claims")
 def brief(
     request: Request,
-    store: Annotated[SQLStore, Depends(deps.store)],
+    store: Annotated[Store, Depends(deps.store)],
     week_ending: Annotated[date | None, Query(description="last day of the week (from the state 7 days before, "
                                                           "or at `from`)")] = None,
     from_: Annotated[date | None, Query(alias="from", description="start date")] = None,
@@ -48,7 +48,7 @@ def brief(
     return Response(body, media_type=media)
 
 
-def _answer(store: Any, period: Any, layer: str, tz: str, format: str) -> tuple[bytes, str]:
+def _answer(store: Store, period: Any, layer: str, tz: str, format: str) -> tuple[bytes, str]:
     """The encoded brief and its media type."""
     from ..brief import build_brief, render_html
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from ..store import SQLStore
+from ..store import Store
 from ..territory.periods import check_day
 from . import deps
 from .errors import ERROR_RESPONSES
@@ -54,12 +54,12 @@ class ClaimsIn(BaseModel):
 
 
 @router.post("/claims", response_model=Claims, summary="Check an article's claims against the control maps")
-def check_claims(body: ClaimsIn, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+def check_claims(body: ClaimsIn, store: Annotated[Store, Depends(deps.store)]) -> Response:
     """The same check as ``frontwatch check``: each claim with the figure computed per layer and a verdict.
     Reads only; needs no token."""
     text, published = body.text, body.published
     if body.doc_id is not None:
-        article = store.article_view(body.doc_id)  # type: ignore[attr-defined]
+        article = store.article_view(body.doc_id)
         text = article["text"]
         published = published or (date.fromisoformat(article["published"]) if article["published"] else None)
         if published is not None:
@@ -70,7 +70,7 @@ def check_claims(body: ClaimsIn, store: Annotated[SQLStore, Depends(deps.store)]
     return json_response(run_check(store, text or "", published))
 
 
-def run_check(store: Any, text: str, published: date | None) -> dict[str, Any]:
+def run_check(store: Store, text: str, published: date | None) -> dict[str, Any]:
     """The claims library call ``frontwatch check`` makes, with the API's bound on the number of claims."""
     from ..claims.check import CheckReport, check_claim, check_text
     from ..claims.extract import extract_claims

@@ -8,7 +8,7 @@ from fastapi import Request
 
 from ..config import Settings
 from ..errors import AuthError
-from ..store import SQLStore
+from ..store import Store
 from .stores import StorePool
 
 
@@ -31,7 +31,7 @@ class ThreadStore:
         return getattr(self._stores.get(), name)
 
 
-def store(request: Request) -> SQLStore:
+def store(request: Request) -> Store:
     """The store, as seen from the thread that calls it (handlers are plain ``def``, run in a thread pool)."""
     return ThreadStore(pool(request))  # type: ignore[return-value]
 

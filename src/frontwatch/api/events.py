@@ -12,12 +12,12 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
-from ..store import SQLStore
-from ..store.events import EventQuery, check_bbox, listed_event_json
+from ..store import Store
+from ..store.event_index import EventIndex
+from ..store.events import EventQuery, check_bbox
 from ..territory.periods import check_day
 from . import deps
 from .errors import ERROR_RESPONSES
-from .event_index import EventIndex, Listed
 from .schemas import EventDetail, EventPage, Facets
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
@@ -90,7 +90,7 @@ async def list_events(
         items, matching = index.page(query)
         found = items, (matching if total else None)
     else:
-        found = await run_in_threadpool(_from_sql, deps.store(request), query, total)
+        found = await run_in_threadpool(deps.store(request).events.event_page, query, total)
     items, count = found
     more = len(items) > page
     items = items[:page]
@@ -100,12 +100,6 @@ async def list_events(
         return _spliced({"type": "FeatureCollection", **head}, "features", features, "application/geo+json")
     head["total"] = count
     return _spliced(head, "events", ",".join(text for *_, text in items))
-
-
-def _from_sql(store: SQLStore, query: EventQuery, total: bool) -> tuple[list[Listed], int | None]:
-    rows = store.query_event_rows(query)  # type: ignore[attr-defined]
-    items = [(int(r["id"]), r.get("lon"), r.get("lat"), listed_event_json(r)) for r in rows]
-    return items, (store.count_matching_events(query) if total else None)  # type: ignore[attr-defined]
 
 
 def _feature_json(event_id: int, lon: Any, lat: Any, listed: str) -> str:
@@ -122,17 +116,17 @@ def _spliced(head: dict[str, Any], key: str, items: str, media_type: str = "appl
 
 
 @router.get("/events/facets", response_model=Facets, summary="Event types and sub-types with counts; the date span")
-def facets(request: Request, store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+def facets(request: Request, store: Annotated[Store, Depends(deps.store)]) -> Response:
     """What the dashboard's filters offer."""
     cache = request.app.state.cache
-    key = ("facets", deps.pool(request).version(), store.count_events())  # type: ignore[attr-defined]
-    return json_response(cache.get_or_compute(key, store.event_facets))  # type: ignore[attr-defined]
+    key = ("facets", deps.pool(request).version(), store.count_events())
+    return json_response(cache.get_or_compute(key, store.event_facets))
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, summary="One event with its evidence and all its sources")
 def get_event(
-    store: Annotated[SQLStore, Depends(deps.store)],
+    store: Annotated[Store, Depends(deps.store)],
     event_id: Annotated[int, Path(ge=1, le=2**62)],
 ) -> Response:
     """The event, its article, and every report of the same incident with its claimant and figures."""
-    return json_response(store.get_event(event_id))  # type: ignore[attr-defined]
+    return json_response(store.get_event(event_id))

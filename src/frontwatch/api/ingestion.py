@@ -7,6 +7,7 @@ import threading
 from typing import Any
 
 from ..models import Article, Event
+from ..store import Store
 
 _extractor: Any = None
 _lock = threading.Lock()
@@ -28,7 +29,7 @@ def extract_events(article: Article) -> list[Event]:
     return list(extractor().extract(article))
 
 
-def extract_and_store(store: Any, fields: dict[str, Any]) -> dict[str, Any]:
+def extract_and_store(store: Store, fields: dict[str, Any]) -> dict[str, Any]:
     """Extract and store one article given as the API's ``ArticleIn`` fields; returns what was stored."""
     from ..events.run import store_article
 

@@ -9,14 +9,13 @@ read the same file while it serves.
 
 from __future__ import annotations
 
-import copy
 import logging
 import threading
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from ..store import SQLStore, open_store
+from ..store import Store, open_store
 
 log = logging.getLogger("frontwatch.api")
 
@@ -29,8 +28,8 @@ class StorePool:
         self.read_only = read_only
         self._lock = threading.Lock()
         self._local = threading.local()
-        self._opened: list[SQLStore] = []
-        self._root: SQLStore | None = None
+        self._opened: list[Store] = []
+        self._root: Store | None = None
         self._fixed_version: tuple[Any, ...] | None = None
 
     @property
@@ -39,7 +38,7 @@ class StorePool:
         process write a file that another process holds open)."""
         return self.read_only and not self.target.startswith(("postgresql://", "postgres://"))
 
-    def _open_root(self) -> SQLStore:
+    def _open_root(self) -> Store:
         if self._root is None:
             if self.read_only and not self.target.startswith(("postgresql://", "postgres://")):
                 self._root = _open_read_only(self.target)
@@ -49,19 +48,14 @@ class StorePool:
             self._opened.append(self._root)
         return self._root
 
-    def get(self) -> SQLStore:
+    def get(self) -> Store:
         """The calling thread's store."""
-        store: SQLStore | None = getattr(self._local, "store", None)
+        store: Store | None = getattr(self._local, "store", None)
         if store is not None:
             return store
         with self._lock:
             root = self._open_root()
-            if root.backend == "duckdb":
-                store = copy.copy(root)
-                store.conn = root.conn.cursor()  # type: ignore[attr-defined]
-                store._depth = 0
-            else:
-                store = open_store(self.target)
+            store = root.thread_copy() or open_store(self.target)
             self._opened.append(store)
         self._local.store = store
         return store
@@ -70,8 +64,7 @@ class StorePool:
         """What changes when snapshots are added: the territory caches are keyed on it (read once when frozen)."""
         if self._fixed_version is not None:
             return self._fixed_version
-        row = self.get().query_one("SELECT max(id) AS m, count(*) AS n FROM territory_snapshots")
-        version = (row or {}).get("m"), (row or {}).get("n")
+        version: tuple[Any, ...] = self.get().territory.snapshots_version()
         if self.frozen:
             self._fixed_version = version
         return version
@@ -89,7 +82,7 @@ class StorePool:
         self._local = threading.local()
 
 
-def _open_read_only(path: str) -> SQLStore:
+def _open_read_only(path: str) -> Store:
     """A DuckDB file opened read-only, created, migrated or completed first (read-write, briefly) only when it
     needs it: a kill during an import's precompute leaves derived tables to rebuild (issue 15)."""
     from ..territory.steps import incomplete
@@ -113,7 +106,7 @@ def _open_read_only(path: str) -> SQLStore:
     return open_store(path, read_only=True)
 
 
-def _complete_derived(store: SQLStore) -> None:
+def _complete_derived(store: Store) -> None:
     """Rebuild the derived territory tables that a killed precompute left incomplete, saying so on the log."""
     from ..territory.steps import ensure_derived, incomplete
 

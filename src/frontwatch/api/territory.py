@@ -15,7 +15,7 @@ from shapely.geometry.base import BaseGeometry
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import DataUnavailable
-from ..store import SQLStore
+from ..store import Store
 from . import deps
 from .errors import ERROR_RESPONSES
 from .events import GEOJSON, encode_json, json_response
@@ -60,15 +60,12 @@ async def _cached(request: Request, key: tuple[Any, ...], compute: Callable[[], 
 
 
 @router.get("/info", response_model=TerritoryInfo, summary="Sources, their layers and date spans")
-def info(store: Annotated[SQLStore, Depends(deps.store)]) -> Response:
+def info(store: Annotated[Store, Depends(deps.store)]) -> Response:
     """What the map can show: each source with its layers and first and last snapshot."""
-    rows = store.query(
-        "SELECT source, count(*) AS n, min(time_utc) AS first, max(time_utc) AS last FROM territory_snapshots "
-        "GROUP BY source ORDER BY n DESC"
-    )
+    rows = store.territory.source_spans()
     sources = [{"source": r["source"], "snapshots": int(r["n"]),
                 "first": _iso(r["first"]), "last": _iso(r["last"]),
-                "layers": store.layer_names(r["source"])} for r in rows]  # type: ignore[attr-defined]
+                "layers": store.layer_names(r["source"])} for r in rows]
     return json_response({"sources": sources})
 
 
@@ -198,7 +195,7 @@ async def snapshot(
                          "application/geo+json")
 
 
-def _snapshot_geojson(store: Any, day: date, source: str | None, since_days: int, layer: str,
+def _snapshot_geojson(store: Store, day: date, source: str | None, since_days: int, layer: str,
                       tolerance: float) -> dict[str, Any]:
     from ..territory.periods import day_end_utc
     from ..territory.timeline import resolve_source
@@ -216,7 +213,7 @@ def _snapshot_geojson(store: Any, day: date, source: str | None, since_days: int
     return {"type": "FeatureCollection", "features": features, "properties": props}
 
 
-def _change_features(store: Any, day: date, since_days: int, layer: str, source: str, tolerance: float,
+def _change_features(store: Store, day: date, since_days: int, layer: str, source: str, tolerance: float,
                      features: list[dict[str, Any]]) -> dict[str, Any] | None:
     """Add the gained and lost ground since ``day - since_days`` to ``features``; its figures, or None
     when the earlier date is before the data."""
@@ -251,7 +248,7 @@ async def regions(request: Request) -> Response:
                          "application/geo+json")
 
 
-def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
+def _regions_geojson(store: Store, tolerance: float) -> dict[str, Any]:
     rows, origin = _stored_regions(store)
     if rows:
         features = [_feature(geom, tolerance, name=name, iso=iso, kind="region") for name, iso, geom in rows]
@@ -270,11 +267,9 @@ def _regions_geojson(store: Any, tolerance: float) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features, "properties": {"fallback": True}}
 
 
-def _stored_regions(store: Any) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
+def _stored_regions(store: Store) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
     """(name, iso, geometry) of the regions imported into the store, else of the bundled oblasts; and their origin."""
     from ..territory.regions import region_rows
 
-    if getattr(store, "count_regions", None) is None:
-        return [], "none"
     rows, origin = region_rows(store)
     return list(rows), origin

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from .checks import claims_section
@@ -17,6 +17,9 @@ from .ground import SourceSection, ground_sections, source_name
 from .incidents import events_section
 from .period import BriefPeriod
 from .prose import claim_sentences, event_sentences, ground_sentences
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 METHOD = ("Areas are geodesic on the WGS84 ellipsoid. The state at a date is the map's latest snapshot taken "
           "at or before 23:59:59 that day; a period runs from the state at its first date to the state at its "
@@ -76,7 +79,7 @@ def _image_names(source: str) -> dict[str, str]:
     return {"map": f"map-{source}.png", "weekly": f"weekly-{source}.png"}
 
 
-def build_brief(store: Any, period: BriefPeriod, *, layer: str = "occupied", tz: str = "UTC",
+def build_brief(store: Store, period: BriefPeriod, *, layer: str = "occupied", tz: str = "UTC",
                 images: bool = True, claims: bool = True) -> Brief:
     """Assemble the brief for ``period`` from ``store`` (images drawn unless ``images=False``)."""
     from ..territory.layers import parse_layers

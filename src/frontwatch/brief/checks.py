@@ -10,10 +10,13 @@ period (wire copy carried by several outlets) is checked once.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FrontwatchError
 from .period import BriefPeriod
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 MAX_ARTICLES = 10
 
@@ -21,18 +24,11 @@ MAX_ARTICLES = 10
 _HINTS = ("km", "square", "sq ", "village", "settlement", "town", "biggest", "largest", "fastest")
 
 
-def claims_section(store: Any, period: BriefPeriod) -> dict[str, Any]:
+def claims_section(store: Store, period: BriefPeriod) -> dict[str, Any]:
     """Verdicts for the claims of the period's stored articles."""
     from ..claims import check_claim, extract_claims
 
-    hint = " OR ".join("lower(text) LIKE ?" for _ in _HINTS)
-    params = [period.first_day, period.end, *[f"%{h}%" for h in _HINTS]]
-    where = f"published >= ? AND published <= ? AND ({hint})"
-    total = int(store.scalar(f"SELECT count(*) FROM articles WHERE {where}", params))
-    rows = store.query(
-        f"SELECT doc_id, title, outlet, url, published, text FROM articles WHERE {where} "
-        "ORDER BY published DESC, doc_id LIMIT ?", [*params, MAX_ARTICLES],
-    )
+    total, rows = store.articles.articles_mentioning(period.first_day, period.end, _HINTS, MAX_ARTICLES)
     claims: list[dict[str, Any]] = []
     errors: list[str] = []
     checked: dict[tuple[Any, ...], Any] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shapely.geometry.base import BaseGeometry
 
@@ -18,6 +18,9 @@ from ..errors import FrontwatchError
 from ..models import AreaChange, SnapshotRef
 from ..territory.layers import parse_layers
 from .period import BriefPeriod
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: Weeks of history the weekly chart shows before the period's end.
 CHART_WEEKS = 52
@@ -81,17 +84,15 @@ def by_oblast(settlements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["change"] != "taken", -len(r["names"]), r["oblast"]))
 
 
-def ground_sections(store: Any, period: BriefPeriod, layer: str = "occupied", tz: str = "UTC",
+def ground_sections(store: Store, period: BriefPeriod, layer: str = "occupied", tz: str = "UTC",
                     *, regions: bool = True) -> list[SourceSection]:
     """One section per map source in the store, the source with most snapshots first (then by name, so the
     order is the same on every run)."""
-    counts = {r["source"]: int(r["n"]) for r in store.query(
-        "SELECT source, count(*) AS n FROM territory_snapshots GROUP BY source")}
-    ordered = sorted(counts, key=lambda source: (-counts[source], source))
+    ordered = [r["source"] for r in store.territory.source_spans()]  # most snapshots first, then by name
     return [source_section(store, source, period, layer, tz, regions=regions) for source in ordered]
 
 
-def source_section(store: Any, source: str, period: BriefPeriod, layer: str, tz: str = "UTC",
+def source_section(store: Store, source: str, period: BriefPeriod, layer: str, tz: str = "UTC",
                    *, regions: bool = True) -> SourceSection:
     """The change, record, streak and weekly series of one source; notes instead of what it cannot answer."""
     section = SourceSection(source, layer)
@@ -115,7 +116,7 @@ def source_section(store: Any, source: str, period: BriefPeriod, layer: str, tz:
     return section
 
 
-def _change(store: Any, source: str, period: BriefPeriod, layer: str, tz: str, regions: bool,
+def _change(store: Store, source: str, period: BriefPeriod, layer: str, tz: str, regions: bool,
             notes: list[str]) -> AreaChange | None:
     from ..territory.changes import change
 
@@ -147,19 +148,19 @@ def _note_stale(section: SourceSection, period: BriefPeriod) -> None:
                              f"{last}: its figures cover the change between those maps")
 
 
-def _ref(store: Any, ref: SnapshotRef) -> dict[str, Any]:
-    key = store.scalar("SELECT snapshot_key FROM territory_snapshots WHERE id = ?", (ref.snapshot_id,))
+def _ref(store: Store, ref: SnapshotRef) -> dict[str, Any]:
+    key = store.territory.snapshot_key(ref.snapshot_id)
     return {**ref.to_dict(), "snapshot_key": key}
 
 
-def _context(store: Any, snapshot_id: int, layers: list[str]) -> BaseGeometry | None:
+def _context(store: Store, snapshot_id: int, layers: list[str]) -> BaseGeometry | None:
     import shapely
 
     parts = [g.geometry for g in store.load_layers(snapshot_id, layers)]
     return shapely.union_all(parts) if parts else None
 
 
-def _record(store: Any, source: str, period: BriefPeriod, layer: str, tz: str,
+def _record(store: Store, source: str, period: BriefPeriod, layer: str, tz: str,
             notes: list[str]) -> dict[str, Any] | None:
     from ..territory.records import record
 
@@ -173,7 +174,7 @@ def _record(store: Any, source: str, period: BriefPeriod, layer: str, tz: str,
                                   "first_window_end")}
 
 
-def _weekly(store: Any, source: str, period: BriefPeriod, layer: str,
+def _weekly(store: Store, source: str, period: BriefPeriod, layer: str,
             tz: str) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
     """Net change of the 7-day windows ending on the period's weekday, and the run of weekly gains.
 

@@ -10,75 +10,45 @@ events costs the engine a scan of the period's rows, not Python a loop over them
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .period import BriefPeriod
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: How many incidents the brief lists as the deadliest.
 DEADLIEST = 5
 #: Sources listed per incident.
 SOURCES_PER_INCIDENT = 6
 
-_INCIDENT = "COALESCE(e.cluster_id, 'e' || CAST(e.id AS TEXT))"
-_IN_PERIOD = "e.date_start >= ? AND e.date_start <= ?"
 
-
-def events_section(store: Any, period: BriefPeriod) -> dict[str, Any]:
+def events_section(store: Store, period: BriefPeriod) -> dict[str, Any]:
     """Counts by type and oblast, and the deadliest incidents, of the events dated in the period."""
-    span = [period.first_day, period.end]
-    totals = store.query_one(
-        f"SELECT count(*) AS reports, count(DISTINCT {_INCIDENT}) AS incidents FROM events e WHERE {_IN_PERIOD}",
-        span,
-    ) or {"reports": 0, "incidents": 0}
-    out: dict[str, Any] = {"reports": int(totals["reports"]), "incidents": int(totals["incidents"]),
+    span = (period.first_day, period.end)
+    reports, incidents = store.clusters.incident_counts(*span)
+    out: dict[str, Any] = {"reports": reports, "incidents": incidents,
                            "by_type": [], "by_oblast": [], "deadliest": [], "note": None}
     if not out["reports"]:
-        stored = int(store.scalar("SELECT count(*) FROM events"))
+        stored = store.events.count_events()
         out["note"] = (f"no events stored for {period.label}" + (
             f" ({stored:,} events are stored for other dates)" if stored else
             ": the store holds no events; add some with frontwatch extract --db"))
         return out
-    out["by_type"] = _grouped(store, "e.event_type", span, "event_type")
-    out["by_oblast"] = _grouped(store, "COALESCE(e.admin1, 'region unknown')", span, "oblast")
-    out["deadliest"] = _deadliest(store, span)
+    out["by_type"] = _grouped(store, "event_type", span)
+    out["by_oblast"] = _grouped(store, "oblast", span)
+    out["deadliest"] = [_incident(store, row) for row in store.clusters.deadliest_incidents(*span, DEADLIEST)]
     return out
 
 
-def _grouped(store: Any, key: str, span: list[date], name: str) -> list[dict[str, Any]]:
-    rows = store.query(
-        f"SELECT {key} AS k, count(*) AS reports, count(DISTINCT {_INCIDENT}) AS incidents FROM events e "
-        f"WHERE {_IN_PERIOD} GROUP BY 1 ORDER BY incidents DESC, reports DESC, k LIMIT 30",
-        span,
-    )
-    return [{name: r["k"], "incidents": int(r["incidents"]), "reports": int(r["reports"])} for r in rows]
+def _grouped(store: Store, key: Literal["event_type", "oblast"], span: tuple[date, date]) -> list[dict[str, Any]]:
+    rows = store.clusters.incidents_by(key, *span)
+    return [{key: r["k"], "incidents": int(r["incidents"]), "reports": int(r["reports"])} for r in rows]
 
 
-def _deadliest(store: Any, span: list[date]) -> list[dict[str, Any]]:
-    """The incidents with the highest best fatality estimate, each with its reports and claimants."""
-    top = store.query(
-        f"SELECT {_INCIDENT} AS incident, max(e.fatalities_best) AS best, min(e.fatalities_low) AS low, "
-        "max(e.fatalities_high) AS high, count(*) AS reports, min(e.date_start) AS day, min(e.id) AS event_id "
-        f"FROM events e WHERE {_IN_PERIOD} AND e.fatalities_best > 0 "
-        "GROUP BY 1 ORDER BY best DESC, reports DESC, incident LIMIT ?",
-        [*span, DEADLIEST],
-    )
-    return [_incident(store, row) for row in top]
-
-
-def _incident(store: Any, row: dict[str, Any]) -> dict[str, Any]:
-    head = store.query_one(
-        "SELECT e.event_type, e.sub_event_type, e.location_name, e.admin1, e.country, e.cluster_id "
-        "FROM events e WHERE e.id = ?", (row["event_id"],),
-    ) or {}
-    if head.get("cluster_id"):
-        where, params = "e.cluster_id = ?", [head["cluster_id"]]
-    else:
-        where, params = "e.id = ?", [row["event_id"]]
-    sources = store.query(
-        "SELECT e.id, e.claimant, e.fatalities_best, a.doc_id, a.title, a.outlet, a.url, a.published "
-        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY a.published, e.id LIMIT ?",
-        [*params, SOURCES_PER_INCIDENT],
-    )
+def _incident(store: Store, row: dict[str, Any]) -> dict[str, Any]:
+    """An incident with the highest best fatality estimate, with its reports and claimants."""
+    head, sources = store.clusters.incident_reports(int(row["event_id"]), SOURCES_PER_INCIDENT)
     day = row["day"]
     return {
         "incident": row["incident"], "date": day.isoformat() if isinstance(day, date) else day,

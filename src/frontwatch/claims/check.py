@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conflict import ConflictProfile, active_profile
 from ..errors import FrontwatchError
@@ -40,6 +40,9 @@ from .explain import explain
 from .extract import Claim, Measure, extract_claims
 from .results import AreaFigure, Enclosing, Figure, RecordFigure, SettlementFigure, Verdict, computed_dict
 from .tolerance import SETTLEMENT_ABS, SETTLEMENT_REL, agrees, record_threshold
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 __all__ = ["CheckReport", "CheckedClaim", "agrees", "check_claim", "check_text", "layer_sets"]
 
@@ -80,7 +83,7 @@ class CheckReport:
         return out
 
 
-def check_text(store: Any, text: str, *, published: date | None = None,
+def check_text(store: Store, text: str, *, published: date | None = None,
                profile: ConflictProfile | None = None) -> CheckReport:
     """Extract the checkable claims of an article and check each against the store's maps."""
     profile = profile or active_profile()
@@ -90,7 +93,7 @@ def check_text(store: Any, text: str, *, published: date | None = None,
     return CheckReport([check_claim(store, c, profile=profile) for c in claims])
 
 
-def layer_sets(store: Any, source: str) -> list[str]:
+def layer_sets(store: Store, source: str) -> list[str]:
     """The cumulative layer sums a source supports, narrowest first."""
     names = set(store.layer_names(source))
     if "occupied" not in names:
@@ -106,7 +109,7 @@ def layer_sets(store: Any, source: str) -> list[str]:
     return sets
 
 
-def check_claim(store: Any, claim: Claim, *, profile: ConflictProfile | None = None) -> CheckedClaim:
+def check_claim(store: Store, claim: Claim, *, profile: ConflictProfile | None = None) -> CheckedClaim:
     """Recompute one claim on every source and layer set; verdict and explanation."""
     profile = profile or active_profile()
     checked = CheckedClaim(claim)
@@ -143,7 +146,7 @@ def _states(result: Any) -> dict[str, Any]:
     return {"start": with_offset(d["from"]), "end": with_offset(d["to"])}
 
 
-def _area_figure(store: Any, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> AreaFigure:
+def _area_figure(store: Store, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> AreaFigure:
     from ..territory.changes import change
 
     result = change(store, layer=layer, start=claim.state_from, end=claim.state_to, source=source)  # type: ignore[arg-type]
@@ -166,7 +169,7 @@ def _area_figure(store: Any, claim: Claim, source: str, layer: str, profile: Con
     return figure
 
 
-def _settlement_figure(store: Any, claim: Claim, source: str, layer: str,
+def _settlement_figure(store: Store, claim: Claim, source: str, layer: str,
                        profile: ConflictProfile) -> SettlementFigure:
     from ..dedup.places import normalise
     from ..territory.changes import change
@@ -201,7 +204,7 @@ def settlements_complete(region: str | None, profile: ConflictProfile | None = N
     return place is not None and place.country in (profile or active_profile()).complete_gazetteer
 
 
-def _record_figure(store: Any, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> Figure:
+def _record_figure(store: Store, claim: Claim, source: str, layer: str, profile: ConflictProfile) -> Figure:
     from ..territory.records import record
 
     if claim.actor == profile.defender.name:

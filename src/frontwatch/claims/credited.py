@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..conflict import ConflictProfile
 from ..errors import FrontwatchError
@@ -22,6 +22,9 @@ from ..territory.changes import Pairs
 from ..territory.periods import local_date
 from ..territory.timeline import Timeline
 from .results import AreaFigure
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: A source whose snapshots are further apart than this (median, days) is treated as coarser than daily.
 COARSE_CADENCE_DAYS = 2.0
@@ -59,7 +62,7 @@ def with_offset(state: dict[str, Any]) -> dict[str, Any]:
     return {**state, "snapshot_date": day.isoformat(), "offset_days": (day - date.fromisoformat(state["date"])).days}
 
 
-def enclosing(store: Any, source: str, layer: str, start: date, end: date) -> dict[str, Any] | None:
+def enclosing(store: Store, source: str, layer: str, start: date, end: date) -> dict[str, Any] | None:
     """For a source coarser than daily: the change between the maps that enclose ``start..end`` (the last at or
     before ``start``, the first at or after ``end``), with their offsets; None for a daily source, or when no map
     after ``end`` exists yet."""
@@ -90,7 +93,7 @@ def bracket_verdict(value: float, outer: float, claimed: float, agrees: Callable
     return agrees(value, claimed, qualifier) or agrees(outer, claimed, qualifier) or low <= claimed <= high
 
 
-def coarse_figure(store: Any, source: str, layer: str, start: date, end: date) -> dict[str, Any]:
+def coarse_figure(store: Store, source: str, layer: str, start: date, end: date) -> dict[str, Any]:
     """``enclosing`` that never raises: a failure becomes a reason (the main figure stands on its own)."""
     try:
         return enclosing(store, source, layer, start, end) or {}

@@ -17,10 +17,7 @@ def info(db: DbOption = ..., json_: JsonOption = False) -> None:  # type: ignore
     from ..store import open_store
 
     with open_store(db) as store:
-        counts = {
-            table: int(store.scalar(f"SELECT count(*) FROM {table}"))  # table names are our own constants
-            for table in ("territory_snapshots", "territory_layers", "articles", "events")
-        }
+        counts = store.row_counts()
         payload = {"target": store.target, "backend": store.backend, "schema_version": store.schema_version,
                    "counts": counts}
     if json_:

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cluster import DedupSettings, canonical, cluster_reports, crowd_of, explain_reports, idf_weights, merge_pairs
 from .features import Report, report_from_event, report_from_text
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 def report_of(index: int, row: dict[str, Any]) -> Report:
@@ -87,7 +90,7 @@ def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | Non
     return out
 
 
-def assign_clusters(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
+def assign_clusters(store: Store, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
     """Give the events of a stored article a cluster id, joining clusters of matching stored events."""
     from .assign import assign_article
 

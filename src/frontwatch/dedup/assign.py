@@ -23,10 +23,13 @@ import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cluster import DedupSettings, _norms, candidate_pairs, canonical, merge_pairs, score
 from .features import Report, report_from_event
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: Largest spread of new events' dates read with one candidate query (days): a shard spanning years is
 #: matched chunk by chunk, so each query reads only the events of a few days.
@@ -85,7 +88,7 @@ class ReportCache:
         return dataclasses.replace(cached, index=index)
 
 
-def report_cache(store: Any) -> ReportCache:
+def report_cache(store: Store) -> ReportCache:
     """The store's report cache, made on first use."""
     cache = getattr(store, "_dedup_report_cache", None)
     if cache is None:
@@ -94,12 +97,12 @@ def report_cache(store: Any) -> ReportCache:
     return cache
 
 
-def assign_article(store: Any, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
+def assign_article(store: Store, article_id: int, settings: DedupSettings | None = None) -> dict[int, str]:
     """Cluster ids for one stored article's events (event id -> cluster id), written to the store."""
     return assign_articles(store, [article_id], settings)
 
 
-def assign_articles(store: Any, article_ids: Sequence[int], settings: DedupSettings | None = None,
+def assign_articles(store: Store, article_ids: Sequence[int], settings: DedupSettings | None = None,
                     stale_components: Iterable[str] = ()) -> dict[int, str]:
     """Cluster the events of newly stored articles with the stored events, in a set-independent way.
 
@@ -108,8 +111,7 @@ def assign_articles(store: Any, article_ids: Sequence[int], settings: DedupSetti
     """
     s = store_settings(settings)
     new_rows = store.events_of_articles(list(article_ids))
-    stale = set(stale_components) | set(getattr(store, "_dedup_stale_components", ()))
-    store._dedup_stale_components = set()
+    stale = set(stale_components) | store.articles.take_stale_components()
     rows: dict[int, dict[str, Any]] = {int(r["id"]): r for r in new_rows}
     cache = report_cache(store)
     for chunk in _date_chunks(new_rows):
@@ -145,7 +147,7 @@ def _first_day(row: dict[str, Any]) -> date | None:
     return value if isinstance(value, date) else None
 
 
-def _linked_components(store: Any, chunk: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
+def _linked_components(store: Store, chunk: list[dict[str, Any]], rows: dict[int, dict[str, Any]],
                        s: DedupSettings, cache: ReportCache) -> set[str]:
     """Components of stored events that a chunk of new events links to (their rows are added to ``rows``)."""
     exact = all(r.get("date_start") is not None for r in chunk)  # incident dates: the event window applies

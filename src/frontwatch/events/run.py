@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import FrontwatchError
 from ..ingest import read_sources
 from ..models import Article, Event
 from .extractor import Extraction, Extractor
 
+if TYPE_CHECKING:
+    from ..store import Store
 
-def store_article(store: Any, article: Article, events: list[Event]) -> int:
+
+def store_article(store: Store, article: Article, events: list[Event]) -> int:
     """Store an article with its events and merge them with stored reports of the same incidents.
 
     Every path that stores extracted events (CLI, scale-out loader, API, demo) goes through here, so
@@ -33,7 +36,7 @@ def extract_sources(
     *,
     input_format: str = "auto",
     published: str | date | None = None,
-    store: Any = None,
+    store: Store | None = None,
     extractor: Extractor | None = None,
 ) -> Iterator[Extraction]:
     """Yield one :class:`Extraction` per document of ``sources``.

@@ -12,13 +12,16 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FrontwatchError, NotFound, UnreadableFile
 from ..models import Event, Evidence, Fatalities, JsonMixin, Place, Quantity
 from .manifest import MANIFEST, Manifest
 from .output import output_paths
 from .shards import parse_records, read_shard
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @dataclass
@@ -57,7 +60,7 @@ def load_outputs(out_dir: Path, db: str) -> LoadReport:
     return report
 
 
-def _load_shard(store: Any, out_dir: Path, entry: dict[str, Any]) -> tuple[int, int, int]:
+def _load_shard(store: Store, out_dir: Path, entry: dict[str, Any]) -> tuple[int, int, int]:
     """One shard in one transaction, set-based: all its articles and events or none, then deduplicated
     against the bounded candidate set of their places and days (dedup/assign.py)."""
     from ..dedup.assign import assign_articles

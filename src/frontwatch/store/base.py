@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, Self
 
 from ..errors import StoreError
 
@@ -31,11 +31,30 @@ def migration_files() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class SQLStore:
-    """A connection with transactions and migrations; table-specific methods come from mixins."""
+#: A box (min_lon, min_lat, max_lon, max_lat) in EPSG:4326.
+Box = tuple[float, float, float, float]
+#: A dialect's box condition: (lon column, lat column, box) -> (SQL, its parameters).
+BoxSQL = Callable[[str, str, Box], tuple[str, list[Any]]]
+
+
+def range_bbox(lon: str, lat: str, bbox: Box) -> tuple[str, list[Any]]:
+    """A condition that columns ``lon``/``lat`` lie in ``bbox``, edges included, and its parameters: a plain range
+    that any engine answers exactly (DuckDB from its zone maps, PostgreSQL from a B-tree)."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    return f"({lon} BETWEEN ? AND ? AND {lat} BETWEEN ? AND ?)", [min_lon, max_lon, min_lat, max_lat]
+
+
+class Database:
+    """A connection with transactions, migrations and queries; the dialects (``duckdb.py``, ``postgis.py``) say
+    how to connect and write what differs between engines (:meth:`bbox_sql`). The repositories
+    (``events.py``, ``articles.py``, ``clusters.py``, ``territory.py``) build on it."""
 
     backend = "sql"
     target = ""
+    #: Whether this connection cannot write (a DuckDB file opened read-only cannot change while open).
+    read_only = False
+    #: The driver's connection (a DuckDB connection or cursor, a psycopg connection).
+    conn: Any
 
     def __init__(self) -> None:
         self._depth = 0
@@ -57,14 +76,14 @@ class SQLStore:
         raise NotImplementedError
 
     # -- shared
-    def __enter__(self) -> SQLStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[SQLStore]:
+    def transaction(self) -> Iterator[Self]:
         """All writes inside commit together or not at all; nested blocks join the outer one."""
         if self._depth:
             self._depth += 1
@@ -92,13 +111,16 @@ class SQLStore:
         for row in rows:
             self._raw_execute(sql, row)
 
-    # -- dialect hooks: SQL that differs between engines, written once per backend
-    def bbox_sql(self, lon: str, lat: str) -> str:
-        """A condition that columns ``lon``/``lat`` lie in ``?`` placeholders (min_lon, min_lat, max_lon, max_lat).
+    def thread_copy(self) -> Self | None:
+        """This store for another thread over the same connection, or None where each thread needs a connection
+        of its own (the default; DuckDB's cursors may share one)."""
+        return None
 
-        PostGIS overrides it to use its GiST index; edges count as inside on both.
-        """
-        return f"({lon} >= ? AND {lat} >= ? AND {lon} <= ? AND {lat} <= ?)"
+    # -- dialect hooks: SQL that differs between engines, written once per backend
+    def bbox_sql(self, lon: str, lat: str, bbox: Box) -> tuple[str, list[Any]]:
+        """A condition that columns ``lon``/``lat`` lie in ``bbox`` (min_lon, min_lat, max_lon, max_lat), and its
+        parameters. PostGIS overrides it to use its GiST index; edges count as inside on both."""
+        return range_bbox(lon, lat, bbox)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""
@@ -152,6 +174,10 @@ class SQLStore:
                     "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
                 )
         return self.schema_version
+
+
+#: The former name of :class:`Database`, kept for code written against it.
+SQLStore = Database
 
 
 def _split_sql(script: str) -> list[str]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import NotFound
+from .base import Database
 
 #: Cluster ids written per UPDATE statement.
 _UPDATE_BATCH = 500
@@ -34,6 +35,13 @@ _DEDUP_COLUMNS = (
 )
 
 
+#: An incident: its cluster, or the event alone when no cluster holds it.
+_INCIDENT = "COALESCE(e.cluster_id, 'e' || CAST(e.id AS TEXT))"
+_IN_PERIOD = "e.date_start >= ? AND e.date_start <= ?"
+#: What the period's incidents may be grouped by.
+_GROUP_KEYS = {"event_type": "e.event_type", "oblast": "COALESCE(e.admin1, 'region unknown')"}
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
@@ -42,8 +50,12 @@ def _span(values: list[int]) -> dict[str, int] | None:
     return {"min": min(values), "max": max(values)} if values else None
 
 
-class ClusterTables:
-    """Mixin: reading candidates for deduplication, writing cluster ids, listing a cluster's members."""
+class ClusterTables(Database):
+    """Merged incidents: reading candidates for deduplication, writing cluster ids, listing a cluster's members,
+    counting a period's incidents."""
+
+    #: What deduplication caches with the store (``dedup.assign.ReportCache``), made there on first use.
+    _dedup_report_cache: Any = None
 
     def dedup_candidates(
         self, first: date, last: date, *, exclude_article: int | None = None,
@@ -77,7 +89,7 @@ class ClusterTables:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return self.query(sql, params)  # type: ignore[attr-defined]
+        return self.query(sql, params)
 
     def article_events(self, article_id: int) -> list[dict[str, Any]]:
         """The events of one stored article, most salient first."""
@@ -89,9 +101,9 @@ class ClusterTables:
         for lo in range(0, len(article_ids), _UPDATE_BATCH):
             batch = article_ids[lo:lo + _UPDATE_BATCH]
             marks = ", ".join("?" for _ in batch)
-            published = {int(r["id"]): r["published"] for r in self.query(  # type: ignore[attr-defined]
+            published = {int(r["id"]): r["published"] for r in self.query(
                 f"SELECT id, published FROM articles WHERE id IN ({marks})", batch)}
-            found = self.query(  # type: ignore[attr-defined]
+            found = self.query(
                 f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.article_id IN ({marks}) "
                 "ORDER BY e.article_id, e.ordinal", batch)
             for row in found:
@@ -104,7 +116,7 @@ class ClusterTables:
         rows: list[dict[str, Any]] = []
         for lo in range(0, len(components), _UPDATE_BATCH):
             batch = components[lo:lo + _UPDATE_BATCH]
-            rows += self.query(  # type: ignore[attr-defined]
+            rows += self.query(
                 f"SELECT {_DEDUP_COLUMNS} FROM events e WHERE e.dedup_component IN "
                 f"({', '.join('?' for _ in batch)})", batch)
         return rows
@@ -117,11 +129,11 @@ class ClusterTables:
         """
         components = components or {}
         pairs = [(i, c, components.get(i)) for i, c in assignments.items()]
-        with self.transaction():  # type: ignore[attr-defined]
+        with self.transaction():
             for lo in range(0, len(pairs), _UPDATE_BATCH):
                 batch = pairs[lo:lo + _UPDATE_BATCH]
                 values = ", ".join(["(CAST(? AS BIGINT), CAST(? AS VARCHAR), CAST(? AS VARCHAR))"] * len(batch))
-                self.execute(  # type: ignore[attr-defined]
+                self.execute(
                     f"UPDATE events SET cluster_id = v.cluster_id, dedup_component = COALESCE(v.component, "
                     f"events.dedup_component) FROM (VALUES {values}) AS v(id, cluster_id, component) "
                     "WHERE events.id = v.id",
@@ -130,7 +142,7 @@ class ClusterTables:
 
     def cluster_members(self, cluster_id: str) -> dict[str, Any]:
         """A merged incident: its reports (article, outlet, claimant, figures, evidence) and the figures' range."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE e.cluster_id = ? ORDER BY a.published, e.id", (cluster_id,))
         if not rows:
@@ -139,7 +151,7 @@ class ClusterTables:
 
     def event_cluster(self, event_id: int) -> dict[str, Any]:
         """The merged incident an event belongs to (the event alone while it has no cluster)."""
-        row = self.query_one(  # type: ignore[attr-defined]
+        row = self.query_one(
             f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,))
         if row is None:
@@ -147,6 +159,57 @@ class ClusterTables:
         if row["cluster_id"]:
             return self.cluster_members(str(row["cluster_id"]))
         return _summary(f"e{event_id}", [row])
+
+    # -- incidents of a period (the brief's events section): aggregated in SQL, a scan of the period's rows
+
+    def count_clusters(self) -> int:
+        """How many distinct clusters the stored events form (unclustered events not counted)."""
+        return int(self.scalar("SELECT count(DISTINCT cluster_id) FROM events"))
+
+    def incident_counts(self, first: date, last: date) -> tuple[int, int]:
+        """(reports, incidents) of the events starting in [first, last]: an incident is counted once."""
+        row = self.query_one(
+            f"SELECT count(*) AS reports, count(DISTINCT {_INCIDENT}) AS incidents FROM events e WHERE {_IN_PERIOD}",
+            (first, last),
+        ) or {}
+        return int(row.get("reports") or 0), int(row.get("incidents") or 0)
+
+    def incidents_by(self, key: Literal["event_type", "oblast"], first: date, last: date,
+                     limit: int = 30) -> list[dict[str, Any]]:
+        """The period's events grouped by ``key`` (``k``) with their ``reports`` and ``incidents``, most first."""
+        return self.query(
+            f"SELECT {_GROUP_KEYS[key]} AS k, count(*) AS reports, count(DISTINCT {_INCIDENT}) AS incidents "
+            f"FROM events e WHERE {_IN_PERIOD} GROUP BY 1 ORDER BY incidents DESC, reports DESC, k LIMIT ?",
+            (first, last, limit),
+        )
+
+    def deadliest_incidents(self, first: date, last: date, limit: int) -> list[dict[str, Any]]:
+        """The period's incidents with the highest best fatality figure: ``incident``, ``best``, ``low``,
+        ``high``, ``reports``, first ``day`` and one ``event_id`` of each."""
+        return self.query(
+            f"SELECT {_INCIDENT} AS incident, max(e.fatalities_best) AS best, min(e.fatalities_low) AS low, "
+            "max(e.fatalities_high) AS high, count(*) AS reports, min(e.date_start) AS day, min(e.id) AS event_id "
+            f"FROM events e WHERE {_IN_PERIOD} AND e.fatalities_best > 0 "
+            "GROUP BY 1 ORDER BY best DESC, reports DESC, incident LIMIT ?",
+            (first, last, limit),
+        )
+
+    def incident_reports(self, event_id: int, limit: int) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """An event's type and place, and the first ``limit`` reports of its incident with their articles."""
+        head = self.query_one(
+            "SELECT e.event_type, e.sub_event_type, e.location_name, e.admin1, e.country, e.cluster_id "
+            "FROM events e WHERE e.id = ?", (event_id,),
+        ) or {}
+        if head.get("cluster_id"):
+            where, params = "e.cluster_id = ?", [head["cluster_id"]]
+        else:
+            where, params = "e.id = ?", [event_id]
+        sources = self.query(
+            "SELECT e.id, e.claimant, e.fatalities_best, a.doc_id, a.title, a.outlet, a.url, a.published "
+            f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where} ORDER BY a.published, e.id LIMIT ?",
+            [*params, limit],
+        )
+        return head, sources
 
 
 def _summary(cluster_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import random
 import re
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import duckdb
 
 from ..errors import StoreError
-from .base import SQLStore
-from .tables import StoreTables
+from .tables import Store
 
 #: Seconds to wait for another process to release the file before failing ($FRONTWATCH_LOCK_TIMEOUT).
 LOCK_TIMEOUT_S = 30.0
 
 
-class DuckDBStore(StoreTables, SQLStore):
+class DuckDBStore(Store):
     """A frontwatch store in a DuckDB file; migrated to the current schema on open.
 
     One process at a time may hold the file for writing: a second one waits up to ``lock_timeout_s``
@@ -96,6 +96,16 @@ class DuckDBStore(StoreTables, SQLStore):
                 raise StoreError(f"{self.target} is not a usable DuckDB database: {exc}") from exc
             time.sleep(min(delay * (1 + random.random()), max(0.0, deadline - time.monotonic())))
             delay = min(delay * 2, 0.5)
+
+    def thread_copy(self) -> Self | None:
+        """This store over a cursor of its connection, for another thread: DuckDB lets cursors of one
+        connection run queries at the same time, but not the connection itself (its Python API docs,
+        "Using DuckDB in multiple threads")."""
+        other = copy.copy(self)
+        other.conn = self.conn.cursor()
+        other._depth = 0
+        other._dedup_stale_components = set()
+        return other
 
     def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:

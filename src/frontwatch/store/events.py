@@ -1,4 +1,4 @@
-"""Store methods for articles and their events (shared by every backend).
+"""The events repository: listing, counting and showing stored events (shared by every backend).
 
 Queries are written once in the SQL subset DuckDB and PostgreSQL share, with ``?`` placeholders:
 every value a user gives is a bound parameter, never formatted into the SQL text.
@@ -6,21 +6,14 @@ every value a user gives is a bound parameter, never formatted into the SQL text
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from ..errors import InputError, NotFound
-from ..models import Article, Event
-from ..urls import check_web_url
-
-_EVENT_COLUMNS = (
-    "article_id, ordinal, event_type, sub_event_type, actor1, actor2, date_start, date_end, date_precision, "
-    "location_name, geonameid, lat, lon, admin1, country, geo_precision, fatalities_best, fatalities_low, "
-    "fatalities_high, claimant, evidence_text, evidence_start, evidence_end, confidence, event_json, doc_id"
-)
+from .base import BoxSQL, range_bbox
+from .clusters import ClusterTables
 
 #: What a listed event carries besides its CONTRACTS EVENT: where it is stored and which article it came from.
 _LIST_COLUMNS = (
@@ -28,22 +21,11 @@ _LIST_COLUMNS = (
 )
 
 
+#: A listed event: its id, lon and lat (None where unplaced) and its listed JSON text.
+Listed = tuple[int, float | None, float | None, str]
+
 #: What a listed page carries: the event row alone (``doc_id`` is kept on it, so no join to articles).
 _PAGE_COLUMNS = "e.id, e.article_id, e.event_json, e.cluster_id, e.doc_id, e.lon, e.lat"
-
-
-def _event_row(article_id: int, doc_id: str, ordinal: int, event: Event) -> tuple[Any, ...]:
-    loc = event.location
-    fat = event.fatalities
-    return (
-        article_id, ordinal, event.event_type, event.sub_event_type, event.actor1, event.actor2,
-        event.date_start, event.date_end, event.date_precision,
-        loc.name if loc else None, loc.geonameid if loc else None, loc.lat if loc else None,
-        loc.lon if loc else None, loc.admin1 if loc else None, loc.country if loc else None,
-        loc.precision if loc else None, fat.best, fat.low, fat.high, event.claimant,
-        event.evidence.text, event.evidence.start, event.evidence.end, event.confidence,
-        json.dumps(event.to_dict(), ensure_ascii=False), doc_id,
-    )
 
 
 def _like(text: str) -> str:
@@ -55,9 +37,6 @@ def _like(text: str) -> str:
     escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
-
-#: Events per INSERT statement when an article is stored.
-_INSERT_BATCH = 500
 
 #: How far before a date range an overlapping event may start: a month, the longest span the extractor
 #: gives a dated event ("in May"); events with longer spans are found from their first MAX_SPAN_DAYS on.
@@ -98,8 +77,11 @@ class EventQuery:
         if self.limit < 1 or self.offset < 0:
             raise InputError(f"limit must be >= 1 and offset >= 0, got limit {self.limit}, offset {self.offset}")
 
-    def where(self) -> tuple[str, list[Any]]:
+    def where(self, bbox_sql: BoxSQL = range_bbox) -> tuple[str, list[Any]]:
         """The WHERE clause over ``events e`` alone, and its bound parameters.
+
+        ``bbox_sql`` is the dialect's box condition (:meth:`~frontwatch.store.base.Database.bbox_sql`, which
+        PostGIS answers from its GiST index); by default, a plain range on the lon and lat columns.
 
         The date range keeps events whose own range overlaps it, looking back at most
         :data:`MAX_SPAN_DAYS` for their start: that bound lets the engine skip the blocks of other
@@ -108,8 +90,9 @@ class EventQuery:
         clauses: list[str] = []
         params: list[Any] = []
         if self.bbox is not None:
-            clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
-            params += [self.bbox[0], self.bbox[2], self.bbox[1], self.bbox[3]]
+            box, box_params = bbox_sql("e.lon", "e.lat", self.bbox)
+            clauses.append(box)
+            params += box_params
         if self.end is not None:
             clauses.append("e.date_start <= ?")
             params.append(self.end)
@@ -181,105 +164,11 @@ def listed_event_json(row: dict[str, Any]) -> str:
     return extra if body == "{}" else f"{extra[:-1]},{body[1:]}"
 
 
-class EventTables:
-    """Mixin: articles and events. An article is stored with its events, replacing earlier ones."""
-
-    def add_article(self, article: Article, events: list[Event]) -> int:
-        """Store (or replace) an article and its events in one transaction; returns the article id."""
-        if article.url:  # issue 15: a javascript: address would become the dashboard's link
-            check_web_url(article.url)
-        sha = hashlib.sha256(article.text.encode("utf-8")).hexdigest()
-        with self.transaction():  # type: ignore[attr-defined]
-            self._drop_articles([article.doc_id])
-            article_id = self.scalar(  # type: ignore[attr-defined]
-                "INSERT INTO articles (doc_id, url, title, outlet, published, language, text, content_sha256) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                (article.doc_id, article.url, article.title, article.outlet, article.published,
-                 article.language, article.text, sha),
-            )
-            rows = [_event_row(int(article_id), article.doc_id, ordinal, event) for ordinal, event in enumerate(events)]
-            # One multi-row INSERT per batch: a statement per event made storing an article ~1.7x slower
-            # in DuckDB; batches keep under PostgreSQL's 65,535 bound parameters.
-            self._insert_event_rows(rows)
-        return int(article_id)
-
-    def add_articles(self, items: list[tuple[Article, list[Event]]]) -> list[int]:
-        """Store (or replace) many articles with their events in one transaction, set-based: a few multi-row
-        statements per 500 rows instead of several per article (the bulk loader's path). Returns the ids."""
-        if not items:
-            return []
-        with self.transaction():  # type: ignore[attr-defined]
-            self._drop_articles([a.doc_id for a, _ in items])
-            ids: dict[str, int] = {}
-            for lo in range(0, len(items), _INSERT_BATCH):
-                batch = items[lo:lo + _INSERT_BATCH]
-                values = [(a.doc_id, a.url, a.title, a.outlet, a.published, a.language, a.text,
-                           hashlib.sha256(a.text.encode("utf-8")).hexdigest()) for a, _ in batch]
-                rows = self.query(  # type: ignore[attr-defined]
-                    "INSERT INTO articles (doc_id, url, title, outlet, published, language, text, content_sha256) "
-                    f"VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * len(batch))} RETURNING id, doc_id",
-                    [v for row in values for v in row])
-                ids.update({r["doc_id"]: int(r["id"]) for r in rows})
-            rows = [_event_row(ids[a.doc_id], a.doc_id, k, e) for a, events in items for k, e in enumerate(events)]
-            self._insert_event_rows(rows)
-        return [ids[a.doc_id] for a, _ in items]
-
-    def _drop_articles(self, doc_ids: list[str]) -> None:
-        """Delete stored articles (and their events) by doc_id, remembering the dedup components they leave."""
-        stale: set[str] = getattr(self, "_dedup_stale_components", set())
-        for lo in range(0, len(doc_ids), _INSERT_BATCH):
-            batch = doc_ids[lo:lo + _INSERT_BATCH]
-            marks = ", ".join("?" for _ in batch)
-            old = [int(r["id"]) for r in self.query(  # type: ignore[attr-defined]
-                f"SELECT id FROM articles WHERE doc_id IN ({marks})", batch)]
-            if not old:
-                continue
-            ids = ", ".join("?" for _ in old)
-            stale.update(r["dedup_component"] for r in self.query(  # type: ignore[attr-defined]
-                f"SELECT DISTINCT dedup_component FROM events WHERE article_id IN ({ids}) "
-                "AND dedup_component IS NOT NULL", old))
-            self.execute(f"DELETE FROM events WHERE article_id IN ({ids})", old)  # type: ignore[attr-defined]
-            self.execute(f"DELETE FROM articles WHERE id IN ({ids})", old)  # type: ignore[attr-defined]
-        self._dedup_stale_components = stale
-
-    def _insert_event_rows(self, rows: list[tuple[Any, ...]]) -> None:
-        """Multi-row INSERTs of event rows, :data:`_INSERT_BATCH` a statement; DuckDB reads a large batch as
-        one Arrow table instead (binding 26 parameters a row was 8 s per 1,000 articles there)."""
-        if len(rows) > _INSERT_BATCH and getattr(self, "backend", "") == "duckdb":
-            self._insert_arrow(rows)
-            return
-        one = "(" + ", ".join("?" for _ in rows[0]) + ")" if rows else ""
-        for lo in range(0, len(rows), _INSERT_BATCH):
-            batch = rows[lo:lo + _INSERT_BATCH]
-            self.execute(  # type: ignore[attr-defined]
-                f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES {', '.join([one] * len(batch))}",
-                [value for row in batch for value in row],
-            )
-
-    def _insert_arrow(self, rows: list[tuple[Any, ...]]) -> None:
-        """Event rows into DuckDB through a registered Arrow table (one statement, no per-value binding)."""
-        import pyarrow as pa
-
-        names = [c.strip() for c in _EVENT_COLUMNS.split(",")]
-        table = pa.Table.from_pylist([dict(zip(names, row, strict=True)) for row in rows])
-        self.conn.register("_fw_new_events", table)  # type: ignore[attr-defined]
-        try:
-            self.execute(f"INSERT INTO events ({_EVENT_COLUMNS}) SELECT {_EVENT_COLUMNS} "  # type: ignore[attr-defined]
-                         "FROM _fw_new_events")
-        finally:
-            self.conn.unregister("_fw_new_events")  # type: ignore[attr-defined]
-
-    def get_article(self, doc_id: str) -> dict[str, Any]:
-        row = self.query_one("SELECT * FROM articles WHERE doc_id = ?", (doc_id,))  # type: ignore[attr-defined]
-        if row is None:
-            raise NotFound(f"no article with doc_id {doc_id!r} in the store")
-        row["events"] = self.query(  # type: ignore[attr-defined]
-            "SELECT * FROM events WHERE article_id = ? ORDER BY ordinal", (row["id"],)
-        )
-        return row
+class EventTables(ClusterTables):
+    """Stored events: pages of a query, one event with the sources of its incident (its cluster), facets."""
 
     def count_events(self) -> int:
-        return int(self.scalar("SELECT count(*) FROM events"))  # type: ignore[attr-defined]
+        return int(self.scalar("SELECT count(*) FROM events"))
 
     # -- queries for the API and the dashboard
 
@@ -294,21 +183,30 @@ class EventTables:
         benchmark, so a listed event carries its ``doc_id`` and the article's details are one
         ``/events/{id}`` or ``/articles/{doc_id}`` away.
         """
-        where, params = query.where()
-        return self.query(  # type: ignore[attr-defined]
-            f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
-            "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?",
-            [*params, query.limit, query.offset],
-        )
+        return self.query(*self.page_statement(query))
+
+    def page_statement(self, query: EventQuery) -> tuple[str, list[Any]]:
+        """The SQL of one page of ``query`` in this store's dialect, and its parameters (to run or EXPLAIN)."""
+        where, params = query.where(self.bbox_sql)
+        sql = (f"SELECT {_PAGE_COLUMNS} FROM events e{where} "
+               "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT ? OFFSET ?")
+        return sql, [*params, query.limit, query.offset]
+
+    def event_page(self, query: EventQuery, total: bool = False) -> tuple[list[Listed], int | None]:
+        """One page of ``query`` as (id, lon, lat, listed JSON) items, and the count over all pages when
+        ``total``: what ``/events`` serves. (A read-only DuckDB server answers the queries its
+        :class:`~frontwatch.store.event_index.EventIndex` handles from that, with the same items.)"""
+        items = [(int(r["id"]), r.get("lon"), r.get("lat"), listed_event_json(r)) for r in self.query_event_rows(query)]
+        return items, (self.count_matching_events(query) if total else None)
 
     def count_matching_events(self, query: EventQuery) -> int:
         """How many events match ``query`` over all pages."""
-        where, params = query.where()
-        return int(self.scalar(f"SELECT count(*) FROM events e{where}", params))  # type: ignore[attr-defined]
+        where, params = query.where(self.bbox_sql)
+        return int(self.scalar(f"SELECT count(*) FROM events e{where}", params))
 
     def get_event(self, event_id: int) -> dict[str, Any]:
         """One event with its article and every source of its merged incident (its cluster)."""
-        row = self.query_one(  # type: ignore[attr-defined]
+        row = self.query_one(
             f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?",
             (event_id,),
         )
@@ -317,11 +215,9 @@ class EventTables:
         event = listed_event(row)
         event["sources"] = self.event_sources(event)
         event["claimants"] = sorted({s["claimant"] for s in event["sources"] if s.get("claimant")})
-        summary = getattr(self, "event_cluster", None)  # dedup's view of the incident (store/clusters.py)
-        if summary is not None:
-            incident = summary(event_id)
-            incident.pop("reports", None)  # the same reports as ``sources``
-            event["incident"] = incident
+        incident = self.event_cluster(event_id)  # dedup's view of the incident (store/clusters.py)
+        incident.pop("reports", None)  # the same reports as ``sources``
+        event["incident"] = incident
         return event
 
     def event_sources(self, event: dict[str, Any]) -> list[dict[str, Any]]:
@@ -331,7 +227,7 @@ class EventTables:
         side by side rather than averaged away (issue 4).
         """
         if event.get("cluster_id"):
-            rows = self.query(  # type: ignore[attr-defined]
+            rows = self.query(
                 f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
                 "WHERE e.cluster_id = ? ORDER BY a.published, e.id LIMIT 500",
                 (event["cluster_id"],),
@@ -345,33 +241,13 @@ class EventTables:
             for m in members
         ]
 
-    def article_view(self, doc_id: str) -> dict[str, Any]:
-        """An article's text and metadata with its events, each with its evidence span (offsets into the text)."""
-        row = self.query_one(  # type: ignore[attr-defined]
-            "SELECT id, doc_id, url, title, outlet, published, language, text FROM articles WHERE doc_id = ?",
-            (doc_id,),
-        )
-        if row is None:
-            raise NotFound(f"no article with doc_id {doc_id!r} in the store")
-        rows = self.query(  # type: ignore[attr-defined]
-            f"SELECT {_LIST_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
-            "WHERE e.article_id = ? ORDER BY e.ordinal",
-            (row["id"],),
-        )
-        published = row["published"]
-        return {
-            "doc_id": row["doc_id"], "url": row["url"], "title": row["title"], "outlet": row["outlet"],
-            "published": published.isoformat() if isinstance(published, date) else published,
-            "language": row["language"], "text": row["text"], "events": [listed_event(r) for r in rows],
-        }
-
     def event_facets(self) -> dict[str, Any]:
         """What the filters can choose from: event types with sub-types and counts, and the date span."""
-        rows = self.query(  # type: ignore[attr-defined]
+        rows = self.query(
             "SELECT event_type, sub_event_type, count(*) AS n FROM events "
             "GROUP BY event_type, sub_event_type ORDER BY event_type, sub_event_type"
         )
-        span = self.query_one("SELECT min(date_start) AS first, max(date_start) AS last FROM events")  # type: ignore[attr-defined]
+        span = self.query_one("SELECT min(date_start) AS first, max(date_start) AS last FROM events")
         types: dict[str, dict[str, Any]] = {}
         for r in rows:
             entry = types.setdefault(r["event_type"],

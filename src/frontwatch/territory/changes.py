@@ -11,13 +11,16 @@ or computed from the two geometries.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..models import AreaChange
 from .layers import display
 from .overlay import Diff, diff
 from .periods import check_range
 from .timeline import Timeline, frozen_memo
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 class Pairs:
@@ -67,7 +70,7 @@ class Pairs:
 
 
 def change(
-    store: Any,
+    store: Store,
     *,
     layer: str = "occupied",
     start: date,

@@ -17,12 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataUnavailable, InputError
 from .layers import display
 from .side_by_side import state
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 SUNDAY = 6
 TOP_DIVERGENCES = 10
@@ -157,7 +160,7 @@ def layer_areas(tl: Timeline) -> dict[int, float]:
     return areas
 
 
-def compare(store: Any, *, source_a: str = "deepstate", source_b: str = "isw", layer: str | None = None,
+def compare(store: Store, *, source_a: str = "deepstate", source_b: str = "isw", layer: str | None = None,
             layer_a: str | None = None, layer_b: str | None = None, start: date | None = None,
             end: date | None = None, tz: str = "UTC") -> Comparison:
     """Weekly (Sunday to Sunday) net change of two sources over the weeks both cover (or ``start..end``).

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import orjson
@@ -33,6 +33,9 @@ from ..errors import ConfigError, FetchError
 from .archive import Entry
 from .importer import ImportReport, import_entries, read_options
 from .sources import time_from_value
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 DEEPSTATE_URL = "https://deepstatemap.live/api"
 ISW_URL = "https://services5.arcgis.com/SaBe5HMtmnbqSWlu/arcgis/rest/services"
@@ -54,7 +57,7 @@ USER_AGENT = "frontwatch (https://example.invalid/frontwatch; research use)"
 
 
 def fetch_source(
-    store: Any,
+    store: Store,
     provider: str,
     *,
     url: str | None = None,
@@ -150,7 +153,7 @@ def deepstate_history(client: httpx.Client, base: str, max_bytes: int = MAX_BYTE
 
 
 def deepstate_entries(
-    client: httpx.Client, base: str, store: Any, since: str | None, max_bytes: int = MAX_BYTES
+    client: httpx.Client, base: str, store: Store, since: str | None, max_bytes: int = MAX_BYTES
 ) -> Iterator[Entry]:
     """Download entries for the snapshots listed since ``since`` that the store lacks."""
     start = _since(since)

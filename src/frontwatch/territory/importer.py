@@ -57,6 +57,7 @@ from .plausibility import Plausibility
 from .sources import SOURCES, GeometryCache, Note, Prepared, ReadOptions, deepstate_id, finish, read_entry
 
 if TYPE_CHECKING:
+    from ..store import Store
     from .formats import LayerMap
 
 log = logging.getLogger("frontwatch.territory")
@@ -124,7 +125,7 @@ def read_options(source: str, time: str | datetime | None, layer_map: LayerMap |
 
 
 def import_paths(
-    store: Any,
+    store: Store,
     paths: Iterable[str | Path],
     *,
     source: str = "auto",
@@ -145,7 +146,7 @@ def import_paths(
 
 
 def import_entries(
-    store: Any, entries: Iterable[Entry], opts: ReadOptions, *, progress: bool = False, workers: int | None = None,
+    store: Store, entries: Iterable[Entry], opts: ReadOptions, *, progress: bool = False, workers: int | None = None,
     plausibility: bool = True,
 ) -> ImportReport:
     """Import a stream of entries (from ``archive.iter_entries`` or a fetcher) with checked options."""
@@ -167,7 +168,7 @@ def _workers(requested: int | None) -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def _refresh(store: Any, sources: set[str]) -> None:
+def _refresh(store: Store, sources: set[str]) -> None:
     from .steps import refresh_steps  # owned by the analysis side; keeps derived tables in step with the import
 
     for source in sorted(sources):
@@ -177,7 +178,7 @@ def _refresh(store: Any, sources: set[str]) -> None:
 class _Run:
     """One import: the stream of entries, the pool, the write buffer and the report."""
 
-    def __init__(self, store: Any, opts: ReadOptions, workers: int, plausibility: Plausibility | None) -> None:
+    def __init__(self, store: Store, opts: ReadOptions, workers: int, plausibility: Plausibility | None) -> None:
         self.store, self.opts, self.workers, self.plausibility = store, opts, workers, plausibility
         self.report = ImportReport()
         self.known: dict[tuple[str, str], str] = store.snapshot_digests()

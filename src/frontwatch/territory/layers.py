@@ -11,7 +11,7 @@ A sum is the union of the layers' geometries, so ground in two layers at once co
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -19,6 +19,9 @@ from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from ..errors import UnknownLayer
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -49,7 +52,7 @@ def display(expr: str) -> str:
     return "+".join(dict.fromkeys(part.strip().lower() for part in str(expr).split("+")))
 
 
-def check_layers(store: Any, names: tuple[str, ...], source: str) -> None:
+def check_layers(store: Store, names: tuple[str, ...], source: str) -> None:
     """Raise UnknownLayer naming the layers the store has when one of ``names`` is not stored for ``source``."""
     have = set(store.layer_names(source))
     missing = [n for n in names if n not in have]

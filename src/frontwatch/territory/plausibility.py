@@ -28,9 +28,12 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .colours import SATIRICAL_FOREIGN, UNMAPPED_PREFIX
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: Sources whose snapshots are checked (the ones the thresholds were measured on).
 CHECKED_SOURCES = frozenset({"deepstate"})
@@ -93,7 +96,7 @@ def jump_problem(areas: dict[str, float], ref: Point, time: datetime) -> str | N
 class Plausibility:
     """The timelines of layer areas per source (stored snapshots, then those accepted during this import)."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
         self.timelines: dict[str, list[Point]] = {}
 

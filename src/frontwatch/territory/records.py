@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataUnavailable, InputError
 from ..models import JsonMixin, SnapshotRef
 from .changes import Pairs
 from .series import check_budget
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def rolling_nets(tl: Timeline, window: int, last: date, max_overlays: int | None
 
 
 def record(
-    store: Any, *, window: int = 7, at: date, layer: str = "occupied", source: str | None = None, tz: str = "UTC",
+    store: Store, *, window: int = 7, at: date, layer: str = "occupied", source: str | None = None, tz: str = "UTC",
     max_overlays: int | None = None,
 ) -> Record:
     """Rank the net change of the ``window`` days ending at ``at`` against every earlier window.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import orjson
@@ -26,6 +26,9 @@ from ..errors import DataUnavailable, InputError, InvalidGeometry, NotFound, Unr
 from ..geodesy import area_km2
 from ..models import RegionChange
 from .layers import polygonal
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 _HOW_TO = "import a boundary file first: frontwatch territory regions import FILE [--name-field shapeName]"
 #: Ukraine's oblasts (geoBoundaries ADM1, ODbL 1.0), used when the store holds no regions of its own.
@@ -56,7 +59,7 @@ def _to_wgs84(geoms: np.ndarray, crs: str | None, path: Path) -> np.ndarray:
 
 
 def import_regions(
-    store: Any, path: str | Path, *, name_field: str = "shapeName", iso_field: str | None = "shapeISO"
+    store: Store, path: str | Path, *, name_field: str = "shapeName", iso_field: str | None = "shapeISO"
 ) -> int:
     """Replace the stored regions with the polygons of a boundary file; returns how many were stored."""
     path = Path(path)
@@ -103,14 +106,14 @@ def bundled_regions(path: Path | None = None) -> list[tuple[str, str | None, Bas
     return rows
 
 
-def region_rows(store: Any) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
+def region_rows(store: Store) -> tuple[list[tuple[str, str | None, BaseGeometry]], str]:
     """(rows, origin): the regions the user imported into the store, else the bundled oblasts."""
     if store.count_regions():
         return store.load_regions(), "imported"
     return bundled_regions(), BUNDLED_ORIGIN
 
 
-def _regions(store: Any) -> tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]:
+def _regions(store: Store) -> tuple[list[tuple[str, str | None]], shapely.STRtree, list[BaseGeometry]]:
     count = store.count_regions()
     key = (str(store.target), count) if count else ("bundled", 0)
     if key not in _CACHE:
@@ -133,7 +136,7 @@ def _areas_by_region(geom: BaseGeometry | None, tree: shapely.STRtree, geoms: li
     return out
 
 
-def split_by_region(store: Any, gained: BaseGeometry | None, lost: BaseGeometry | None) -> list[RegionChange]:
+def split_by_region(store: Store, gained: BaseGeometry | None, lost: BaseGeometry | None) -> list[RegionChange]:
     """Gained, lost and net km² in each region touched, largest net first."""
     names, tree, geoms = _regions(store)
     won, gone = _areas_by_region(gained, tree, geoms), _areas_by_region(lost, tree, geoms)

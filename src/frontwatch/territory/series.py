@@ -11,13 +11,16 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..models import SeriesPoint
 from .changes import Pairs
 from .periods import check_range
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 FREQS = ("day", "week", "month")
 
@@ -61,7 +64,7 @@ def _check(freq: str, window: int | None) -> None:
 
 
 def series(
-    store: Any,
+    store: Store,
     *,
     freq: str = "day",
     start: date | None = None,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataUnavailable, FrontwatchError, UnknownLayer
 from ..models import SnapshotRef
@@ -25,10 +25,13 @@ from .records import record
 from .series import _check, check_budget, windows
 from .timeline import Timeline
 
+if TYPE_CHECKING:
+    from ..store import Store
+
 ALL = "all"
 
 
-def sources_with(store: Any, layer: str) -> list[str]:
+def sources_with(store: Store, layer: str) -> list[str]:
     """The stored sources that have every layer of ``layer`` (most snapshots first); DataUnavailable if none."""
     names = parse_layers(layer)
     sources = store.sources()
@@ -92,7 +95,7 @@ def describe(source: str, layer: str) -> str | None:
     return text or None
 
 
-def change_all(store: Any, *, layer: str, start: date, end: date, tz: str = "UTC", by_region: bool = False,
+def change_all(store: Store, *, layer: str, start: date, end: date, tz: str = "UTC", by_region: bool = False,
                settlements: bool = False) -> dict[str, Any]:
     """``change`` on every source that has the layer, side by side; a source that cannot answer says why."""
     check_range(start, end)
@@ -127,7 +130,7 @@ def _each_source(store: Any, layer: str, tz: str, compute: Callable[[str], tuple
     return rows, failed
 
 
-def series_all(store: Any, *, freq: str = "week", start: date | None = None, end: date | None = None,
+def series_all(store: Store, *, freq: str = "week", start: date | None = None, end: date | None = None,
                window: int | None = None, layer: str = "occupied", tz: str = "UTC",
                max_overlays: int | None = None) -> list[dict[str, Any]]:
     """``series`` on every source over the range they share (or ``start..end``), one row per source and window.
@@ -182,7 +185,7 @@ def _source_series(tl: Timeline, pairs: Pairs, spans: list[Any], tz: str) -> lis
     return out
 
 
-def record_all(store: Any, *, window: int = 7, at: date, layer: str = "occupied", tz: str = "UTC",
+def record_all(store: Store, *, window: int = 7, at: date, layer: str = "occupied", tz: str = "UTC",
                max_overlays: int | None = None) -> dict[str, Any]:
     """``record`` on every source, with the states each used and their gaps (``max_overlays``: per source)."""
 

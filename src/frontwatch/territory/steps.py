@@ -14,12 +14,15 @@ its rows, or no marker and a rebuild at the next run.
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .changes import Pairs
 from .layers import canonical
 from .series import windows
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 #: The layer expressions precomputed; others are computed on demand (exact, slower). The API serves
 #: series and records of these (and of any single layer whose range fits its overlay budget) and of no
@@ -41,13 +44,13 @@ def _wanted_pairs(tl: Timeline) -> list[tuple[int, int, str]]:
     return sorted((i, j, kind) for (i, j), kind in wanted.items())
 
 
-def derived_layers(store: Any, source: str) -> list[str]:
+def derived_layers(store: Store, source: str) -> list[str]:
     """The canonical layer expressions of STEP_LAYERS whose layers ``source`` has."""
     have = set(store.layer_names(source))
     return [canonical(expr) for expr in STEP_LAYERS if have.issuperset(expr.split("+"))]
 
 
-def is_complete(store: Any, source: str, layer: str) -> bool:
+def is_complete(store: Store, source: str, layer: str) -> bool:
     """Whether the derived rows of ``layer`` were completed for the snapshots ``source`` has now.
 
     The marker is written in the transaction of the last rows: absent after a kill during precompute,
@@ -63,18 +66,18 @@ def is_complete(store: Any, source: str, layer: str) -> bool:
     return (snapshots, last_id) == (len(times), times[-1][0]) and (changes, sums) == store.derived_counts(source, layer)
 
 
-def incomplete(store: Any) -> list[tuple[str, str]]:
+def incomplete(store: Store) -> list[tuple[str, str]]:
     """(source, layer) of every derived table that needs a rebuild (cheap: counts only)."""
     return [(source, layer) for source in store.sources() for layer in derived_layers(store, source)
             if not is_complete(store, source, layer)]
 
 
-def ensure_derived(store: Any) -> int:
+def ensure_derived(store: Store) -> int:
     """Rebuild whatever derived rows are incomplete, for every source; returns how many rows were added."""
     return sum(refresh_steps(store, source) for source in sorted({s for s, _ in incomplete(store)}))
 
 
-def refresh_steps(store: Any, source: str) -> int:
+def refresh_steps(store: Store, source: str) -> int:
     """Bring the precomputed changes of ``source`` up to date; returns how many were added.
 
     A layer expression whose marker says it is complete is skipped without reading any geometry.
@@ -86,7 +89,7 @@ def refresh_steps(store: Any, source: str) -> int:
     return added
 
 
-def _refresh_layer(store: Any, source: str, expr: str) -> int:
+def _refresh_layer(store: Store, source: str, expr: str) -> int:
     """Compute the missing changes (and sums) of one expression; store them with the marker, in one transaction."""
     tl = Timeline(store, source, expr, "UTC", cache=8)
     tl.prefetch()
@@ -106,7 +109,7 @@ def _refresh_layer(store: Any, source: str, expr: str) -> int:
     return len(rows) + len(sums)
 
 
-def _sum_rows(store: Any, tl: Timeline, pairs: Pairs) -> list[tuple[int, str, float]]:
+def _sum_rows(store: Store, tl: Timeline, pairs: Pairs) -> list[tuple[int, str, float]]:
     """The area of the layer sum for every snapshot that lacks it.
 
     Only the first snapshot's union is measured; each next area follows exactly from the step

@@ -10,7 +10,7 @@ import bisect
 import os
 from collections import OrderedDict
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shapely
 
@@ -20,8 +20,11 @@ from .layers import canonical, check_layers, parse_layers
 from .overlay import Shape
 from .periods import day_end_utc, local_date, zone
 
+if TYPE_CHECKING:
+    from ..store import Store
 
-def resolve_source(store: Any, source: str | None) -> str:
+
+def resolve_source(store: Store, source: str | None) -> str:
     """``source``, or the source with most snapshots; DataUnavailable when the store has none."""
     known = store.sources()
     if not known:
@@ -47,7 +50,7 @@ _WKB: OrderedDict[tuple[str, str, str, int, int], tuple[dict[int, list[bytes]], 
 
 
 def _process_cache(
-    store: Any, source: str, layer: str, count: int, last_id: int
+    store: Store, source: str, layer: str, count: int, last_id: int
 ) -> tuple[dict[int, list[bytes]], OrderedDict[int, Shape]]:
     """The WKB read and the shapes parsed so far for one store, source and layer expression."""
     key = (str(store.target), source, layer, count, last_id)
@@ -66,9 +69,9 @@ def _process_cache(
 _FROZEN: dict[tuple[Any, ...], Any] = {}
 
 
-def frozen_memo(store: Any, key: tuple[Any, ...], compute: Any) -> Any:
+def frozen_memo(store: Store, key: tuple[Any, ...], compute: Any) -> Any:
     """``compute()``, remembered per read-only DuckDB file (computed every time for any other store)."""
-    if not getattr(store, "read_only", False) or getattr(store, "backend", "") != "duckdb":
+    if not store.read_only or store.backend != "duckdb":
         return compute()
     try:
         st = os.stat(store.target)
@@ -86,7 +89,7 @@ def frozen_memo(store: Any, key: tuple[Any, ...], compute: Any) -> Any:
 class Timeline:
     """The snapshot ids and times of one source and one layer expression, with a geometry cache."""
 
-    def __init__(self, store: Any, source: str | None, layer: str, tz: str = "UTC", *, cache: int = 64) -> None:
+    def __init__(self, store: Store, source: str | None, layer: str, tz: str = "UTC", *, cache: int = 64) -> None:
         zone(tz)  # validate early
         self.store = store
         self.source = frozen_memo(store, ("source", source), lambda: resolve_source(store, source))

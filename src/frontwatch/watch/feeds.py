@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ..errors import FetchError, FrontwatchError
 from ..ingest.document import Document
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 MAX_FEED_BYTES = 16 * 1024 * 1024
 
@@ -38,7 +41,7 @@ def read_feed(client: httpx.Client, url: str) -> list[Document]:
         raise FetchError(f"{url}: {exc}") from exc
 
 
-def store_new(store: Any, documents: list[Document],
+def store_new(store: Store, documents: list[Document],
               extractor: Callable[[], Any]) -> tuple[int, int, list[str]]:
     """Extract and store the documents the store lacks: (stored, already stored, error lines)."""
     from ..events.run import store_article
@@ -58,8 +61,5 @@ def store_new(store: Any, documents: list[Document],
     return stored, len(readable) - len(new), errors
 
 
-def _stored_ids(store: Any, doc_ids: list[str]) -> set[str]:
-    if not doc_ids:
-        return set()
-    marks = ", ".join("?" for _ in doc_ids)
-    return {r["doc_id"] for r in store.query(f"SELECT doc_id FROM articles WHERE doc_id IN ({marks})", doc_ids)}
+def _stored_ids(store: Store, doc_ids: list[str]) -> set[str]:
+    return store.articles.stored_doc_ids(doc_ids)

@@ -15,7 +15,7 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import httpx
 
@@ -23,6 +23,9 @@ from ..errors import FrontwatchError
 from .alerts import AlertLog, crossed
 from .config import WatchConfig
 from .retry import with_retry
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 log = logging.getLogger("frontwatch.watch")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -91,7 +94,7 @@ class Watcher:
                  report.articles, len(report.alerts), len(report.errors))
         return report
 
-    def _map(self, store: Any, source: dict[str, Any], report: CycleReport) -> None:
+    def _map(self, store: Store, source: dict[str, Any], report: CycleReport) -> None:
         from ..territory.fetch import fetch_source
 
         what = f"map {source['provider']}" + (f" ({source['url']})" if source["url"] else "")
@@ -108,7 +111,7 @@ class Watcher:
             log.error("%s: %s: %s", what, failure.path, failure.error)
         log.info("%s: %d imported, %d already stored", what, result.imported, result.skipped)
 
-    def _feed(self, store: Any, feed: dict[str, Any], report: CycleReport) -> None:
+    def _feed(self, store: Store, feed: dict[str, Any], report: CycleReport) -> None:
         from .feeds import read_feed, store_new
 
         what = f"feed {feed['name'] or feed['url']}"
@@ -133,7 +136,7 @@ class Watcher:
             self._extractor = Extractor()
         return self._extractor
 
-    def _brief(self, store: Any, report: CycleReport) -> None:
+    def _brief(self, store: Store, report: CycleReport) -> None:
         """The brief of the week to the latest map (or today), written when anything is new or none exists."""
         from ..brief import brief_period, build_brief, write_brief
 
@@ -153,12 +156,12 @@ class Watcher:
         log.info("brief written to %s", folder)
         report.alerts = self.alerts.send(crossed(brief.to_dict(), self.config.alerts))
 
-    def _latest_day(self, store: Any) -> date:
+    def _latest_day(self, store: Store) -> date:
         sources = store.sources()
         if not sources:
             return self.clock.now().date()
-        seconds = store.scalar("SELECT max(time_utc) FROM territory_snapshots WHERE source = ?", (sources[0],))
-        return datetime.fromtimestamp(int(seconds), UTC).date()
+        last = store.territory.last_snapshot_time(sources[0])
+        return last.date() if last else self.clock.now().date()
 
     def run(self, *, cycles: int | None = None) -> int:
         """Run on the schedule until stopped (or ``cycles`` cycles); returns how many ran."""

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from frontwatch.api.event_index import EventIndex
 from frontwatch.models import Article, Event, Evidence, Fatalities, Place
 from frontwatch.store import open_store
+from frontwatch.store.event_index import EventIndex
 from frontwatch.store.events import EventQuery, listed_event_json
 
 TYPES = [("Explosions/Remote violence", "Shelling/artillery/missile attack"),

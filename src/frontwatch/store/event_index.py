@@ -1,4 +1,5 @@
-"""An in-memory index of a read-only DuckDB store's events for the map's query: a box, a date range, a type.
+"""The events repository's in-memory index of a read-only DuckDB store, for the map's query: a box, a date
+range, a type.
 
 Why: DuckDB finds the ~200 events of a 1x1 degree box and a month among a million by reading the
 lon, lat and date columns (2.7 ms), but then fetching the page's 100 rows decompresses every stored
@@ -30,8 +31,9 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
-from ..store import SQLStore
-from ..store.events import MAX_SPAN_DAYS, EventQuery, listed_event_json
+from ..errors import StoreError
+from .base import Database
+from .events import MAX_SPAN_DAYS, EventQuery, Listed, listed_event_json
 
 #: Days since 1970-01-01 of an event without a date (sorts first, so last in the newest-first order).
 NO_DAY = np.iinfo(np.int32).min
@@ -41,9 +43,6 @@ _BATCH = 50_000
 #: Index order: ascending here, so newest first (date_start DESC NULLS LAST, id DESC) is the reverse.
 _ORDER = "ORDER BY date_start ASC NULLS FIRST, id ASC"
 
-
-#: A listed event: its id, lon and lat (None where unplaced) and its listed JSON text.
-Listed = tuple[int, float | None, float | None, str]
 
 
 def _day(value: date) -> np.int32:
@@ -119,13 +118,16 @@ class EventIndex:
             self.payload.close()
 
     @classmethod
-    def build(cls, store: SQLStore, cache_dir: Path | None = None) -> EventIndex:
+    def build(cls, store: Database, cache_dir: Path | None = None) -> EventIndex:
         """The index of ``store`` (a DuckDB store opened read-only); its payload file goes in ``cache_dir``.
 
         The file's name is a hash of the store file (path, size, modification time) and its events, so
         a server started on a changed store builds a new one; older files of the same store are removed.
         """
-        conn = store.conn  # type: ignore[attr-defined]
+        if store.backend != "duckdb":
+            raise StoreError(f"the event index reads a DuckDB file; {store.target} is a {store.backend} store, "
+                             "which answers event queries from its own indexes")
+        conn = store.conn
         columns = conn.execute(
             "SELECT id, date_start, COALESCE(date_end, date_start) AS last_day, lon, lat, event_type, sub_event_type "
             f"FROM events {_ORDER}"
@@ -168,7 +170,7 @@ def _floats(values: Any) -> np.ndarray:
     return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan)
 
 
-def _store_key(store: SQLStore) -> tuple[str, str]:
+def _store_key(store: Database) -> tuple[str, str]:
     """A name for the store file, and its state: the file's and its write-ahead log's size and time."""
     path = Path(store.target).resolve()
     parts = []
