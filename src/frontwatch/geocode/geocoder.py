@@ -88,14 +88,15 @@ class Geocoder:
         base = context or GeoContext()
         names = [_with_state_word(text, s, e) for s, e in spans]
         hints = [hint_after(text, e) for _, e in spans]
-        first = [self._rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
+        memo: dict[tuple[str, GeoContext], list[tuple[float, Place]]] = {}  # a name repeats; ranking is pure
+        first = [self._rank(n, replace(base, hint=h), memo) for n, h in zip(names, hints, strict=True)]
         evidence: dict[str, _Evidence] = {}
         second = first
         for n, ranked in zip(names, first, strict=True):
             evidence.setdefault(key(n), _evidence(ranked))
         for _round in range(PASSES - 1):
             contexts = {k: _document_context(evidence, k, base) for k in evidence}
-            second = [self._rank(n, replace(contexts[key(n)], hint=h)) for n, h in zip(names, hints, strict=True)]
+            second = [self._rank(n, replace(contexts[key(n)], hint=h), memo) for n, h in zip(names, hints, strict=True)]
             evidence = {}
             for n, ranked in zip(names, second, strict=True):
                 evidence.setdefault(key(n), _evidence(ranked))
@@ -110,11 +111,18 @@ class Geocoder:
         out = place_streets(names, out, spans)
         return _fall_back_to_locality(out, names) if fallback else out
 
-    def _rank(self, name: str, context: GeoContext) -> list[tuple[float, Place]]:
-        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long)."""
+    def _rank(self, name: str, context: GeoContext,
+              memo: dict[tuple[str, GeoContext], list[tuple[float, Place]]] | None = None) -> list[tuple[float, Place]]:
+        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long). ``memo`` keeps the
+        rankings already made for one text: the same name in the same context ranks the same."""
         if len(name) > MAX_NAME or not any(ch.isalpha() for ch in name):
             return []
-        return self._resolver.rank(name, context)
+        if memo is None:
+            return self._resolver.rank(name, context)
+        found = memo.get((name, context))
+        if found is None:
+            found = memo[(name, context)] = self._resolver.rank(name, context)
+        return found
 
     def find(self, text: str, *, doc: Doc | None = None, context: GeoContext | None = None) -> list[Toponym]:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
