@@ -15,7 +15,6 @@ Areas use GeographicLib's exact polygon algorithm (Karney 2013, "Algorithms for 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 import numpy as np
@@ -62,11 +61,6 @@ def area_km2(geom: BaseGeometry | None) -> float:
     return total_m2 / _M2_PER_KM2
 
 
-def _usable(v: float) -> bool:
-    """Not None and not NaN (a plain test: the geocoder measures ~100 distances per place name)."""
-    return v is not None and not (isinstance(v, float) and math.isnan(v))
-
-
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Geodesic distance in km between two points on the WGS84 ellipsoid.
 
@@ -75,8 +69,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     >>> round(distance_km(49.9935, 36.2304, 50.4501, 30.5234))  # Kharkiv to Kyiv
     410
     """
-    if not _usable(lat1) or not _usable(lon1) or not _usable(lat2) or not _usable(lon2):
-        raise ValueError(f"distance_km needs four coordinates, got {(lat1, lon1, lat2, lon2)!r}")
+    for v in (lat1, lon1, lat2, lon2):  # a plain loop: the geocoder measures ~100 distances per place name
+        if v is None or (v != v and isinstance(v, float)):  # v != v: NaN
+            raise ValueError(f"distance_km needs four coordinates, got {(lat1, lon1, lat2, lon2)!r}")
     _, _, dist_m = WGS84.inv(lon1, lat1, lon2, lat2)
     return dist_m / 1000.0
 

@@ -53,7 +53,7 @@ ASCII_FOLDING = frozenset("\u0130\u0131\u017f\u212a")
 def may_match(literals: Literals, lowered: str | None) -> bool:
     """False only when the rule cannot match: ``lowered`` (the sentence lowercased, see :func:`lowered`)
     holds none of its literals. None for ``literals`` or ``lowered`` means "run the rule"."""
-    return literals is None or lowered is None or any(lit in lowered for lit in literals)
+    return literals is None or lowered is None or any(map(lowered.__contains__, literals))
 
 
 def lowered(sentence: str) -> str | None:
