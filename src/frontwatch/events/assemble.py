@@ -17,7 +17,7 @@ from ..nlp.actors import ActorMention, civilians, country_of_iso, find_actors
 from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
-from ..nlp.paragraphs import Segment, segments
+from ..nlp.paragraphs import Segment, doc_text, segments
 from ..nlp.refiners import Draft, is_protest_sentence, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
 from .fatalities import claimed_losses, fatalities_of
@@ -44,7 +44,7 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Any, toponyms: list[Toponym[Place]]) -> DocContext:
-        ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc.text)
+        ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
         ctx.protest_text = " ".join(
             ctx.text[m.start : m.end]
@@ -137,7 +137,7 @@ def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
 
 def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place | None, bool]:
     """(the place, whether the event's own sentence names it)."""
-    topo = choose_in(ctx.toponyms, mention.start, mention.end, mention.trigger_start, ctx.doc)
+    topo = choose_in(ctx.toponyms, mention.start, mention.end, mention.trigger_start, ctx.doc, ctx.text)
     if topo is not None:
         bearing = compass_near(ctx.text, topo.start, topo.end) if level(topo.place) == 2 else None
         part = by_direction(topo, bearing, ctx.toponyms) if bearing is not None else None
@@ -145,7 +145,8 @@ def _place(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[Place 
     for prev in reversed(ctx.segments[: seg.index]):
         if prev.paragraph != seg.paragraph:
             break
-        topo = choose_in(ctx.toponyms, prev.span.start_char, prev.span.end_char, prev.span.start_char, ctx.doc)
+        topo = choose_in(ctx.toponyms, prev.span.start_char, prev.span.end_char, prev.span.start_char, ctx.doc,
+                         ctx.text)
         if topo is not None:
             return inferred(topo.place), False
     return (inferred(ctx.dateline) if ctx.dateline else None), False

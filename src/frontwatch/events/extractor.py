@@ -16,6 +16,7 @@ from typing import Any
 from ..geocode import Geocoder
 from ..ingest.document import Document
 from ..models import Article, Event
+from ..nlp.paragraphs import doc_text
 from ..nlp.pipeline import MODEL
 from .assemble import DocContext, build_event
 from .incidents import merge_tolls
@@ -119,7 +120,7 @@ class Extractor:
 
     def events_of(self, doc: Any, *, doc_id: str | None = None) -> list[Event]:
         """Build the events of a processed Doc, most salient (highest confidence) first."""
-        toponyms = as_toponyms(self.geocoder.find(doc.text, doc=doc)) if self.geocoder is not None else []
+        toponyms = as_toponyms(self.geocoder.find(doc_text(doc), doc=doc)) if self.geocoder is not None else []
         ctx = DocContext.build(doc, toponyms)
         built = (build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ())
         events = merge_tolls([b for b in built if b is not None])

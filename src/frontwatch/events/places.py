@@ -82,10 +82,20 @@ def _in_name(doc: Any, topo: Toponym[Place]) -> bool:
     Only PERSON, and only when the entity is longer than the name: the small model also tags lone
     towns as people or organisations ("Kyiv" PERSON, "Novorossiysk" ORG).
     """
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and ent.start_char <= topo.start and topo.end <= ent.end_char:
-            return (ent.end_char - ent.start_char) > (topo.end - topo.start)
+    for start, end in _persons(doc):
+        if start <= topo.start and topo.end <= end:
+            return (end - start) > (topo.end - topo.start)
     return False
+
+
+def _persons(doc: Any) -> list[tuple[int, int]]:
+    """The character spans of the document's PERSON entities, in order (``Doc.ents`` rebuilds its spans on
+    every access: read once per document and cached on the Doc)."""
+    cached = doc.user_data.get("frontwatch_persons")
+    if cached is None:
+        cached = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        doc.user_data["frontwatch_persons"] = cached
+    return cached
 
 
 _CODED_TO = re.compile(r"\b(?:coded|geo-?coded|located)\s+(?:to|at)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -74,14 +74,16 @@ class Geocoder:
         base = context or GeoContext()
         names = [_with_state_word(text, s, e) for s, e in spans]
         hints = [hint_after(text, e) for _, e in spans]
-        first = [self._rank(n, replace(base, hint=h)) for n, h in zip(names, hints, strict=True)]
+        memo: dict[tuple[str, GeoContext], list[tuple[float, Place]]] = {}  # a name repeats; ranking is pure
+        first = [self._rank(n, replace(base, hint=h), memo) for n, h in zip(names, hints, strict=True)]
         evidence: dict[str, _Evidence] = {}
         second = first
         for n, ranked in zip(names, first, strict=True):
             evidence.setdefault(key(n), _evidence(ranked))
         for _round in range(PASSES - 1):
-            contexts = {k: _document_context(evidence, k, base) for k in evidence}
-            second = [self._rank(n, replace(contexts[key(n)], hint=h)) for n, h in zip(names, hints, strict=True)]
+            votes = _Votes.of(evidence)
+            contexts = {k: _document_context(evidence, k, base, votes) for k in evidence}
+            second = [self._rank(n, replace(contexts[key(n)], hint=h), memo) for n, h in zip(names, hints, strict=True)]
             evidence = {}
             for n, ranked in zip(names, second, strict=True):
                 evidence.setdefault(key(n), _evidence(ranked))
@@ -96,11 +98,18 @@ class Geocoder:
         out = place_streets(names, out, spans)
         return _fall_back_to_locality(out, names) if fallback else out
 
-    def _rank(self, name: str, context: GeoContext) -> list[tuple[float, Place]]:
-        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long)."""
+    def _rank(self, name: str, context: GeoContext,
+              memo: dict[tuple[str, GeoContext], list[tuple[float, Place]]] | None = None) -> list[tuple[float, Place]]:
+        """Ranked places for a name; none for a bad name (empty, no letters, absurdly long). ``memo`` keeps the
+        rankings already made for one text: the same name in the same context ranks the same."""
         if len(name) > MAX_NAME or not any(ch.isalpha() for ch in name):
             return []
-        return self._resolver.rank(name, context)
+        if memo is None:
+            return self._resolver.rank(name, context)
+        found = memo.get((name, context))
+        if found is None:
+            found = memo[(name, context)] = self._resolver.rank(name, context)
+        return found
 
     def find(self, text: str, *, doc: Doc | None = None,
              context: GeoContext | None = None) -> list[Toponym[Place | None]]:
@@ -171,21 +180,45 @@ def _evidence(ranked: list[tuple[float, Place]]) -> _Evidence:
     return ev
 
 
-def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext) -> GeoContext:
+@dataclass
+class _Votes:
+    """What all names of a text vote for together (the same for every name resolved in the second pass)."""
+
+    regions: list[tuple[str, str]]  # the regions most names agree on
+    country_votes: dict[str, float]
+    country_voters: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, evidence: dict[str, _Evidence]) -> _Votes:
+        votes: defaultdict[tuple[str, str], float] = defaultdict(float)
+        voters: defaultdict[tuple[str, str], int] = defaultdict(int)
+        country_votes: defaultdict[str, float] = defaultdict(float)
+        country_voters: defaultdict[str, set[str]] = defaultdict(set)
+        for k, ev in evidence.items():
+            for r, w in ev.votes.items():
+                votes[r] += w
+                voters[r] += 1
+            for cc, w in ev.country_votes.items():
+                country_votes[cc] += w
+                country_voters[cc].add(k)
+        backed = {r: w for r, w in votes.items() if voters[r] >= 2 and w >= MIN_VOTES}
+        best = max(backed.values(), default=0.0)
+        # the regions most names agree on, not every one some agree on
+        regions = [r for r, weight in backed.items() if weight >= VOTE_SHARE * best]
+        return cls(regions, country_votes, country_voters)
+
+
+def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext, votes: _Votes) -> GeoContext:
     """The context for resolving name ``own`` in the second pass.
 
     Anchors come from the other names only, so a name does not confirm its own first guess ("Paris"
-    said four times is not four votes for France). Regions also come from co-occurrence: each distinct
-    name votes for the regions of its candidates, split evenly among them, and a region that two or more
-    names vote for joins the context ("Paris" and "Edgar County" agree on Illinois).
+    said four times is not four votes for France). Regions also come from co-occurrence (:class:`_Votes`):
+    each distinct name votes for the regions of its candidates, split evenly among them, and a region that
+    two or more names vote for joins the context ("Paris" and "Edgar County" agree on Illinois).
     """
     countries: Counter[str] = Counter(base.countries)
     regions: set[str] = set(base.regions)
     points: list[tuple[float, float]] = list(base.points)
-    votes: defaultdict[tuple[str, str], float] = defaultdict(float)
-    voters: defaultdict[tuple[str, str], int] = defaultdict(int)
-    country_votes: defaultdict[str, float] = defaultdict(float)
-    country_voters: defaultdict[str, set[str]] = defaultdict(set)
     for k, ev in evidence.items():
         if k != own:
             if ev.anchor_country:
@@ -194,18 +227,9 @@ def _document_context(evidence: dict[str, _Evidence], own: str, base: GeoContext
                 regions.add(ev.anchor_region)
             if ev.anchor_point:
                 points.append(ev.anchor_point)
-        for r, w in ev.votes.items():
-            votes[r] += w
-            voters[r] += 1
-        for cc, w in ev.country_votes.items():
-            country_votes[cc] += w
-            country_voters[cc].add(k)
-    backed = {r: w for r, w in votes.items() if voters[r] >= 2 and w >= MIN_VOTES}
-    best = max(backed.values(), default=0.0)
-    for (cc, region), weight in backed.items():
-        if weight >= VOTE_SHARE * best:  # the regions most names agree on, not every one some agree on
-            regions.add(f"{cc}\t{region}")
-    dominant = base.dominant_country or _dominant(countries, country_votes, country_voters)
+    for cc, region in votes.regions:
+        regions.add(f"{cc}\t{region}")
+    dominant = base.dominant_country or _dominant(countries, votes.country_votes, votes.country_voters)
     return replace(base, countries=tuple(sorted(countries)), regions=tuple(sorted(regions)),
                    dominant_country=dominant, points=tuple(points))
 

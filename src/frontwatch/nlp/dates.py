@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import UNITS
+from .paragraphs import doc_text
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -251,7 +252,7 @@ def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
 
 
 def _iter_mentions(doc: Doc) -> Iterator[DateMention]:
-    yield from find_dates(doc.text, doc._.published)
+    yield from find_dates(doc_text(doc), doc._.published)
 
 
 @Language.component("frontwatch_dates", assigns=["doc._.dates"])

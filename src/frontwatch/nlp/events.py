@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
+from .prefilter import lowered, may_match, required_literals
 from .taxonomy import EVENT_TYPE_OF
 
 
@@ -43,6 +44,7 @@ class EventMention:
 #: (sub-event type, rule rank, trigger start, trigger end), offsets relative to the sentence.
 Hit = tuple[str, int, int, int]
 UNTYPED_RANK = len(COMPILED)
+_LITERALS = [required_literals(pattern) for _, pattern in COMPILED]  # prefilter: skips rules that cannot match
 
 
 def classify(sentence: str) -> Hit | None:
@@ -53,7 +55,10 @@ def classify(sentence: str) -> Hit | None:
     >>> classify("Putin said there were no plans to capture the city") is None
     True
     """
+    low = lowered(sentence)
     for rank, (sub, pattern) in enumerate(COMPILED):
+        if not may_match(_LITERALS[rank], low):
+            continue  # the rule cannot match: none of the words its every match holds is in the sentence
         required = REQUIRED[rank]
         if required is not None and not required.search(sentence):
             continue

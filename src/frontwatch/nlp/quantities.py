@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import NUMBER_RE, QUALIFIER_RE, parse_number, qualifier_of
+from .paragraphs import doc_text
 
 _UNIT_WORDS: dict[str, str] = {
     "square kilometers": "km2",
@@ -250,7 +251,7 @@ def _with_children(found: list[CasualtyMention], text: str) -> list[CasualtyMent
 @Language.component("frontwatch_quantities", assigns=["doc._.quantities", "doc._.casualties"])
 def quantities_component(doc: Doc) -> Doc:
     """Counted things and casualties of the whole document (character spans)."""
-    text = doc.text
+    text = doc_text(doc)
     doc._.quantities = find_quantities(text)
     doc._.casualties = find_casualties(text)
     return doc
