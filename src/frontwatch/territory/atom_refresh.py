@@ -24,7 +24,7 @@ from .timeline import Timeline, frozen_memo
 #: A build stops (declined) when the cells changed per snapshot exceed this on average after ``_PROBE``
 #: snapshots: DeepState changes ~20 cells a snapshot over all its layers.
 MAX_CHANGES_PER_SNAPSHOT = 150
-_PROBE = 30
+_PROBE = 10
 
 
 def atom_layers(store: Any, source: str) -> tuple[str, ...]:
