@@ -2,10 +2,9 @@
 
 For every cell that varies, ``versions`` (snapshots x cells) says which version the cell has in each
 snapshot. For a layer expression, a cell's version holds an atom when one of the expression's layers
-does (a sum is a union), and ``gain[p, q]`` is the area of the atoms held in version ``q`` and not in
-``p``. Gained from snapshot ``a`` to ``b`` is the sum of ``gain[va, vb]`` over the cells whose
-versions differ; lost is ``gain[vb, va]``. A pair that differs in a cell whose build check failed is
-not answered here (None): the caller computes it by the exact overlay.
+does (a sum is a union). Gained from snapshot ``a`` to ``b`` is the area of the atoms, in the cells
+whose versions differ, held at ``b`` and not at ``a``; lost the reverse. A pair that differs in a cell
+whose build check failed is not answered here (None): the caller computes it by the exact overlay.
 """
 
 from __future__ import annotations
@@ -39,49 +38,64 @@ def steps_blob(changes: list[tuple[int, int, int]]) -> bytes:
 
 
 @dataclass
-class _Gains:
-    """Per cell the gain matrix of one expression, flattened: ``flat[offset[c] + p * size[c] + q]``."""
+class _Expression:
+    """One layer expression's atoms, flat: cell ``c``'s areas from ``area_at[c]``, and whether each version
+    holds each atom (versions x atoms, row-major) from ``held_at[c]``. Atoms that the expression holds in
+    every version or in none are dropped, and those held in the same versions merged."""
 
-    flat: np.ndarray
-    offset: np.ndarray
-    size: np.ndarray
+    atoms: np.ndarray
+    area_at: np.ndarray
+    held_at: np.ndarray
+    areas: np.ndarray
+    held: np.ndarray
+
+    @classmethod
+    def of(cls, cells: list[CellAtoms], pick: list[int]) -> _Expression:
+        areas, held = [], []
+        for c in cells:
+            rows = np.asarray(c.member[:, pick, :].any(axis=1), dtype=bool)
+            keep = rows.any(axis=0) & ~rows.all(axis=0)
+            rows, area = rows[:, keep], c.areas_km2[keep]
+            if rows.shape[1]:
+                _, first, inverse = np.unique(np.packbits(rows, axis=0).T, axis=0, return_index=True,
+                                              return_inverse=True)
+                area = np.bincount(inverse.ravel(), weights=area, minlength=len(first))
+                rows = rows[:, first]
+            areas.append(area)
+            held.append(rows.ravel())
+        count = np.array([len(x) for x in areas], dtype=np.int64)
+        sizes = np.array([len(x) for x in held], dtype=np.int64)
+        return cls(count, _starts(count), _starts(sizes), np.concatenate(areas) if areas else np.zeros(0),
+                   np.concatenate(held) if held else np.zeros(0, dtype=bool))
+
+
+def _starts(sizes: np.ndarray) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
 
 
 class AtomIndex:
-    """The atoms of one source: every snapshot's cell versions and, per cell, its atoms."""
+    """The atoms of one source: every snapshot's cell versions and, per cell, its atoms.
+
+    A pair is a few vectorised gathers over the atoms of the cells that differ (no per-cell Python); each
+    layer expression's atoms are derived once from the layers' (``_Expression``).
+    """
 
     def __init__(self, layers: tuple[str, ...], ids: list[int], cells: list[CellAtoms],
                  steps: dict[int, bytes]) -> None:
         self.layers = layers
         self.row = {sid: k for k, sid in enumerate(ids)}
         self.cells = cells
-        column = {c.cell: k for k, c in enumerate(cells)}
         self.exact = np.array([c.exact for c in cells], dtype=bool)
-        self.versions = np.zeros((len(ids), len(cells)), dtype=np.int32)
-        for k, sid in enumerate(ids):
-            if k:
-                self.versions[k] = self.versions[k - 1]
-            blob = steps.get(sid)
-            if blob:
-                triples = np.frombuffer(blob, dtype="<i4").reshape(-1, 3)
-                cols = [column[(int(x), int(y))] for x, y in triples[:, :2]]
-                self.versions[k, cols] = triples[:, 2]
-        self._gains: dict[tuple[str, ...], _Gains] = {}
+        self.versions = _versions(ids, [c.cell for c in cells], steps)
+        self._expressions: dict[tuple[str, ...], _Expression] = {}
 
     def covers(self, names: tuple[str, ...], a: int, b: int) -> bool:
         return a in self.row and b in self.row and set(names) <= set(self.layers)
 
-    def _gains_of(self, names: tuple[str, ...]) -> _Gains:
-        hit = self._gains.get(names)
+    def expression(self, names: tuple[str, ...]) -> _Expression:
+        hit = self._expressions.get(names)
         if hit is None:
-            pick = [self.layers.index(n) for n in names]
-            mats = []
-            for c in self.cells:
-                held = c.member[:, pick, :].any(axis=1).astype(np.float64)
-                mats.append(((1.0 - held) @ (held * c.areas_km2).T).ravel())
-            size = np.array([c.member.shape[0] for c in self.cells], dtype=np.int64)
-            offset = np.concatenate([[0], np.cumsum(size * size)[:-1]]).astype(np.int64)
-            hit = self._gains[names] = _Gains(np.concatenate(mats) if mats else np.zeros(0), offset, size)
+            hit = self._expressions[names] = _Expression.of(self.cells, [self.layers.index(n) for n in names])
         return hit
 
     def pair(self, names: tuple[str, ...], a: int, b: int) -> tuple[float, float] | None:
@@ -93,8 +107,27 @@ class AtomIndex:
         cols = np.flatnonzero(va != vb)
         if not self.exact[cols].all():
             return None
-        g = self._gains_of(names)
-        base, size = g.offset[cols], g.size[cols]
-        gained = float(g.flat[base + va[cols] * size + vb[cols]].sum())
-        lost = float(g.flat[base + vb[cols] * size + va[cols]].sum())
-        return gained, lost
+        e = self.expression(names)
+        count = e.atoms[cols]
+        cells = np.repeat(cols, count)  # one entry per atom of the differing cells
+        pos = np.arange(len(cells)) - np.repeat(np.cumsum(count) - count, count)
+        row = e.held_at[cells] + pos
+        held_a = e.held[row + va[cells] * e.atoms[cells]]
+        held_b = e.held[row + vb[cells] * e.atoms[cells]]
+        area = e.areas[e.area_at[cells] + pos]
+        return float(area[held_b & ~held_a].sum()), float(area[held_a & ~held_b].sum())
+
+
+def _versions(ids: list[int], cells: list[tuple[int, int]], steps: dict[int, bytes]) -> np.ndarray:
+    """The version of every cell in every snapshot (rows in ``ids`` order), from the per-snapshot changes."""
+    column = {c: k for k, c in enumerate(cells)}
+    out = np.zeros((len(ids), len(cells)), dtype=np.int32)
+    for k, sid in enumerate(ids):
+        if k:
+            out[k] = out[k - 1]
+        blob = steps.get(sid)
+        if blob:
+            triples = np.frombuffer(blob, dtype="<i4").reshape(-1, 3)
+            cols = [column[(int(x), int(y))] for x, y in triples[:, :2]]
+            out[k, cols] = triples[:, 2]
+    return out
