@@ -39,45 +39,36 @@ def steps_blob(changes: list[tuple[int, int, int]]) -> bytes:
 
 @dataclass
 class _Expression:
-    """One layer expression's atoms, flat: cell ``c``'s areas from ``area_at[c]``, and whether each version
-    holds each atom (versions x atoms, row-major) from ``held_at[c]``. Atoms that the expression holds in
-    every version or in none are dropped, and those held in the same versions merged."""
+    """One layer expression's atoms over the whole source: their areas, and for every snapshot the atoms
+    it holds, as packed bits (snapshots x atoms). Atoms that the expression holds in every version of
+    their cell or in none are dropped, and those held in the same versions merged."""
 
-    atoms: np.ndarray
-    area_at: np.ndarray
-    held_at: np.ndarray
     areas: np.ndarray
-    held: np.ndarray
+    bits: np.ndarray
 
     @classmethod
-    def of(cls, cells: list[CellAtoms], pick: list[int]) -> _Expression:
+    def of(cls, cells: list[CellAtoms], pick: list[int], versions: np.ndarray) -> _Expression:
         areas, held = [], []
-        for c in cells:
+        for k, c in enumerate(cells):
             rows = np.asarray(c.member[:, pick, :].any(axis=1), dtype=bool)
             keep = rows.any(axis=0) & ~rows.all(axis=0)
             rows, area = rows[:, keep], c.areas_km2[keep]
-            if rows.shape[1]:
-                _, first, inverse = np.unique(np.packbits(rows, axis=0).T, axis=0, return_index=True,
-                                              return_inverse=True)
-                area = np.bincount(inverse.ravel(), weights=area, minlength=len(first))
-                rows = rows[:, first]
-            areas.append(area)
-            held.append(rows.ravel())
-        count = np.array([len(x) for x in areas], dtype=np.int64)
-        sizes = np.array([len(x) for x in held], dtype=np.int64)
-        return cls(count, _starts(count), _starts(sizes), np.concatenate(areas) if areas else np.zeros(0),
-                   np.concatenate(held) if held else np.zeros(0, dtype=bool))
-
-
-def _starts(sizes: np.ndarray) -> np.ndarray:
-    return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+            if not rows.shape[1]:
+                continue
+            _, first, inverse = np.unique(np.packbits(rows, axis=0).T, axis=0, return_index=True,
+                                          return_inverse=True)
+            areas.append(np.bincount(inverse.ravel(), weights=area, minlength=len(first)))
+            held.append(rows[:, first][versions[:, k]])  # snapshots x atoms of the cell
+        if not areas:
+            return cls(np.zeros(0), np.zeros((len(versions), 0), dtype=np.uint8))
+        return cls(np.concatenate(areas), np.packbits(np.concatenate(held, axis=1), axis=1))
 
 
 class AtomIndex:
     """The atoms of one source: every snapshot's cell versions and, per cell, its atoms.
 
-    A pair is a few vectorised gathers over the atoms of the cells that differ (no per-cell Python); each
-    layer expression's atoms are derived once from the layers' (``_Expression``).
+    Each layer expression's atoms and every snapshot's holding of them are derived once from the layers'
+    (``_Expression``, ~0.3 s); a pair is then two rows of bits and one masked sum (~0.1 ms).
     """
 
     def __init__(self, layers: tuple[str, ...], ids: list[int], cells: list[CellAtoms],
@@ -95,7 +86,8 @@ class AtomIndex:
     def expression(self, names: tuple[str, ...]) -> _Expression:
         hit = self._expressions.get(names)
         if hit is None:
-            hit = self._expressions[names] = _Expression.of(self.cells, [self.layers.index(n) for n in names])
+            pick = [self.layers.index(n) for n in names]
+            hit = self._expressions[names] = _Expression.of(self.cells, pick, self.versions)
         return hit
 
     def pair(self, names: tuple[str, ...], a: int, b: int) -> tuple[float, float] | None:
@@ -108,14 +100,9 @@ class AtomIndex:
         if not self.exact[cols].all():
             return None
         e = self.expression(names)
-        count = e.atoms[cols]
-        cells = np.repeat(cols, count)  # one entry per atom of the differing cells
-        pos = np.arange(len(cells)) - np.repeat(np.cumsum(count) - count, count)
-        row = e.held_at[cells] + pos
-        held_a = e.held[row + va[cells] * e.atoms[cells]]
-        held_b = e.held[row + vb[cells] * e.atoms[cells]]
-        area = e.areas[e.area_at[cells] + pos]
-        return float(area[held_b & ~held_a].sum()), float(area[held_a & ~held_b].sum())
+        held_a = np.unpackbits(e.bits[self.row[a]], count=len(e.areas)).astype(bool)
+        held_b = np.unpackbits(e.bits[self.row[b]], count=len(e.areas)).astype(bool)
+        return float(e.areas[held_b & ~held_a].sum()), float(e.areas[held_a & ~held_b].sum())
 
 
 def _versions(ids: list[int], cells: list[tuple[int, int]], steps: dict[int, bytes]) -> np.ndarray:
