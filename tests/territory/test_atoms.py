@@ -16,7 +16,7 @@ from shapely.geometry import Polygon, box
 
 from frontwatch.geodesy import area_km2
 from frontwatch.store import open_store
-from frontwatch.territory.atom_refresh import atom_index_for, atoms_complete, refresh_atoms
+from frontwatch.territory.atom_refresh import REBUILD_AFTER, atom_index_for, atoms_complete, refresh_atoms
 from frontwatch.territory.atoms import SEG_DEG
 from frontwatch.territory.changes import Pairs, change
 from frontwatch.territory.layers import parse_layers
@@ -115,18 +115,31 @@ def test_an_interrupted_build_falls_back_to_the_overlay_and_is_rebuilt(store):
         reference(store, "test", "occupied", tl.ids[1], tl.ids[8]))
 
 
-def test_lost_rows_or_new_snapshots_make_the_atoms_unused_until_rebuilt(store):
+def test_lost_rows_make_the_atoms_unused_until_rebuilt(store):
     store.execute("DELETE FROM territory_atom_cells WHERE cell_x = (SELECT min(cell_x) FROM territory_atom_cells)")
     assert not atoms_complete(store, "test") and atom_index_for(store, "test") is None
+    assert ("test", "atoms") in incomplete(store)
     assert refresh_atoms(store, "test") > 0 and atoms_complete(store, "test")
-    fill(store, date(2024, 1, 11), [{"occupied": box(36.0, 47.0, 36.6, 47.5)}], refresh=False)
-    assert not atoms_complete(store, "test")
-    last = store.snapshot_times("test")[-1][0]
+
+
+def test_new_snapshots_go_to_the_overlay_until_enough_call_for_a_rebuild(store):
+    ids = [sid for sid, _ in store.snapshot_times("test")]
+    new = fill(store, date(2024, 1, 11), [{"occupied": box(36.0, 47.0, 36.6, 47.5)}], refresh=False)[0]
+    assert atoms_complete(store, "test")  # one new map: no rebuild yet
     index = atom_index_for(store, "test")
-    assert index is None or index.pair(("occupied",), last - 1, last) is None  # never a figure for what it lacks
+    assert index.pair(("occupied",), ids[-1], new) is None  # never a figure for a snapshot it lacks
+    assert index.pair(("occupied",), ids[1], ids[8]) == pytest.approx(
+        reference(store, "test", "occupied", ids[1], ids[8]))  # the covered pairs still answered
+    tl = Timeline(store, "test", "occupied")
+    pairs = Pairs(tl)
+    pairs.get(tl.ids.index(ids[-1]), tl.ids.index(new))
+    assert pairs.computed == 1
+    fill(store, date(2024, 1, 12), [{"occupied": box(36.0, 47.0, 36.6 - 0.001 * k, 47.5)}
+                                    for k in range(REBUILD_AFTER)], refresh=False)
+    assert not atoms_complete(store, "test")
     ensure_derived(store)
-    assert atom_index_for(store, "test").pair(("occupied",), last - 3, last) == pytest.approx(
-        reference(store, "test", "occupied", last - 3, last))
+    assert atom_index_for(store, "test").pair(("occupied",), ids[3], new) == pytest.approx(
+        reference(store, "test", "occupied", ids[3], new))
 
 
 def test_a_source_that_changes_everywhere_is_declined_once(tmp_path):

@@ -2,9 +2,11 @@
 
 A build is whole per source: every snapshot's layers, in time order, through ``atoms.history`` and
 ``atoms.cell_atoms``, then stored with its marker in one transaction. The marker records the layers,
-the grid, and the snapshots covered; when any of those no longer matches the store (snapshots added,
-a kill during the build, rows lost), the atoms are not used (queries fall back to the exact overlay)
-and the next import, server start or ``ensure_derived`` rebuilds them.
+the grid, the snapshots covered (their count and largest id) and the rows written; when the rows or
+the covered snapshots no longer match (a kill during the build, rows lost, a snapshot removed), the
+atoms are not used at all (queries fall back to the exact overlay) and the next import, server start or
+``ensure_derived`` rebuilds them. Snapshots added since a build are not in it: pairs that involve them
+go to the overlay, until ``REBUILD_AFTER`` of them call for a rebuild.
 
 A source whose maps change everywhere at every snapshot (ISW's re-quantised weekly maps) would give a
 cell a version per snapshot and cost more to build than it saves; its build stops early and the marker
@@ -25,6 +27,9 @@ from .timeline import Timeline, frozen_memo
 #: snapshots: DeepState changes ~20 cells a snapshot over all its layers.
 MAX_CHANGES_PER_SNAPSHOT = 150
 _PROBE = 10
+#: Snapshots added since the last build that are left to the overlay before the atoms are rebuilt, so a
+#: daily fetch does not pay a whole rebuild (~75 s of CPU for the DeepState archive) for one new map.
+REBUILD_AFTER = 30
 
 
 def atom_layers(store: Any, source: str) -> tuple[str, ...]:
@@ -32,20 +37,31 @@ def atom_layers(store: Any, source: str) -> tuple[str, ...]:
     return tuple(sorted(set(store.layer_names(source)) - EXCLUDED))
 
 
+def built_ids(store: Any, source: str) -> list[int] | None:
+    """The snapshot ids, in time order, that the stored atoms cover; None when there are no usable atoms
+    (none built, declined, a build interrupted, rows lost, or a covered snapshot gone)."""
+    marker = store.atoms_marker(source)
+    if marker is None or not marker[0] or marker[1] != GRID_DEG or (marker[4], marker[5]) != store.atoms_counts(source):
+        return None
+    ids = [sid for sid, _ in store.snapshot_times(source) if sid <= marker[3]]
+    return ids if len(ids) == marker[2] else None
+
+
 def atoms_complete(store: Any, source: str) -> bool:
-    """Whether the stored atoms (or the record that they were declined) match ``source``'s snapshots now."""
+    """Whether the atoms of ``source`` need no rebuild: they cover its snapshots but at most ``REBUILD_AFTER``
+    added since (those pairs go to the overlay), or were declined for the snapshots it has now."""
     times = store.snapshot_times(source)
     if not times:
         return True
     marker = store.atoms_marker(source)
     if marker is None:
         return False
-    layers, grid, snapshots, last_id, cells, steps = marker
-    if (snapshots, last_id, grid) != (len(times), times[-1][0], GRID_DEG):
-        return False
-    if not layers:  # declined for these snapshots
-        return True
-    return layers == "+".join(atom_layers(store, source)) and (cells, steps) == store.atoms_counts(source)
+    newest = max(sid for sid, _ in times)
+    if not marker[0]:  # declined
+        return (marker[2], marker[3], marker[1]) == (len(times), newest, GRID_DEG)
+    covered = built_ids(store, source)
+    return (covered is not None and len(times) - len(covered) < REBUILD_AFTER
+            and set(atom_layers(store, source)) == set(marker[0].split("+")))
 
 
 def refresh_atoms(store: Any, source: str) -> int:
@@ -62,11 +78,11 @@ def refresh_atoms(store: Any, source: str) -> int:
     ids = timelines[0].ids
     hist = _bounded_history(timelines, ids)
     if hist is None:
-        store.replace_atoms(source, ("", GRID_DEG, len(ids), ids[-1]), [], [])
+        store.replace_atoms(source, ("", GRID_DEG, len(ids), max(ids)), [], [])
         return 0
     cells = [cell_row(cell_atoms(c, versions)) for c, versions in sorted(hist.versions.items()) if len(versions) > 1]
     steps = [(sid, steps_blob(changes)) for sid, changes in zip(ids, hist.steps, strict=True) if changes]
-    store.replace_atoms(source, ("+".join(names), GRID_DEG, len(ids), ids[-1]), cells, steps)
+    store.replace_atoms(source, ("+".join(names), GRID_DEG, len(ids), max(ids)), cells, steps)
     return len(cells)
 
 
@@ -99,9 +115,9 @@ def _load(store: Any, source: str) -> AtomIndex | None:
         return None
     key = (str(store.target), source, marker)
     if key not in _INDEXES:
-        if not atoms_complete(store, source):
+        ids = built_ids(store, source)
+        if ids is None:
             return None
-        ids = [sid for sid, _ in store.snapshot_times(source)]
         layers = tuple(marker[0].split("+"))
         cells = [from_row(row, len(layers)) for row in store.atom_cells(source)]
         _INDEXES[key] = AtomIndex(layers, ids, cells, store.atom_steps(source))
