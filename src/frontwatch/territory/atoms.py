@@ -35,7 +35,7 @@ from shapely.geometry.base import BaseGeometry
 
 from ..geodesy import areas_km2
 from .layers import polygonal
-from .overlay import Shape, _separate, _unshared, changed_boxes
+from .overlay import Shape, _separate, _unshared, boxes_around
 
 #: Cell size in degrees: 0.1 gives cells of ~80 km² in Ukraine and ~20 versions a cell on average on
 #: the DeepState archive (at most ~260), which keeps both the build and the stored atoms small.
@@ -174,8 +174,9 @@ def changed_cells(prev: Shape, cur: Shape) -> set[Cell]:
     """
     if prev is cur or (prev.edges.shape == cur.edges.shape and np.array_equal(prev.edges, cur.edges)):
         return set()
-    touched = touched_cells(np.concatenate([_unshared(prev, cur), _unshared(cur, prev)]))
-    inside = sorted(_cells_in_boxes(changed_boxes(prev, cur)) - touched)
+    only = np.concatenate([_unshared(prev, cur), _unshared(cur, prev)])
+    touched = touched_cells(only)
+    inside = sorted(_cells_in_boxes(boxes_around(only)) - touched)
     flipped = _centres_in(prev, inside) != _centres_in(cur, inside)
     return touched | {c for c, f in zip(inside, flipped.tolist(), strict=True) if f}
 
