@@ -398,8 +398,11 @@ def main() -> None:
     with open_store(db, read_only=True) as store:
         counts = {"events": store.count_events(), "articles": int(store.scalar("SELECT count(*) FROM articles")),
                   "snapshots": int(store.scalar("SELECT count(*) FROM territory_snapshots"))}
-        first, last = (date.fromtimestamp(int(store.scalar(f"SELECT {f}(time_utc) FROM territory_snapshots")))
-                       for f in ("min", "max"))
+        # the dates of the source the API answers by default (the one with most snapshots), so that a store
+        # holding another source too (ISW) gives no dates outside the answered one
+        source = store.sources()[0]
+        first, last = (date.fromtimestamp(int(store.scalar(
+            f"SELECT {f}(time_utc) FROM territory_snapshots WHERE source = ?", (source,)))) for f in ("min", "max"))
     spans = months(first, last)
     rows = []
     cold: dict[int, dict] = {}

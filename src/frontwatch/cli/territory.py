@@ -423,6 +423,38 @@ regions_app = typer.Typer(help="Administrative regions used by change --by-regio
 territory_app.add_typer(regions_app, name="regions")
 
 
+@territory_app.command("index")
+@json_errors
+def index_cmd(
+    source: Annotated[str | None, typer.Option("--source", help="Map source to index; default: every source.")] = None,
+    db: DbOption = ...,  # type: ignore[assignment]
+    json_: JsonOption = False,
+) -> None:
+    """Build the atom index of a source's maps, so that a change between ANY two dates is a lookup (~1 ms)
+    instead of a geometric overlay (~40 ms); figures agree with the overlay's to about 1e-4. It costs about
+    as much CPU as the import once; later imports keep it up to date. A source whose maps are redrawn
+    everywhere at every snapshot (ISW) is declined: its changes keep using the overlay."""
+    from ..store import open_store
+    from ..territory.atom_refresh import atom_index_for, refresh_atoms
+
+    rows = []
+    with open_store(db) as store:
+        sources = [source] if source else store.sources()
+        known = set(store.sources())
+        for name in sources:
+            if name not in known:
+                raise ConfigError(f"no source {name!r} in the store: it holds {', '.join(sorted(known)) or 'none'}")
+            cells = refresh_atoms(store, name, build=True)
+            rows.append({"source": name, "cells": cells, "indexed": atom_index_for(store, name) is not None})
+    if json_:
+        emit_json(rows)
+        return
+    for row in rows:
+        state = f"{row['cells']} cells indexed" if row["indexed"] else "declined (its maps change everywhere at " \
+            "every snapshot; changes use the exact overlay)"
+        err.print(f"{row['source']}: {state}")
+
+
 @regions_app.command("import")
 @json_errors
 def regions_import(

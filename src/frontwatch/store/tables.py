@@ -11,11 +11,11 @@ from .articles import ArticleTables
 from .clusters import ClusterTables
 from .events import EventTables
 from .territory import TerritoryTables
-from .territory_steps import TerritoryStepTables
+from .territory_atoms import TerritoryAtomTables
 
 
-class TerritoryRepository(TerritoryTables, TerritoryStepTables):
-    """Snapshots and layers, and what is precomputed from them (changes, layer sums, regions)."""
+class TerritoryRepository(TerritoryTables, TerritoryAtomTables):
+    """Snapshots and layers, and what is precomputed from them (changes, layer sums, regions, atoms)."""
 
 
 class StoreTables(TerritoryRepository, ArticleTables, EventTables):

@@ -39,7 +39,18 @@ class Pairs:
         if i == j or ids[i] == ids[j]:
             return 0.0, 0.0
         hit = self.known.get((ids[i], ids[j]))
-        return hit if hit is not None else self._compose(i, j)
+        if hit is None:
+            hit = self._compose(i, j)
+        if hit is None:
+            hit = self._atoms(i, j)
+        return hit
+
+    def _atoms(self, i: int, j: int) -> tuple[float, float] | None:
+        """The change summed from the stored atoms (``atom_index``), or None where they cannot tell."""
+        from .atom_refresh import atom_index_for
+
+        index = atom_index_for(self.tl.store, self.tl.source)
+        return None if index is None else index.pair(self.tl.names, self.tl.ids[i], self.tl.ids[j])
 
     def get(self, i: int, j: int) -> tuple[float, float]:
         """(gained_km2, lost_km2) from position ``i`` to ``j``: looked up, composed or computed."""

@@ -79,6 +79,12 @@ class Shape:
         with np.errstate(over="ignore"):
             return np.bitwise_xor.reduce(bits * mix, axis=1) if len(bits) else np.empty(0, np.uint64)
 
+    @cached_property
+    def hash_order(self) -> tuple[np.ndarray, np.ndarray]:
+        """The permutation sorting ``edge_hashes`` and the sorted hashes (each shape is compared twice)."""
+        order = np.argsort(self.edge_hashes, kind="stable")
+        return order, self.edge_hashes[order]
+
     @property
     def is_empty(self) -> bool:
         return not self.parts
@@ -107,8 +113,8 @@ def _unshared(a: Shape, b: Shape) -> np.ndarray:
     ha, hb = a.edge_hashes, b.edge_hashes
     if not len(hb):
         return a.edges
-    order = np.argsort(hb, kind="stable")
-    pos = np.clip(np.searchsorted(hb[order], ha), 0, len(hb) - 1)
+    order, ordered = b.hash_order
+    pos = np.clip(np.searchsorted(ordered, ha), 0, len(hb) - 1)
     match = order[pos]
     shared = (hb[match] == ha) & np.all(b.edges[match] == a.edges, axis=1)
     return a.edges[~shared]
@@ -122,7 +128,11 @@ def changed_boxes(a: Shape, b: Shape) -> list[tuple[float, float, float, float]]
     unshared edges in which consecutive edges touch or cross, so the whole loop, and what it
     encloses, falls in one box, clear of its border: clipping to the boxes changes nothing.
     """
-    only = np.concatenate([_unshared(a, b), _unshared(b, a)])
+    return boxes_around(np.concatenate([_unshared(a, b), _unshared(b, a)]))
+
+
+def boxes_around(only: np.ndarray) -> list[tuple[float, float, float, float]]:
+    """``changed_boxes`` from the unshared edges of both shapes (rows x0, y0, x1, y1)."""
     if not len(only):
         return []
     xs, ys = only[:, [0, 2]], only[:, [1, 3]]

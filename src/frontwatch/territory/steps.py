@@ -67,9 +67,13 @@ def is_complete(store: Store, source: str, layer: str) -> bool:
 
 
 def incomplete(store: Store) -> list[tuple[str, str]]:
-    """(source, layer) of every derived table that needs a rebuild (cheap: counts only)."""
+    """(source, layer) of every derived table that needs a rebuild (cheap: counts only); the layer ``atoms``
+    stands for the source's atoms (``atom_refresh``)."""
+    from .atom_refresh import atoms_complete
+
     return [(source, layer) for source in store.sources() for layer in derived_layers(store, source)
-            if not is_complete(store, source, layer)]
+            if not is_complete(store, source, layer)] + [
+        (source, "atoms") for source in store.sources() if not atoms_complete(store, source)]
 
 
 def ensure_derived(store: Store) -> int:
@@ -82,11 +86,13 @@ def refresh_steps(store: Store, source: str) -> int:
 
     A layer expression whose marker says it is complete is skipped without reading any geometry.
     """
+    from .atom_refresh import refresh_atoms
+
     added = 0
     for layer in derived_layers(store, source):
         if not is_complete(store, source, layer):
             added += _refresh_layer(store, source, layer)
-    return added
+    return added + refresh_atoms(store, source)
 
 
 def _refresh_layer(store: Store, source: str, expr: str) -> int:
