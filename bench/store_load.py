@@ -13,6 +13,7 @@ shard). The time of each 1,000 is recorded against the store's size and plotted.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
@@ -49,30 +50,43 @@ def batch(seed: int, lo: int, hi: int, per_day: int, events_mean: int | None = N
     return items
 
 
+def load_step(store: Any, items: list[tuple[Article, list]]) -> tuple[float, float]:
+    """One step through the loader's path in one transaction; its (wall, CPU) seconds."""
+    started = time.perf_counter(), time.process_time()
+    with store.transaction():
+        ids = store.add_articles(items)
+        assign_articles(store, ids)
+    return time.perf_counter() - started[0], time.process_time() - started[1]
+
+
 def run(db: str, n: int, per_day: int, step: int, seed: int, *, events: int | None = None,
-        jsonl: Path | None = None, history: tuple[int, int] | None = None) -> list[dict[str, float]]:
+        jsonl: Path | None = None, history: tuple[int, int] | None = None,
+        control: str | None = None) -> list[dict[str, float]]:
     """Load the feed ``step`` articles at a time; each step's row is printed (and appended to ``jsonl``) as it ends.
 
     ``history`` (after, events): once ``after`` articles are loaded, copy them into the past until the store
-    holds ``events`` events (:func:`add_history`), then go on with the feed.
+    holds ``events`` events (:func:`add_history`), then go on with the feed. ``control``: a second store that
+    gets the same feed, step for step right after the first, but no history; its times (``control_*``) were
+    taken under the same machine load, so the ratio of the two is the store size's own effect.
     """
     rows = []
     out = jsonl.open("a", encoding="utf-8") if jsonl else None
-    with open_store(db) as store:
+    with open_store(db) as store, (open_store(control) if control else contextlib.nullcontext()) as twin:
         for lo in range(0, n, step):
             if history and lo == history[0]:
                 add_history(store, history[1], days=-(-lo // per_day))
             items = batch(seed, lo, min(n, lo + step), per_day, events)
-            started = time.perf_counter(), time.process_time()
-            with store.transaction():
-                ids = store.add_articles(items)
-                assign_articles(store, ids)
-            wall, cpu = time.perf_counter() - started[0], time.process_time() - started[1]
-            rows.append({"articles": lo + len(items), "events": int(store.count_events()), "seconds": round(wall, 3),
-                         "cpu_seconds": round(cpu, 3)})
-            print(json.dumps(rows[-1]), flush=True)
+            wall, cpu = load_step(store, items)
+            row = {"articles": lo + len(items), "events": int(store.count_events()), "seconds": round(wall, 3),
+                   "cpu_seconds": round(cpu, 3)}
+            if twin is not None:
+                wall, cpu = load_step(twin, batch(seed, lo, min(n, lo + step), per_day, events))
+                row.update(control_events=int(twin.count_events()), control_seconds=round(wall, 3),
+                           control_cpu_seconds=round(cpu, 3))
+            rows.append(row)
+            print(json.dumps(row), flush=True)
             if out:
-                out.write(json.dumps(rows[-1]) + "\n")
+                out.write(json.dumps(row) + "\n")
                 out.flush()
     if out:
         out.close()
@@ -128,25 +142,35 @@ def report(rows: list[dict[str, float]]) -> None:
         first, last = sorted(values[:3])[len(values[:3]) // 2], sorted(values[-3:])[len(values[-3:]) // 2]
         print(f"per-1,000 {name} time: first {first:.2f} s, last {last:.2f} s, ratio {last / first:.2f} "
               f"({rows[-1]['events']:,} events at the end)")
+    paired = [r for r in rows if "control_cpu_seconds" in r and r["events"] > 10 * r["control_events"]]
+    for key, name in (("cpu_seconds", "CPU"), ("seconds", "wall")):
+        ratios = sorted(r[key] / r[f"control_{key}"] for r in paired)
+        if ratios:
+            print(f"{name} with history / control, step for step: median {ratios[len(ratios) // 2]:.2f} "
+                  f"over {len(ratios)} steps (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
 
 
-def plot(rows: list[dict[str, float]], png: Path, title: str) -> None:
+def plot(series: dict[str, list[dict[str, float]]], png: Path, title: str) -> None:
+    """Per-1,000 CPU (dots) and wall (crosses) against store size, one colour per run."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7, 4))
-    ax.plot([r["events"] for r in rows], per_1000(rows, "seconds"), ".", label="wall (shared CPU)")
-    ax.plot([r["events"] for r in rows], per_1000(rows, "cpu_seconds"), ".", label="CPU of the loader")
-    events = [r["events"] for r in rows]
-    if events[-1] > 20 * events[0]:
+    fig, ax = plt.subplots(figsize=(8, 4.5))
+    for k, (label, rows) in enumerate(series.items()):
+        events = [r["events"] for r in rows]
+        ax.plot(events, per_1000(rows, "cpu_seconds"), ".", color=f"C{k}", label=f"{label}: CPU of the loader")
+        ax.plot(events, per_1000(rows, "seconds"), "x", color=f"C{k}", alpha=0.35, markersize=4,
+                label=f"{label}: wall (shared CPU)")
+    if max(r["events"] for rows in series.values() for r in rows) > 20 * min(
+            r["events"] for rows in series.values() for r in rows):
         ax.set_xscale("log")  # a store filled with history (--history) jumps from thousands to a million
     ax.set_xlabel("events in the store")
     ax.set_ylabel("seconds per 1,000 articles")
     ax.set_ylim(bottom=0)
     ax.set_title(title)
-    ax.legend()
+    ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
 
@@ -160,6 +184,8 @@ def main() -> None:
                         help="mean events an article, ±3 (default 3-6; 14 gives ~1.4 M events for 100k articles)")
     parser.add_argument("--history", type=int, nargs=2, metavar=("AFTER", "EVENTS"), default=None,
                         help="after AFTER articles, copy them into the past until the store holds EVENTS events")
+    parser.add_argument("--control", default=None,
+                        help="a second store (path or URL) loaded with the same feed step for step, without history")
     parser.add_argument("--jsonl", type=Path, default=None,
                         help="append each step's row here as it ends (a run stopped early still leaves its data)")
     parser.add_argument("--seed", type=int, default=1)
@@ -168,14 +194,18 @@ def main() -> None:
                         help="load into a throwaway PostGIS server (tests/postgis_server.py, Debian packages)")
     parser.add_argument("--png", type=Path, default=Path(__file__).parent / "results" / "store_load.png")
     parser.add_argument("--json", type=Path, default=None)
-    parser.add_argument("--plot", type=Path, default=None,
-                        help="only plot the JSON lines a run printed (a run stopped by a time limit)")
+    parser.add_argument("--plot", type=Path, nargs="+", default=None,
+                        help="only plot the JSON lines of runs (--jsonl files, or a run's printed lines), one colour "
+                             "each, labelled by file name")
     args = parser.parse_args()
     if args.plot:
-        rows = [json.loads(x) for x in args.plot.read_text(encoding="utf-8").splitlines() if x.startswith("{")]
-        report(rows)
-        backend = "PostGIS" if "postgis" in args.plot.name else "DuckDB"
-        plot(rows, args.png, f"Loading {rows[-1]['articles']:,} synthetic articles into {backend}")
+        series = {}
+        for path in args.plot:
+            rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.startswith("{")]
+            print(path.name)
+            report(rows)
+            series[path.stem] = rows
+        plot(series, args.png, "Loading synthetic articles, 14 events each, as the store grows")
         return
     server = None
     if args.postgis:
@@ -188,15 +218,16 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             db = args.db or str(Path(tmp) / "bench.duckdb")
             rows = run(db, args.articles, args.per_day, args.step, args.seed, events=args.events_per_article,
-                       jsonl=args.jsonl, history=tuple(args.history) if args.history else None)
+                       jsonl=args.jsonl, history=tuple(args.history) if args.history else None,
+                       control=args.control)
     finally:
         if server is not None:
             server.stop()
     if args.json:
         args.json.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     report(rows)
-    plot(rows, args.png, f"Loading {args.articles:,} synthetic articles into "
-         f"{'PostGIS' if db.startswith('postgres') else 'DuckDB'}")
+    plot({"PostGIS" if db.startswith("postgres") else "DuckDB": rows}, args.png,
+         f"Loading {args.articles:,} synthetic articles into {'PostGIS' if db.startswith('postgres') else 'DuckDB'}")
 
 
 if __name__ == "__main__":
