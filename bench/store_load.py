@@ -151,26 +151,31 @@ def report(rows: list[dict[str, float]]) -> None:
 
 
 def plot(series: dict[str, list[dict[str, float]]], png: Path, title: str) -> None:
-    """Per-1,000 CPU (dots) and wall (crosses) against store size, one colour per run."""
+    """Per-1,000 CPU (left) and wall (right) against store size, one colour per run."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(8, 4.5))
-    for k, (label, rows) in enumerate(series.items()):
-        events = [r["events"] for r in rows]
-        ax.plot(events, per_1000(rows, "cpu_seconds"), ".", color=f"C{k}", label=f"{label}: CPU of the loader")
-        ax.plot(events, per_1000(rows, "seconds"), "x", color=f"C{k}", alpha=0.35, markersize=4,
-                label=f"{label}: wall (shared CPU)")
-    if max(r["events"] for rows in series.values() for r in rows) > 20 * min(
-            r["events"] for rows in series.values() for r in rows):
-        ax.set_xscale("log")  # a store filled with history (--history) jumps from thousands to a million
-    ax.set_xlabel("events in the store")
-    ax.set_ylabel("seconds per 1,000 articles")
-    ax.set_ylim(bottom=0)
-    ax.set_title(title)
-    ax.legend(fontsize=7)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
+    sizes = [r["events"] for rows in series.values() for r in rows]
+    for ax, key, what in ((axes[0], "cpu_seconds", "CPU seconds of the loader"),
+                          (axes[1], "seconds", "wall seconds (2 shared cores)")):
+        values = []
+        for k, (label, rows) in enumerate(series.items()):
+            values += per_1000(rows, key)
+            ax.plot([r["events"] for r in rows], per_1000(rows, key), ".", color=f"C{k}", label=label)
+            if rows and f"control_{key}" in rows[-1]:
+                twin = [r for r in rows if f"control_{key}" in r]
+                ax.plot([r["control_events"] for r in twin], per_1000(twin, f"control_{key}"), "x",
+                        color=f"C{k}", markersize=4, label=f"{label}: control (same steps, no history)")
+        if max(sizes) > 20 * min(sizes):
+            ax.set_xscale("log")  # a store filled with history (--history) jumps from thousands to a million
+        ax.set_xlabel("events in the store")
+        ax.set_ylabel(f"{what} per 1,000 articles")
+        ax.set_ylim(0, 2.5 * sorted(values)[len(values) // 2])  # a paused or starved step goes off the top
+        ax.legend(fontsize=7)
+    fig.suptitle(title)
     fig.tight_layout()
     fig.savefig(png, dpi=110)
 
@@ -185,7 +190,8 @@ def main() -> None:
     parser.add_argument("--history", type=int, nargs=2, metavar=("AFTER", "EVENTS"), default=None,
                         help="after AFTER articles, copy them into the past until the store holds EVENTS events")
     parser.add_argument("--control", default=None,
-                        help="a second store (path or URL) loaded with the same feed step for step, without history")
+                        help="a second store (path or URL; 'postgis' with --postgis: a second database on its server) "
+                             "loaded with the same feed step for step, without history")
     parser.add_argument("--jsonl", type=Path, default=None,
                         help="append each step's row here as it ends (a run stopped early still leaves its data)")
     parser.add_argument("--seed", type=int, default=1)
@@ -214,6 +220,8 @@ def main() -> None:
 
         server = start_server()
         args.db = server.new_database()
+        if args.control == "postgis":  # a second database on the same server
+            args.control = server.new_database()
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db = args.db or str(Path(tmp) / "bench.duckdb")
