@@ -30,3 +30,13 @@ def test_reports_are_about_600_words_with_gold_events_in_the_text():
             assert d["text"][span["start"]:span["end"]] == span["text"]
             assert ev["location"]["geonameid"] is None or ev["location"]["geonameid"] in ids
         json.dumps(d)  # JSON-serialisable as written
+
+
+def test_events_mean_sets_the_events_an_article():
+    dense = [article(1, i, words=300, events_mean=14) for i in range(60)]
+    counts = [len(d["events"]) for d in dense]
+    assert min(counts) >= 11 and max(counts) <= 17 and 13 <= statistics.mean(counts) <= 15
+    for d in dense:  # every event's evidence still points into the text
+        for ev in d["events"]:
+            span = ev["evidence"]
+            assert d["text"][span["start"]:span["end"]] == span["text"]
