@@ -442,6 +442,8 @@ def main() -> None:
                         help="comma-separated: events (/events), changes (cached months), random (uncached pairs and "
                              "the costliest single requests); without events no synthetic events are generated")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "api.md")
+    parser.add_argument("--index", action="store_true",
+                        help="build the territory atom index (frontwatch territory index) before serving")
     parser.add_argument("--backend", choices=["duckdb", "postgis"], default="duckdb",
                         help="postgis: a throwaway PostGIS server (tests/postgis_server.py, Debian's packages) "
                              "holding the synthetic events only; the events scenario alone")
@@ -465,6 +467,9 @@ def main() -> None:
             pg.stop()
         return
     territory = territory_store(OUT / "api-territory.duckdb")
+    if args.index:  # the atom index (`frontwatch territory index`): kept in the store once built
+        subprocess.run([*FRONTWATCH, "territory", "index", "--db", str(territory), "--json"], check=True,
+                       stdout=subprocess.DEVNULL)
     db = build_store(OUT / f"api-{args.events}.duckdb", territory, args.events) if "events" in scenarios else territory
     run_scenarios(args, db, scenarios)
 
