@@ -229,3 +229,24 @@ def done_cells(stdout: str) -> int:
     cells = json.loads(stdout)[0]["cells"]
     assert cells > 0
     return cells
+
+
+def test_the_work_bound_counts_a_pair_of_the_index_as_a_fraction_of_an_overlay(store, tmp_path):
+    """The API's overlay budget bounds the work of atom pairs too (about 1 ms each, a tenth of an overlay's
+    share): a series of many unstored windows is still refused before any work, a short one answered."""
+    from frontwatch.errors import InputError
+    from frontwatch.territory.changes import ATOM_PAIRS_PER_OVERLAY
+    from frontwatch.territory.series import series
+
+    tl = Timeline(store, "test", "occupied")
+    pairs = Pairs(tl)
+    needed = set(itertools.islice(itertools.combinations(range(len(tl.ids)), 2), ATOM_PAIRS_PER_OVERLAY + 1))
+    assert pairs.uncovered(needed) == set() and pairs.cost(needed) == 2  # 11 atom pairs: two overlays' work
+    with open_store(tmp_path / "plain.duckdb") as plain:
+        fill(plain, date(2024, 1, 1), moving_front())  # no index: every such pair is an overlay
+        plain_pairs = Pairs(Timeline(plain, "test", "occupied"))
+        assert plain_pairs.uncovered(needed) == needed and plain_pairs.cost(needed) == len(needed)
+    with pytest.raises(InputError, match="map overlays"):
+        series(store, freq="day", window=2, layer="occupied", source="test", max_overlays=0)
+    points = series(store, freq="day", window=2, layer="occupied", source="test", max_overlays=1)
+    assert points and pairs.computed == 0

@@ -23,6 +23,11 @@ if TYPE_CHECKING:
     from ..store import Store
 
 
+#: Atom-index pairs that cost about one overlay: ~1 ms each against ~40 ms, plus a worker's first use of a layer
+#: expression (0.3-0.9 s), so the bound stays below a second on a cold worker.
+ATOM_PAIRS_PER_OVERLAY = 10
+
+
 class Pairs:
     """Exact changes between snapshots of a timeline: stored, composed where exact, or computed."""
 
@@ -33,17 +38,34 @@ class Pairs:
                                  lambda: timeline.store.territory_changes(timeline.source, timeline.layer))
         self.computed = 0  # how many needed a geometric overlay (for benchmarks and tests)
 
-    def lookup(self, i: int, j: int) -> tuple[float, float] | None:
-        """(gained_km2, lost_km2) from position ``i`` to ``j`` (i <= j) without geometry, or None."""
+    def lookup(self, i: int, j: int, *, atoms: bool = True) -> tuple[float, float] | None:
+        """(gained_km2, lost_km2) from position ``i`` to ``j`` (i <= j) without geometry, or None; ``atoms=False``
+        only looks at what is stored or composed (free), not at the atom index (~1 ms a pair)."""
         ids = self.tl.ids
         if i == j or ids[i] == ids[j]:
             return 0.0, 0.0
         hit = self.known.get((ids[i], ids[j]))
         if hit is None:
             hit = self._compose(i, j)
-        if hit is None:
+        if hit is None and atoms:
             hit = self._atoms(i, j)
         return hit
+
+    def uncovered(self, needed: set[tuple[int, int]]) -> set[tuple[int, int]]:
+        """The pairs of ``needed`` that the atom index cannot answer (those need a geometric overlay)."""
+        from .atom_refresh import atom_index_for
+
+        index = atom_index_for(self.tl.store, self.tl.source) if needed else None
+        if index is None:
+            return needed
+        ids, names = self.tl.ids, self.tl.names
+        return {(i, j) for i, j in needed if not index.covers(names, ids[i], ids[j])}
+
+    def cost(self, needed: set[tuple[int, int]]) -> int:
+        """The work of computing the pairs ``needed`` (neither stored nor composed), counted in overlays: a pair
+        the atom index covers costs 1/ATOM_PAIRS_PER_OVERLAY of one (the API's work bound, ``overlay_budget``)."""
+        overlays = len(self.uncovered(needed))
+        return overlays - (-(len(needed) - overlays) // ATOM_PAIRS_PER_OVERLAY)
 
     def _atoms(self, i: int, j: int) -> tuple[float, float] | None:
         """The change summed from the stored atoms (``atom_index``), or None where they cannot tell."""

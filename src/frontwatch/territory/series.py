@@ -93,10 +93,10 @@ def series(
     for win_start, win_end in windows(freq, first, last, window):
         before = win_end - timedelta(days=window) if window else win_start - timedelta(days=1)
         spans.append((win_start, win_end, tl.index_at(before), tl.index_at(win_end)))
-    needed = {(i, j) for _, _, i, j in spans if pairs.lookup(i, j) is None}
-    check_budget(len(needed), max_overlays, "this series (windows not precomputed)",
+    needed = {(i, j) for _, _, i, j in spans if pairs.lookup(i, j, atoms=False) is None}
+    check_budget(pairs.cost(needed), max_overlays, "this series (windows not precomputed)",
                  "ask for freq day, week or month without a window, a shorter range (from/to), or a precomputed layer")
-    missing = {k for pair in needed for k in pair}
+    missing = {k for pair in pairs.uncovered(needed) for k in pair}
     if missing:  # one bulk read instead of one query per snapshot
         tl.prefetch([tl.ids[k] for k in sorted(missing)] if len(missing) < 50 else None)
     points = []

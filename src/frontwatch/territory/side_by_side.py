@@ -145,8 +145,8 @@ def series_all(store: Store, *, freq: str = "week", start: date | None = None, e
     last = end or min(tl.last_date for tl in lines)
     check_range(first, last)
     plans = [_spans(tl, freq, first, last, window) for tl in lines]
-    needed = sum(len({(i, j) for *_, i, j in spans if tl.ids[i] != tl.ids[j] and pairs.lookup(i, j) is None})
-                 for tl, (pairs, spans) in zip(lines, plans, strict=True))
+    needed = sum(pairs.cost({(i, j) for *_, i, j in spans if pairs.lookup(i, j, atoms=False) is None})
+                 for _, (pairs, spans) in zip(lines, plans, strict=True))
     check_budget(needed, max_overlays, "this series of every source (windows not precomputed)",
                  "ask for freq day, week or month without a window, a shorter range (from/to), or a precomputed layer")
     rows: list[dict[str, Any]] = []
