@@ -250,3 +250,17 @@ def test_the_work_bound_counts_a_pair_of_the_index_as_a_fraction_of_an_overlay(s
         series(store, freq="day", window=2, layer="occupied", source="test", max_overlays=0)
     points = series(store, freq="day", window=2, layer="occupied", source="test", max_overlays=1)
     assert points and pairs.computed == 0
+
+
+def test_atoms_held_in_the_same_versions_are_grouped_exactly():
+    import numpy as np
+
+    from frontwatch.territory.atom_index import _same_columns
+
+    rng = np.random.default_rng(5)
+    for versions in (1, 7, 300, 5000):  # 5000: more versions than hash weights, the exact path
+        base = rng.random((versions, 40)) < 0.5
+        rows = base[:, rng.integers(0, 40, size=400)]  # 400 columns, at most 40 distinct
+        first, inverse = _same_columns(rows)
+        assert np.array_equal(rows[:, first][:, inverse], rows)
+        assert len(first) == len(np.unique(rows, axis=1))

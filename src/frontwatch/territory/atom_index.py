@@ -55,13 +55,32 @@ class _Expression:
             rows, area = rows[:, keep], c.areas_km2[keep]
             if not rows.shape[1]:
                 continue
-            _, first, inverse = np.unique(np.packbits(rows, axis=0).T, axis=0, return_index=True,
-                                          return_inverse=True)
+            first, inverse = _same_columns(rows)
             areas.append(np.bincount(inverse.ravel(), weights=area, minlength=len(first)))
             held.append(rows[:, first][versions[:, k]])  # snapshots x atoms of the cell
         if not areas:
             return cls(np.zeros(0), np.zeros((len(versions), 0), dtype=np.uint8))
         return cls(np.concatenate(areas), np.packbits(np.concatenate(held, axis=1), axis=1))
+
+
+#: Random 64-bit weights: a column's hash is its weighted sum (mod 2**64), checked exactly afterwards.
+_WEIGHTS = np.random.default_rng(20261127).integers(1, 2**63, size=4096, dtype=np.uint64) | np.uint64(1)
+
+
+def _same_columns(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first, inverse) of the distinct columns of a boolean matrix, as ``np.unique(..., axis=1)`` gives them:
+    ``rows[:, first][:, inverse] == rows``. Columns are grouped by a 64-bit hash, then the grouping is checked
+    exactly; on a collision (or more versions than weights) the exact, slower ``np.unique`` decides."""
+    n = rows.shape[0]
+    if n <= len(_WEIGHTS):
+        with np.errstate(over="ignore"):
+            hashes = _WEIGHTS[:n] @ rows.astype(np.uint64)
+        _, first, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+        inverse = inverse.ravel()
+        if np.array_equal(rows[:, first][:, inverse], rows):
+            return first, inverse
+    _, first, inverse = np.unique(np.packbits(rows, axis=0).T, axis=0, return_index=True, return_inverse=True)
+    return first, inverse.ravel()
 
 
 class AtomIndex:
