@@ -7,16 +7,9 @@ import pytest
 from frontwatch.nlp.codebook import DEFINITIONS, NO_EVENT, RANK_OF, RULES
 from frontwatch.nlp.events import classify
 from frontwatch.nlp.taxonomy import SUB_EVENT_TYPES
+from tests.nlp.reach import reach_cases
 
-CASES = [
-    pytest.param(rule.sub_event_type, text, True, id=f"{rule.sub_event_type}: {rule.name}: {text[:50]}")
-    for rule in RULES
-    for text in rule.examples
-] + [
-    pytest.param(rule.sub_event_type, text, False, id=f"not {rule.sub_event_type}: {rule.name}: {text[:50]}")
-    for rule in RULES
-    for text in rule.counter_examples
-]
+CASES = reach_cases(RULES)
 
 
 @pytest.mark.parametrize(("sub", "text", "expected"), CASES)

@@ -5,16 +5,9 @@ from __future__ import annotations
 import pytest
 
 from frontwatch.nlp.protests import CUES, protest_subtype
+from tests.nlp.reach import reach_cases
 
-CASES = [
-    pytest.param(cue.sub_event_type, text, True, id=f"{cue.sub_event_type}: {text[:50]}")
-    for cue in CUES
-    for text in cue.examples
-] + [
-    pytest.param(cue.sub_event_type, text, False, id=f"not {cue.sub_event_type}: {text[:50]}")
-    for cue in CUES
-    for text in cue.counter_examples
-]
+CASES = reach_cases(CUES)
 
 
 @pytest.mark.parametrize(("sub", "text", "expected"), CASES)

@@ -80,7 +80,7 @@ class Measure(StrEnum):
 
 class ClaimKind(StrEnum):
     """A claim's kind as CONTRACTS names it. Gains and losses are the conflict profile's first side's (the side
-    whose held ground the maps' occupied layer shows): the other side's gains are ``area_lost``."""
+    whose held ground the maps' occupied layer shows): the opponent's gains are ``area_lost``."""
 
     AREA_GAINED = "area_gained"
     AREA_LOST = "area_lost"

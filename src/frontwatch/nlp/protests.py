@@ -14,8 +14,8 @@ counter-examples (``tests/nlp/test_protests.py`` checks each):
   violence: "violent" counts only where it is not the manner of a suppression;
 - "excessive force" is the sub-type's own name; "deadly" qualifying something else is no death at the protest.
 
-Tried and dropped (measured on CASE 2021, bench/results/events.md): reading the words of a protest's cause
-("to decry the arrests") as no cue, requiring a projectile after "threw", and "riot police" as no riot; each
+Tried and dropped (measured on CASE 2021, bench/results/events.md): reading the words of a protest's cause (a
+march against arrests) as no cue, requiring a projectile after "threw", and "riot police" as no riot; each
 lowered the held-out half or did nothing there.
 """
 
@@ -24,28 +24,16 @@ lowered the held-out half or did nothing there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .codebook import _PROTEST
+from .codebook import _PROTEST, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
 
 
-@dataclass(frozen=True)
-class Cue:
-    """Words that decide a protest's sub-type, with sentences that show their reach (a whole report each)."""
-
-    sub_event_type: str
-    name: str
-    pattern: str
-    examples: tuple[str, ...] = ()
-    counter_examples: tuple[str, ...] = ()
-
-
 #: First cue that matches wins: the demonstrators' own violence, then lethal force, then intervention.
-CUES: tuple[Cue, ...] = (
-    Cue(
+CUES: tuple[Rule, ...] = (
+    Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
         r"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|highways?|railways?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked",
@@ -60,7 +48,7 @@ CUES: tuple[Cue, ...] = (
             "Soldiers carried out a violent dispersal of a student picket.",
         ),
     ),
-    Cue(
+    Rule(
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
         r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
@@ -75,7 +63,7 @@ CUES: tuple[Cue, ...] = (
             "Police dispersed the rally of pensioners with tear gas.",
         ),
     ),
-    Cue(
+    Rule(
         "Protest with intervention",
         "authorities break up or suppress a non-violent protest",
         r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",

@@ -5,7 +5,7 @@ each candidate sentence once its actor and place are known; each may set the sub
 
 1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
-2. ``deaths_only``: a sentence that only counts the dead ("death toll rises to 28") is an Attack, or an Armed
+2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") is an Attack, or an Armed
    clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
