@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import http.server
-import threading
 from datetime import date
 
 import pytest
@@ -14,6 +12,7 @@ from frontwatch.ingest import read_sources
 from frontwatch.ingest.language import is_english
 from frontwatch.ingest.text import MAX_TEXT_CHARS, decode_text
 from frontwatch.ingest.url import fetch_url
+from tests.httpserver import Reply, local_server
 
 ARTICLE = (
     "Shelling on a border village in Russia's Bryansk region on Friday killed one person, the regional governor said."
@@ -139,30 +138,15 @@ def test_language_check_on_headlines_and_prose():
 def server():
     """A local HTTP server: /page (HTML), /big (over the size cap), anything else 404."""
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            if self.path == "/page":
-                body, kind = HTML.encode(), "text/html; charset=utf-8"
-            elif self.path == "/big":
-                body, kind = b"x" * 3000, "text/plain"
-            else:
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(method: str, path: str, body: bytes) -> Reply:
+        if path == "/page":
+            return 200, HTML.encode(), {"Content-Type": "text/html; charset=utf-8"}
+        if path == "/big":
+            return 200, b"x" * 3000, {"Content-Type": "text/plain"}
+        return 404, b"not found"
 
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with local_server(answer) as base:
+        yield base
 
 
 def test_url_fetch_html(server):

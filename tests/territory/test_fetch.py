@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import tarfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -16,6 +14,7 @@ from frontwatch.errors import ConfigError, FetchError
 from frontwatch.territory import fetch
 from frontwatch.territory.fetch import fetch_source
 from tests.conftest import shared_path
+from tests.httpserver import local_server
 
 
 @pytest.fixture(scope="module")
@@ -84,28 +83,15 @@ class Api:
 def api(snapshots):
     state = Api(snapshots)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            url = urlparse(self.path)
-            state.requests.append(url.path)
-            time.sleep(state.delay)
-            status, body = state.answer(url.path, parse_qs(url.query))
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(method: str, target: str, body: bytes) -> tuple[int, bytes]:
+        url = urlparse(target)
+        state.requests.append(url.path)
+        time.sleep(state.delay)
+        return state.answer(url.path, parse_qs(url.query))
 
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_server(answer) as base:
+        state.base = base
+        yield state
 
 
 def test_deepstate_fetches_what_the_store_lacks_and_nothing_twice(store, api, snapshots):

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 import tarfile
-import threading
 import time
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from html import escape
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 from tests.conftest import shared_path
+from tests.httpserver import local_server
 
 from frontwatch.watch import Clock
 
@@ -89,32 +88,17 @@ class Service:
 def service(snapshots):
     state = Service(snapshots)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            path = urlparse(self.path).path
-            state.requests.append(path)
-            status, body = state.answer(path)
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer(method: str, target: str, body: bytes) -> tuple[int, bytes]:
+        if method == "POST":
+            state.posted.append(json.loads(body))
+            return 204, b""
+        path = urlparse(target).path
+        state.requests.append(path)
+        return state.answer(path)
 
-        def do_POST(self):
-            state.posted.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_server(answer) as base:
+        state.base = base
+        yield state
 
 
 class FakeClock(Clock):
