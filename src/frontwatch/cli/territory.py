@@ -17,6 +17,7 @@ from .common import DbOption, JsonOption, emit_json, emit_table, err, out
 
 if TYPE_CHECKING:
     from ..models import AreaChange
+    from ..territory.importer import ImportReport
 
 territory_app = typer.Typer(
     help="Territorial control: import maps, measure change, series and records.", no_args_is_help=True
@@ -91,6 +92,11 @@ def import_(
     with open_store(db) as store:
         report = import_paths(store, paths, source=source, time=time, layer_map=layer_map, progress=not json_,
                               plausibility=plausibility)
+    _report_import(report, json_)
+
+
+def _report_import(report: ImportReport, json_: bool) -> None:
+    """An import's or a fetch's report as JSON or lines; exit 1 when every input failed (none imported or kept)."""
     if json_:
         emit_json(report.to_dict())
     else:
@@ -121,14 +127,7 @@ def fetch(
 
     with open_store(db) as store:
         report = fetch_source(store, provider, url=url, since=since)
-    if json_:
-        emit_json(report.to_dict())
-    else:
-        _line(f"imported {report.imported}, skipped {report.skipped}, failed {len(report.failed)}")
-        for failure in report.failed:
-            _line(f"  failed: {failure.path}: {failure.error}")
-    if report.failed and not report.imported and not report.skipped:  # as import: every download failed
-        raise typer.Exit(1)
+    _report_import(report, json_)
 
 
 @territory_app.command("change")
