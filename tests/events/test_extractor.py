@@ -113,3 +113,20 @@ def test_a_document_spacy_refuses_fails_alone(extractor):
     results = list(extractor.extract_documents(docs))
     assert results[0].events and results[0].error is None
     assert results[1].events == [] and "parse failed" in results[1].error
+
+
+def test_the_lead_sentence_is_the_most_salient(extractor):
+    """News gives its main event first: the lead's shelling outranks the clash it recalls, though clashes rank
+    higher in the codebook; a toll that sums up is no lead."""
+    events = _events(
+        extractor,
+        "Rebel artillery shelled the outskirts of Kramatorsk on Monday. Heavy fighting had raged near Sloviansk "
+        "a week earlier.",
+    )
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack", "Armed clash"]
+    assert events[0]["confidence"] < events[1]["confidence"]  # salience orders them, confidence is unchanged
+    events = _events(
+        extractor,
+        "Three civilians were killed in the town on Monday, officials said. A drone struck a bus near the market.",
+    )
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike", "Attack"]
