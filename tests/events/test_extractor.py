@@ -130,3 +130,11 @@ def test_the_lead_sentence_is_the_most_salient(extractor):
         "Three civilians were killed in the town on Monday, officials said. A drone struck a bus near the market.",
     )
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike", "Attack"]
+
+
+def test_a_sponsor_named_in_a_compound_is_no_place(extractor):
+    """"Iran-backed rebels" says who backs them, not where the villages are: the event is not placed in Iran,
+    so the state's own forces retaking ground are not read as an army abroad."""
+    (event,) = _events(extractor, "Yemeni troops recaptured three villages from the Iran-backed rebels on Sunday.")
+    assert event["sub_event_type"] == "Government regains territory"
+    assert (event["location"] or {}).get("country") != "IR"

@@ -20,7 +20,7 @@ from ..nlp.paragraphs import doc_text
 from ..nlp.pipeline import MODEL
 from .assemble import DocContext, build_event
 from .incidents import Built, merge_tolls
-from .places import as_toponyms
+from .places import as_toponyms, is_sponsor_use
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,9 @@ class Extractor:
 
     def events_of(self, doc: Any, *, doc_id: str | None = None) -> list[Event]:
         """Build the events of a processed Doc, most salient (highest confidence) first."""
-        toponyms = as_toponyms(self.geocoder.find(doc_text(doc), doc=doc)) if self.geocoder is not None else []
+        text = doc_text(doc)
+        found = as_toponyms(self.geocoder.find(text, doc=doc)) if self.geocoder is not None else []
+        toponyms = [t for t in found if not is_sponsor_use(text, t)]
         ctx = DocContext.build(doc, toponyms)
         built = [b for b in (build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()) if b]
         lead = _lead_starts(built)
