@@ -36,12 +36,13 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        r"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|highways?|railways?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked",
+        r"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
             "Hundreds rallied in the square; some threw petrol bombs.",
             "Protesters blocked the highway with barricades and burning tyres.",
+            "Striking farmers blocked streets in the town centre with tractors during the protest.",
         ),
         (
             "Soldiers violently dispersed a picket of farmers.",
