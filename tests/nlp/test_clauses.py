@@ -24,6 +24,9 @@ MAIN_DECIDES = [
      "Change to group/activity"),
     ("As fighting raged near the border, the government declared martial law in four regions.",
      "Change to group/activity"),
+    ("Artillery shells hit the village, killing two, a day after rebels captured a nearby hilltop.",
+     "Shelling/artillery/missile attack"),
+    ("Air strikes killed 15 militants in the province weeks after the group seized the town.", "Air/drone strike"),
 ]
 #: (sentence, sub-type): the main clause reports nothing, or there is no setting, so the whole sentence decides.
 WHOLE_DECIDES = [
@@ -48,7 +51,7 @@ def test_main_clause_decides(nlp, text, sub):
     assert found is not None and found[0] == sub, (text, found)
 
 
-def test_after_and_since_clauses_are_not_settings(nlp):
+def test_bare_after_and_since_clauses_are_not_settings(nlp):
     for text in ("A farmer was killed after stepping on a landmine.", "The town has been shelled since troops left."):
         assert settings(_sentence(nlp, text)) == []
 

@@ -8,8 +8,10 @@ tried on the main clause first and on the setting only when the main clause repo
 (:func:`frontwatch.nlp.events.classify_sentence`).
 
 The setting is read from the parse: the subtree of an adverbial clause opened by "as" / "while" (a clause
-of time or circumstance), and of the prepositions "amid" and "ahead of". "After", "since" and "when" are
-left out on purpose: their clause often holds the event itself ("killed after stepping on a mine").
+of time or circumstance), and of the prepositions "amid" and "ahead of", and of "after" / "before" / "since" when a span of time is
+measured before them ("a day after rebels captured the hill", "weeks before the talks"). A bare "after",
+"since" or "when" is left out on purpose: its clause often holds the event itself ("killed after stepping
+on a mine").
 """
 
 from __future__ import annotations
@@ -18,12 +20,26 @@ from spacy.tokens import Span, Token
 
 _MARKS = frozenset({"as", "while", "whilst"})
 _PREPOSITIONS = frozenset({"amid", "amidst"})
+_BEFORE_AFTER = frozenset({"after", "before", "since"})
+_TIME = frozenset(
+    "minute minutes hour hours day days week weeks month months year years moments fortnight decade".split()
+)
+
+
+def _measured(token: Token) -> bool:
+    """``token`` has a span of time measured before it ("two days after", "weeks before")."""
+    return any(c.dep_ == "npadvmod" and c.lower_ in _TIME for c in token.children)
 
 
 def _setting_head(token: Token) -> Token | None:
     """The token whose subtree is a setting that ``token`` opens, if it opens one."""
     if token.dep_ == "mark" and token.lower_ in _MARKS and token.head.dep_ == "advcl":
         return token.head
+    if token.lower_ in _BEFORE_AFTER:  # "a day after rebels captured the hill": an earlier event, not this one
+        if token.dep_ == "mark" and token.head.dep_ == "advcl" and _measured(token.head):
+            return token.head
+        if token.dep_ == "prep" and _measured(token):
+            return token
     if token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
         return token
     if token.lower_ == "ahead" and any(c.lower_ == "of" for c in token.children):
