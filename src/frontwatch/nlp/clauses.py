@@ -8,10 +8,10 @@ tried on the main clause first and on the setting only when the main clause repo
 (:func:`frontwatch.nlp.events.classify_sentence`).
 
 The setting is read from the parse: the subtree of an adverbial clause opened by "as" / "while" (a clause
-of time or circumstance), and of the prepositions "amid" and "ahead of", and of "after" / "before" / "since" when a span of time is
-measured before them ("a day after rebels captured the hill", "weeks before the talks"). A bare "after",
-"since" or "when" is left out on purpose: its clause often holds the event itself ("killed after stepping
-on a mine").
+of time or circumstance); of the prepositions "amid" and "ahead of"; and of "after" / "before" / "since"
+when a span of time is measured before them ("a day after rebels captured the hill", "weeks before the
+talks"). A bare "after", "since" or "when" is left out on purpose: its clause often holds the event itself
+("killed after stepping on a mine").
 """
 
 from __future__ import annotations
