@@ -53,7 +53,7 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|strikers|hunger strike|took to the streets|walk-?out"
+_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
@@ -257,8 +257,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|broke up (?:a |the )?(?:\w+ )?(?:protest|rally|demonstration)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
-        ("Police fired tear gas to disperse the rally in Kherson.",),
+        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
+        ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
     ),
     Rule(
         "Mob violence",
@@ -458,6 +458,13 @@ RULES: tuple[Rule, ...] = (
         (
             "Thousands rallied in Kyiv against the closure of the station.",
             "Around 200 people gathered in Lviv to demand the return of prisoners of war.",
+            "Hundreds of teachers went on strike in Lviv to demand higher wages.",
+            "Miners staged a general strike over unpaid wages.",
+            "Veterans held a march through the city centre.",
+        ),
+        (
+            "Russian forces launched a missile strike on the port.",
+            "The town was captured in March after weeks of shelling.",
         ),
     ),
     Rule(
