@@ -59,3 +59,12 @@ def test_bare_after_and_since_clauses_are_not_settings(nlp):
 def test_a_setting_is_its_whole_clause(nlp):
     sent = _sentence(nlp, "Militants seized two oil fields on Tuesday, ahead of peace talks in Geneva.")
     assert [sent.text[a:b] for a, b in settings(sent)] == ["ahead of peace talks in Geneva"]
+
+
+def test_what_lies_ahead_is_no_event(nlp):
+    """Talks still to come have not happened: with nothing in the main clause, the sentence reports no event."""
+    text = "The delegation arrived in the capital on Tuesday, just ahead of new peace talks."
+    found = classify_sentence(_sentence(nlp, text))
+    assert found is None or found[0] != "Agreement", found
+    found = classify_sentence(_sentence(nlp, "The two sides signed a peace agreement in the capital on Tuesday."))
+    assert found is not None and found[0] == "Agreement"

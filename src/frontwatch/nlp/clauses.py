@@ -56,7 +56,12 @@ def settings(span: Span) -> list[tuple[int, int]]:
     >>> [s.text[a:b] for a, b in settings(s)]
     ['as the army continued its offensive']
     """
-    out: list[tuple[int, int]] = []
+    return [(start, end) for start, end, _ in _settings(span)]
+
+
+def _settings(span: Span) -> list[tuple[int, int, Token]]:
+    """(start, end, the token that opens it) of each setting of the span."""
+    out: list[tuple[int, int, Token]] = []
     for token in span:
         head = _setting_head(token)
         if head is None:
@@ -65,16 +70,25 @@ def settings(span: Span) -> list[tuple[int, int]]:
         first, last = tokens[0], tokens[-1]
         if first.i == span.start and last.i >= span.end - 2:
             continue  # the whole sentence: nothing is left to be its main clause
-        out.append((first.idx - span.start_char, last.idx + len(last) - span.start_char))
+        out.append((first.idx - span.start_char, last.idx + len(last) - span.start_char, token))
     return out
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def main_clause(span: Span) -> str | None:
     """The span's text with its setting clauses blanked (offsets unchanged), or None when it has none."""
     ranges = settings(span)
-    if not ranges:
-        return None
-    chars = list(span.text)
-    for start, end in ranges:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return _blanked(span.text, ranges) if ranges else None
+
+
+def without_prospects(span: Span) -> str:
+    """The span's text with what lies "ahead of" it blanked: a coming event (talks, a vote) has not happened,
+    so it is no event even when the main clause reports none (ACLED codes what took place)."""
+    ranges = [(a, b) for a, b, opener in _settings(span) if opener.lower_ == "ahead"]
+    return _blanked(span.text, ranges)

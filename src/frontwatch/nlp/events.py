@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .clauses import main_clause
+from .clauses import main_clause, without_prospects
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
@@ -74,7 +74,7 @@ def classify_sentence(sentence: Span) -> Hit | None:
     clauses included: :mod:`.clauses`), so a background event never outranks the one reported."""
     main = main_clause(sentence)
     hit = classify(main) if main is not None else None
-    return hit if hit is not None else classify(sentence.text)
+    return hit if hit is not None else classify(without_prospects(sentence) if main is not None else sentence.text)
 
 
 def _mentions(doc: Doc) -> list[EventMention]:
