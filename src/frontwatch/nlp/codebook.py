@@ -328,15 +328,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
+            "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
             "On 7 June 2023, Ukrainian forces carried out a drone strike near Vovchanske, occupied Zaporizhzhia.",
             "Ukrainian artillery hit an ammunition depot in the occupied territories of Luhansk.",
+            "Militants seized 30 passengers from a bus and took them into the forest.",
+            "The wounded were taken to the town hospital.",
         ),
     ),
     Rule(
@@ -443,11 +446,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        r"abduct\w*|kidnap\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
         (
             "Gunmen abducted twelve passengers from a bus.",
             "Russian forces abducted the mayor of Melitopol.",
             "Russian forces detained three residents of Oleshky; their fate is unknown.",
+            "Militants seized 30 passengers from a bus and took them into the forest.",
         ),
     ),
     Rule(
