@@ -15,7 +15,8 @@ counter-examples (``tests/nlp/test_protests.py`` checks each):
 - "excessive force" is the sub-type's own name; "deadly" qualifying something else is no death at the protest;
 - a death or an arrest named as the protest's cause ("a vigil to protest the killing of a student", "a march
   against the arrests") is no force used at it, nor an intervention: :data:`CAUSE` is read out of the text
-  for those cues only (for the demonstrators' violence too, it lowered CASE held-out).
+  for those cues, and for the word "violence" only among the demonstrators' cues (for all of theirs, it
+  lowered CASE held-out).
 
 Tried and dropped (measured on CASE 2021, bench/results/events.md): reading the words of a protest's cause (a
 march against arrests) as no cue, requiring a projectile after "threw", and "riot police" as no riot; each
@@ -50,6 +51,8 @@ CUES: tuple[Rule, ...] = (
         (
             "Soldiers violently dispersed a picket of farmers.",
             "Soldiers carried out a violent dispersal of a student picket.",
+            "Thousands marched through the capital to denounce violence against women.",
+            "Residents rallied against gang violence in the district.",
         ),
     ),
     Rule(
@@ -104,8 +107,10 @@ CAUSE = re.compile(
     r"officers|authorities)\b)[^,.;])*",
     re.I,
 )
-#: The cues a cause hides; the demonstrators' own violence is not among them (CASE 2021 held-out lost with it).
+#: The cues a cause hides. Of the demonstrators' own violence it hides only the word "violence" ("to denounce
+#: violence"): hiding its every cue (stones, clashes ...) lowered CASE 2021 held-out.
 _NOT_IN_CAUSE = frozenset({"Excessive force against protesters", "Protest with intervention"})
+_VIOLENCE = re.compile(r"\bviolen\w*", re.I)
 
 
 def protest_subtype(text: str) -> str:
@@ -118,9 +123,12 @@ def protest_subtype(text: str) -> str:
     'Peaceful protest'
     >>> protest_subtype("Hundreds rallied against the arrests of activists and police detained twelve of them.")
     'Protest with intervention'
+    >>> protest_subtype("Thousands marched to denounce violence against women.")
+    'Peaceful protest'
     """
     without_cause = CAUSE.sub(" ", text)
+    violence_not_cause = CAUSE.sub(lambda m: _VIOLENCE.sub(" ", m.group(0)), text)
     for sub, cue in PROTEST_CUES:
-        if cue.search(without_cause if sub in _NOT_IN_CAUSE else text):
+        if cue.search(without_cause if sub in _NOT_IN_CAUSE else violence_not_cause):
             return sub
     return "Peaceful protest"
