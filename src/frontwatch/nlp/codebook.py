@@ -203,6 +203,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Air/drone strike",
+        "missiles or rockets fired from aircraft or drones: the platform decides, not the munition",
+        rf"(?:{_DRONE}|jets?|warplanes?|aircraft|helicopters?|gunships?|bombers?)\b(?:\s+\S+){{0,3}}?\s+(?:fired|launched) (?:\w+ ){{0,3}}(?:missiles?|rockets?)\b|(?:missiles?|rockets?) (?:\w+ ){{0,2}}(?:fired|launched) (?:by|from) (?:an? |the )?(?:\w+ ){{0,2}}(?:{_DRONE}|jets?|warplanes?|aircraft|helicopters?|gunships?)\b",
+        (
+            "A drone fired two missiles at a car in the province, killing four militants.",
+            "Helicopter gunships fired rockets at rebel positions near the town.",
+            "Missiles fired from a drone hit a convoy near the border.",
+        ),
+        (
+            "Air defence shot down two missiles launched at the city.",
+            "Russian forces fired rockets at Kharkiv from launchers near Belgorod.",
+            "Air defence shot down a drone that had fired two missiles at the port.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Air/drone strike",
         "drones that drop munitions or dive (FPV, kamikaze)",
         rf"\bfpv\b|kamikaze|loitering munitions?|lancets?\b|(?:dropp?(?:ed|ing|s)?) (?:\S+ ){{0,6}}(?:from|by|off) (?:an? |the |their |its )?(?:\w+ )?(?:{_DRONE}|helicopters?|aircraft)|{_DRONE} (?:\w+ ){{0,2}}(?:dropp\w+|drop)\b|(?:drone|uav|quadcopter)[- ](?:dropped|borne|delivered|launched|dropping)\b|(?:vog|grenades?|explosives?|munitions?|bombs?) (?:\w+ ){{0,2}}(?:from|by) (?:an? |the )?(?:\w+ )?{_DRONE}",
         (
@@ -230,7 +246,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rocked|tore)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
+        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rocked|tore)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
@@ -240,6 +256,7 @@ RULES: tuple[Rule, ...] = (
             "A mine left by Russian forces exploded under a tractor near Kupiansk.",
             "Farmer killed by mine near Balakliia",
             "An explosion tore through a market, killing 14.",
+            "Three soldiers were killed when an improvised bomb hit their vehicle.",
         ),
         ("Sappers defused an anti-tank mine near Izium.", "The coal mine was shelled by Russian forces."),
     ),
