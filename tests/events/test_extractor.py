@@ -138,3 +138,21 @@ def test_a_sponsor_named_in_a_compound_is_no_place(extractor):
     (event,) = _events(extractor, "Yemeni troops recaptured three villages from the Iran-backed rebels on Sunday.")
     assert event["sub_event_type"] == "Government regains territory"
     assert (event["location"] or {}).get("country") != "IR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus plunged into a gorge in the mountains, killing 25 passengers.",
+        "A fire broke out at a garment factory, killing 12 workers.",
+        "Doctors said the former commander died of a heart attack on Monday.",
+    ],
+)
+def test_accidental_deaths_are_no_event(extractor, text):
+    """ACLED codes violence; deaths nobody inflicted are no event, however they are counted."""
+    assert _events(extractor, text) == []
+
+
+def test_deaths_alone_still_report_violence(extractor):
+    (event,) = _events(extractor, "Three civilians were killed in the village on Monday, officials said.")
+    assert event["sub_event_type"] == "Attack"
