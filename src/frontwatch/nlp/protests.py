@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from .codebook import _PROTEST, Rule
+from .codebook import _PROTEST, _PROTESTERS, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
@@ -40,12 +40,13 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        r"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked",
+        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
             "Hundreds rallied in the square; some threw petrol bombs.",
             "Protesters blocked the highway with barricades and burning tyres.",
+            "Demonstrators stormed the parliament building and set it on fire.",
             "Striking farmers blocked streets in the town centre with tractors during the protest.",
         ),
         (
