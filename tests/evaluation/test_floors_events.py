@@ -19,13 +19,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 #: (gold file, split) -> floors. The CASE 2021 floors were set on the whole file before the split (0.83 / 0.78 /
 #: 0.77); on the held-out half, with the rules that matched single dev documents removed, they were 0.81 / 0.75 /
-#: 0.75; issue 11's second pass (protest cues, interceptions of weapons only, ...) raised them to these.
+#: 0.75; issue 11's second pass (protest cues, interceptions of weapons only, ...) raised them to 0.815 / 0.76 /
+#: 0.755; its third pass (salience: main clause over setting, the lead sentence; codebook readings) to these.
 FLOORS = {
     (("seed", "article.gold.json"), "all"): {"all_fields": 1.0, "sub_event_type_accuracy": 1.0, "date_accuracy": 1.0},
     (("data", "eval", "events", "case2021-task2-dev.jsonl"), "heldout"): {
-        "event_type_accuracy": 0.815,
-        "sub_event_type_accuracy": 0.76,
-        "sub_event_type_weighted_f1": 0.755,
+        "event_type_accuracy": 0.825,
+        "sub_event_type_accuracy": 0.78,
+        "sub_event_type_weighted_f1": 0.775,
     },
     (("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"), "heldout"): {
         "event_found": 0.48,

@@ -113,3 +113,46 @@ def test_a_document_spacy_refuses_fails_alone(extractor):
     results = list(extractor.extract_documents(docs))
     assert results[0].events and results[0].error is None
     assert results[1].events == [] and "parse failed" in results[1].error
+
+
+def test_the_lead_sentence_is_the_most_salient(extractor):
+    """News gives its main event first: the lead's shelling outranks the clash it recalls, though clashes rank
+    higher in the codebook; a toll that sums up is no lead."""
+    events = _events(
+        extractor,
+        "Rebel artillery shelled the outskirts of Kramatorsk on Monday. Heavy fighting had raged near Sloviansk "
+        "a week earlier.",
+    )
+    assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack", "Armed clash"]
+    assert events[0]["confidence"] < events[1]["confidence"]  # salience orders them, confidence is unchanged
+    events = _events(
+        extractor,
+        "Three civilians were killed in the town on Monday, officials said. A drone struck a bus near the market.",
+    )
+    assert [e["sub_event_type"] for e in events] == ["Air/drone strike", "Attack"]
+
+
+def test_a_sponsor_named_in_a_compound_is_no_place(extractor):
+    """"Iran-backed rebels" says who backs them, not where the villages are: the event is not placed in Iran,
+    so the state's own forces retaking ground are not read as an army abroad."""
+    (event,) = _events(extractor, "Yemeni troops recaptured three villages from the Iran-backed rebels on Sunday.")
+    assert event["sub_event_type"] == "Government regains territory"
+    assert (event["location"] or {}).get("country") != "IR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bus plunged into a gorge in the mountains, killing 25 passengers.",
+        "A fire broke out at a garment factory, killing 12 workers.",
+        "Doctors said the former commander died of a heart attack on Monday.",
+    ],
+)
+def test_accidental_deaths_are_no_event(extractor, text):
+    """ACLED codes violence; deaths nobody inflicted are no event, however they are counted."""
+    assert _events(extractor, text) == []
+
+
+def test_deaths_alone_still_report_violence(extractor):
+    (event,) = _events(extractor, "Three civilians were killed in the village on Monday, officials said.")
+    assert event["sub_event_type"] == "Attack"

@@ -76,6 +76,21 @@ def is_actor_use(doc: Any, topo: Toponym[Place]) -> bool:
     return nxt is not None and nxt.lower_ in ("'s", "’s") and nxt.head.lower_ in _ACTOR_HEADS
 
 
+_SPONSOR = re.compile(r"-(?:backed|led|based|allied|aligned|supported|sponsored|funded|trained|armed)\b", re.I)
+
+
+def is_sponsor_use(text: str, topo: Toponym[Place]) -> bool:
+    """True when the name qualifies an actor as its sponsor or base ("Iran-backed militia", "US-led coalition",
+    "a Kyiv-based group"): it says who backs the actor, not where anything happened.
+
+    >>> is_sponsor_use("the Iran-backed militia", Toponym(4, 8, "Iran", Place("Iran", 32.0, 53.0)))
+    True
+    >>> is_sponsor_use("Iran-Iraq border", Toponym(0, 4, "Iran", Place("Iran", 32.0, 53.0)))
+    False
+    """
+    return bool(_SPONSOR.match(text, topo.end))
+
+
 def _in_name(doc: Any, topo: Toponym[Place]) -> bool:
     """A place name inside a longer person's name ("President Vladimir Putin").
 

@@ -53,7 +53,7 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|strikers|hunger strike|took to the streets|walk-?out"
+_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
@@ -203,6 +203,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Air/drone strike",
+        "missiles or rockets fired from aircraft or drones: the platform decides, not the munition",
+        rf"(?:{_DRONE}|jets?|warplanes?|aircraft|helicopters?|gunships?|bombers?)\b(?:\s+\S+){{0,3}}?\s+(?:fired|launched) (?:\w+ ){{0,3}}(?:missiles?|rockets?)\b|(?:missiles?|rockets?) (?:\w+ ){{0,2}}(?:fired|launched) (?:by|from) (?:an? |the )?(?:\w+ ){{0,2}}(?:{_DRONE}|jets?|warplanes?|aircraft|helicopters?|gunships?)\b",
+        (
+            "A drone fired two missiles at a car in the province, killing four militants.",
+            "Helicopter gunships fired rockets at rebel positions near the town.",
+            "Missiles fired from a drone hit a convoy near the border.",
+        ),
+        (
+            "Air defence shot down two missiles launched at the city.",
+            "Russian forces fired rockets at Kharkiv from launchers near Belgorod.",
+            "Air defence shot down a drone that had fired two missiles at the port.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Air/drone strike",
         "drones that drop munitions or dive (FPV, kamikaze)",
         rf"\bfpv\b|kamikaze|loitering munitions?|lancets?\b|(?:dropp?(?:ed|ing|s)?) (?:\S+ ){{0,6}}(?:from|by|off) (?:an? |the |their |its )?(?:\w+ )?(?:{_DRONE}|helicopters?|aircraft)|{_DRONE} (?:\w+ ){{0,2}}(?:dropp\w+|drop)\b|(?:drone|uav|quadcopter)[- ](?:dropped|borne|delivered|launched|dropping)\b|(?:vog|grenades?|explosives?|munitions?|bombs?) (?:\w+ ){{0,2}}(?:from|by) (?:an? |the )?(?:\w+ )?{_DRONE}",
         (
@@ -230,7 +246,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised explosive|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|explosions? (?:at|in|near|outside|ripped|rocked)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
+        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rocked|tore)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
@@ -239,6 +255,8 @@ RULES: tuple[Rule, ...] = (
             "A bag of explosives blew up in a car park in Zaporizhzhia.",
             "A mine left by Russian forces exploded under a tractor near Kupiansk.",
             "Farmer killed by mine near Balakliia",
+            "An explosion tore through a market, killing 14.",
+            "Three soldiers were killed when an improvised bomb hit their vehicle.",
         ),
         ("Sappers defused an anti-tank mine near Izium.", "The coal mine was shelled by Russian forces."),
     ),
@@ -257,8 +275,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|broke up (?:a |the )?(?:\w+ )?(?:protest|rally|demonstration)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
-        ("Police fired tear gas to disperse the rally in Kherson.",),
+        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
+        ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
     ),
     Rule(
         "Mob violence",
@@ -327,15 +345,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
+            "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
             "On 7 June 2023, Ukrainian forces carried out a drone strike near Vovchanske, occupied Zaporizhzhia.",
             "Ukrainian artillery hit an ammunition depot in the occupied territories of Luhansk.",
+            "Militants seized 30 passengers from a bus and took them into the forest.",
+            "The wounded were taken to the town hospital.",
         ),
     ),
     Rule(
@@ -370,9 +391,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battled (?:with|against)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches)|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -383,8 +404,13 @@ RULES: tuple[Rule, ...] = (
             "Russian forces advance near Avdiivka, Ukraine says.",
             "Battles continued near Chasiv Yar as Russian forces tried to break through.",
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
+            "Three policemen were killed when gunmen opened fire on a checkpoint.",
+            "Troops battled insurgents in the city centre for several hours.",
         ),
-        ("Russian forces shelled Ukrainian positions near Avdiivka with mortars.",),
+        (
+            "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
+            "Soldiers opened fire on an evacuation convoy of civilians near the village.",
+        ),
     ),
     Rule(
         "Shelling/artillery/missile attack",
@@ -426,17 +452,23 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "combat words without a named weapon",
-        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assaults?|operations?)\b|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,2}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces)|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
-        ("Militants attacked an army checkpoint overnight.",),
+        r"assaults? (?:on|against)|(?:military|ground|large-scale|major) (?:assaults?|operations?)\b|combat|engaged|encounters?|stormed|attacked (?:\w+ ){0,3}(?:positions|troops|checkpoints?|soldiers|army|police|bases?|convoys?|posts?|outposts?|forces|barracks|garrisons?|(?:military|army|police) (?:camps?|stations?))|attacks? (?:on )?(?:\w+ ){0,2}(?:positions|troops|checkpoints?|bases?|posts?|soldiers|servicemen)|raid(?:ed)? (?:a |the )?(?:\w+ )?(?:hideout|camp|base)|(?:killed|killing|wounded) (?:\w+ ){0,4}(?:militants|rebels|insurgents|terrorists|fighters|jihadists|soldiers|troops|security personnel|policemen)|came under (?:fire|attack)",
+        (
+            "Militants attacked an army checkpoint overnight.",
+            "Rebels attacked the army barracks in the provincial capital.",
+            "Insurgents attacked a remote military camp north of the capital.",
+        ),
+        ("Gunmen attacked a refugee camp, killing ten civilians.",),
     ),
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        r"abduct\w*|kidnap\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
         (
             "Gunmen abducted twelve passengers from a bus.",
             "Russian forces abducted the mayor of Melitopol.",
             "Russian forces detained three residents of Oleshky; their fate is unknown.",
+            "Militants seized 30 passengers from a bus and took them into the forest.",
         ),
     ),
     Rule(
@@ -453,6 +485,14 @@ RULES: tuple[Rule, ...] = (
         (
             "Thousands rallied in Kyiv against the closure of the station.",
             "Around 200 people gathered in Lviv to demand the return of prisoners of war.",
+            "Hundreds of teachers went on strike in Lviv to demand higher wages.",
+            "Miners staged a general strike over unpaid wages.",
+            "Veterans held a march through the city centre.",
+            "Traders observed a hartal in the town against the new tax.",
+        ),
+        (
+            "Russian forces launched a missile strike on the port.",
+            "The town was captured in March after weeks of shelling.",
         ),
     ),
     Rule(

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from .clauses import main_clause, without_prospects
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
@@ -68,6 +69,14 @@ def classify(sentence: str) -> Hit | None:
     return None
 
 
+def classify_sentence(sentence: Span) -> Hit | None:
+    """:func:`classify` on the sentence's main clause first, then on the whole sentence (its setting
+    clauses included: :mod:`.clauses`), so a background event never outranks the one reported."""
+    main = main_clause(sentence)
+    hit = classify(main) if main is not None else None
+    return hit if hit is not None else classify(without_prospects(sentence) if main is not None else sentence.text)
+
+
 def _mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
     killed = [c for c in doc._.casualties or () if c.kind == "killed"]
@@ -77,7 +86,7 @@ def _mentions(doc: Doc) -> list[EventMention]:
         text, base = sent.text, sent.start_char
         if not seg.has_verb and len(segs) > 1 and not any(base <= c.start < sent.end_char for c in killed):
             continue  # a heading; a headline alone ("One civilian dead in clashes") or a toll ("Fatalities: 2") counts
-        found = classify(text)
+        found = classify_sentence(sent)
         if found is not None:
             if found[0] != NO_EVENT:
                 sub, rank, t_start, t_end = found

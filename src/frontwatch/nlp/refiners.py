@@ -6,7 +6,8 @@ each candidate sentence once its actor and place are known; each may set the sub
 1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
 2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") is an Attack, or an Armed
-   clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon).
+   clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon);
+   unless the deaths are accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
@@ -16,6 +17,7 @@ each candidate sentence once its actor and place are known; each may set the sub
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -65,8 +67,17 @@ def inherited_weapon(d: Draft) -> str | None:
     return None
 
 
+#: Deaths that no one inflicted (ACLED codes none of them): accidents, fires, disease, natural causes.
+_ACCIDENTAL = re.compile(
+    r"\b(?:plung\w+|overturn\w*|collided|collision|crash\w*|accident\w*|fire broke out|blaze|caught fire|"
+    r"collaps\w+|heart attack|natural causes|illness|disease|drown\w*|electrocut\w*|stampede|lightning|"
+    r"heat ?stroke)\b",
+    re.I,
+)
+
+
 def deaths_only(d: Draft) -> str | None:
-    if d.sub is not None or not d.killed:
+    if d.sub is not None or not d.killed or _ACCIDENTAL.search(d.sentence):
         return None
     return "Armed clash" if all(c.combatant for c in d.killed) else "Attack"
 

