@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import pickle
 from importlib import resources
 
 from frontwatch.geocode.gazetteer import COUNTRY, REGION, SEA, SETTLEMENT, TABLE, load
@@ -55,3 +56,10 @@ def test_prefix_and_near_keys_agree_and_keep_the_merged_order() -> None:
     assert [k for k in near if k.startswith("zapori")] == [k for k in keys if abs(len(k) - 12) <= 3]
     assert gaz.keys_near("u", 7, 0).count("ukraine") == 2  # the table's and the hand table's line
     assert len(gaz.keys_with_prefix("qqxzq")) == 0
+
+
+def test_a_pickled_table_still_looks_up() -> None:
+    gaz = load()
+    copy = pickle.loads(pickle.dumps(gaz))
+    assert copy.ids(key("Kharkiv")) == gaz.ids(key("Kharkiv")) != []
+    assert copy.lookup_skeleton("Kharkov") == gaz.lookup_skeleton("Kharkov") != []

@@ -14,6 +14,7 @@ import math
 import re
 import zlib
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -142,8 +143,7 @@ class Gazetteer:
         if len(self._names) != len(self._kind) or self._id_at[-1] != len(self._row_ids):
             raise ValueError("the table's sections disagree in length")
         self._key_shape: tuple[np.ndarray, np.ndarray] | None = None
-        # the matcher asks for the same few thousand names (and each name by key and by skeleton) again
-        self._group = lru_cache(maxsize=1 << 16)(self._find_group)
+        self._group = self._group_cache()
         self._extra_keys: dict[str, list[int]] = {}
         self._extra_skels: dict[str, list[int]] = {}
         self._extra: dict[int, Entry] = {}
@@ -161,6 +161,19 @@ class Gazetteer:
             else:
                 break
         self._add_hand_tables()
+
+    def _group_cache(self) -> Callable[[str], range]:
+        # the matcher asks for the same few thousand names (and each name by key and by skeleton) again
+        return lru_cache(maxsize=1 << 16)(self._find_group)
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_group"]  # a cache of bound methods does not pickle
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._group = self._group_cache()
 
     def __len__(self) -> int:
         return len(self._kind) + len(self._extra)
