@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from importlib import resources
 
 import pytest
 
 from frontwatch.cli import main
 from frontwatch.errors import DataUnavailable
 from frontwatch.geocode import Geocoder
-from frontwatch.geocode.gazetteer import read
+from frontwatch.geocode.gazetteer import TABLE, read
 
 
 @pytest.fixture(scope="module")
@@ -37,12 +38,18 @@ def test_cyrillic_and_mixed_scripts(geo: Geocoder, name: str, expected: str) -> 
 
 def test_missing_table_is_one_clear_error(tmp_path) -> None:
     with pytest.raises(DataUnavailable, match=r"missing: reinstall frontwatch or run tools/build_gazetteer\.py"):
-        read(tmp_path / "nope.tsv.gz")
+        read(tmp_path / "nope.bin")
 
 
-@pytest.mark.parametrize("content", [b"not gzip at all", gzip.compress(b"kind\tname\nno sections here\n")])
+def _bundled_start() -> bytes:
+    with resources.files("frontwatch.data").joinpath(TABLE).open("rb") as fh:
+        return fh.read(5000)  # the format's header, then a cut section
+
+
+@pytest.mark.parametrize("content", [b"not gzip at all", gzip.compress(b"kind\tname\nno sections here\n"),
+                                     _bundled_start()])
 def test_corrupt_table_is_one_clear_error(tmp_path, content: bytes) -> None:
-    path = tmp_path / "bad.tsv.gz"
+    path = tmp_path / "bad.bin"
     path.write_bytes(content)
     with pytest.raises(DataUnavailable, match="corrupt"):
         read(path)

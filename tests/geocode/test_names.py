@@ -37,3 +37,12 @@ def test_key_folds_script_case_and_apostrophes() -> None:
 def test_key_of_nothing_is_empty() -> None:
     assert key("") == ""
     assert key("...") == ""
+
+
+@pytest.mark.parametrize("name", ["Saint the Mount Fort", "Khar’kov", "Сент-Луїс", "St. Louis", "The Hague",
+                                  "Ste-Foy", "108 Mile Ranch", "Ōsaka", "ʻAlibāg"])
+def test_a_key_is_its_own_key(name: str) -> None:
+    """The gazetteer looks a name's skeleton up as ``skeleton(key(name))``: the same as ``skeleton(name)``
+    only because ``key`` is idempotent."""
+    assert key(key(name)) == key(name)
+    assert skeleton(key(name)) == skeleton(name)

@@ -12,7 +12,6 @@ parsing?", Language Resources and Evaluation 52).
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass, field
 
@@ -244,16 +243,14 @@ class Resolver:
     def _prefix_regions(self, stem: str) -> list[Entry]:
         """Regions of the focus countries' largest cities whose name begins with a stem ("Zapori")."""
         g = self.gaz
-        lines = g.key_lines()
-        probe = key(stem)
-        i = bisect.bisect_left(lines, probe)
         towns: list[Entry] = []
-        while i < len(lines) and lines[i].startswith(probe) and len(towns) < 200:
-            for idx in lines[i].split("\t", 1)[1].split(","):
-                e = g.entry(int(idx))
+        for _key, rows in g.keys_with_prefix(key(stem)):
+            if len(towns) >= 200:
+                break
+            for idx in rows:
+                e = g.entry(idx)
                 if e.kind == SETTLEMENT and e.place.country in self.focus and e.place.population >= 20_000:
                     towns.append(e)
-            i += 1
         towns.sort(key=lambda e: -e.weight)
         regions = [g.region(t.place.country or "", t.admin1_code) for t in towns[:1]]
         return [r for r in regions if r is not None]
@@ -261,10 +258,7 @@ class Resolver:
     def _fuzzy(self, core_key: str) -> list[Entry]:
         """Near spellings (rapidfuzz ratio >= 88) among keys sharing the first letter."""
         g = self.gaz
-        lines = g.key_lines()
-        lo = bisect.bisect_left(lines, core_key[0])
-        hi = bisect.bisect_left(lines, chr(ord(core_key[0]) + 1))
-        keys = [line.split("\t", 1)[0] for line in lines[lo:hi] if abs(line.find("\t") - len(core_key)) <= 3]
+        keys = g.keys_near(core_key[0], len(core_key), 3)
         hits = process.extract(core_key, keys, scorer=fuzz.ratio, score_cutoff=88, limit=5)
         out: list[Entry] = []
         for k, _score, _ in hits:
