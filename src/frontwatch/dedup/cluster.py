@@ -293,6 +293,9 @@ class _Clusters:
         self.parent = list(range(len(reports)))
         self.span = [(r.day, r.end) for r in reports]
         self.sites: list[dict[tuple[object, ...], Report]] = [{_site(r): r} for r in reports]
+        #: merges a root has taken in; a refused pair of roots is refused again until either takes one in
+        self.version = [0] * len(reports)
+        self.refused: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -305,22 +308,36 @@ class _Clusters:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
+        # whether two clusters may merge depends on their members alone (symmetrically): a refusal holds
+        # until either cluster changes, so the many candidate pairs between two crowded clusters cost one check
+        key, state = (min(ri, rj), max(ri, rj)), (self.version[min(ri, rj)], self.version[max(ri, rj)])
+        if self.refused.get(key) == state:
+            return False
+        span = self._joint_span(ri, rj)
+        if span is None or not self._compatible(ri, rj) or (
+                self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj, self.pair_score)):
+            self.refused[key] = state
+            return False
+        self.parent[rj] = ri
+        self.members[ri] += self.members[rj]
+        self.span[ri] = span
+        self.sites[ri].update(self.sites[rj])
+        self.version[ri] += 1
+        return True
+
+    def _joint_span(self, ri: int, rj: int) -> tuple[int, int] | None:
+        """The dates two clusters would span together, None when wider than the window."""
         (lo_i, hi_i), (lo_j, hi_j) = self.span[ri], self.span[rj]
         lo, hi = min(lo_i, lo_j), max(hi_i, hi_j)  # type: ignore[type-var]
-        if hi - lo > self.settings.window_days:  # type: ignore[operator]
-            return False
+        return None if hi - lo > self.settings.window_days else (lo, hi)  # type: ignore[operator,return-value]
+
+    def _compatible(self, ri: int, rj: int) -> bool:
+        """No two places or death tolls of the two clusters disagree."""
         for a in self.sites[ri].values():
             for b in self.sites[rj].values():
                 if places_conflict(a, b) or deaths_conflict(a, b, self.settings):
                     return False
-        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj, self.pair_score):
-            return False
-        self.parent[rj] = ri
-        self.members[ri] += self.members[rj]
-        self.span[ri] = (lo, hi)
-        self.sites[ri].update(self.sites[rj])
         return True
-
 
     def _linked(self, ri: int, rj: int, pair_score: Callable[[int, int], float]) -> bool:
         """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
@@ -344,19 +361,35 @@ def canonical(reports: Sequence[Report]) -> tuple[list[Report], list[int]]:
     return [dataclasses.replace(reports[i], index=k) for k, i in enumerate(order)], order
 
 
-def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
-                ) -> tuple[list[int], list[tuple[float, int, int]]]:
-    """A root per report (reports in canonical order) and the merged pairs (score, i, j), best first."""
+@dataclass(frozen=True)
+class Merging:
+    """What merging a batch gives: a root per report (reports in canonical order), the merged pairs
+    (score, i, j) best first, and every candidate pair whose score reached the threshold (its links)."""
+
+    roots: list[int]
+    merged: list[tuple[float, int, int]]
+    links: list[tuple[int, int]]
+
+
+def merge_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> Merging:
+    """Score the candidate pairs and merge the clusters of those at or above the threshold, best first."""
     s = settings or DedupSettings()
     idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
     crowd = crowd_of(reports, s)
+    known: dict[tuple[int, int], float] = {}  # the score is symmetric: each pair is scored once
 
     def pair_score(i: int, j: int) -> float:
-        a, b = reports[i], reports[j]
-        if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
-            return 0.0
-        return sum(value for _, value in contributions(a, b, idf, norms[i], norms[j], s, crowd(a, b)))
+        key = (i, j) if i < j else (j, i)
+        value = known.get(key)
+        if value is None:
+            a, b = reports[key[0]], reports[key[1]]
+            if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
+                value = 0.0
+            else:
+                value = sum(v for _, v in contributions(a, b, idf, norms[key[0]], norms[key[1]], s, crowd(a, b)))
+            known[key] = value
+        return value
 
     scored = []
     for i, j in candidate_pairs(reports, idf, s):
@@ -366,7 +399,14 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
     scored.sort()
     clusters = _Clusters(reports, s, pair_score)
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
-    return [clusters.find(i) for i in range(len(reports))], merged
+    return Merging([clusters.find(i) for i in range(len(reports))], merged, [(i, j) for _, i, j in scored])
+
+
+def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
+                ) -> tuple[list[int], list[tuple[float, int, int]]]:
+    """A root per report (reports in canonical order) and the merged pairs (score, i, j), best first."""
+    merging = merge_reports(reports, settings)
+    return merging.roots, merging.merged
 
 
 def crowd_of(reports: Sequence[Report], s: DedupSettings) -> Callable[[Report, Report], int]:
