@@ -10,11 +10,11 @@ from __future__ import annotations
 import itertools
 import random
 from datetime import date, timedelta
+from itertools import combinations
 
 import pytest
 
 from frontwatch.dedup import report_of
-from frontwatch.dedup.assign import _components
 from frontwatch.dedup.cluster import (
     DedupSettings,
     _norms,
@@ -25,6 +25,7 @@ from frontwatch.dedup.cluster import (
     crowd_of,
     deaths_conflict,
     idf_weights,
+    link_components,
     merge_reports,
     places_conflict,
     score,
@@ -40,7 +41,10 @@ WHO = ["soldiers", "civilians", "rebels", "servicemen", "people"]
 def reference(reports: list[Report], s: DedupSettings) -> tuple[list[int], list[tuple[float, int, int]]]:
     """The merging without memory: every candidate pair and every linkage scored afresh."""
     idf = {} if s.fixed_weights else idf_weights(reports)
-    norms, crowd = _norms(reports, idf), crowd_of(reports, s)
+    norms = _norms(reports, idf)
+    links = [(i, j) for i, j in candidate_pairs(reports, idf, s)
+             if score(reports[i], reports[j], idf, norms[i], norms[j], s) >= s.threshold]
+    crowd = crowd_of(reports, s, links)  # over the batch, or the pair's component with fixed weights
 
     def pair_score(i: int, j: int) -> float:
         return score(reports[i], reports[j], idf, norms[i], norms[j], s, crowd(reports[i], reports[j]))
@@ -132,7 +136,7 @@ def test_components_are_the_links_closed_under_sharing_a_report():
     linked = {(i, j) for i, j in candidate_pairs(reports, {}, s)
               if score(reports[i], reports[j], {}, norms[i], norms[j], s) >= s.threshold}
     assert set(merging.links) == linked and linked
-    roots = _components(len(reports), merging.links)
+    roots = link_components(len(reports), merging.links)
     for i, j in linked:
         assert roots[i] == roots[j]
     # every cluster lies inside one component, and a component's root is its smallest report
@@ -149,3 +153,37 @@ def test_contributions_are_symmetric():
         forward = dict(contributions(a, b, idf, norms[a.index], norms[b.index], DedupSettings(), 40))
         backward = dict(contributions(b, a, idf, norms[b.index], norms[a.index], DedupSettings(), 40))
         assert forward == pytest.approx(backward, abs=1e-12)
+
+
+def oblast_day(seed: int, n: int) -> list[Report]:
+    """``n`` extracted shelling events placed only in Donetsk oblast, on one day: one crowded component."""
+    rng = random.Random(seed)
+    pool = ["houses", "power", "line", "school", "damaged", "destroyed", "overnight", "artillery", "residential",
+            "quarter", "gas", "pipeline", "roof", "windows", "morning", "civilian"]
+    where = {"name": "Donetsk Oblast", "admin1": "Donetsk", "country": "UA", "precision": 3}
+    reports = []
+    for k in range(n):
+        text = "Shelling " + " ".join(rng.sample(pool, 6))
+        event = {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+                 "date_start": "2023-03-01", "date_end": "2023-03-01", "location": where,
+                 "evidence": {"text": text, "start": 0, "end": len(text)}}
+        reports.append(report_from_event(k, f"o{k:03d}#0", text, "2023-03-01", event))
+    return canonical(reports)[0]
+
+
+def test_the_store_counts_the_crowd_within_a_component():
+    """With fixed weights (the store) the crowd is counted over the pair's component: a crowded component
+    merges less than without the crowd, and a component clusters the same alone or beside others."""
+    crowded = oblast_day(1, 90)
+    s = DedupSettings(fixed_weights=True)
+    merging = merge_reports(crowded, s)
+    plain = merge_reports(crowded, DedupSettings(fixed_weights=True, crowd_penalty=0))
+    assert merging.links == plain.links  # components do not depend on the crowd
+    assert len(set(link_components(len(crowded), merging.links))) < len(crowded) - s.crowd_base
+    assert len(merging.merged) < len(plain.merged)
+    others = [r for r in events(2, 30) if r.day != crowded[0].day]
+    both, _ = canonical([*crowded, *others])
+    beside = merge_reports(both, s)
+    place = {r.doc_id: k for k, r in enumerate(both)}
+    assert [merging.roots[i] == merging.roots[j] for i, j in combinations(range(len(crowded)), 2)] == \
+        [beside.roots[place[a.doc_id]] == beside.roots[place[b.doc_id]] for a, b in combinations(crowded, 2)]

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .cluster import DedupSettings, _norms, candidate_pairs, canonical, merge_reports, score
+from .cluster import DedupSettings, _norms, candidate_pairs, canonical, link_components, merge_reports, score
 from .features import Report, report_from_event
 
 if TYPE_CHECKING:
@@ -188,7 +188,7 @@ def recluster(rows: list[dict[str, Any]], s: DedupSettings,
     make = cache.report if cache is not None else report_of_row
     reports, order = canonical([make(i, r) for i, r in enumerate(rows)])
     merging = merge_reports(reports, s)
-    roots, components = merging.roots, _components(len(reports), merging.links)
+    roots, components = merging.roots, link_components(len(reports), merging.links)
     keys = [r.doc_id for r in reports]  # member keys, in canonical order
     cluster_names: dict[int, str] = {}
     component_names: dict[int, str] = {}
@@ -197,21 +197,3 @@ def recluster(rows: list[dict[str, Any]], s: DedupSettings,
         component_names[components[k]] = min(component_names.get(components[k], keys[k]), keys[k])
     return {int(rows[order[k]]["id"]): (_name("c", [cluster_names[roots[k]]]),
                                         _name("k", [component_names[components[k]]])) for k in range(len(reports))}
-
-
-def _components(n: int, links: Iterable[tuple[int, int]]) -> list[int]:
-    """A component root (its smallest report) per report: reports linked by a pair score at or above the
-    threshold (``links``, from :func:`.cluster.merge_reports`)."""
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in links:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-    return [find(i) for i in range(n)]

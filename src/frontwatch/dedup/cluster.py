@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .density import Crowd
@@ -190,6 +190,14 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
     if s.crowd_penalty and crowd > s.crowd_base and not _copies(a, b, s):
         parts.append(("crowded days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
+
+
+def crowd_part(a: Report, b: Report, s: DedupSettings, crowd: Callable[[Report, Report], int]) -> float:
+    """The crowd's part of a pair's score (the last of :func:`contributions`), 0 when there is none."""
+    if not s.crowd_penalty or _copies(a, b, s):
+        return 0.0
+    count = crowd(a, b)
+    return -s.crowd_penalty * math.log(count / s.crowd_base) if count > s.crowd_base else 0.0
 
 
 def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings,
@@ -364,42 +372,64 @@ def canonical(reports: Sequence[Report]) -> tuple[list[Report], list[int]]:
 @dataclass(frozen=True)
 class Merging:
     """What merging a batch gives: a root per report (reports in canonical order), the merged pairs
-    (score, i, j) best first, and every candidate pair whose score reached the threshold (its links)."""
+    (score, i, j) best first, the candidate pairs whose score without the crowd reaches the threshold (the
+    links that make the store's components), and the crowd each pair was scored with."""
 
     roots: list[int]
     merged: list[tuple[float, int, int]]
     links: list[tuple[int, int]]
+    crowd: Callable[[Report, Report], int]
 
 
 def merge_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> Merging:
-    """Score the candidate pairs and merge the clusters of those at or above the threshold, best first."""
+    """Score the candidate pairs and merge the clusters of those at or above the threshold, best first.
+
+    The crowd (:mod:`.density`) is counted over the batch; with set-independent weights (the store) over the
+    pair's component instead (the reports linked to it, :func:`link_components`), which depends on the
+    component alone, never on what else is clustered with it."""
     s = settings or DedupSettings()
     idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
-    crowd = crowd_of(reports, s)
-    known: dict[tuple[int, int], float] = {}  # the score is symmetric: each pair is scored once
+    known: dict[tuple[int, int], float | None] = {}  # the score is symmetric: each pair is scored once
+
+    def base_score(i: int, j: int) -> float | None:
+        """The pair's score without the crowd's part, None when a hard constraint separates the two."""
+        key = (i, j) if i < j else (j, i)
+        if key not in known:
+            a, b = reports[key[0]], reports[key[1]]
+            known[key] = None if conflict(a, b, s) else \
+                sum(v for _, v in contributions(a, b, idf, norms[key[0]], norms[key[1]], s))
+        return known[key]
+
+    candidates = sorted(candidate_pairs(reports, idf, s))
+    links = [(i, j) for i, j in candidates if (base_score(i, j) or 0.0) >= s.threshold]
+    crowd = crowd_of(reports, s, links)
 
     def pair_score(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        value = known.get(key)
-        if value is None:
-            a, b = reports[key[0]], reports[key[1]]
-            if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
-                value = 0.0
-            else:
-                value = sum(v for _, v in contributions(a, b, idf, norms[key[0]], norms[key[1]], s, crowd(a, b)))
-            known[key] = value
-        return value
+        value = base_score(i, j)
+        return 0.0 if value is None else value + crowd_part(reports[i], reports[j], s, crowd)
 
-    scored = []
-    for i, j in candidate_pairs(reports, idf, s):
-        value = pair_score(i, j)
-        if value >= s.threshold:
-            scored.append((-value, i, j))
-    scored.sort()
+    scored = sorted((-value, i, j) for i, j in candidates if (value := pair_score(i, j)) >= s.threshold)
     clusters = _Clusters(reports, s, pair_score)
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
-    return Merging([clusters.find(i) for i in range(len(reports))], merged, [(i, j) for _, i, j in scored])
+    return Merging([clusters.find(i) for i in range(len(reports))], merged, links, crowd)
+
+
+def link_components(n: int, links: Iterable[tuple[int, int]]) -> list[int]:
+    """A component root (its smallest report) per report of ``n``: reports joined by a chain of links."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return [find(i) for i in range(n)]
 
 
 def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
@@ -409,12 +439,24 @@ def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None
     return merging.roots, merging.merged
 
 
-def crowd_of(reports: Sequence[Report], s: DedupSettings) -> Callable[[Report, Report], int]:
-    """The crowd of a pair in this batch (:mod:`.density`), or always 0 when the penalty is off or the
-    weights are set-independent (the store clusters a component at a time, not a batch)."""
-    if not s.crowd_penalty or s.fixed_weights:
+def crowd_of(reports: Sequence[Report], s: DedupSettings,
+             links: Iterable[tuple[int, int]] | None = None) -> Callable[[Report, Report], int]:
+    """The crowd of a pair (:mod:`.density`): counted over the batch, or with set-independent weights over the
+    pair's component of ``links`` (the store clusters a component at a time; without links, always 0);
+    always 0 when the penalty is off."""
+    if not s.crowd_penalty:
         return lambda a, b: 0
-    return Crowd(reports).of
+    if not s.fixed_weights:
+        return Crowd(reports).of
+    if links is None:
+        return lambda a, b: 0
+    roots = link_components(len(reports), links)
+    members: dict[int, list[Report]] = defaultdict(list)
+    for r in reports:
+        members[roots[r.index]].append(r)
+    crowds = {root: Crowd(group) for root, group in members.items() if len(group) > s.crowd_base}
+    quiet = Crowd(())
+    return lambda a, b: crowds.get(roots[a.index], quiet).of(a, b) if roots[a.index] == roots[b.index] else 0
 
 
 def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:
