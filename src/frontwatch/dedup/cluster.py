@@ -297,7 +297,7 @@ class _Clusters:
         self.reports = reports
         self.settings = settings
         self.pair_score = pair_score
-        self.members = [[i] for i in range(len(reports))]
+        self.head = [[i] for i in range(len(reports))]  # a cluster's first 16 members, in canonical order
         self.parent = list(range(len(reports)))
         self.span = [(r.day, r.end) for r in reports]
         self.sites: list[dict[tuple[object, ...], Report]] = [{_site(r): r} for r in reports]
@@ -327,7 +327,7 @@ class _Clusters:
             self.refused[key] = state
             return False
         self.parent[rj] = ri
-        self.members[ri] += self.members[rj]
+        self.head[ri] = sorted(self.head[ri] + self.head[rj])[:16]  # the first 16 of the two clusters' firsts
         self.span[ri] = span
         self.sites[ri].update(self.sites[rj])
         self.version[ri] += 1
@@ -350,7 +350,7 @@ class _Clusters:
     def _linked(self, ri: int, rj: int, pair_score: Callable[[int, int], float]) -> bool:
         """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
         in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
-        left, right = sorted(self.members[ri])[:16], sorted(self.members[rj])[:16]
+        left, right = self.head[ri], self.head[rj]
         if len(left) * len(right) == 1:
             return True
         total = sum(pair_score(i, j) for i in left for j in right)
