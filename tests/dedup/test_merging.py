@@ -187,3 +187,30 @@ def test_the_store_counts_the_crowd_within_a_component():
     place = {r.doc_id: k for k, r in enumerate(both)}
     assert [merging.roots[i] == merging.roots[j] for i, j in combinations(range(len(crowded)), 2)] == \
         [beside.roots[place[a.doc_id]] == beside.roots[place[b.doc_id]] for a, b in combinations(crowded, 2)]
+
+
+_SCORES = """
+import random
+from frontwatch.dedup import report_of
+from frontwatch.dedup.cluster import DedupSettings, _norms, idf_weights, text_similarity
+rng = random.Random(1)
+vocab = [f"word{k}" for k in range(60)]
+reports = [report_of(i, {"doc_id": str(i), "text": " ".join(rng.sample(vocab, 12)), "published": "2015-01-01"})
+           for i in range(40)]
+idf = idf_weights(reports)
+norms = _norms(reports, idf)
+print([repr(text_similarity(a, b, idf, norms[a.index], norms[b.index], DedupSettings()))
+       for a in reports for b in reports])
+"""
+
+
+def test_scores_do_not_depend_on_string_hashing():
+    """Sets of words iterate in an order that changes with each process's string hashing: a sum rounded in
+    that order put scores at the threshold on either side of it from one run to the next."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = {subprocess.run([sys.executable, "-c", _SCORES], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                              capture_output=True, text=True, check=True).stdout for seed in range(1, 5)}
+    assert len(outputs) == 1

@@ -91,7 +91,9 @@ def idf_weights(reports: Sequence[Report]) -> dict[str, float]:
 
 
 def _norms(reports: Sequence[Report], idf: dict[str, float]) -> list[float]:
-    return [math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in r.words)) or 1.0 for r in reports]
+    # fsum: a set's order changes with the process's string hashing, and a rounding that depends on it made
+    # scores at the threshold (and so clusters) differ from one run to the next
+    return [math.sqrt(math.fsum(idf.get(w, 1.0) ** 2 for w in r.words)) or 1.0 for r in reports]
 
 
 def gap_days(a: Report, b: Report) -> int | None:
@@ -158,7 +160,7 @@ def text_similarity(a: Report, b: Report, idf: dict[str, float], norm_a: float, 
         return 1.0
     shared = a.words & b.words
     thin = len(shared) < s.min_shared_words
-    cosine = sum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
+    cosine = math.fsum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
     return cosine * len(shared) / s.min_shared_words if thin else cosine
 
 
@@ -316,9 +318,10 @@ class _Clusters:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
-        # whether two clusters may merge depends on their members alone (symmetrically): a refusal holds
-        # until either cluster changes, so the many candidate pairs between two crowded clusters cost one check
-        key, state = (min(ri, rj), max(ri, rj)), (self.version[min(ri, rj)], self.version[max(ri, rj)])
+        # whether two clusters may merge depends on their members alone: a refusal holds until either cluster
+        # changes, so the many candidate pairs between two crowded clusters cost one check (kept per order:
+        # the linkage's sum is rounded in the order the two clusters are taken)
+        key, state = (ri, rj), (self.version[ri], self.version[rj])
         if self.refused.get(key) == state:
             return False
         span = self._joint_span(ri, rj)
