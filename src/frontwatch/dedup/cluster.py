@@ -59,7 +59,7 @@ class DedupSettings:
     event_window_days: int = 0
     #: Subtracted per unit of ln(crowd / crowd_base), where the crowd is the batch's reports of the pair's
     #: days and finest common place (:mod:`.density`): at war intensity a shared oblast (or a city shelled
-    #: daily) and day is no evidence. 0 turns it off; the store's incremental clustering does not use it.
+    #: daily) and day is no evidence. 0 turns it off; the store counts it over the pair's component.
     crowd_penalty: float = 0.1
     crowd_base: float = 30.0
     #: Shared content words below which the text similarity is scaled down (a headline that is only a place
