@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .cluster import DedupSettings, canonical, cluster_reports, crowd_of, explain_reports, idf_weights, merge_pairs
+from .cluster import DedupSettings, canonical, cluster_reports, explain_reports, idf_weights, merge_reports
 from .features import Report, report_from_event, report_from_text
 
 if TYPE_CHECKING:
@@ -77,9 +77,9 @@ def explain_merges(rows: Sequence[dict[str, Any]], settings: DedupSettings | Non
     """
     s = settings or DedupSettings()
     reports, order = canonical([report_of(i, row) for i, row in enumerate(rows)])
-    _, merged = merge_pairs(reports, s)
+    merging = merge_reports(reports, s)
+    merged, crowd = merging.merged, merging.crowd
     idf = {} if s.fixed_weights else idf_weights(reports)
-    crowd = crowd_of(reports, s)
     out: list[list[dict[str, Any]]] = [[] for _ in rows]
     for value, i, j in merged:
         why = explain_reports(reports[i], reports[j], s, idf, crowd(reports[i], reports[j]))

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-from .cluster import DedupSettings, _norms, candidate_pairs, canonical, merge_pairs, score
+from .cluster import DedupSettings, _norms, candidate_pairs, canonical, link_components, merge_reports, score
 from .features import Report, report_from_event
 
 if TYPE_CHECKING:
@@ -187,8 +187,8 @@ def recluster(rows: list[dict[str, Any]], s: DedupSettings,
     """Event id -> (cluster id, component id) for a closed set of events (whole components)."""
     make = cache.report if cache is not None else report_of_row
     reports, order = canonical([make(i, r) for i, r in enumerate(rows)])
-    roots, _ = merge_pairs(reports, s)
-    components = _components(reports, s)
+    merging = merge_reports(reports, s)
+    roots, components = merging.roots, link_components(len(reports), merging.links)
     keys = [r.doc_id for r in reports]  # member keys, in canonical order
     cluster_names: dict[int, str] = {}
     component_names: dict[int, str] = {}
@@ -197,20 +197,3 @@ def recluster(rows: list[dict[str, Any]], s: DedupSettings,
         component_names[components[k]] = min(component_names.get(components[k], keys[k]), keys[k])
     return {int(rows[order[k]]["id"]): (_name("c", [cluster_names[roots[k]]]),
                                         _name("k", [component_names[components[k]]])) for k in range(len(reports))}
-
-
-def _components(reports: Sequence[Report], s: DedupSettings) -> list[int]:
-    """A component root per report: reports linked by a pair score at or above the threshold."""
-    parent = list(range(len(reports)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    norms = _norms(reports, {})
-    for i, j in candidate_pairs(reports, {}, s):
-        if find(i) != find(j) and score(reports[i], reports[j], {}, norms[i], norms[j], s) >= s.threshold:
-            parent[max(find(i), find(j))] = min(find(i), find(j))
-    return [find(i) for i in range(len(reports))]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .density import Crowd
@@ -59,7 +59,7 @@ class DedupSettings:
     event_window_days: int = 0
     #: Subtracted per unit of ln(crowd / crowd_base), where the crowd is the batch's reports of the pair's
     #: days and finest common place (:mod:`.density`): at war intensity a shared oblast (or a city shelled
-    #: daily) and day is no evidence. 0 turns it off; the store's incremental clustering does not use it.
+    #: daily) and day is no evidence. 0 turns it off; the store counts it over the pair's component.
     crowd_penalty: float = 0.1
     crowd_base: float = 30.0
     #: Shared content words below which the text similarity is scaled down (a headline that is only a place
@@ -91,7 +91,9 @@ def idf_weights(reports: Sequence[Report]) -> dict[str, float]:
 
 
 def _norms(reports: Sequence[Report], idf: dict[str, float]) -> list[float]:
-    return [math.sqrt(sum(idf.get(w, 1.0) ** 2 for w in r.words)) or 1.0 for r in reports]
+    # fsum: a set's order changes with the process's string hashing, and a rounding that depends on it made
+    # scores at the threshold (and so clusters) differ from one run to the next
+    return [math.sqrt(math.fsum(idf.get(w, 1.0) ** 2 for w in r.words)) or 1.0 for r in reports]
 
 
 def gap_days(a: Report, b: Report) -> int | None:
@@ -158,7 +160,7 @@ def text_similarity(a: Report, b: Report, idf: dict[str, float], norm_a: float, 
         return 1.0
     shared = a.words & b.words
     thin = len(shared) < s.min_shared_words
-    cosine = sum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
+    cosine = math.fsum(idf.get(w, 1.0) ** 2 for w in shared) / (norm_a * norm_b) if shared else 0.0
     return cosine * len(shared) / s.min_shared_words if thin else cosine
 
 
@@ -190,6 +192,14 @@ def contributions(a: Report, b: Report, idf: dict[str, float], norm_a: float, no
     if s.crowd_penalty and crowd > s.crowd_base and not _copies(a, b, s):
         parts.append(("crowded days and place", -s.crowd_penalty * math.log(crowd / s.crowd_base)))
     return parts
+
+
+def crowd_part(a: Report, b: Report, s: DedupSettings, crowd: Callable[[Report, Report], int]) -> float:
+    """The crowd's part of a pair's score (the last of :func:`contributions`), 0 when there is none."""
+    if not s.crowd_penalty or _copies(a, b, s):
+        return 0.0
+    count = crowd(a, b)
+    return -s.crowd_penalty * math.log(count / s.crowd_base) if count > s.crowd_base else 0.0
 
 
 def score(a: Report, b: Report, idf: dict[str, float], norm_a: float, norm_b: float, s: DedupSettings,
@@ -289,10 +299,13 @@ class _Clusters:
         self.reports = reports
         self.settings = settings
         self.pair_score = pair_score
-        self.members = [[i] for i in range(len(reports))]
+        self.head = [[i] for i in range(len(reports))]  # a cluster's first 16 members, in canonical order
         self.parent = list(range(len(reports)))
         self.span = [(r.day, r.end) for r in reports]
         self.sites: list[dict[tuple[object, ...], Report]] = [{_site(r): r} for r in reports]
+        #: merges a root has taken in; a refused pair of roots is refused again until either takes one in
+        self.version = [0] * len(reports)
+        self.refused: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -305,27 +318,42 @@ class _Clusters:
         ri, rj = self.find(i), self.find(j)
         if ri == rj:
             return True
+        # whether two clusters may merge depends on their members alone: a refusal holds until either cluster
+        # changes, so the many candidate pairs between two crowded clusters cost one check (kept per order:
+        # the linkage's sum is rounded in the order the two clusters are taken)
+        key, state = (ri, rj), (self.version[ri], self.version[rj])
+        if self.refused.get(key) == state:
+            return False
+        span = self._joint_span(ri, rj)
+        if span is None or not self._compatible(ri, rj) or (
+                self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj, self.pair_score)):
+            self.refused[key] = state
+            return False
+        self.parent[rj] = ri
+        self.head[ri] = sorted(self.head[ri] + self.head[rj])[:16]  # the first 16 of the two clusters' firsts
+        self.span[ri] = span
+        self.sites[ri].update(self.sites[rj])
+        self.version[ri] += 1
+        return True
+
+    def _joint_span(self, ri: int, rj: int) -> tuple[int, int] | None:
+        """The dates two clusters would span together, None when wider than the window."""
         (lo_i, hi_i), (lo_j, hi_j) = self.span[ri], self.span[rj]
         lo, hi = min(lo_i, lo_j), max(hi_i, hi_j)  # type: ignore[type-var]
-        if hi - lo > self.settings.window_days:  # type: ignore[operator]
-            return False
+        return None if hi - lo > self.settings.window_days else (lo, hi)  # type: ignore[operator,return-value]
+
+    def _compatible(self, ri: int, rj: int) -> bool:
+        """No two places or death tolls of the two clusters disagree."""
         for a in self.sites[ri].values():
             for b in self.sites[rj].values():
                 if places_conflict(a, b) or deaths_conflict(a, b, self.settings):
                     return False
-        if self.settings.linkage and self.pair_score is not None and not self._linked(ri, rj, self.pair_score):
-            return False
-        self.parent[rj] = ri
-        self.members[ri] += self.members[rj]
-        self.span[ri] = (lo, hi)
-        self.sites[ri].update(self.sites[rj])
         return True
-
 
     def _linked(self, ri: int, rj: int, pair_score: Callable[[int, int], float]) -> bool:
         """Average linkage: the mean score over pairs of the two clusters' reports (the first 16 of each,
         in canonical order, so one crowded cluster costs a bounded amount) reaches ``linkage``."""
-        left, right = sorted(self.members[ri])[:16], sorted(self.members[rj])[:16]
+        left, right = self.head[ri], self.head[rj]
         if len(left) * len(right) == 1:
             return True
         total = sum(pair_score(i, j) for i in left for j in right)
@@ -344,37 +372,94 @@ def canonical(reports: Sequence[Report]) -> tuple[list[Report], list[int]]:
     return [dataclasses.replace(reports[i], index=k) for k, i in enumerate(order)], order
 
 
-def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
-                ) -> tuple[list[int], list[tuple[float, int, int]]]:
-    """A root per report (reports in canonical order) and the merged pairs (score, i, j), best first."""
+@dataclass(frozen=True)
+class Merging:
+    """What merging a batch gives: a root per report (reports in canonical order), the merged pairs
+    (score, i, j) best first, the candidate pairs whose score without the crowd reaches the threshold (the
+    links that make the store's components), and the crowd each pair was scored with."""
+
+    roots: list[int]
+    merged: list[tuple[float, int, int]]
+    links: list[tuple[int, int]]
+    crowd: Callable[[Report, Report], int]
+
+
+def merge_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> Merging:
+    """Score the candidate pairs and merge the clusters of those at or above the threshold, best first.
+
+    The crowd (:mod:`.density`) is counted over the batch; with set-independent weights (the store) over the
+    pair's component instead (the reports linked to it, :func:`link_components`), which depends on the
+    component alone, never on what else is clustered with it."""
     s = settings or DedupSettings()
     idf = {} if s.fixed_weights else idf_weights(reports)
     norms = _norms(reports, idf)
-    crowd = crowd_of(reports, s)
+    known: dict[tuple[int, int], float | None] = {}  # the score is symmetric: each pair is scored once
+
+    def base_score(i: int, j: int) -> float | None:
+        """The pair's score without the crowd's part, None when a hard constraint separates the two."""
+        key = (i, j) if i < j else (j, i)
+        if key not in known:
+            a, b = reports[key[0]], reports[key[1]]
+            known[key] = None if conflict(a, b, s) else \
+                sum(v for _, v in contributions(a, b, idf, norms[key[0]], norms[key[1]], s))
+        return known[key]
+
+    candidates = sorted(candidate_pairs(reports, idf, s))
+    links = [(i, j) for i, j in candidates if (base_score(i, j) or 0.0) >= s.threshold]
+    crowd = crowd_of(reports, s, links)
 
     def pair_score(i: int, j: int) -> float:
-        a, b = reports[i], reports[j]
-        if conflict(a, b, s):  # before the crowd is counted: most candidate pairs end here
-            return 0.0
-        return sum(value for _, value in contributions(a, b, idf, norms[i], norms[j], s, crowd(a, b)))
+        value = base_score(i, j)
+        return 0.0 if value is None else value + crowd_part(reports[i], reports[j], s, crowd)
 
-    scored = []
-    for i, j in candidate_pairs(reports, idf, s):
-        value = pair_score(i, j)
-        if value >= s.threshold:
-            scored.append((-value, i, j))
-    scored.sort()
+    scored = sorted((-value, i, j) for i, j in candidates if (value := pair_score(i, j)) >= s.threshold)
     clusters = _Clusters(reports, s, pair_score)
     merged = [(-v, i, j) for v, i, j in scored if clusters.find(i) != clusters.find(j) and clusters.try_merge(i, j)]
-    return [clusters.find(i) for i in range(len(reports))], merged
+    return Merging([clusters.find(i) for i in range(len(reports))], merged, links, crowd)
 
 
-def crowd_of(reports: Sequence[Report], s: DedupSettings) -> Callable[[Report, Report], int]:
-    """The crowd of a pair in this batch (:mod:`.density`), or always 0 when the penalty is off or the
-    weights are set-independent (the store clusters a component at a time, not a batch)."""
-    if not s.crowd_penalty or s.fixed_weights:
+def link_components(n: int, links: Iterable[tuple[int, int]]) -> list[int]:
+    """A component root (its smallest report) per report of ``n``: reports joined by a chain of links."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in links:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    return [find(i) for i in range(n)]
+
+
+def merge_pairs(reports: Sequence[Report], settings: DedupSettings | None = None,
+                ) -> tuple[list[int], list[tuple[float, int, int]]]:
+    """A root per report (reports in canonical order) and the merged pairs (score, i, j), best first."""
+    merging = merge_reports(reports, settings)
+    return merging.roots, merging.merged
+
+
+def crowd_of(reports: Sequence[Report], s: DedupSettings,
+             links: Iterable[tuple[int, int]] | None = None) -> Callable[[Report, Report], int]:
+    """The crowd of a pair (:mod:`.density`): counted over the batch, or with set-independent weights over the
+    pair's component of ``links`` (the store clusters a component at a time; without links, always 0);
+    always 0 when the penalty is off."""
+    if not s.crowd_penalty:
         return lambda a, b: 0
-    return Crowd(reports).of
+    if not s.fixed_weights:
+        return Crowd(reports).of
+    if links is None:
+        return lambda a, b: 0
+    roots = link_components(len(reports), links)
+    members: dict[int, list[Report]] = defaultdict(list)
+    for r in reports:
+        members[roots[r.index]].append(r)
+    crowds = {root: Crowd(group) for root, group in members.items() if len(group) > s.crowd_base}
+    quiet = Crowd(())
+    return lambda a, b: crowds.get(roots[a.index], quiet).of(a, b) if roots[a.index] == roots[b.index] else 0
 
 
 def cluster_reports(reports: Sequence[Report], settings: DedupSettings | None = None) -> list[int]:

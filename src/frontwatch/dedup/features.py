@@ -223,6 +223,21 @@ def attribution(text: str) -> str:
     return found.group(1).strip() if found else ""
 
 
+#: A wire service's slug before a headline: its version ("UPDATE 2-", "WRAPUP 1-", Reuters) or its kind
+#: ("FACTBOX-", "EXCLUSIVE-"). Its number counts versions, not casualties, and it names no incident.
+_SLUG = re.compile(r"^\s*(?:UPDATE|WRAPUP|WRAP|REFILE|RPT|CORRECTED|FACTBOX|EXCLUSIVE|ANALYSIS|INSIGHT|"
+                   r"TIMELINE|URGENT|BREAKING)(?:\s+\d{1,2})?\s*(?:[-:–—]|\s-)\s*")
+
+
+def headline_body(text: str) -> str:
+    """The text without a wire service's leading slug.
+
+    >>> headline_body("UPDATE 2-Ukraine forces say kill separatists"), headline_body("Two killed in Donetsk")
+    ('Ukraine forces say kill separatists', 'Two killed in Donetsk')
+    """
+    return _SLUG.sub("", text, count=1)
+
+
 def report_from_text(index: int, doc_id: str, text: str, published: Any, claimant: str | None = None) -> Report:
     """Features of a raw report (a headline or an article) read with cheap rules."""
     raw_words = _WORD.findall(text[:2000])
@@ -230,13 +245,15 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
     lowered = " ".join(ascii_words)
     capitalised = [w[:1].isupper() for w in raw_words]
     told = len(raw_words) - len(_WORD.findall(attribution(text[:2000])))
+    # numbers are read after a wire slug ("UPDATE 2-" counts versions, not deaths)
+    counted = ascii_words[len(raw_words) - len(_WORD.findall(headline_body(text[:2000]))):]
     places, place_words = find_places(ascii_words[:told], capitalised[:told])
     keys = tuple(p.key for p in places)
     stop = _content_stop()
     # place names are compared as places (so Horlivka and Gorlovka agree), not as words
     words = frozenset(stem(w) for i, w in enumerate(ascii_words)
                       if len(w) > 2 and w not in stop and not w.isdigit() and i not in place_words)
-    deaths = deaths_in(ascii_words, lowered)
+    deaths = deaths_in(counted, " ".join(counted))
     entities = frozenset(w for i, w in enumerate(ascii_words) if i and capitalised[i] and i not in place_words
                          and len(w) > 3 and w not in stop and not raw_words[i].isupper())
     return Report(
@@ -244,7 +261,7 @@ def report_from_text(index: int, doc_id: str, text: str, published: Any, claiman
         towns=frozenset(p.key for p in places if p.precise),
         precise=any(p.precise for p in places), family=family_of(lowered), deaths=deaths,
         targets=frozenset(_TARGET_PATTERN.findall(lowered)), claimant=claimant,
-        stated_days=stated_days(ascii_words), daily=bool(_DAILY.search(lowered)), figures=figures_in(ascii_words),
+        stated_days=stated_days(counted), daily=bool(_DAILY.search(lowered)), figures=figures_in(counted),
         regions=frozenset(p.region for p in places if p.region), entities=entities,
         death_range=(min(deaths), max(deaths)) if deaths else None,
     )

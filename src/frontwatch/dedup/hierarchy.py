@@ -103,11 +103,12 @@ def compatible_places(a: PlaceKeys | None, b: PlaceKeys | None) -> bool:
     level both name, not farther apart than :data:`MAX_DISTANCE_KM` when both are settlements."""
     if a is None or b is None:
         return True
-    levels_b = {_level(u): u for u in b.units}
-    for unit in a.units:
-        other = levels_b.get(_level(unit))
-        if other is not None and other != unit:
-            return False
+    if a.units != b.units:  # the same units agree at every level
+        levels_b = {_level(u): u for u in b.units}
+        for unit in a.units:
+            other = levels_b.get(_level(unit))
+            if other is not None and other != unit:
+                return False
     if not (a.settlement and b.settlement):
         return True
     if a.settlement[:2] == b.settlement[:2]:
