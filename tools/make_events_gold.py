@@ -2,6 +2,8 @@
 
     python tools/make_events_gold.py [--gazetteer ../shared/data/gazetteer/ua-places.csv] [--n 320] [--seed 2023]
 
+The third section (``--forms``, tools/terse_forms.py) varies the date, toll and place forms of the notes.
+
 Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
 style of conflict-database notes, ministry summaries and headlines, with templates, phrasings, actors, dates,
 places and tolls drawn at random (seeded: the same command writes the same file). No sentence is taken or
@@ -19,10 +21,14 @@ import argparse
 import csv
 import json
 import random
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_forms.py lies next to this file
+from terse_forms import form_gold_line, load_settlements, make_form_note
 
 REPO = Path(__file__).resolve().parents[1]
 OBLASTS = {
@@ -563,6 +569,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=320)
     ap.add_argument("--seed", type=int, default=2023)
     ap.add_argument("--extra", type=int, default=80, help="notes of the second pass's distinctions (own seed)")
+    ap.add_argument("--forms", type=int, default=160, help="date, toll and place forms (tools/terse_forms.py)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     places = load_places(args.gazetteer)
@@ -579,7 +586,11 @@ def main(argv: list[str] | None = None) -> None:
             sub = extra_rng.choices(extra, [EXTRA[s][1] for s in extra])[0]
             note = make_note(extra_rng, places, sub, EXTRA)
             fh.write(json.dumps(gold_line(f"x{i:03d}", note), ensure_ascii=False) + "\n")
-    print(f"wrote {args.n + args.extra} notes to {args.out}")
+        forms_rng = random.Random(args.seed + 37)
+        settlements = load_settlements(args.gazetteer)
+        for i in range(args.forms):
+            fh.write(json.dumps(form_gold_line(i, make_form_note(forms_rng, settlements)), ensure_ascii=False) + "\n")
+    print(f"wrote {args.n + args.extra + args.forms} notes to {args.out}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,12 @@ Durations ("for weeks", "a year and a half") are not dates of events and are not
 ['2023-05-08']
 >>> [m.text for m in find_dates("Artillery hit Sumy on 1 July. 4 dead; on Jul. 3 more.", date(2022, 7, 5))]
 ['on 1 July', 'on Jul. 3']
+>>> [(str(m.start_date), str(m.end_date)) for m in find_dates("On the night of 5-6 May drones flew.", date(2024, 5, 6))]
+[('2024-05-05', '2024-05-06')]
+>>> [(str(m.start_date), str(m.end_date)) for m in find_dates("From 13 to 15 April 2024 and on the 8th of May 2024", None)]
+[('2024-04-13', '2024-04-15'), ('2024-05-08', '2024-05-08')]
+>>> [str(m.start_date) for m in find_dates("The day before yesterday a mine exploded.", date(2024, 5, 6))]
+['2024-05-04']
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -44,6 +50,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: what opens a span of days: "between", "from", "on" ("on 5 and 6 May"), a night ("the night of", "overnight")
+_SPAN = r"(?i:between|from|on|(?:the\s+)?nights?\s+of|overnight(?:\s+(?:on|of|into))?)"
 _NUMW = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 
 # Order matters: longer, more specific forms first; a span taken by one is not matched again.
@@ -51,17 +59,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # day.month.year, the numeric order of Ukrainian, Russian and most European reports ("08.05.2023:")
     ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
+    # a span of days, or a night that spans two ("between 3 and 5 March", "the night of 5 to 6 May", "on 5 and 6 May")
     (
         "range_md",
-        re.compile(rf"\b(?:between|from)\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
     ),
     (
         "range_dm",
-        re.compile(rf"\b(?:between|from)\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}"),
     ),
-    ("range_md_dash", re.compile(rf"\b{_MON}\s+{_DAY}\s*[-–]\s*{_DAY2}\b{_YEAR}")),
+    ("range_md_dash", re.compile(rf"\b(?:{_SPAN}\s+)?{_MON}\s+{_DAY}\s*[-–/]\s*{_DAY2}\b{_YEAR}")),
+    # "17-19 June", "night of 5/6 May", "28 February - 1 March 2023": a dash or slash joins the days
+    ("range_dm", re.compile(rf"(?<![\d.])\b(?:{_SPAN}\s+)?{_DAY}\s*(?:{_MON2}\s*)?[-–/]\s*{_DAY2}\s+{_MON}\b{_YEAR}")),
     ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b{_YEAR}")),
-    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_DAY}\s+{_MON}\b{_YEAR}")),
+    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b{_YEAR}")),
     (
         "month",
         re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
@@ -77,8 +88,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>overnight|last night|yesterday|today|tonight|this morning|this evening|this afternoon|"
-            r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|month|two weeks)|"
+            r"\b(?P<rel>overnight|last night|(?:the )?day before yesterday|yesterday|today|tonight|this morning|this evening|this afternoon|"
+            r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|day(?!\s+of\b)|month|two weeks)|"
             r"last week|this week|last month|this month|last year)\b",
             re.I,
         ),
@@ -231,11 +242,13 @@ def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
         return pub - one, pub, "range"
     if rel in ("last night", "yesterday"):
         return pub - one, pub - one, "day"
+    if rel.endswith("day before yesterday"):
+        return pub - 2 * one, pub - 2 * one, "day"
     if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
         return pub, pub, "day"
     if rel in ("last week", "past week", "last seven days", "past seven days", "last 7 days", "past 7 days"):
         return pub - 7 * one, pub, "week"
-    if rel in ("last 24 hours", "past 24 hours"):
+    if rel in ("last 24 hours", "past 24 hours", "last day", "past day"):
         return pub - one, pub - one, "day"  # daily military bulletins, published mornings, cover the day before
     if rel in ("last two weeks", "past two weeks"):
         return pub - 14 * one, pub, "range"

@@ -88,6 +88,12 @@ _KILL = r"KIA|killed in action|killed|killing|kills|kill|dead|died|die|dies|deat
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
 _ADJS = r"(?:[\w-]+\s+){0,2}?"
+# "10-15 civilians were killed", "between 10 and 15 people died": the lower bound, as ACLED and UCDP code the most
+# conservative figure of a range.
+_RANGE = re.compile(
+    rf"\b(?:between\s+)?(?P<num>{NUMBER_RE})\s*(?:-|–|to|and)\s*(?:{NUMBER_RE})\s+{_ADJS}(?P<who>{_VICTIM})\s+(?:(?:were|was|have been|had been|are|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    re.I,
+)
 _CASUALTY_PATTERNS = [
     # "killed at least three people", "killing two civilians", "wounding five"
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
@@ -109,13 +115,20 @@ _LIST = re.compile(
     rf"\b(?P<items>{_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ITEM})+)\s+(?:(?:were|was|have been|had been|are|also|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
     re.I,
 )
+# "4 Ukrainian and 6 Russian servicemen were killed": two counts that share one noun, each counted.
+_SHARED = re.compile(
+    rf"\b(?P<items>(?:{NUMBER_RE})\s+[\w-]+(?:\s*,\s*(?:{NUMBER_RE})\s+[\w-]+)*,?\s+and\s+(?:{NUMBER_RE})\s+[\w-]+)\s+(?P<who>{_VICTIM})\s+(?:(?:were|was|have been|had been|are|also|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    re.I,
+)
+_SHARED_NUM = re.compile(rf"\b(?P<num>{NUMBER_RE})\s+(?P<adj>[\w-]+)", re.I)
 _ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
 _ONE_DEAD = re.compile(
     r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)(?:\s*,\s*\d{1,3}\s*,)?|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
     r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
-    r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b",
+    r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|pensioner|volunteer|person)['’]s\s+body\b|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
+    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
+    r"|\b(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b",
     re.I,
 )
 # Hurt first, dead later, in one phrase: "a woman was injured and later died in hospital" (counted as dead).
@@ -178,6 +191,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
     found = _listed(text)
+    found += _shared(text, found)
     for m in _COUPLE.finditer(text):
         found.append(CasualtyMention(m.start(), m.end(), "killed", 2.0, "exact"))
     for m in _DIED_LATER.finditer(text):
@@ -185,7 +199,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
         value = 1.0 if num in ("a", "an") else parse_number(num)
         if value is not None and not any(c.start < m.end() and m.start() < c.end for c in found):
             found.append(CasualtyMention(m.start(), m.end(), "killed", value, "exact"))
-    for pattern in (_FAMILY, *_CASUALTY_PATTERNS, _BODIES):
+    for pattern in (_FAMILY, _RANGE, *_CASUALTY_PATTERNS, _BODIES):
         for m in pattern.finditer(text):
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
@@ -194,7 +208,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 continue  # "no one was hurt"
             verb = m.groupdict().get("verb") or "killed"
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
-            found.append(_mention(m.start(), m.end(), kind, value, qualifier_of(m.group("qual"), m.group("num")), m))
+            qual = "at least" if pattern is _RANGE else qualifier_of(m.group("qual"), m.group("num"))
+            found.append(_mention(m.start(), m.end(), kind, value, qual, m))
     for m in _SINGULAR.finditer(text):
         if any(c.start < m.end() and m.start() < c.end for c in found):
             continue
@@ -233,6 +248,30 @@ def _listed(text: str) -> list[CasualtyMention]:
             if value is not None:
                 qual = qualifier_of(item.group("qual"), item.group("num"))
                 out.append(_mention(base + item.start(), base + item.end(), kind, value, qual, item))
+    return out
+
+
+def _shared(text: str, taken: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Each count of a list whose counts share one noun ("2 Ukrainian and 4 Russian soldiers were killed")."""
+    out = []
+    for m in _SHARED.finditer(text):
+        if any(c.start < m.end() and m.start() < c.end for c in taken):
+            continue
+        kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
+        for item in _SHARED_NUM.finditer(m.group("items")):
+            value = parse_number(item.group("num"))
+            if value is not None and parse_number(item.group("adj")) is None:
+                start = m.start("items") + item.start()
+                out.append(
+                    CasualtyMention(
+                        start,
+                        start + len(item.group(0)),
+                        kind,
+                        value,
+                        "exact",
+                        combatant=_is_combatant(m.group("who").lower()),
+                    )
+                )
     return out
 
 
