@@ -185,7 +185,30 @@ def _relative(rng, day):
     return form, day, day, day + timedelta(days=back)
 
 
-DATE_FORMS = (_named_day, _no_year, _night, _between, _coded_to, _weekday, _relative)
+def _written_out(rng, day):
+    """Other ways of writing one day: slashes, a weekday in brackets, "Feb. 5th", the night named by weekdays."""
+    pub = day + timedelta(days=rng.randint(1, 3))
+    mon = MONTHS[day.month - 1]
+    form = rng.randrange(5)
+    if form == 0:
+        return f"On {day:%d/%m/%Y},", day, day, pub
+    if form == 1:
+        return f"{day.day} {mon} {day.year} ({WEEKDAYS[day.weekday()]}):", day, day, pub
+    if form == 2:
+        return (
+            f"On {mon[:3]}. {day.day}th, {day.year}," if mon != "May" else f"On May {day.day}, {day.year},",
+            day,
+            day,
+            pub,
+        )
+    nxt = day + timedelta(days=1)
+    pub = nxt + timedelta(days=rng.randint(0, 4))
+    if form == 3:
+        return f"On the night of {WEEKDAYS[day.weekday()]} to {WEEKDAYS[nxt.weekday()]},", day, nxt, pub
+    return f"Overnight into {WEEKDAYS[nxt.weekday()]},", day, nxt, pub
+
+
+DATE_FORMS = (_named_day, _no_year, _night, _between, _coded_to, _weekday, _relative, _written_out)
 
 
 # Incident bodies: (rng, actor, place words) -> (sub-type, sentence).

@@ -61,6 +61,19 @@ def test_areas_drones_settlements():
         ),
         ("One KIA, one WIA in Donbas", [("killed", 1, "exact", False, None), ("wounded", 1, "exact", False, None)]),
         ("no one was hurt", []),
+        # ACLED's "Reported fatalities": every side of one incident, ranges at their low end, later deaths, bodies
+        (
+            "4 Ukrainian and 6 Russian servicemen were killed",
+            [("killed", 4, "exact", True, None), ("killed", 6, "exact", True, None)],
+        ),
+        ("10-15 civilians were killed", [("killed", 10, "at least", False, None)]),
+        ("between ten and fifteen people died", [("killed", 10, "at least", False, None)]),
+        (
+            "Two men were killed and a third died in hospital",
+            [("killed", 2, "exact", False, None), ("killed", 1, "exact", False, None)],
+        ),
+        ("A woman's body was found in the ruins", [("killed", 1, "exact", False, None)]),
+        ("Twenty-one people died", [("killed", 21, "exact", False, None)]),
     ],
 )
 def test_casualties(text, expected):

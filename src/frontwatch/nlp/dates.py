@@ -42,13 +42,13 @@ from .paragraphs import doc_text
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} | {"sept"}
+_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} - {"may"} | {"sept"}  # "May." ends a sentence
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_YEAR = r"(?:(?<=\.)(?=,?\s+(?:19|20)\d\d\b)|\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?"  # "5 Feb. 2023"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: what opens a span of days: "between", "from", "on" ("on 5 and 6 May"), a night ("the night of", "overnight")
 _SPAN = r"(?i:between|from|on|(?:the\s+)?nights?\s+of|overnight(?:\s+(?:on|of|into))?)"
@@ -62,22 +62,32 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # a span of days, or a night that spans two ("between 3 and 5 March", "the night of 5 to 6 May", "on 5 and 6 May")
     (
         "range_md",
-        re.compile(rf"\b{_SPAN}\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}{_YEAR}"),
     ),
     (
         "range_dm",
-        re.compile(rf"\b{_SPAN}\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}{_YEAR}"),
     ),
-    ("range_md_dash", re.compile(rf"\b(?:{_SPAN}\s+)?{_MON}\s+{_DAY}\s*[-–/]\s*{_DAY2}\b{_YEAR}")),
+    ("range_md_dash", re.compile(rf"\b(?:{_SPAN}\s+)?{_MON}\s+{_DAY}\s*[-–/]\s*{_DAY2}{_YEAR}")),
     # "17-19 June", "night of 5/6 May", "28 February - 1 March 2023": a dash or slash joins the days
-    ("range_dm", re.compile(rf"(?<![\d.])\b(?:{_SPAN}\s+)?{_DAY}\s*(?:{_MON2}\s*)?[-–/]\s*{_DAY2}\s+{_MON}\b{_YEAR}")),
-    ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b{_YEAR}")),
-    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b{_YEAR}")),
+    ("range_dm", re.compile(rf"(?<![\d.])\b(?:{_SPAN}\s+)?{_DAY}\s*(?:{_MON2}\s*)?[-–/]\s*{_DAY2}\s+{_MON}{_YEAR}")),
+    ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}{_YEAR}")),
+    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")),
     (
         "month",
         re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
     ),
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    # day/month/year with slashes, read in the day-first order of Ukrainian and European reports ("05/02/2023")
+    ("slashed", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")),
+    # a night named by its weekdays: "the night of Saturday to Sunday", "overnight into Sunday"
+    (
+        "night_wd",
+        re.compile(
+            rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:{_WD.replace('?P<wd>', '?P<wd0>')})\s+(?:to|into|-|–)\s+|overnight\s+(?:into|to)\s+){_WD}\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -151,7 +161,7 @@ def _recoded(found: list[DateMention], text: str) -> list[DateMention]:
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date, str] | None:
     g = m.groupdict()
-    if kind in ("iso", "dotted"):
+    if kind in ("iso", "dotted", "slashed"):
         return _safe_range(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind in ("range_md", "range_dm", "range_md_dash"):
         return _month_day_range(kind, g, pub)
@@ -167,6 +177,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date,
         return date(y, 1, 1), date(y, 12, 31), "year"
     if pub is None:
         return None
+    if kind == "night_wd":  # the night that ends on the weekday named last
+        day = _weekday(g["wd"].lower(), "", pub)[0]
+        return day - timedelta(days=1), day, "range"
     if kind == "weekday":
         return _weekday(g["wd"].lower(), (g.get("last") or "").lower(), pub)
     if kind == "ago":

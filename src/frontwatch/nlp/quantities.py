@@ -91,7 +91,7 @@ _ADJS = r"(?:[\w-]+\s+){0,2}?"
 # "10-15 civilians were killed", "between 10 and 15 people died": the lower bound, as ACLED and UCDP code the most
 # conservative figure of a range.
 _RANGE = re.compile(
-    rf"\b(?:between\s+)?(?P<num>{NUMBER_RE})\s*(?:-|–|to|and)\s*(?:{NUMBER_RE})\s+{_ADJS}(?P<who>{_VICTIM})\s+(?:(?:were|was|have been|had been|are|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    rf"\b(?:between\s+)?(?P<num>{NUMBER_RE})(?:\s*[-–]\s*(?=\d)|\s+(?:to|and)\s+)(?:{NUMBER_RE})\s+{_ADJS}(?P<who>{_VICTIM})\s+(?:(?:were|was|have been|had been|are|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
     re.I,
 )
 _CASUALTY_PATTERNS = [
