@@ -74,6 +74,15 @@ def test_areas_drones_settlements():
         ),
         ("A woman's body was found in the ruins", [("killed", 1, "exact", False, None)]),
         ("Twenty-one people died", [("killed", 21, "exact", False, None)]),
+        ("a man aged 45 died of his wounds", [("killed", 1, "exact", False, None)]),  # an age is no count
+        ("At least a dozen people were killed", [("killed", 12, "at least", False, None)]),
+        ("The shelling claimed one life", [("killed", 1, "exact", False, None)]),
+        ("Two bodies were recovered", [("killed", 2, "exact", False, None)]),
+        ("An elderly couple died", [("killed", 2, "exact", False, None)]),
+        ("a woman and her son were killed", [("killed", 1, "exact", False, None), ("killed", 1, "exact", False, None)]),
+        ("the victim, a 60-year-old man, died in hospital", [("killed", 1, "exact", False, None)]),
+        ("The number of dead rose to 7", [("killed", 7, "exact", False, None)]),
+        ("7 people were confirmed dead", [("killed", 7, "exact", False, None)]),
     ],
 )
 def test_casualties(text, expected):

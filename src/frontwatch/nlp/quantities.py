@@ -83,7 +83,7 @@ _QTY = re.compile(
 
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
 _COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
-_VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|others|{_COMBATANT}"
+_VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
 _KILL = r"KIA|killed in action|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
@@ -99,18 +99,25 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
     re.compile(
-        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
     # "claimed the lives of four residents", "took the lives of 2 people"
     re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
+    # "claimed two lives", "the shelling claimed one life"
+    re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+{_NUM}\s+(?:more\s+)?(?P<verb>lives|life)\b", re.I),
+    # "two bodies were recovered", "the bodies of ..." (a body found is a death: ACLED counts the dead found)
+    re.compile(rf"\b{_NUM}\s+(?:more\s+)?(?P<verb>bodies)\b", re.I),
     # "Fatalities: 3", "Killed - 2", "Deaths: 4" (tabular notes)
     re.compile(rf"\b(?P<verb>fatalities|deaths|killed|dead|wounded|injured)\s*[:–-]\s*{_NUM}", re.I),
     # "death toll rises to 28", "toll climbed to 12"
-    re.compile(rf"\b(?P<verb>death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b", re.I),
+    re.compile(
+        rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b",
+        re.I,
+    ),
 ]
 # "one Ukrainian soldier and three rebels were killed": every side's dead in one incident, each counted.
-_ITEM = rf"(?:{NUMBER_RE}|a|an)\s+{_ADJS}(?:{_VICTIM})"
+_ITEM = rf"(?:(?:his|her|their)\s+)?(?:{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?:{_VICTIM})"
 _LIST = re.compile(
     rf"\b(?P<items>{_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ITEM})+)\s+(?:(?:were|was|have been|had been|are|also|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
     re.I,
@@ -121,10 +128,14 @@ _SHARED = re.compile(
     re.I,
 )
 _SHARED_NUM = re.compile(rf"\b(?P<num>{NUMBER_RE})\s+(?P<adj>[\w-]+)", re.I)
-_ITEM_RE = re.compile(rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE}|a|an)\s+{_ADJS}(?P<who>{_VICTIM})\b", re.I)
+_ITEM_RE = re.compile(
+    rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?:(?:his|her|their)\s+)?(?P<num>{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?P<who>{_VICTIM})\b",
+    re.I,
+)
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
 _ONE_DEAD = re.compile(
-    r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)(?:\s*,\s*\d{1,3}\s*,)?|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"\b(?:(?:the|this|that|another)\s+(?:[\w-]+\s+)?(?P<who>man|woman|civilian|resident|victim|soldier|serviceman|driver|boy|girl|teenager|pensioner|volunteer|official|journalist|medic)(?:\s*,\s*[^,.;]{1,40},)?|he|she)\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed|was\s+shot\s+dead)\b"
+    r"|\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|civilian|resident|soldier|serviceman)\s+(?:was|is)\s+among\s+the\s+(?:dead|killed)\b"
     r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|pensioner|volunteer|person)['’]s\s+body\b|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
     r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
@@ -137,10 +148,12 @@ _DIED_LATER = re.compile(
     re.I,
 )
 _FAMILY = re.compile(rf"\bkill\w*\s+(?:a\s+|an\s+)?(?:entire\s+)?family\s+of\s+{_NUM}", re.I)
-_COUPLE = re.compile(r"\bkill\w*\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b|\bcouple\s+(?:was|were)\s+killed\b", re.I)
+_COUPLE = re.compile(
+    r"\bkill\w*\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?couple\b|\bcouple\s+(?:(?:was|were)\s+killed|died)\b", re.I
+)
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
-    r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
+    r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)(?:\s+aged\s+\d{1,3}|\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
     r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
     re.I,
 )
@@ -152,6 +165,9 @@ _HEADLINE_DEAD = re.compile(
     r"^(?P<who>(?:[\w'’-]+\s+){0,3}?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
     re.I,
 )
+
+
+_AGE_BEFORE = re.compile(r"\b(?:aged|age)\s+(?:about\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -206,6 +222,8 @@ def find_casualties(text: str) -> list[CasualtyMention]:
                 continue
             if text[max(0, m.start("num") - 4) : m.start("num")].lower().endswith(("no ", "not ")):
                 continue  # "no one was hurt"
+            if _AGE_BEFORE.search(text[max(0, m.start("num") - 12) : m.start("num")]):
+                continue  # "a man aged 45 died": an age, not a count
             verb = m.groupdict().get("verb") or "killed"
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
             qual = "at least" if pattern is _RANGE else qualifier_of(m.group("qual"), m.group("num"))
@@ -244,7 +262,7 @@ def _listed(text: str) -> list[CasualtyMention]:
         kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
         base = m.start("items")
         for item in _ITEM_RE.finditer(m.group("items")):
-            value = 1.0 if item.group("num").lower() in ("a", "an") else parse_number(item.group("num"))
+            value = 1.0 if item.group("num").lower() in ("a", "an", "his", "her") else parse_number(item.group("num"))
             if value is not None:
                 qual = qualifier_of(item.group("qual"), item.group("num"))
                 out.append(_mention(base + item.start(), base + item.end(), kind, value, qual, item))
