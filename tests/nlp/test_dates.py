@@ -103,3 +103,20 @@ def test_the_last_day_of_a_month_is_no_relative_date():
 
 def test_numbers_and_dashes_without_a_month_are_no_range():
     assert find_dates("from 2 to 3 km away, 1-2 shells", FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("On 5 May 2024 a drone hit X. The next day, shells hit Y.", "2024-05-06"),
+        ("On 5 May 2024 a drone hit X; two days later a mine exploded.", "2024-05-07"),
+        ("On 5 May 2024 X was shelled. The previous day, Y was hit.", "2024-05-04"),
+        ("On 5 May 2024 X was shelled. On the same day, Y was hit.", "2024-05-05"),
+    ],
+)
+def test_a_day_counted_from_the_date_before(text, second):
+    assert [m.start_date.isoformat() for m in find_dates(text, FRI)] == ["2024-05-05", second]
+
+
+def test_a_day_counted_from_no_date_is_no_date():
+    assert find_dates("The next day they left.", FRI) == []

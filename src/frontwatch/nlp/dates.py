@@ -136,7 +136,38 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), *resolved))
-    return _recoded(sorted(found, key=lambda d: d.start), text)
+    found = _recoded(sorted(found, key=lambda d: d.start), text)
+    return sorted(found + _anaphoric(text, found, taken), key=lambda d: d.start)
+
+
+#: A day counted from the date the text gave before ("On 5 May ... The next day, ...", "two days later").
+_ANAPHORIC = re.compile(
+    rf"\b(?:(?:on\s+)?the\s+(?P<rel>same|next|following|previous)\s+day|(?P<n>{_NUMW.removeprefix('(?P<n>')[:-1]})\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+day\s+(?P<dir2>before|after)(?!\s+yesterday))\b",
+    re.I,
+)
+
+
+def _anaphoric(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Days named from the last day-precise date before them.
+
+    >>> [str(m.start_date) for m in find_dates("On 5 May 2024 a drone hit X. The next day, shells hit Y.", None)]
+    ['2024-05-05', '2024-05-06']
+    """
+    out = []
+    for m in _ANAPHORIC.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        anchor = next((d for d in reversed(found) if d.end <= m.start() and d.precision in ("day", "range")), None)
+        if anchor is None:
+            continue
+        g = m.groupdict()
+        rel = (g["rel"] or g["dir"] or g["dir2"] or "").lower()
+        n = 1 if not g["n"] else int(g["n"]) if g["n"].isdigit() else _WORD_NUM.get(g["n"].lower(), 1)
+        step = {"same": 0, "next": n, "following": n, "after": n, "later": n}.get(rel, -n)
+        day = (anchor.end_date if step > 0 else anchor.start_date) + timedelta(days=step)
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, "day"))
+    return out
 
 
 #: ACLED's note that an event is dated to another day than the one the report names ("overnight on 14 July
