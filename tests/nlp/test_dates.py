@@ -54,6 +54,8 @@ def _one(text, published=FRI):
         ("Over the past day, 3 were wounded", ("2024-05-16", "2024-05-16", "day")),
         ("On the night of Wednesday to Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
         ("Overnight into Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
+        ("This night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
+        ("During the night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
     ],
 )
 def test_resolves(text, expected):

@@ -83,6 +83,13 @@ def test_areas_drones_settlements():
         ("the victim, a 60-year-old man, died in hospital", [("killed", 1, "exact", False, None)]),
         ("The number of dead rose to 7", [("killed", 7, "exact", False, None)]),
         ("7 people were confirmed dead", [("killed", 7, "exact", False, None)]),
+        ("3 people have died", [("killed", 3, "exact", False, None)]),
+        ("There were 2 fatalities", [("killed", 2, "exact", False, None)]),
+        ("resulting in the deaths of 3 civilians", [("killed", 3, "exact", False, None)]),
+        ("Death toll: 5", [("killed", 5, "exact", False, None)]),
+        ("two civilians were fatally injured", [("killed", 2, "exact", False, None)]),
+        ("a man was mortally wounded", [("killed", 1, "exact", False, None)]),
+        ("no fatalities were reported", []),
     ],
 )
 def test_casualties(text, expected):

@@ -98,7 +98,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>overnight|last night|(?:the )?day before yesterday|yesterday|today|tonight|this morning|this evening|this afternoon|"
+            r"\b(?P<rel>overnight|this night|(?:during|in) the night(?!\s+of\b)|last night|(?:the )?day before yesterday|yesterday|today|tonight|this morning|this evening|this afternoon|"
             r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|day(?!\s+of\b)|month|two weeks)|"
             r"last week|this week|last month|this month|last year)\b",
             re.I,
@@ -282,7 +282,7 @@ def _weekday(name: str, modifier: str, pub: date) -> tuple[date, date, str]:
 def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
     rel = re.sub(r"^(over|during|in) ", "", rel).replace("the ", "")
     one = timedelta(days=1)
-    if rel == "overnight":
+    if rel in ("overnight", "this night", "night"):  # "this night", "during the night": the night just ended
         return pub - one, pub, "range"
     if rel in ("last night", "yesterday"):
         return pub - one, pub - one, "day"

@@ -84,7 +84,7 @@ _QTY = re.compile(
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
 _COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
 _VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
-_KILL = r"KIA|killed in action|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
+_KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
 _ADJS = r"(?:[\w-]+\s+){0,2}?"
@@ -99,7 +99,7 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
     re.compile(
-        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|have|has|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
     # "claimed the lives of four residents", "took the lives of 2 people"
@@ -109,7 +109,9 @@ _CASUALTY_PATTERNS = [
     # "two bodies were recovered", "the bodies of ..." (a body found is a death: ACLED counts the dead found)
     re.compile(rf"\b{_NUM}\s+(?:more\s+)?(?P<verb>bodies)\b", re.I),
     # "Fatalities: 3", "Killed - 2", "Deaths: 4" (tabular notes)
-    re.compile(rf"\b(?P<verb>fatalities|deaths|killed|dead|wounded|injured)\s*[:–-]\s*{_NUM}", re.I),
+    re.compile(rf"\b(?P<verb>fatalities|death toll|deaths|killed|dead|wounded|injured)\s*[:–-]\s*{_NUM}", re.I),
+    # "resulting in the deaths of 3 civilians"
+    re.compile(rf"\b(?P<verb>deaths?)\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\b", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(
         rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b",
@@ -153,7 +155,7 @@ _COUPLE = re.compile(
 )
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
-    r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)(?:\s+aged\s+\d{1,3}|\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|wounded|injured)\b"
+    r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)(?:\s+aged\s+\d{1,3}|\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|(?:fatally|mortally)\s+(?:wounded|injured)|wounded|injured)\b"
     r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
     re.I,
 )
