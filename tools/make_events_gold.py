@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_forms.py lies next to this file
-from terse_forms import form_gold_line, load_settlements, make_form_note
+from terse_forms import form_gold_line, load_settlements, make_form_note, make_toll_note
 
 REPO = Path(__file__).resolve().parents[1]
 OBLASTS = {
@@ -570,6 +570,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=2023)
     ap.add_argument("--extra", type=int, default=80, help="notes of the second pass's distinctions (own seed)")
     ap.add_argument("--forms", type=int, default=160, help="date, toll and place forms (tools/terse_forms.py)")
+    ap.add_argument("--tolls", type=int, default=60, help="more toll phrasings (tools/terse_forms.py, own seed)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     places = load_places(args.gazetteer)
@@ -590,7 +591,11 @@ def main(argv: list[str] | None = None) -> None:
         settlements = load_settlements(args.gazetteer)
         for i in range(args.forms):
             fh.write(json.dumps(form_gold_line(i, make_form_note(forms_rng, settlements)), ensure_ascii=False) + "\n")
-    print(f"wrote {args.n + args.extra + args.forms} notes to {args.out}")
+        tolls_rng = random.Random(args.seed + 53)
+        for i in range(args.tolls):
+            note = make_toll_note(tolls_rng, settlements)
+            fh.write(json.dumps(form_gold_line(i, note, "t"), ensure_ascii=False) + "\n")
+    print(f"wrote {args.n + args.extra + args.forms + args.tolls} notes to {args.out}")
 
 
 if __name__ == "__main__":

@@ -316,6 +316,40 @@ def _place(rng, p: Settlement) -> tuple[str, bool]:
     ), False
 
 
+def _more_tolls(rng) -> tuple[str, int | None]:
+    """Toll phrasings added after the first measurement (written after the rules: they show reach only)."""
+    n, age = rng.randint(2, 9), rng.randint(19, 88)
+    return rng.choice(
+        [
+            ("The attack claimed one life.", 1),
+            (f"The strike claimed {WORDS[n]} lives.", n),
+            ("A civilian was fatally wounded.", 1),
+            (f"{WORDS[n].capitalize()} civilians were mortally wounded.", n),
+            (f"There were {n} fatalities.", n),
+            (f"The number of dead rose to {n}.", n),
+            (f"A man aged {age} died of his wounds.", 1),
+            ("An elderly couple died.", 2),
+            ("A woman and her son were killed.", 2),
+            (f"At least a dozen people were wounded; {WORDS[n]} of them died.", None),
+            (f"{n}-{n + 3} civilians were killed, officials said.", n),
+            (f"Death toll: {n}.", n),
+            ("The victim, a 60-year-old man, died in hospital.", 1),
+            (f"Rescuers found {WORDS[n]} bodies under the rubble.", n),
+        ]
+    )
+
+
+def make_toll_note(rng: random.Random, places: list[Settlement]) -> FormNote:
+    """A dated note whose toll is one of :func:`_more_tolls` (None: a phrasing the definitions leave open)."""
+    place = rng.choice(places)
+    day = date(2022, 3, 1) + timedelta(days=rng.randrange(900))
+    lead, first, last, pub = _named_day(rng, day)
+    sub, body = _incident(rng, rng.choice(RU), f"in {place.name}, {place.oblast} oblast")
+    tail, deaths = _more_tolls(rng)
+    body = "the " + body[4:] if body.startswith("The ") else body
+    return FormNote(sub, f"{lead} {body} {tail}", place, first, last, pub, deaths)
+
+
 def make_form_note(rng: random.Random, places: list[Settlement]) -> FormNote:
     """One note: a date form, a place form and a toll form drawn independently."""
     place = rng.choice(places)
@@ -341,7 +375,7 @@ def make_form_note(rng: random.Random, places: list[Settlement]) -> FormNote:
     return FormNote(sub, text, place, first, last, pub, deaths, actor)
 
 
-def form_gold_line(i: int, note: FormNote) -> dict:
+def form_gold_line(i: int, note: FormNote, prefix: str = "f") -> dict:
     event: dict = {
         "event_type": EVENT_TYPE[note.sub],
         "sub_event_type": note.sub,
@@ -360,4 +394,9 @@ def form_gold_line(i: int, note: FormNote) -> dict:
         event["fatalities"] = {"best": note.deaths}
     if note.actor:
         event["actor1"] = note.actor
-    return {"doc_id": f"terse-f{i:03d}", "text": note.text, "published": note.published.isoformat(), "events": [event]}
+    return {
+        "doc_id": f"terse-{prefix}{i:03d}",
+        "text": note.text,
+        "published": note.published.isoformat(),
+        "events": [event],
+    }
