@@ -154,7 +154,9 @@ def _anaphoric(text: str, found: list[DateMention], taken: list[tuple[int, int]]
     >>> [str(m.start_date) for m in find_dates("On 5 May 2024 a drone hit X. The next day, shells hit Y.", None)]
     ['2024-05-05', '2024-05-06']
     """
-    out = []
+    out: list[DateMention] = []
+    if not any(d.precision in ("day", "range") for d in found):
+        return out  # nothing to count from: skip the scan
     for m in _ANAPHORIC.finditer(text):
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue

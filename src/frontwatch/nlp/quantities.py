@@ -27,6 +27,7 @@ Areas are converted to km² ("107 square miles" is kept as ``mi2``; the claims c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -206,19 +207,76 @@ def find_quantities(text: str) -> list[QuantityMention]:
     return out
 
 
+#: Word stems without which no casualty pattern matches: the patterns run only near them (an article's few toll
+#: sentences), not over every position of the text. Each pattern names a death, a wound, a body or a toll.
+_CUES = (
+    "kill",
+    "dead",
+    "die",
+    "death",
+    "wound",
+    "injur",
+    "hurt",
+    "kia",
+    "wia",
+    "slain",
+    "perish",
+    "murder",
+    "massacr",
+    "execut",
+    "lives",
+    "life",
+    "bod",
+    "toll",
+    "fatalit",
+    "succumb",
+    "couple",
+)
+_MARGIN = 250  # characters around a cue: longer than any casualty phrase
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Merged spans of the text around its cue words, cut at white space (so ``\b`` holds at their edges)."""
+    low = text.lower()
+    spans = []
+    for cue in _CUES:
+        at = low.find(cue)
+        while at >= 0:
+            spans.append((at, at + len(cue)))
+            at = low.find(cue, at + 1)
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        start, end = max(0, a - _MARGIN), min(len(text), b + _MARGIN)
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _matches(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def find_casualties(text: str) -> list[CasualtyMention]:
     """Killed and wounded counts; one mention per span (the first pattern to claim it wins)."""
-    found = _listed(text)
-    found += _shared(text, found)
-    for m in _COUPLE.finditer(text):
+    windows = _windows(text)
+    found = _listed(text, windows)
+    found += _shared(text, windows, found)
+    for m in _matches(_COUPLE, text, windows):
         found.append(CasualtyMention(m.start(), m.end(), "killed", 2.0, "exact"))
-    for m in _DIED_LATER.finditer(text):
+    for m in _matches(_DIED_LATER, text, windows):
         num = (m.group("num") or "one").lower()
         value = 1.0 if num in ("a", "an") else parse_number(num)
         if value is not None and not any(c.start < m.end() and m.start() < c.end for c in found):
             found.append(CasualtyMention(m.start(), m.end(), "killed", value, "exact"))
     for pattern in (_FAMILY, _RANGE, *_CASUALTY_PATTERNS, _BODIES):
-        for m in pattern.finditer(text):
+        for m in _matches(pattern, text, windows):
             value = parse_number(m.group("num"))
             if value is None or any(c.start < m.end() and m.start() < c.end for c in found):
                 continue
@@ -230,14 +288,14 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             kind = "wounded" if re.fullmatch(_WOUND, verb, re.I) else "killed"
             qual = "at least" if pattern is _RANGE else qualifier_of(m.group("qual"), m.group("num"))
             found.append(_mention(m.start(), m.end(), kind, value, qual, m))
-    for m in _SINGULAR.finditer(text):
+    for m in _matches(_SINGULAR, text, windows):
         if any(c.start < m.end() and m.start() < c.end for c in found):
             continue
         verb = (m.group("verb") or m.group("verb2")).lower()
         who = (m.group("who") or m.group("who2")).lower()
         kind = "wounded" if re.fullmatch(_WOUND, verb) else "killed"
         found.append(CasualtyMention(m.start(), m.end(), kind, 1.0, "exact", combatant=_is_combatant(who)))
-    for m in _ONE_DEAD.finditer(text):
+    for m in _matches(_ONE_DEAD, text, windows):
         if not any(c.start < m.end() and m.start() < c.end for c in found):
             who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
@@ -257,10 +315,10 @@ def _mention(start: int, end: int, kind: str, value: float, qualifier: str, m: r
     return CasualtyMention(start, end, kind, value, qualifier, combatant=_is_combatant(who))
 
 
-def _listed(text: str) -> list[CasualtyMention]:
+def _listed(text: str, windows: list[tuple[int, int]]) -> list[CasualtyMention]:
     """Each item of a list of the dead or wounded of several groups, as its own mention."""
     out = []
-    for m in _LIST.finditer(text):
+    for m in _matches(_LIST, text, windows):
         kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
         base = m.start("items")
         for item in _ITEM_RE.finditer(m.group("items")):
@@ -271,10 +329,10 @@ def _listed(text: str) -> list[CasualtyMention]:
     return out
 
 
-def _shared(text: str, taken: list[CasualtyMention]) -> list[CasualtyMention]:
+def _shared(text: str, windows: list[tuple[int, int]], taken: list[CasualtyMention]) -> list[CasualtyMention]:
     """Each count of a list whose counts share one noun ("2 Ukrainian and 4 Russian soldiers were killed")."""
     out = []
-    for m in _SHARED.finditer(text):
+    for m in _matches(_SHARED, text, windows):
         if any(c.start < m.end() and m.start() < c.end for c in taken):
             continue
         kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
