@@ -2,9 +2,7 @@
 
     python tools/make_events_gold.py [--gazetteer ../shared/data/gazetteer/ua-places.csv] [--n 320] [--seed 2023]
 
-The third section (``--forms``, tools/terse_forms.py) varies the date, toll and place forms of the notes.
-
-Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
+Sections ``--forms`` and ``--tolls`` (tools/terse_forms.py) vary the date, toll and place forms. Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
 style of conflict-database notes, ministry summaries and headlines, with templates, phrasings, actors, dates,
 places and tolls drawn at random (seeded: the same command writes the same file). No sentence is taken or
 paraphrased from an evaluation set. Places are real settlements of the gazetteer with its coordinates
@@ -593,8 +591,7 @@ def main(argv: list[str] | None = None) -> None:
             fh.write(json.dumps(form_gold_line(i, make_form_note(forms_rng, settlements)), ensure_ascii=False) + "\n")
         tolls_rng = random.Random(args.seed + 53)
         for i in range(args.tolls):
-            note = make_toll_note(tolls_rng, settlements)
-            fh.write(json.dumps(form_gold_line(i, note, "t"), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(form_gold_line(i, make_toll_note(tolls_rng, settlements), "t"), ensure_ascii=False) + "\n")
     print(f"wrote {args.n + args.extra + args.forms + args.tolls} notes to {args.out}")
 
 
