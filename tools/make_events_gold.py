@@ -2,7 +2,7 @@
 
     python tools/make_events_gold.py [--gazetteer ../shared/data/gazetteer/ua-places.csv] [--n 320] [--seed 2023]
 
-Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
+Sections ``--forms`` and ``--tolls`` (tools/terse_forms.py) vary the date, toll and place forms. Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
 style of conflict-database notes, ministry summaries and headlines, with templates, phrasings, actors, dates,
 places and tolls drawn at random (seeded: the same command writes the same file). No sentence is taken or
 paraphrased from an evaluation set. Places are real settlements of the gazetteer with its coordinates
@@ -19,10 +19,14 @@ import argparse
 import csv
 import json
 import random
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_forms.py lies next to this file
+from terse_forms import form_gold_line, load_settlements, make_form_note, make_toll_note
 
 REPO = Path(__file__).resolve().parents[1]
 OBLASTS = {
@@ -563,6 +567,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=320)
     ap.add_argument("--seed", type=int, default=2023)
     ap.add_argument("--extra", type=int, default=80, help="notes of the second pass's distinctions (own seed)")
+    ap.add_argument("--forms", type=int, default=160, help="date, toll and place forms (tools/terse_forms.py)")
+    ap.add_argument("--tolls", type=int, default=60, help="more toll phrasings (tools/terse_forms.py, own seed)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     places = load_places(args.gazetteer)
@@ -579,7 +585,14 @@ def main(argv: list[str] | None = None) -> None:
             sub = extra_rng.choices(extra, [EXTRA[s][1] for s in extra])[0]
             note = make_note(extra_rng, places, sub, EXTRA)
             fh.write(json.dumps(gold_line(f"x{i:03d}", note), ensure_ascii=False) + "\n")
-    print(f"wrote {args.n + args.extra} notes to {args.out}")
+        forms_rng = random.Random(args.seed + 37)
+        settlements = load_settlements(args.gazetteer)
+        for i in range(args.forms):
+            fh.write(json.dumps(form_gold_line(i, make_form_note(forms_rng, settlements)), ensure_ascii=False) + "\n")
+        tolls_rng = random.Random(args.seed + 53)
+        for i in range(args.tolls):
+            fh.write(json.dumps(form_gold_line(i, make_toll_note(tolls_rng, settlements), "t"), ensure_ascii=False) + "\n")
+    print(f"wrote {args.n + args.extra + args.forms + args.tolls} notes to {args.out}")
 
 
 if __name__ == "__main__":

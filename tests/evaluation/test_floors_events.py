@@ -30,17 +30,20 @@ FLOORS = {
     },
     (("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"), "heldout"): {
         "event_found": 0.48,
-        "date_accuracy": 0.21,
+        "date_accuracy": 0.22,
         "fatalities_best_accuracy": 0.33,
         "deaths_where_killed_accuracy": 0.33,
         "claimant_accuracy": 0.15,
     },
 }
+#: events-terse held-out (620 notes since issue 11's third pass: its date, toll and place forms; before the rules for
+#: them, date 0.879, deaths 0.768, place 0.943 on this half, now 1.0 / 0.994 / 1.0).
 TERSE_FLOORS = {
     "event_type_accuracy": 0.98,
     "sub_event_type_accuracy": 0.98,
-    "deaths_where_killed_accuracy": 0.97,
-    "date_accuracy": 0.98,
+    "deaths_where_killed_accuracy": 0.99,
+    "date_accuracy": 0.99,
+    "location_within_25km": 0.99,
 }
 
 
@@ -76,9 +79,10 @@ def test_terse_notes_floor(extractor):
 INDEPENDENT_FLOORS = {
     "event_type_accuracy": 0.92,
     "sub_event_type_accuracy": 0.90,
-    "deaths_where_killed_accuracy": 0.93,
+    "deaths_where_killed_accuracy": 0.95,  # 0.946 -> 0.960 (issue 11, third pass: tolls)
     "date_accuracy": 0.95,
-    "location_within_25km": 0.93,
+    "location_within_25km": 0.95,  # 0.950 -> 0.955 (a settlement its qualifier contains)
+    "fatalities_best_accuracy": 0.95,  # 0.757 -> 0.960 (every event without deaths has 0, as ACLED codes it)
 }
 
 

@@ -87,6 +87,26 @@ def test_a_belligerents_count_of_enemy_dead_stays_a_claim(extractor):
     assert any(q["unit"] == "claimed enemy killed" and q["value"] == 200 for q in event["quantities"])
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("The Russian MoD said 120 Ukrainian servicemen were killed near Kupiansk.", None),
+        ("On 3 February 2023, Russian MoD: 40 Ukrainian soldiers were killed in a failed attack near Vuhledar.", None),
+        ("Russian forces lost up to 40 soldiers killed near Bakhmut, according to the Ukrainian military.", None),
+        ("Ukraine's General Staff: 30 Russian soldiers were killed near Kreminna; 2 Ukrainian soldiers died.", 2),
+        ("Two militiamen were killed in shelling by Ukrainian troops near Horlivka, the DPR command said.", 2),
+    ],
+)
+def test_claims_of_enemy_dead_in_the_forms_of_notes(extractor, text, deaths):
+    (event,) = _events(extractor, text)
+    assert event["fatalities"]["best"] == deaths
+
+
+def test_every_event_without_reported_deaths_has_zero(extractor):
+    (event,) = _events(extractor, "On 4 February 2023, residents of Kyiv rallied to demand more funding for the army.")
+    assert event["event_type"] == "Protests" and event["fatalities"]["best"] == 0
+
+
 def test_a_general_staff_summary_gives_each_kind_it_counts(extractor):
     events = _events(
         extractor,

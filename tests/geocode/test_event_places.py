@@ -65,3 +65,18 @@ def test_phrasings_of_terse_reports(geo: Geocoder, parse, text: str, name: str, 
     place = place_of(text, geo, parse)
     assert place.name == name and place.admin1 == admin1, place
     assert "KAB" not in {t.text for t in geo.find(text, doc=parse(text))}  # a weapon, not Kāb in Bihar
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a settlement first, with the region that contains it after it: the place, never the subject-actor
+    ("Udy (Kharkiv oblast) hit by a Russian missile on 8 February 2024: one woman killed.", "Udy"),
+    ("Kapytolivka, Kharkiv oblast: Russian troops shelled a house.", "Kapytolivka"),
+    ("On 12 Aug 2023, UA forces repelled a Russian attack near Tolstoi, Donetsk.", "Tovste"),
+])
+def test_a_settlement_its_qualifier_contains_is_the_place(geo: Geocoder, parse, text: str, name: str) -> None:
+    assert place_of(text, geo, parse).name == name
+
+
+def test_a_qualifier_of_another_region_does_not_make_a_place(geo: Geocoder, parse) -> None:
+    text = "Udy (Lviv oblast) hit by a Russian missile."
+    assert "Udy" not in {t.text for t in geo.find(text, doc=parse(text))}

@@ -37,6 +37,25 @@ def _one(text, published=FRI):
         ("5 killed in past 24 hours", ("2024-05-16", "2024-05-16", "day")),
         ("on 2022-02-24 the invasion began", ("2022-02-24", "2022-02-24", "day")),
         ("on February 24, 2022 the invasion began", ("2022-02-24", "2022-02-24", "day")),
+        # the forms of conflict-database notes (ACLED's "Event Time"; tools/terse_forms.py)
+        ("On the night of 5-6 May drones flew", ("2024-05-05", "2024-05-06", "range")),
+        ("During the night of 5/6 May drones flew", ("2024-05-05", "2024-05-06", "range")),
+        ("Overnight 30 April-1 May drones flew", ("2024-04-30", "2024-05-01", "range")),
+        ("On the night of 30 April to 1 May drones flew", ("2024-04-30", "2024-05-01", "range")),
+        ("From 13 to 15 May 2024, the village was shelled", ("2024-05-13", "2024-05-15", "range")),
+        ("Between 3 and 5 May, the village was shelled", ("2024-05-03", "2024-05-05", "range")),
+        ("On 13-15 May 2024 the village was shelled", ("2024-05-13", "2024-05-15", "range")),
+        ("on 5 and 6 May the village was shelled", ("2024-05-05", "2024-05-06", "range")),
+        ("on the 8th of May 2024 a mine exploded", ("2024-05-08", "2024-05-08", "day")),
+        ("On 8 May. 2 killed", ("2024-05-08", "2024-05-08", "day")),
+        ("On 5 Feb. 2023, a drone hit", ("2023-02-05", "2023-02-05", "day")),
+        ("On 05/02/2023 a drone hit", ("2023-02-05", "2023-02-05", "day")),
+        ("The day before yesterday a mine exploded", ("2024-05-15", "2024-05-15", "day")),
+        ("Over the past day, 3 were wounded", ("2024-05-16", "2024-05-16", "day")),
+        ("On the night of Wednesday to Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
+        ("Overnight into Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
+        ("This night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
+        ("During the night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
     ],
 )
 def test_resolves(text, expected):
@@ -78,3 +97,28 @@ def test_acled_coded_to_date_replaces_the_reported_one():
     assert [str(m.start_date) for m in found if m.precision == "day"] == ["2024-07-13"]
     plain = find_dates("On 14 July 2024 drones hit Odesa; on 13 July they hit Izmail.", date(2024, 7, 15))
     assert [str(m.start_date) for m in plain] == ["2024-07-14", "2024-07-13"]
+
+
+def test_the_last_day_of_a_month_is_no_relative_date():
+    assert [m.text for m in find_dates("on the last day of May", FRI)] == []
+
+
+def test_numbers_and_dashes_without_a_month_are_no_range():
+    assert find_dates("from 2 to 3 km away, 1-2 shells", FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        ("On 5 May 2024 a drone hit X. The next day, shells hit Y.", "2024-05-06"),
+        ("On 5 May 2024 a drone hit X; two days later a mine exploded.", "2024-05-07"),
+        ("On 5 May 2024 X was shelled. The previous day, Y was hit.", "2024-05-04"),
+        ("On 5 May 2024 X was shelled. On the same day, Y was hit.", "2024-05-05"),
+    ],
+)
+def test_a_day_counted_from_the_date_before(text, second):
+    assert [m.start_date.isoformat() for m in find_dates(text, FRI)] == ["2024-05-05", second]
+
+
+def test_a_day_counted_from_no_date_is_no_date():
+    assert find_dates("The next day they left.", FRI) == []

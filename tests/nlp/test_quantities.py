@@ -61,6 +61,35 @@ def test_areas_drones_settlements():
         ),
         ("One KIA, one WIA in Donbas", [("killed", 1, "exact", False, None), ("wounded", 1, "exact", False, None)]),
         ("no one was hurt", []),
+        # ACLED's "Reported fatalities": every side of one incident, ranges at their low end, later deaths, bodies
+        (
+            "4 Ukrainian and 6 Russian servicemen were killed",
+            [("killed", 4, "exact", True, None), ("killed", 6, "exact", True, None)],
+        ),
+        ("10-15 civilians were killed", [("killed", 10, "at least", False, None)]),
+        ("between ten and fifteen people died", [("killed", 10, "at least", False, None)]),
+        (
+            "Two men were killed and a third died in hospital",
+            [("killed", 2, "exact", False, None), ("killed", 1, "exact", False, None)],
+        ),
+        ("A woman's body was found in the ruins", [("killed", 1, "exact", False, None)]),
+        ("Twenty-one people died", [("killed", 21, "exact", False, None)]),
+        ("a man aged 45 died of his wounds", [("killed", 1, "exact", False, None)]),  # an age is no count
+        ("At least a dozen people were killed", [("killed", 12, "at least", False, None)]),
+        ("The shelling claimed one life", [("killed", 1, "exact", False, None)]),
+        ("Two bodies were recovered", [("killed", 2, "exact", False, None)]),
+        ("An elderly couple died", [("killed", 2, "exact", False, None)]),
+        ("a woman and her son were killed", [("killed", 1, "exact", False, None), ("killed", 1, "exact", False, None)]),
+        ("the victim, a 60-year-old man, died in hospital", [("killed", 1, "exact", False, None)]),
+        ("The number of dead rose to 7", [("killed", 7, "exact", False, None)]),
+        ("7 people were confirmed dead", [("killed", 7, "exact", False, None)]),
+        ("3 people have died", [("killed", 3, "exact", False, None)]),
+        ("There were 2 fatalities", [("killed", 2, "exact", False, None)]),
+        ("resulting in the deaths of 3 civilians", [("killed", 3, "exact", False, None)]),
+        ("Death toll: 5", [("killed", 5, "exact", False, None)]),
+        ("two civilians were fatally injured", [("killed", 2, "exact", False, None)]),
+        ("a man was mortally wounded", [("killed", 1, "exact", False, None)]),
+        ("no fatalities were reported", []),
     ],
 )
 def test_casualties(text, expected):

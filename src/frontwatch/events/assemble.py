@@ -19,7 +19,7 @@ from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
 from ..nlp.paragraphs import Segment, doc_text, segments
 from ..nlp.refiners import Draft, is_protest_sentence, refine
-from ..nlp.taxonomy import EVENT_TYPE_OF, VIOLENT_TYPES
+from ..nlp.taxonomy import EVENT_TYPE_OF
 from .fatalities import claimed_losses, fatalities_of
 from .incidents import Built
 from .places import by_direction, choose_in, compass_near, inferred, level
@@ -89,8 +89,10 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     actor1, actor2 = _actors(agents, targets, agent, country, sub, in_sent, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)
     claimed = claimed_losses(in_sent, claimant=claimant, text=ctx.text)
-    if fatalities.best is None and not claimed and EVENT_TYPE_OF[sub] in VIOLENT_TYPES:
-        fatalities = Fatalities(0, 0, 0)  # ACLED: a violent event with no reported deaths has 0 fatalities
+    if fatalities.best is None and not claimed:
+        # ACLED's codebook ("Fatalities"): every event carries a number, 0 where the report gives no deaths;
+        # protests and strategic developments too. Only a belligerent's unverified claim leaves it unknown.
+        fatalities = Fatalities(0, 0, 0)
     quantities = [
         Quantity(q.value, q.unit, q.qualifier)
         for q in doc._.quantities or ()

@@ -30,8 +30,8 @@ _SEPARATIST = re.compile(
 )
 
 _BELLIGERENT = re.compile(
-    r"defen[cs]e ministry|ministry of defen[cs]e|military|army|armed forces|general staff|command|forces|militia|"
-    r"rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the",
+    r"defen[cs]e ministry|ministry of defen[cs]e|\bMoD\b|military|army|armed forces|general staff|command|forces|"
+    r"militia|rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the",
     re.I,
 )
 
@@ -49,14 +49,21 @@ def _side(text: str) -> str | None:
 
 
 def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
-    """A belligerent counting the other side's dead: soldiers of another side, or "the enemy"."""
+    """A belligerent counting the other side's dead: soldiers of another side, or "the enemy". The victims' side
+    is named with them or as the subject that "lost" them. A claimant that names no side ("the command said")
+    may be counting its own dead, which count: it is no claim."""
     if not (c.combatant and is_belligerent(claimant)):
         return False
     victims = text[c.start : c.end]
     if _ENEMY.search(victims):
         return True
-    mine, theirs = _side(claimant or ""), _side(victims)
+    lost = _LOST_BEFORE.search(text[max(0, c.start - 60) : c.start])
+    mine, theirs = _side(claimant or ""), _side(victims) or (_side(lost.group("who")) if lost else None)
     return mine is not None and theirs is not None and mine != theirs
+
+
+#: "Russian forces lost up to 40 soldiers": the subject that lost them is the victims' side.
+_LOST_BEFORE = re.compile(r"(?P<who>[\w'’ -]{3,40}?)\s+lost\s+(?:[\w-]+\s+){0,2}$")
 
 
 def fatalities_of(casualties: list[CasualtyMention], *, claimant: str | None, text: str = "") -> Fatalities:

@@ -91,6 +91,25 @@ def is_sponsor_use(text: str, topo: Toponym[Place]) -> bool:
     return bool(_SPONSOR.match(text, topo.end))
 
 
+#: Between a settlement and the unit that qualifies it: "Udy (Kharkiv oblast)", "Tolstoi, Donetsk".
+_QUALIFIER_GAP = re.compile(r"\s*(?:,|\()\s*(?:the\s+)?")
+
+
+def is_qualified(text: str, toponyms: list[Toponym[Place]], topo: Toponym[Place]) -> bool:
+    """A settlement followed by a qualifier naming a region that contains it ("Udy (Kharkiv oblast) hit by ...",
+    "Xyz, Donetsk oblast, came under fire"): the text marks it as a place, so it is never an actor, even where
+    the parser makes it the subject."""
+    if level(topo.place) != 0 or not topo.place.admin1:
+        return False
+    after = next((t for t in toponyms if t.start >= topo.end), None)
+    if after is None or not _QUALIFIER_GAP.fullmatch(text[topo.end : after.start]):
+        return False
+    return level(after.place) == 1 and (after.place.country, after.place.admin1) == (
+        topo.place.country,
+        topo.place.admin1,
+    )
+
+
 def _in_name(doc: Any, topo: Toponym[Place]) -> bool:
     """A place name inside a longer person's name ("President Vladimir Putin").
 
@@ -120,10 +139,16 @@ def choose_in(toponyms: list[Toponym[Place]], start: int, end: int, trigger: int
               text: str | None = None) -> Toponym[Place] | None:
     """The event's place among the toponyms inside [start, end): the one the report says the event is coded to
     ("shelling near Y (coded to X)"), else the finest, nearest after the trigger."""
-    inside = [t for t in toponyms if start <= t.start < end and not is_actor_use(doc, t) and not _in_name(doc, t)]
+    source = text if text is not None else getattr(doc, "text", "")
+    inside = [
+        t
+        for t in toponyms
+        if start <= t.start < end
+        and (is_qualified(source, toponyms, t) or not is_actor_use(doc, t))
+        and not _in_name(doc, t)
+    ]
     if not inside:
         return None
-    source = text if text is not None else getattr(doc, "text", "")
     coded = [t for t in inside if _CODED_TO.search(source[max(0, t.start - 24):t.start])]
     if coded:
         return coded[0]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ..models import Place, Toponym
 from .gazetteer import Gazetteer
 from .names import key
-from .qualifiers import hint_after, is_demonym, place_streets, qualifier_unit, unit_place
+from .qualifiers import contained_by_qualifier, hint_after, is_demonym, place_streets, qualifier_unit, unit_place
 from .resolver import GeoContext, Resolver
 
 if TYPE_CHECKING:
@@ -116,8 +116,10 @@ class Geocoder:
         """Find the place names in a text and resolve them (spaCy entities when ``doc`` is given)."""
         from .toponyms import find_spans
 
+        # "European", "Canadian": no place; but "Tolstoi, Donetsk" is the village its qualifier places
         spans = [s for s in find_spans(text, doc=doc, resolver=self._resolver)
-                 if not is_demonym(text[s[0]:s[1]], self._resolver)]  # "European", "Canadian": no place
+                 if not is_demonym(text[s[0]:s[1]], self._resolver)
+                 or contained_by_qualifier(text, s[0], s[1], self._resolver)]
         places = self.resolve_spans(text, [(s, e) for s, e, _ in spans], context=context)
         return [Toponym(s, e, text[s:e], p) for (s, e, _), p in zip(spans, places, strict=True)]
 

@@ -49,6 +49,19 @@ def hint_after(text: str, end: int) -> str | None:
     return None
 
 
+def contained_by_qualifier(text: str, start: int, end: int, resolver: Resolver) -> bool:
+    """The name at ``text[start:end]`` is a settlement of the watched countries and the qualifier written after it
+    names a region that contains it ("Udy (Kharkiv oblast)", "Tolstoi, Donetsk"): the text marks it as a place.
+    """
+    hint = hint_after(text, end)
+    if not hint:
+        return False
+    hits = [e for e in resolver.gaz.lookup(text[start:end]) if e.kind == gz.SETTLEMENT
+            and e.place.country in resolver.focus]
+    regions = {(e.place.country, e.place.admin1) for e in resolver.hint_entries(hint) if e.kind == gz.REGION}
+    return any((e.place.country, e.place.admin1) in regions for e in hits)
+
+
 def is_street(name: str) -> bool:
     """A street, building or quarter of a town ("Bourbon Street", "Lincoln Memorial Hospital")."""
     words = key(name).split()

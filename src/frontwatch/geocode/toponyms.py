@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .gazetteer import COUNTRY, HROMADA, RAION, REGION, SEA, SETTLEMENT, Entry
 from .names import key
-from .qualifiers import hint_after
+from .qualifiers import contained_by_qualifier
 from .resolver import Resolver
 
 if TYPE_CHECKING:
@@ -145,21 +145,18 @@ def _is_place(name: str, resolver: Resolver, *, sentence_start: bool) -> bool:
 
 def _is_cued_village(text: str, start: int, end: int, resolver: Resolver) -> bool:
     """A village of the watched countries too small for a bare match, which the text marks as a place: a
-    region written after it ("Volfyne, Sumy") or a locative word before it ("near Volfyne")."""
+    region that contains it written after it ("Volfyne, Sumy", "Udy (Kharkiv oblast)": a name of three letters
+    will do) or a locative word before it ("near Volfyne", four letters or more)."""
     name = text[start:end]
     k = key(name)
-    if len(k) < 4 or k in STOPWORDS or name.isupper():
+    if len(k) < 3 or k in STOPWORDS or name.isupper():
         return False
     hits = [e for e in resolver.gaz.lookup(name) if e.kind == SETTLEMENT and e.place.country in resolver.focus]
     if not hits:
         return False
-    if _PLACE_CUE.search(text[max(0, start - 20):start]):
+    if len(k) >= 4 and _PLACE_CUE.search(text[max(0, start - 20):start]):
         return True
-    hint = hint_after(text, end)
-    if not hint:
-        return False
-    regions = {(e.place.country, e.place.admin1) for e in resolver.hint_entries(hint) if e.kind == REGION}
-    return any((e.place.country, e.place.admin1) in regions for e in hits)
+    return contained_by_qualifier(text, start, end, resolver)
 
 
 def qualified_spans(text: str, spans: list[tuple[int, int, str]], resolver: Resolver) -> list[tuple[int, int, str]]:

@@ -31,6 +31,16 @@ _MAX_TOKENS = 9
 _HEADLINE_SOURCE = re.compile(r"(?:\s[-–—]\s?|\s?[-–—]\s|:\s)(?P<src>[A-Za-z][\w .'’-]{1,60}?)\s*$")
 
 
+#: A note that opens with the body that reports it: "Russian MoD: 40 ... were killed", "On 3 May, Ukraine's General
+#: Staff: ...". Only bodies that issue statements, so that a label ("Shelling:", "Interception:") is no source.
+_COLON_SOURCE = re.compile(r"^(?:on\s+[^,:]{3,30},\s*)?(?P<src>[A-Z][\w'’ .-]{1,50}?)\s*:\s+\S", re.I)
+_STATEMENT_BODY = re.compile(
+    r"\b(?:MoD|ministry|general staff|command|army|armed forces|military|forces|militia|spokes(?:man|person)|"
+    r"governor|administration|police|prosecutors?|SBU|FSB)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Attribution:
     sent_start: int  # character offsets of the sentence
@@ -87,6 +97,24 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
     return None
 
 
+def _colon_source(sent: Span) -> tuple[Span, Span] | None:
+    """The statement-issuing body a note opens with, before a colon ("Russian MoD: ..."), and the rest it covers.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("On 3 May, Ukraine's General Staff: 30 soldiers were killed.")
+    >>> src, scope = _colon_source(doc[:])
+    >>> src.text, scope.text
+    ("Ukraine's General Staff", '30 soldiers were killed.')
+    """
+    m = _COLON_SOURCE.match(sent.text)
+    if m is None or not _STATEMENT_BODY.search(m.group("src")):
+        return None
+    base = sent.start_char
+    span = sent.doc.char_span(base + m.start("src"), base + m.end("src"), alignment_mode="expand")
+    scope = sent.doc.char_span(base + m.end() - 1, sent.end_char, alignment_mode="expand")
+    return (span, scope) if span is not None and scope is not None else None
+
+
 def _headline_source(sent: Span) -> tuple[Span, Span] | None:
     """The source a headline (no final full stop, under 25 words) names after its dash or colon."""
     text = sent.text.rstrip()
@@ -111,7 +139,7 @@ def attribution_component(doc: Doc) -> Doc:
             last, paragraph = None, seg.paragraph  # pronouns do not reach back past a paragraph
         found_span = claimant_of_sentence(sent)
         if found_span is None:
-            found_span = _headline_source(sent)
+            found_span = _colon_source(sent) or _headline_source(sent)
         if found_span is None:
             continue
         span, scope = found_span

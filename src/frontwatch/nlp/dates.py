@@ -15,6 +15,12 @@ Durations ("for weeks", "a year and a half") are not dates of events and are not
 ['2023-05-08']
 >>> [m.text for m in find_dates("Artillery hit Sumy on 1 July. 4 dead; on Jul. 3 more.", date(2022, 7, 5))]
 ['on 1 July', 'on Jul. 3']
+>>> [(str(m.start_date), str(m.end_date)) for m in find_dates("On the night of 5-6 May drones flew.", date(2024, 5, 6))]
+[('2024-05-05', '2024-05-06')]
+>>> [(str(m.start_date), str(m.end_date)) for m in find_dates("From 13 to 15 April 2024 and on the 8th of May 2024", None)]
+[('2024-04-13', '2024-04-15'), ('2024-05-08', '2024-05-08')]
+>>> [str(m.start_date) for m in find_dates("The day before yesterday a mine exploded.", date(2024, 5, 6))]
+['2024-05-04']
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -36,14 +42,16 @@ from .paragraphs import doc_text
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} | {"sept"}
+_ABBREVIATIONS = {name.lower() for name in calendar.month_abbr if name} - {"may"} | {"sept"}  # "May." ends a sentence
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = _DAY.replace("?P<day>", "?P<day2>")
-_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_YEAR = r"(?:(?<=\.)(?=,?\s+(?:19|20)\d\d\b)|\b)(?:,?\s+(?P<year>(?:19|20)\d\d))?"  # "5 Feb. 2023"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: what opens a span of days: "between", "from", "on" ("on 5 and 6 May"), a night ("the night of", "overnight")
+_SPAN = r"(?i:between|from|on|(?:the\s+)?nights?\s+of|overnight(?:\s+(?:on|of|into))?)"
 _NUMW = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)"
 
 # Order matters: longer, more specific forms first; a span taken by one is not matched again.
@@ -51,22 +59,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
     # day.month.year, the numeric order of Ukrainian, Russian and most European reports ("08.05.2023:")
     ("dotted", re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?![\d.]\d)")),
+    # a span of days, or a night that spans two ("between 3 and 5 March", "the night of 5 to 6 May", "on 5 and 6 May")
     (
         "range_md",
-        re.compile(rf"\b(?:between|from)\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_MON}\s+{_DAY}\s+(?:and|to|until|-|–)\s+(?:{_MON2}\s+)?{_DAY2}{_YEAR}"),
     ),
     (
         "range_dm",
-        re.compile(rf"\b(?:between|from)\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}\b{_YEAR}"),
+        re.compile(rf"\b{_SPAN}\s+{_DAY}\s+(?:{_MON2}\s+)?(?:and|to|until|-|–)\s+{_DAY2}\s+{_MON}{_YEAR}"),
     ),
-    ("range_md_dash", re.compile(rf"\b{_MON}\s+{_DAY}\s*[-–]\s*{_DAY2}\b{_YEAR}")),
-    ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}\b{_YEAR}")),
-    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_DAY}\s+{_MON}\b{_YEAR}")),
+    ("range_md_dash", re.compile(rf"\b(?:{_SPAN}\s+)?{_MON}\s+{_DAY}\s*[-–/]\s*{_DAY2}{_YEAR}")),
+    # "17-19 June", "night of 5/6 May", "28 February - 1 March 2023": a dash or slash joins the days
+    ("range_dm", re.compile(rf"(?<![\d.])\b(?:{_SPAN}\s+)?{_DAY}\s*(?:{_MON2}\s*)?[-–/]\s*{_DAY2}\s+{_MON}{_YEAR}")),
+    ("md", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}{_YEAR}")),
+    ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")),
     (
         "month",
         re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
     ),
     ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    # day/month/year with slashes, read in the day-first order of Ukrainian and European reports ("05/02/2023")
+    ("slashed", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")),
+    # a night named by its weekdays: "the night of Saturday to Sunday", "overnight into Sunday"
+    (
+        "night_wd",
+        re.compile(
+            rf"\b(?:(?:the\s+)?night\s+(?:of|from)\s+(?:{_WD.replace('?P<wd>', '?P<wd0>')})\s+(?:to|into|-|–)\s+|overnight\s+(?:into|to)\s+){_WD}\b",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(
@@ -77,8 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rel",
         re.compile(
-            r"\b(?P<rel>overnight|last night|yesterday|today|tonight|this morning|this evening|this afternoon|"
-            r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|month|two weeks)|"
+            r"\b(?P<rel>overnight|this night|(?:during|in) the night(?!\s+of\b)|last night|(?:the )?day before yesterday|yesterday|today|tonight|this morning|this evening|this afternoon|"
+            r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|day(?!\s+of\b)|month|two weeks)|"
             r"last week|this week|last month|this month|last year)\b",
             re.I,
         ),
@@ -115,7 +136,40 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), m.group(0), *resolved))
-    return _recoded(sorted(found, key=lambda d: d.start), text)
+    found = _recoded(sorted(found, key=lambda d: d.start), text)
+    return sorted(found + _anaphoric(text, found, taken), key=lambda d: d.start)
+
+
+#: A day counted from the date the text gave before ("On 5 May ... The next day, ...", "two days later").
+_ANAPHORIC = re.compile(
+    rf"\b(?:(?:on\s+)?the\s+(?P<rel>same|next|following|previous)\s+day|(?P<n>{_NUMW.removeprefix('(?P<n>')[:-1]})\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+day\s+(?P<dir2>before|after)(?!\s+yesterday))\b",
+    re.I,
+)
+
+
+def _anaphoric(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """Days named from the last day-precise date before them.
+
+    >>> [str(m.start_date) for m in find_dates("On 5 May 2024 a drone hit X. The next day, shells hit Y.", None)]
+    ['2024-05-05', '2024-05-06']
+    """
+    out: list[DateMention] = []
+    if not any(d.precision in ("day", "range") for d in found):
+        return out  # nothing to count from: skip the scan
+    for m in _ANAPHORIC.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        anchor = next((d for d in reversed(found) if d.end <= m.start() and d.precision in ("day", "range")), None)
+        if anchor is None:
+            continue
+        g = m.groupdict()
+        rel = (g["rel"] or g["dir"] or g["dir2"] or "").lower()
+        n = 1 if not g["n"] else int(g["n"]) if g["n"].isdigit() else _WORD_NUM.get(g["n"].lower(), 1)
+        step = {"same": 0, "next": n, "following": n, "after": n, "later": n}.get(rel, -n)
+        day = (anchor.end_date if step > 0 else anchor.start_date) + timedelta(days=step)
+        out.append(DateMention(m.start(), m.end(), m.group(0), day, day, "day"))
+    return out
 
 
 #: ACLED's note that an event is dated to another day than the one the report names ("overnight on 14 July
@@ -140,7 +194,7 @@ def _recoded(found: list[DateMention], text: str) -> list[DateMention]:
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date, str] | None:
     g = m.groupdict()
-    if kind in ("iso", "dotted"):
+    if kind in ("iso", "dotted", "slashed"):
         return _safe_range(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind in ("range_md", "range_dm", "range_md_dash"):
         return _month_day_range(kind, g, pub)
@@ -156,6 +210,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date,
         return date(y, 1, 1), date(y, 12, 31), "year"
     if pub is None:
         return None
+    if kind == "night_wd":  # the night that ends on the weekday named last
+        day = _weekday(g["wd"].lower(), "", pub)[0]
+        return day - timedelta(days=1), day, "range"
     if kind == "weekday":
         return _weekday(g["wd"].lower(), (g.get("last") or "").lower(), pub)
     if kind == "ago":
@@ -227,15 +284,17 @@ def _weekday(name: str, modifier: str, pub: date) -> tuple[date, date, str]:
 def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
     rel = re.sub(r"^(over|during|in) ", "", rel).replace("the ", "")
     one = timedelta(days=1)
-    if rel == "overnight":
+    if rel in ("overnight", "this night", "night"):  # "this night", "during the night": the night just ended
         return pub - one, pub, "range"
     if rel in ("last night", "yesterday"):
         return pub - one, pub - one, "day"
+    if rel.endswith("day before yesterday"):
+        return pub - 2 * one, pub - 2 * one, "day"
     if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
         return pub, pub, "day"
     if rel in ("last week", "past week", "last seven days", "past seven days", "last 7 days", "past 7 days"):
         return pub - 7 * one, pub, "week"
-    if rel in ("last 24 hours", "past 24 hours"):
+    if rel in ("last 24 hours", "past 24 hours", "last day", "past day"):
         return pub - one, pub - one, "day"  # daily military bulletins, published mornings, cover the day before
     if rel in ("last two weeks", "past two weeks"):
         return pub - 14 * one, pub, "range"

@@ -51,10 +51,11 @@ VAGUE = {
 }
 
 _WORDNUM = "|".join(sorted(list(UNITS) + list(TENS), key=len, reverse=True))
-NUMBER_RE = (
+NUMBER_RE = (  # "a dozen" before "a": the longer phrase is the number ("at least a dozen people", not one)
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|thousand|hundred))?"
+    r"|a couple of|a handful of|a few|a dozen"
     rf"|(?:{_WORDNUM})(?:[-\s](?:{_WORDNUM}))?(?:\s+(?:hundred|thousand|million))?"
-    r"|a couple of|a handful of|a few|a dozen|dozens|scores|hundreds|thousands|several|tens of"
+    r"|dozens|scores|hundreds|thousands|several|tens of"
 )
 QUALIFIERS = {
     "at least": "at least",
