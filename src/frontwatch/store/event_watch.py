@@ -1,0 +1,214 @@
+"""The event index of a PostgreSQL store, answering only while the store holds exactly the events it was read from.
+
+Why: on 2 cores, a ``/events`` page of a box and a month cost PostgreSQL ~5 ms of CPU and the API worker ~3 ms
+(bench/results/api-postgis-pool.md): 50 clients then waited ~500 ms (p99) for ~150 pages a second. The read-only
+DuckDB server answers the same page from its :class:`~frontwatch.store.event_index.EventIndex` in well under a
+millisecond; a PostgreSQL store may change under the server, so its index must know when it is out of date.
+
+How it stays exact: every statement that writes ``events`` raises the events generation in the same transaction
+(:data:`~frontwatch.store.postgis.GENERATION_DDL`, a statement-level trigger). The index is read in one REPEATABLE
+READ snapshot together with the generation it holds. Before the index answers a request, the request reads the
+current generation, committed writes included; the index answers only when the two are equal, else the request
+runs its SQL and the index is rebuilt in a thread. Requests arriving while a read is in flight share the next
+read, which starts after they arrived, so one short query serves a burst of requests. Rebuilds are spaced
+(:data:`REBUILD_SPACING`), so a store under continuous loading is answered by SQL instead of keeping a core busy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import psycopg
+
+from .. import __version__
+from ..errors import StoreError
+from . import event_index
+from .event_index import NO_DAY, EventIndex, locked, map_payload, write_payload
+from .postgis import PostGISStore, display_url
+
+log = logging.getLogger("frontwatch.store")
+
+#: Rows per keyset batch while reading the events (bounds the memory of a build).
+_BATCH = 50_000
+#: A rebuild starts no sooner than this many times the last build's duration after it ended (at least MIN_GAP_S).
+REBUILD_SPACING = 4.0
+MIN_GAP_S = 2.0
+_DAYS = "COALESCE({} - DATE '1970-01-01', {})"
+_COLUMNS = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
+            f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
+            "lon, lat, event_type, sub_event_type FROM events WHERE id > ? ORDER BY id LIMIT ?")
+_PAYLOAD = "SELECT id, cluster_id, doc_id, event_json FROM events WHERE id > ? ORDER BY id LIMIT ?"
+
+
+def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None) -> EventIndex:
+    """The event index of ``store`` as of one snapshot, with that snapshot's events generation.
+
+    The listed JSON goes into a file named by the store, the generation and the events, shared by the server's
+    worker processes like the DuckDB one (the first to need it writes it under a lock, in id order).
+    """
+    directory = cache_dir or event_index.default_index_dir()
+    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stem = "pg-" + hashlib.sha256(store.target.encode()).hexdigest()[:12]
+    with store.snapshot():
+        generation = store.events_generation()
+        if generation is None:
+            raise StoreError(f"{store.target} has no events generation row: reopen it read-write once to migrate it")
+        ids, day, last_day, lon, lat, etype, sub, types = _read_columns(store)
+        key = hashlib.sha256(ids.tobytes() + f"\0{generation}\0{__version__}".encode()).hexdigest()[:16]
+        path = directory / f"events-{stem}-{key}.bin"
+        with locked(directory / f"events-{stem}.lock"):
+            if not path.exists():
+                write_payload(_batches(store, _PAYLOAD), path)
+                for old in directory.glob(f"events-{stem}-*.bin"):
+                    if old != path:
+                        old.unlink(missing_ok=True)  # a worker still mapping it keeps its pages
+            payload, offsets = map_payload(path, len(ids))
+    order = np.lexsort((ids, day))  # date_start ASC NULLS FIRST (NO_DAY is the least), then id: the index order
+    return EventIndex(ids=ids[order], day=day[order], last_day=last_day[order], lon=lon[order], lat=lat[order],
+                      event_type=etype[order], sub_event_type=sub[order], types=types,
+                      starts=offsets[:-1][order], ends=offsets[1:][order], payload=payload, path=path,
+                      generation=generation)
+
+
+def _batches(store: PostGISStore, sql: str) -> Any:
+    """The rows of ``sql`` (keyset pages by id: its first column), batch after batch."""
+    last = 0
+    while rows := store.execute(sql, (last, _BATCH)).fetchall():
+        yield rows
+        last = rows[-1][0]
+
+
+def _read_columns(store: PostGISStore) -> tuple[Any, ...]:
+    """ids, days, last days, lon, lat and type codes of every event, in id order; and the codes' names."""
+    types: dict[str, int] = {}
+    parts: list[list[np.ndarray]] = [[] for _ in range(7)]
+    for rows in _batches(store, _COLUMNS):
+        ids, day, last_day, lon, lat, etype, sub = zip(*rows, strict=True)
+        for part, values, dtype in zip(parts[:5], (ids, day, last_day, lon, lat),
+                                       (np.int64, np.int32, np.int32, np.float64, np.float64), strict=True):
+            part.append(np.array(values, dtype=dtype))  # a NULL lon or lat becomes NaN
+        for part, names in ((parts[5], etype), (parts[6], sub)):
+            part.append(np.array([types.setdefault(name, len(types)) for name in names], dtype=np.int32))
+    dtypes = (np.int64, np.int32, np.int32, np.float64, np.float64, np.int32, np.int32)
+    columns = [np.concatenate(part) if part else np.zeros(0, dtype=dtype)
+               for part, dtype in zip(parts, dtypes, strict=True)]
+    return (*columns, types)
+
+
+class WatchedEventIndex:
+    """The :class:`EventIndex` of a PostgreSQL store for one server process, with the check that it is current."""
+
+    def __init__(self, url: str, cache_dir: Path | None = None) -> None:
+        self._url, self._cache_dir = url, cache_dir
+        self.index = self._build()
+        self._reader: PostGISStore | None = None  # used by the reader thread only
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="events-generation")
+        self._lock = threading.Lock()
+        self._builder: threading.Thread | None = None
+        self._next_build = 0.0
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._waiting: asyncio.Future[tuple[str, int] | None] | None = None
+        self._reading: asyncio.Task[None] | None = None
+
+    @staticmethod
+    def handles(query: Any) -> bool:
+        return EventIndex.handles(query)
+
+    async def current(self) -> EventIndex | None:
+        """The index when the store's events are still the ones it holds; else None (ask SQL), starting a rebuild."""
+        generation = await self._read_generation()
+        index = self.index
+        if generation is not None and generation == index.generation:
+            return index
+        if generation is not None:
+            self._start_rebuild()
+        return None
+
+    def _build(self) -> EventIndex:
+        with PostGISStore(self._url, checked=True) as store:
+            return build_postgis_index(store, self._cache_dir)
+
+    # -- the generation, read once for the requests that wait on it
+    async def _read_generation(self) -> tuple[str, int] | None:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a new event loop (a test client's): nothing of the old one carries over
+            self._loop, self._waiting, self._reading = loop, None, None
+        if self._waiting is None:
+            self._waiting = loop.create_future()
+            if self._reading is None:
+                self._reading = loop.create_task(self._read_for_waiting())
+        return await asyncio.shield(self._waiting)
+
+    async def _read_for_waiting(self) -> None:
+        """Read for every request waiting when the read starts; requests arriving meanwhile wait for the next."""
+        loop = asyncio.get_running_loop()
+        try:
+            while self._waiting is not None:
+                waiting, self._waiting = self._waiting, None
+                try:
+                    value = await loop.run_in_executor(self._executor, self._generation)
+                except RuntimeError:  # the executor is shut down: the server is stopping
+                    value = None
+                waiting.set_result(value)
+        finally:
+            self._reading = None
+
+    def _generation(self) -> tuple[str, int] | None:
+        """The store's events generation, or None when it cannot be read now (requests then go to SQL)."""
+        try:
+            if self._reader is None:
+                self._reader = PostGISStore(self._url, checked=True)
+            return self._reader.events_generation()
+        except (StoreError, psycopg.Error) as exc:
+            log.warning("cannot read the events generation of %s: %s", display_url(self._url), exc)
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None
+            return None
+
+    # -- rebuilding
+    def _start_rebuild(self) -> None:
+        with self._lock:
+            if self._builder is not None or time.monotonic() < self._next_build:
+                return
+            self._builder = threading.Thread(target=self._rebuild, name="events-index", daemon=True)
+            self._builder.start()
+
+    def _rebuild(self) -> None:
+        started = time.monotonic()
+        try:
+            self.index = self._build()  # the old index is dropped, not closed: a request may be reading it
+        except (StoreError, psycopg.Error, OSError) as exc:
+            log.warning("cannot rebuild the event index of %s (SQL answers meanwhile): %s", display_url(self._url), exc)
+        finally:
+            took = time.monotonic() - started
+            with self._lock:
+                self._next_build = time.monotonic() + max(MIN_GAP_S, REBUILD_SPACING * took)
+                self._builder = None
+
+    def close(self) -> None:
+        builder = self._builder
+        if builder is not None:
+            builder.join()
+        self._executor.shutdown(wait=True)
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        self.index.close()
+
+
+def watched_index(url: str, cache_dir: Path | None = None) -> WatchedEventIndex | None:
+    """The watched index of the store at ``url``, or None (logged) when it cannot be built: SQL answers then."""
+    try:
+        return WatchedEventIndex(url, cache_dir)
+    except (StoreError, psycopg.Error, OSError) as exc:
+        log.warning("serving %s without an event index: %s", display_url(url), exc)
+        return None
