@@ -53,9 +53,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("overlay_budget", 8, "Most map overlays (exact differences of two maps, ~50 ms each on DeepState) one "
             "territory request may compute; a series or record needing more (windows or sums not precomputed) "
             "gets 400 naming what to narrow.", int),
-    Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
-            "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
-            str),
+    Setting("index_dir", None, "Folder for the event index a read-only DuckDB or a PostgreSQL server builds at "
+            "start-up (the events' JSON, memory-mapped; about 560 MB per million events); unset, the system's "
+            "temporary folder.", str),
     Setting("conflict", "russia-ukraine", "The conflict watched: a bundled profile's name or the path of a profile "
             "JSON file (its two sides and their name variants, its start date, its map sources), which claims and "
             "actor attribution follow; also `frontwatch --conflict`.", str),

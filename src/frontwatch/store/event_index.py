@@ -68,7 +68,7 @@ class EventIndex:
     payload: Any  # bytes or mmap: the listed JSON of every event, UTF-8, back to back
     path: Path | None = None
     #: The store's events generation the index was read at (a PostgreSQL store's; None for a read-only DuckDB file)
-    generation: tuple[str, int] | None = None
+    generation: tuple[Any, ...] | None = None
 
     async def current(self) -> EventIndex | None:
         """The index to answer from now: itself (a read-only DuckDB file cannot change while it is served)."""

@@ -32,7 +32,7 @@ from .. import __version__
 from ..errors import StoreError
 from . import event_index
 from .event_index import NO_DAY, EventIndex, locked, map_payload, write_payload
-from .postgis import PostGISStore, display_url
+from .postgis import Generation, PostGISStore, display_url
 
 log = logging.getLogger("frontwatch.store")
 
@@ -115,7 +115,7 @@ class WatchedEventIndex:
         self._builder: threading.Thread | None = None
         self._next_build = 0.0
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._waiting: asyncio.Future[tuple[str, int] | None] | None = None
+        self._waiting: asyncio.Future[Generation | None] | None = None
         self._reading: asyncio.Task[None] | None = None
 
     @staticmethod
@@ -137,7 +137,7 @@ class WatchedEventIndex:
             return build_postgis_index(store, self._cache_dir)
 
     # -- the generation, read once for the requests that wait on it
-    async def _read_generation(self) -> tuple[str, int] | None:
+    async def _read_generation(self) -> Generation | None:
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # a new event loop (a test client's): nothing of the old one carries over
             self._loop, self._waiting, self._reading = loop, None, None
@@ -161,7 +161,7 @@ class WatchedEventIndex:
         finally:
             self._reading = None
 
-    def _generation(self) -> tuple[str, int] | None:
+    def _generation(self) -> Generation | None:
         """The store's events generation, or None when it cannot be read now (requests then go to SQL)."""
         try:
             if self._reader is None:

@@ -40,6 +40,8 @@ from .tables import Store
 
 #: Seconds to wait for the server before giving up with one clear line (libpq's connect_timeout).
 CONNECT_TIMEOUT_S = 5
+#: An events generation: (table token, counter, transaction id of the counter's last change).
+Generation = tuple[str, int, str]
 #: Key of the advisory lock every write transaction holds (any fixed 64-bit number; "frontwat" in ASCII).
 WRITE_LOCK_KEY = 0x66726F6E74776174
 #: Transient conflicts a statement outside a transaction is re-run on (SQLSTATE 40001, 40P01).
@@ -149,10 +151,14 @@ class PostGISStore(Store):
             self._depth = 0
             self._rollback()  # nothing was written: ending it either way is the same
 
-    def events_generation(self) -> tuple[str, int] | None:
-        """The events' (token, generation) (:data:`GENERATION_DDL`): equal values, equal events."""
-        row = self.query_one("SELECT token, n FROM events_generation")
-        return (str(row["token"]), int(row["n"])) if row else None
+    def events_generation(self) -> Generation | None:
+        """The events' generation (:data:`GENERATION_DDL`): equal values, equal events.
+
+        With the counter come the table's token and the row version's ``xmin`` (the transaction that last raised
+        it), so a database copied from a template or restored, whose counter may coincide, still differs.
+        """
+        row = self.query_one("SELECT token, n, xmin::text AS xmin FROM events_generation")
+        return (str(row["token"]), int(row["n"]), str(row["xmin"])) if row else None
 
     # -- the backend interface of SQLStore
     def _raw_execute(self, sql: str, params: Sequence[Any] = ()) -> Any:

@@ -1,0 +1,148 @@
+"""A PostgreSQL store's event index answers exactly as its SQL does, and only while the store's events are unchanged."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from datetime import timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from frontwatch.models import Article
+from frontwatch.store import open_store
+from frontwatch.store.event_watch import WatchedEventIndex, build_postgis_index
+from frontwatch.store.events import EventQuery, listed_event_json
+from tests.store.test_event_index import FIRST_DAY, _events, queries
+
+pytestmark = pytest.mark.postgis
+
+
+def _fill(store, rng: random.Random, first: int, n: int) -> None:  # type: ignore[no-untyped-def]
+    for i in range(first, first + n):
+        text = f"Report {i}: shelling and fighting near the front, officials said."
+        article = Article(f"doc-{i}", text, FIRST_DAY + timedelta(days=i % 90), None, f"Report {i}", "Wire")
+        store.add_article(article, _events(rng, text))
+
+
+@pytest.fixture(scope="module")
+def filled(postgis_server, tmp_path_factory):
+    """A PostGIS store of ~250 varied events (undated, unplaced, long spans, non-ASCII) and its index."""
+    url = postgis_server.new_database()
+    store = open_store(url)
+    _fill(store, random.Random(7), 0, 60)
+    index = build_postgis_index(store, tmp_path_factory.mktemp("pg-index"))
+    yield store, index
+    index.close()
+    store.close()
+    postgis_server.drop_database(url)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=queries())
+def test_index_pages_equal_the_postgis_sql_pages(filled, query):
+    store, index = filled
+    expected = [listed_event_json(row) for row in store.query_event_rows(query)]
+    items, matching = index.page(query)
+    assert [text for *_, text in items] == expected
+    assert matching == store.count_matching_events(query)
+
+
+def test_every_event_is_indexed_with_its_place(filled):
+    store, index = filled
+    n = store.count_events()
+    assert n > 150 and len(index.ids) == n
+    everything = EventQuery(limit=n)
+    items, _ = index.page(everything)
+    assert [text for *_, text in items] == [listed_event_json(r) for r in store.query_event_rows(everything)]
+    assert any(lon is None for _, lon, _, _ in items)  # unplaced events keep no point
+
+
+@pytest.fixture
+def pg_store(postgis_server):
+    url = postgis_server.new_database()
+    store = open_store(url)
+    yield url, store
+    store.close()
+    postgis_server.drop_database(url)
+
+
+def test_every_statement_writing_events_raises_the_generation_and_reads_do_not(pg_store):
+    _, store = pg_store
+    seen = [store.events_generation()]
+
+    def changed() -> bool:
+        seen.append(store.events_generation())
+        return seen[-1] != seen[-2]
+
+    _fill(store, random.Random(1), 0, 3)
+    assert changed()
+    store.query_events(EventQuery())
+    store.count_events()
+    assert not changed()
+    store.execute("UPDATE events SET cluster_id = 'c-1' WHERE id = (SELECT min(id) FROM events)")
+    assert changed()
+    store.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    assert changed()
+    with store.transaction():
+        store.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    assert changed()
+    try:  # a rolled-back write leaves it as it was
+        with store.transaction():
+            _fill(store, random.Random(2), 10, 2)
+            raise RuntimeError("abandon the transaction")
+    except RuntimeError:
+        pass
+    assert not changed()
+    store.execute("TRUNCATE events CASCADE")
+    assert changed()
+    assert [g[0] for g in seen] == [seen[0][0]] * len(seen)  # the same table throughout
+
+
+def _current(watched: WatchedEventIndex):  # type: ignore[no-untyped-def]
+    return asyncio.run(watched.current())
+
+
+def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg_store, tmp_path):
+    url, store = pg_store
+    _fill(store, random.Random(3), 0, 20)
+    watched = WatchedEventIndex(url, tmp_path)
+    try:
+        query = EventQuery(limit=1000)
+        assert _current(watched) is watched.index
+        _fill(store, random.Random(4), 20, 5)  # committed before the next request reads the generation
+        assert _current(watched) is None  # stale: the request goes to SQL, a rebuild starts
+        builder = watched._builder
+        if builder is not None:
+            builder.join()
+        rebuilt = _current(watched)
+        assert rebuilt is not None
+        expected = [listed_event_json(r) for r in store.query_event_rows(query)]
+        assert [text for *_, text in rebuilt.page(query)[0]] == expected
+        assert len(expected) == store.count_events() > 0
+    finally:
+        watched.close()
+
+
+def test_requests_arriving_together_share_one_generation_read(pg_store, tmp_path):
+    url, store = pg_store
+    _fill(store, random.Random(5), 0, 5)
+    watched = WatchedEventIndex(url, tmp_path)
+    reads = []
+    real = watched._generation
+
+    def counted():  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return real()
+
+    watched._generation = counted  # type: ignore[method-assign]
+
+    async def burst() -> list[object]:
+        return list(await asyncio.gather(*(watched.current() for _ in range(50))))
+
+    try:
+        answers = asyncio.run(burst())
+        assert all(a is watched.index for a in answers)
+        assert 1 <= len(reads) <= 2  # the first read, and at most one more for those that came during it
+    finally:
+        watched.close()
