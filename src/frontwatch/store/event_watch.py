@@ -155,7 +155,8 @@ class WatchedEventIndex:
                 waiting, self._waiting = self._waiting, None
                 try:
                     value = await loop.run_in_executor(self._executor, self._generation)
-                except RuntimeError:  # the executor is shut down: the server is stopping
+                except Exception:  # whatever failed, the waiting requests go to SQL rather than hang
+                    log.exception("reading the events generation failed; SQL answers")
                     value = None
                 waiting.set_result(value)
         finally:
