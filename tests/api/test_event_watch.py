@@ -48,3 +48,19 @@ def test_the_api_serves_a_write_at_once_and_the_index_afterwards(pg_store, tmp_p
                                end=None if "bbox" in params else FIRST_DAY.replace(month=3),
                                event_type=params.get("event_type"), limit=1000)
             assert page == [json.loads(t) for t in map(listed_event_json, store.query_event_rows(query))]
+
+
+@pytest.mark.parametrize("max_events", [0, 5])
+def test_a_store_above_the_index_limit_is_served_by_sql(pg_store, tmp_path, max_events, caplog):
+    url, store = pg_store
+    _fill(store, random.Random(8), 0, 10)
+    assert store.count_events() > 5
+    app = create_app(url, settings=Settings.load({"index_dir": str(tmp_path), "event_index_max_events": max_events},
+                                                 environ={}))
+    assert app.state.event_index is None
+    if max_events:
+        assert "more than event_index_max_events (5)" in caplog.text
+    with TestClient(app) as client:
+        body = client.get("/events", params={"limit": 1000, "total": "true"}).json()
+    assert body["total"] == store.count_events()
+    assert not list(tmp_path.iterdir())  # nothing written

@@ -105,7 +105,7 @@ def _event_index(pool: StorePool, settings: Settings) -> EventIndex | WatchedEve
     if pool.get().backend == "postgis":
         from ..store.event_watch import watched_index
 
-        return watched_index(pool.target, cache_dir)
+        return watched_index(pool.target, cache_dir, settings.event_index_max_events)
     return None
 
 

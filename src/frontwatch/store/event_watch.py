@@ -48,8 +48,10 @@ _COLUMNS = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
 _PAYLOAD = "SELECT id, cluster_id, doc_id, event_json FROM events WHERE id > ? ORDER BY id LIMIT ?"
 
 
-def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None) -> EventIndex:
-    """The event index of ``store`` as of one snapshot, with that snapshot's events generation.
+def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None,
+                        max_events: int | None = None) -> EventIndex:
+    """The event index of ``store`` as of one snapshot, with that snapshot's events generation; a StoreError when
+    the store holds more than ``max_events``.
 
     The listed JSON goes into a file named by the store, the generation and the events, shared by the server's
     worker processes like the DuckDB one (the first to need it writes it under a lock, in id order).
@@ -61,6 +63,9 @@ def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None) -> E
         generation = store.events_generation()
         if generation is None:
             raise StoreError(f"{store.target} has no events generation row: reopen it read-write once to migrate it")
+        if max_events is not None and (n := store.count_events()) > max_events:
+            raise StoreError(f"{store.target} holds {n:,} events, more than event_index_max_events ({max_events:,}) "
+                             "allows in memory: raise the setting to index them")
         ids, day, last_day, lon, lat, etype, sub, types = _read_columns(store)
         key = hashlib.sha256(ids.tobytes() + f"\0{generation}\0{__version__}".encode()).hexdigest()[:16]
         path = directory / f"events-{stem}-{key}.bin"
@@ -106,8 +111,8 @@ def _read_columns(store: PostGISStore) -> tuple[Any, ...]:
 class WatchedEventIndex:
     """The :class:`EventIndex` of a PostgreSQL store for one server process, with the check that it is current."""
 
-    def __init__(self, url: str, cache_dir: Path | None = None) -> None:
-        self._url, self._cache_dir = url, cache_dir
+    def __init__(self, url: str, cache_dir: Path | None = None, max_events: int | None = None) -> None:
+        self._url, self._cache_dir, self._max_events = url, cache_dir, max_events
         self.index = self._build()
         self._reader: PostGISStore | None = None  # used by the reader thread only
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="events-generation")
@@ -134,7 +139,7 @@ class WatchedEventIndex:
 
     def _build(self) -> EventIndex:
         with PostGISStore(self._url, checked=True) as store:
-            return build_postgis_index(store, self._cache_dir)
+            return build_postgis_index(store, self._cache_dir, self._max_events)
 
     # -- the generation, read once for the requests that wait on it
     async def _read_generation(self) -> Generation | None:
@@ -206,10 +211,13 @@ class WatchedEventIndex:
         self.index.close()
 
 
-def watched_index(url: str, cache_dir: Path | None = None) -> WatchedEventIndex | None:
-    """The watched index of the store at ``url``, or None (logged) when it cannot be built: SQL answers then."""
+def watched_index(url: str, cache_dir: Path | None = None, max_events: int | None = None) -> WatchedEventIndex | None:
+    """The watched index of the store at ``url``, or None (logged) when it cannot be built or ``max_events`` is 0:
+    SQL answers then."""
+    if max_events == 0:
+        return None
     try:
-        return WatchedEventIndex(url, cache_dir)
+        return WatchedEventIndex(url, cache_dir, max_events)
     except (StoreError, psycopg.Error, OSError) as exc:
-        log.warning("serving %s without an event index: %s", display_url(url), exc)
+        log.warning("serving %s without an event index (SQL answers /events): %s", display_url(url), exc)
         return None
