@@ -11,7 +11,12 @@ from hypothesis import HealthCheck, given, settings
 
 from frontwatch.models import Article
 from frontwatch.store import open_store
-from frontwatch.store.event_watch import WatchedEventIndex, build_postgis_index
+from frontwatch.store.event_watch import (
+    MAX_EXTRA_SHARE,
+    WatchedEventIndex,
+    build_postgis_index,
+    refresh_postgis_index,
+)
 from frontwatch.store.events import EventQuery, listed_event_json
 from tests.store.test_event_index import FIRST_DAY, _events, queries
 
@@ -146,3 +151,64 @@ def test_requests_arriving_together_share_one_generation_read(pg_store, tmp_path
         assert 1 <= len(reads) <= 2  # the first read, and at most one more for those that came during it
     finally:
         watched.close()
+
+
+def _write_something(store, rng: random.Random, step: int) -> None:  # type: ignore[no-untyped-def]
+    """A random write of the kinds the store makes: new articles, a replaced article, clusters set, events deleted."""
+    kind = step % 4
+    if kind == 0:
+        _fill(store, rng, 1000 + 10 * step, rng.randint(1, 4))
+    elif kind == 1:  # replacing an article deletes its events and inserts new ones
+        _fill(store, rng, rng.randrange(0, 20), 1)
+    elif kind == 2:
+        store.execute("UPDATE events SET cluster_id = ? WHERE id % 7 = ?", (f"c-{step}", rng.randrange(7)))
+    else:
+        store.execute("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 2)")
+
+
+def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_store, tmp_path):
+    _, store = pg_store
+    rng = random.Random(11)
+    _fill(store, rng, 0, 20)
+    index = first = build_postgis_index(store, tmp_path)
+    for step in range(12):
+        _write_something(store, rng, step)
+        index = refresh_postgis_index(store, index)
+        assert index.generation == store.events_generation() and index.payload is first.payload  # not rebuilt
+        for _ in range(15):
+            query = _random_query(rng)
+            expected = [listed_event_json(r) for r in store.query_event_rows(query)]
+            items, matching = index.page(query)
+            assert [text for *_, text in items] == expected
+            assert matching == store.count_matching_events(query)
+    first.close()
+
+
+def test_the_server_brings_its_index_up_to_date_and_builds_anew_when_much_was_added(pg_store, tmp_path):
+    url, store = pg_store
+    _fill(store, random.Random(12), 0, 30)
+    watched = WatchedEventIndex(url, tmp_path)
+    try:
+        first = watched.index
+        _fill(store, random.Random(13), 100, 1)
+        small = watched._build(first)
+        assert small.payload is first.payload and small.extra  # a few events: added in memory
+        _fill(store, random.Random(14), 200, 12)
+        grown = watched._build(small)
+        assert grown.payload is first.payload and len(grown.extra) > MAX_EXTRA_SHARE * len(grown.payload)
+        _fill(store, random.Random(15), 300, 1)
+        big = watched._build(grown)  # its in-memory part passed MAX_EXTRA_SHARE of the file: built anew
+        assert big.payload is not first.payload and not big.extra
+        assert len(big.ids) == store.count_events()
+    finally:
+        watched.close()
+
+
+def _random_query(rng: random.Random) -> EventQuery:
+    start = FIRST_DAY + timedelta(days=rng.randrange(-40, 170)) if rng.random() < 0.6 else None
+    end = start + timedelta(days=rng.randrange(0, 60)) if start and rng.random() < 0.7 else None
+    lon, lat = rng.uniform(28, 41), rng.uniform(44, 53)
+    bbox = (lon, lat, lon + rng.uniform(0, 8), lat + rng.uniform(0, 5)) if rng.random() < 0.5 else None
+    etype = rng.choice([None, None, "Battles", "Explosions/Remote violence"])
+    return EventQuery(bbox=bbox, start=start, end=end, event_type=etype, limit=rng.randint(1, 300),
+                      offset=rng.randint(0, 30))

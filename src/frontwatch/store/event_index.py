@@ -69,6 +69,11 @@ class EventIndex:
     path: Path | None = None
     #: The store's events generation the index was read at (a PostgreSQL store's; None for a read-only DuckDB file)
     generation: tuple[Any, ...] | None = None
+    #: Listed JSON of events added since ``payload`` was written (a PostgreSQL index brought up to date in memory):
+    #: positions from ``len(payload)`` on are in here
+    extra: bytes = b""
+    #: The oldest transaction id the index's snapshot did not see (PostgreSQL): rows written at or after it are new
+    horizon: int | None = None
 
     async def current(self) -> EventIndex | None:
         """The index to answer from now: itself (a read-only DuckDB file cannot change while it is served)."""
@@ -115,10 +120,15 @@ class EventIndex:
         """
         ids, lons, lats = (column[positions].tolist() for column in (self.ids, self.lon, self.lat))
         starts, ends = self.starts[positions].tolist(), self.ends[positions].tolist()
-        payload = self.payload
-        return [(event_id, *((None, None) if lon != lon or lat != lat else (lon, lat)),
-                 payload[start:end].decode("utf-8"))
-                for event_id, lon, lat, start, end in zip(ids, lons, lats, starts, ends, strict=True)]
+        payload, extra = self.payload, self.extra
+        if extra:
+            base = len(payload)
+            texts = [payload[start:end] if end <= base else extra[start - base:end - base]
+                     for start, end in zip(starts, ends, strict=True)]
+        else:
+            texts = [payload[start:end] for start, end in zip(starts, ends, strict=True)]
+        return [(event_id, *((None, None) if lon != lon or lat != lat else (lon, lat)), text.decode("utf-8"))
+                for event_id, lon, lat, text in zip(ids, lons, lats, texts, strict=True)]
 
     def close(self) -> None:
         if isinstance(self.payload, mmap.mmap):

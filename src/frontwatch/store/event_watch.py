@@ -32,6 +32,7 @@ from .. import __version__
 from ..errors import StoreError
 from . import event_index
 from .event_index import NO_DAY, EventIndex, locked, map_payload, write_payload
+from .events import listed_event_json
 from .postgis import Generation, PostGISStore, display_url
 
 log = logging.getLogger("frontwatch.store")
@@ -41,11 +42,19 @@ _BATCH = 50_000
 #: A rebuild starts no sooner than this many times the last build's duration after it ended (at least MIN_GAP_S).
 REBUILD_SPACING = 4.0
 MIN_GAP_S = 2.0
+#: An index is brought up to date in memory while the events added so make up at most this share of its file.
+MAX_EXTRA_SHARE = 0.2
 _DAYS = "COALESCE({} - DATE '1970-01-01', {})"
 _COLUMNS = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
             f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
             "lon, lat, event_type, sub_event_type FROM events WHERE id > ? ORDER BY id LIMIT ?")
 _PAYLOAD = "SELECT id, cluster_id, doc_id, event_json FROM events WHERE id > ? ORDER BY id LIMIT ?"
+#: Every column of the rows written by transactions at or after a snapshot's horizon (``age`` compares transaction
+#: ids across wraparound; a frozen row's age is the largest there is, so it counts as old).
+_CHANGED = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
+            f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
+            "lon, lat, event_type, sub_event_type, cluster_id, doc_id, event_json FROM events "
+            "WHERE age(xmin) <= age(?::xid)")
 
 
 def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None,
@@ -66,6 +75,7 @@ def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None,
         if max_events is not None and (n := store.count_events()) > max_events:
             raise StoreError(f"{store.target} holds {n:,} events, more than event_index_max_events ({max_events:,}) "
                              "allows in memory: raise the setting to index them")
+        horizon = _horizon(store)
         ids, day, last_day, lon, lat, etype, sub, types = _read_columns(store)
         key = hashlib.sha256(ids.tobytes() + f"\0{generation}\0{__version__}".encode()).hexdigest()[:16]
         path = directory / f"events-{stem}-{key}.bin"
@@ -80,7 +90,57 @@ def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None,
     return EventIndex(ids=ids[order], day=day[order], last_day=last_day[order], lon=lon[order], lat=lat[order],
                       event_type=etype[order], sub_event_type=sub[order], types=types,
                       starts=offsets[:-1][order], ends=offsets[1:][order], payload=payload, path=path,
-                      generation=generation)
+                      generation=generation, horizon=horizon)
+
+
+def refresh_postgis_index(store: PostGISStore, old: EventIndex, max_events: int | None = None) -> EventIndex:
+    """``old`` brought up to date: the events written since its snapshot are read (and only they), the deleted
+    ones dropped; a StoreError when that cannot be done exactly (the caller builds anew).
+
+    A row version never changes: one whose ``xmin`` (the transaction that wrote it) is older than ``old.horizon``
+    was visible to ``old``'s snapshot, so ``old`` holds it as it is; the rows written since are read in full.
+    Deleted events are found by count, and by the list of ids only when some are missing.
+    """
+    if old.horizon is None:
+        raise StoreError("the index has no snapshot horizon to refresh from")
+    with store.snapshot():
+        generation = store.events_generation()
+        horizon = _horizon(store)
+        count = store.count_events()
+        if max_events is not None and count > max_events:
+            raise StoreError(f"{store.target} holds {count:,} events, more than event_index_max_events "
+                             f"({max_events:,})")
+        rows = store.execute(_CHANGED, (str(old.horizon % 2**32),)).fetchall()
+        if len(rows) > max(1000, MAX_EXTRA_SHARE * count):
+            raise StoreError(f"{len(rows):,} of {count:,} events were written since the index was read")
+        new_ids = np.array([r[0] for r in rows], dtype=np.int64)
+        keep = ~np.isin(old.ids, new_ids)
+        if int(keep.sum()) != count - len(rows):  # events deleted: keep only the ids still there
+            present = np.array([r[0] for r in store.execute("SELECT id FROM events").fetchall()], dtype=np.int64)
+            keep &= np.isin(old.ids, present)
+            if int(keep.sum()) != count - len(rows):
+                raise StoreError(f"the event index of {store.target} cannot be brought up to date exactly")
+    types = dict(old.types)
+    texts = [listed_event_json({"id": r[0], "cluster_id": r[7], "doc_id": r[8], "event_json": r[9]}).encode("utf-8")
+             for r in rows]
+    ends = len(old.payload) + len(old.extra) + np.cumsum([len(t) for t in texts], dtype=np.int64)
+    added = {"ids": new_ids, "day": np.array([r[1] for r in rows], dtype=np.int32),
+             "last_day": np.array([r[2] for r in rows], dtype=np.int32),
+             "lon": np.array([r[3] for r in rows], dtype=np.float64),
+             "lat": np.array([r[4] for r in rows], dtype=np.float64),
+             "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
+             "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
+             "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
+    merged = {name: np.concatenate([getattr(old, name)[keep], column]) for name, column in added.items()}
+    order = np.lexsort((merged["ids"], merged["day"]))
+    return EventIndex(**{name: column[order] for name, column in merged.items()}, types=types,
+                      payload=old.payload, extra=old.extra + b"".join(texts), path=old.path,
+                      generation=generation, horizon=horizon)
+
+
+def _horizon(store: PostGISStore) -> int:
+    """The oldest transaction id the current snapshot does not see as finished (64-bit)."""
+    return int(store.scalar("SELECT pg_snapshot_xmin(pg_current_snapshot())::text"))
 
 
 def _batches(store: PostGISStore, sql: str) -> Any:
@@ -137,8 +197,14 @@ class WatchedEventIndex:
             self._start_rebuild()
         return None
 
-    def _build(self) -> EventIndex:
+    def _build(self, old: EventIndex | None = None) -> EventIndex:
+        """The index now: ``old`` brought up to date while what it added in memory stays small, else built anew."""
         with PostGISStore(self._url, checked=True) as store:
+            if old is not None and len(old.extra) <= MAX_EXTRA_SHARE * len(old.payload):
+                try:
+                    return refresh_postgis_index(store, old, self._max_events)
+                except StoreError as exc:
+                    log.info("building the event index of %s anew: %s", display_url(self._url), exc)
             return build_postgis_index(store, self._cache_dir, self._max_events)
 
     # -- the generation, read once for the requests that wait on it
@@ -191,7 +257,7 @@ class WatchedEventIndex:
     def _rebuild(self) -> None:
         started = time.monotonic()
         try:
-            self.index = self._build()  # the old index is dropped, not closed: a request may be reading it
+            self.index = self._build(self.index)  # the old one is dropped, not closed: a request may be reading it
         except (StoreError, psycopg.Error, OSError) as exc:
             log.warning("cannot rebuild the event index of %s (SQL answers meanwhile): %s", display_url(self._url), exc)
         finally:
