@@ -114,12 +114,19 @@ def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg
     watched = WatchedEventIndex(url, tmp_path)
     try:
         query = EventQuery(limit=1000)
-        assert _current(watched) is watched.index
+        first = _current(watched)
+        assert first is watched.index
         _fill(store, random.Random(4), 20, 5)  # committed before the next request reads the generation
-        assert _current(watched) is None  # stale: the request goes to SQL, a rebuild starts
-        builder = watched._builder
-        if builder is not None:
-            builder.join()
+        rebuilt = _current(watched)  # the request waits for the index to be brought up to date
+        assert rebuilt is not None and rebuilt is not first and rebuilt.payload is first.payload
+        store.execute("UPDATE events SET cluster_id = 'c-9'")
+        watched._next_build = float("inf")  # a rebuild not allowed yet: the stale index does not answer
+        assert _current(watched) is None
+        watched._next_build = 0.0
+        if _current(watched) is None:  # built anew (more was added in memory than it keeps): SQL answers meanwhile
+            builder = watched._builder
+            if builder is not None:
+                builder.join()
         rebuilt = _current(watched)
         assert rebuilt is not None
         expected = [listed_event_json(r) for r in store.query_event_rows(query)]

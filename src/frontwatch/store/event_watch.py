@@ -21,7 +21,7 @@ import hashlib
 import logging
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ _BATCH = 50_000
 #: A rebuild starts no sooner than this many times the last build's duration after it ended (at least MIN_GAP_S).
 REBUILD_SPACING = 4.0
 MIN_GAP_S = 2.0
+#: How long a request waits for a refresh of a stale index before it asks SQL instead.
+WAIT_S = 3.0
 #: An index is brought up to date in memory while the events added so make up at most this share of its file.
 MAX_EXTRA_SHARE = 0.2
 _DAYS = "COALESCE({} - DATE '1970-01-01', {})"
@@ -178,6 +180,8 @@ class WatchedEventIndex:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="events-generation")
         self._lock = threading.Lock()
         self._builder: threading.Thread | None = None
+        self._built: Future[None] | None = None  # resolved when the rebuild in progress ends
+        self._refreshing = False  # whether it brings the index up to date in memory (quick) or builds it anew
         self._next_build = 0.0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._waiting: asyncio.Future[Generation | None] | None = None
@@ -188,14 +192,26 @@ class WatchedEventIndex:
         return EventIndex.handles(query)
 
     async def current(self) -> EventIndex | None:
-        """The index when the store's events are still the ones it holds; else None (ask SQL), starting a rebuild."""
+        """The index when it holds the store's events as of this call; else None (ask SQL).
+
+        A stale index starts a rebuild; while that is a quick refresh (:func:`refresh_postgis_index`, about a
+        second for a million events) the request waits for it (at most :data:`WAIT_S`) rather than send one more
+        query to a PostgreSQL that the refresh and the other requests keep busy.
+        """
         generation = await self._read_generation()
+        if generation is None:
+            return None
+        if generation == self.index.generation:
+            return self.index
+        building = self._start_rebuild()
+        if building is None or not self._refreshing:
+            return None
+        try:
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(building)), WAIT_S)
+        except TimeoutError:
+            return None
         index = self.index
-        if generation is not None and generation == index.generation:
-            return index
-        if generation is not None:
-            self._start_rebuild()
-        return None
+        return index if _covers(index.generation, generation) else None
 
     def _build(self, old: EventIndex | None = None) -> EventIndex:
         """The index now: ``old`` brought up to date while what it added in memory stays small, else built anew."""
@@ -247,14 +263,22 @@ class WatchedEventIndex:
             return None
 
     # -- rebuilding
-    def _start_rebuild(self) -> None:
+    def _start_rebuild(self) -> Future[None] | None:
+        """The rebuild in progress, or a new one; None while the last one's spacing lasts."""
         with self._lock:
-            if self._builder is not None or time.monotonic() < self._next_build:
-                return
-            self._builder = threading.Thread(target=self._rebuild, name="events-index", daemon=True)
+            if self._built is not None:
+                return self._built
+            if time.monotonic() < self._next_build:
+                return None
+            old = self.index
+            self._refreshing = old.horizon is not None and len(old.extra) <= MAX_EXTRA_SHARE * len(old.payload)
+            self._built = Future()
+            self._builder = threading.Thread(target=self._rebuild, args=(self._built,), name="events-index",
+                                             daemon=True)
             self._builder.start()
+            return self._built
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, built: Future[None]) -> None:
         started = time.monotonic()
         try:
             self.index = self._build(self.index)  # the old one is dropped, not closed: a request may be reading it
@@ -264,7 +288,8 @@ class WatchedEventIndex:
             took = time.monotonic() - started
             with self._lock:
                 self._next_build = time.monotonic() + max(MIN_GAP_S, REBUILD_SPACING * took)
-                self._builder = None
+                self._builder = self._built = None
+            built.set_result(None)
 
     def close(self) -> None:
         builder = self._builder
@@ -275,6 +300,12 @@ class WatchedEventIndex:
             self._reader.close()
             self._reader = None
         self.index.close()
+
+
+def _covers(have: Generation | None, wanted: Generation) -> bool:
+    """Whether an index at generation ``have`` holds every write that generation ``wanted`` saw: the same table,
+    a counter as high or higher."""
+    return have is not None and have[0] == wanted[0] and have[1] >= wanted[1]
 
 
 def watched_index(url: str, cache_dir: Path | None = None, max_events: int | None = None) -> WatchedEventIndex | None:
