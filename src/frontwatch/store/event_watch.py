@@ -39,7 +39,8 @@ log = logging.getLogger("frontwatch.store")
 
 #: Rows per keyset batch while reading the events (bounds the memory of a build).
 _BATCH = 50_000
-#: A rebuild starts no sooner than this many times the last build's duration after it ended (at least MIN_GAP_S).
+#: A full build is followed by the next no sooner than this many times its duration (at least MIN_GAP_S); a refresh
+#: (in memory) may be followed at once.
 REBUILD_SPACING = 4.0
 MIN_GAP_S = 2.0
 #: How long a request waits for a refresh of a stale index before it asks SQL instead.
@@ -203,15 +204,15 @@ class WatchedEventIndex:
             return None
         if generation == self.index.generation:
             return self.index
-        building = self._start_rebuild()
-        if building is None or not self._refreshing:
-            return None
-        try:
-            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(building)), WAIT_S)
-        except TimeoutError:
-            return None
-        index = self.index
-        return index if _covers(index.generation, generation) else None
+        deadline = time.monotonic() + WAIT_S
+        while (building := self._start_rebuild()) is not None and self._refreshing:
+            try:  # a refresh that started before this request's write does not cover it: the next one will
+                await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(building)), deadline - time.monotonic())
+            except TimeoutError:
+                return None
+            if _covers(self.index.generation, generation):
+                return self.index
+        return None
 
     def _build(self, old: EventIndex | None = None) -> EventIndex:
         """The index now: ``old`` brought up to date while what it added in memory stays small, else built anew."""
@@ -279,15 +280,17 @@ class WatchedEventIndex:
             return self._built
 
     def _rebuild(self, built: Future[None]) -> None:
-        started = time.monotonic()
+        started, old, gap = time.monotonic(), self.index, MIN_GAP_S
         try:
-            self.index = self._build(self.index)  # the old one is dropped, not closed: a request may be reading it
+            self.index = self._build(old)  # the old one is dropped, not closed: a request may be reading it
+            # a refresh costs less than the SQL of the requests it serves: the next may follow at once
+            took = time.monotonic() - started
+            gap = 0.0 if self.index.payload is old.payload else max(MIN_GAP_S, REBUILD_SPACING * took)
         except (StoreError, psycopg.Error, OSError) as exc:
             log.warning("cannot rebuild the event index of %s (SQL answers meanwhile): %s", display_url(self._url), exc)
         finally:
-            took = time.monotonic() - started
             with self._lock:
-                self._next_build = time.monotonic() + max(MIN_GAP_S, REBUILD_SPACING * took)
+                self._next_build = time.monotonic() + gap
                 self._builder = self._built = None
             built.set_result(None)
 
