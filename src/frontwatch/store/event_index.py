@@ -143,7 +143,7 @@ class EventIndex:
         """
         if store.backend != "duckdb":
             raise StoreError(f"the event index reads a DuckDB file; {store.target} is a {store.backend} store, "
-                             "which answers event queries from its own indexes")
+                             "whose index store/event_watch.py builds (build_postgis_index)")
         conn = store.conn
         columns = conn.execute(
             "SELECT id, date_start, COALESCE(date_end, date_start) AS last_day, lon, lat, event_type, sub_event_type "
