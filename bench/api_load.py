@@ -25,6 +25,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -459,12 +460,16 @@ def main() -> None:
         from tests.postgis_server import start_server as start_postgis
 
         pg = start_postgis()
+        # the servers' event index (store/event_watch.py) goes in a folder removed with the throwaway database
+        index_dir = Path(tempfile.mkdtemp(prefix="frontwatch-bench-index-"))
+        os.environ["FRONTWATCH_INDEX_DIR"] = str(index_dir)
         try:
             db: Path | str = pg.new_database()
             build_postgis_events(str(db), args.events)
             run_scenarios(args, db, scenarios)
         finally:
             pg.stop()
+            shutil.rmtree(index_dir, ignore_errors=True)
         return
     territory = territory_store(OUT / "api-territory.duckdb")
     if args.index:  # the atom index (`frontwatch territory index`): kept in the store once built

@@ -53,9 +53,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("overlay_budget", 8, "Most map overlays (exact differences of two maps, ~50 ms each on DeepState) one "
             "territory request may compute; a series or record needing more (windows or sums not precomputed) "
             "gets 400 naming what to narrow.", int),
-    Setting("index_dir", None, "Folder for the event index a read-only DuckDB server builds at start-up (the "
-            "events' JSON, memory-mapped; about 560 MB per million events); unset, the system's temporary folder.",
-            str),
+    Setting("index_dir", None, "Folder for the event index a read-only DuckDB or a PostgreSQL server builds at "
+            "start-up (the events' JSON, memory-mapped; about 560 MB per million events); unset, the system's "
+            "temporary folder.", str),
+    Setting("event_index_max_events", 10_000_000, "PostgreSQL stores: the most events the server's in-memory event "
+            "index holds (about 50 MB a worker and a 600 MB shared file per million events; rebuilt after writes); "
+            "a store with more, or 0, answers every /events query with SQL.", int),
     Setting("conflict", "russia-ukraine", "The conflict watched: a bundled profile's name or the path of a profile "
             "JSON file (its two sides and their name variants, its start date, its map sources), which claims and "
             "actor attribution follow; also `frontwatch --conflict`.", str),
@@ -91,6 +94,7 @@ class Settings:
     cache_size: int = 256
     overlay_budget: int = 8
     index_dir: str | None = None
+    event_index_max_events: int = 10_000_000
     conflict: str = "russia-ukraine"
 
     @property

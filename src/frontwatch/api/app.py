@@ -7,7 +7,7 @@ import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
@@ -23,6 +23,9 @@ from .events import json_response
 from .headers import SecurityHeaders, inline_scripts, policy
 from .limits import BodyLimit
 from .stores import StorePool
+
+if TYPE_CHECKING:  # psycopg is an optional extra: imported only for a PostgreSQL store
+    from ..store.event_watch import WatchedEventIndex
 
 DESCRIPTION = """Events extracted from news, territorial control from daily maps, and checks of articles' claims.
 
@@ -90,15 +93,20 @@ def _docs_page() -> Response:
                                swagger_favicon_url="data:,")
 
 
-def _event_index(pool: StorePool, settings: Settings) -> EventIndex | None:
-    """The in-memory event index of a read-only DuckDB store (its file cannot change while served); else None.
+def _event_index(pool: StorePool, settings: Settings) -> EventIndex | WatchedEventIndex | None:
+    """The in-memory event index: of a read-only DuckDB store (its file cannot change while served), or of a
+    PostgreSQL store, answering only while the store's events are the ones it holds (store/event_watch.py).
 
-    A PostgreSQL store may change under the server (other writers) and answers from its own indexes,
-    and a server with ingestion enabled writes to its store, so both query SQL every time.
+    A DuckDB server with ingestion enabled writes to its store, so it queries SQL every time.
     """
-    if not pool.frozen:
-        return None
-    return EventIndex.build(pool.get(), Path(settings.index_dir) if settings.index_dir else None)
+    cache_dir = Path(settings.index_dir) if settings.index_dir else None
+    if pool.frozen:
+        return EventIndex.build(pool.get(), cache_dir)
+    if pool.get().backend == "postgis":
+        from ..store.event_watch import watched_index
+
+        return watched_index(pool.target, cache_dir, settings.event_index_max_events)
+    return None
 
 
 def _document_settings(app: FastAPI, settings: Settings) -> None:

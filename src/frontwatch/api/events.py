@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
@@ -19,6 +19,9 @@ from ..territory.periods import check_day
 from . import deps
 from .errors import ERROR_RESPONSES
 from .schemas import EventDetail, EventPage, Facets
+
+if TYPE_CHECKING:  # psycopg is an optional extra
+    from ..store.event_watch import WatchedEventIndex
 
 router = APIRouter(tags=["events"], responses=ERROR_RESPONSES)
 
@@ -73,7 +76,8 @@ async def list_events(
     """Events matching every filter given, latest first; ``next_offset`` pages on.
 
     A read-only DuckDB server answers box, date and type filters from its in-memory index, in this
-    event loop (a fraction of a millisecond); other queries run their SQL on a worker thread.
+    event loop (a fraction of a millisecond), and so does a PostgreSQL server while its index holds the
+    store's current events (one short query checks); other queries run their SQL on a worker thread.
     """
     for day, what in ((start, "start"), (end, "end")):
         if day is not None:
@@ -85,9 +89,10 @@ async def list_events(
     query = EventQuery(bbox=parse_bbox(bbox), start=start, end=end, event_type=event_type,
                        sub_event_type=sub_event_type, actor=actor, claimant=claimant, text=q, doc_id=doc_id,
                        limit=page + 1, offset=offset)
-    index: EventIndex | None = request.app.state.event_index
-    if index is not None and index.handles(query):
-        items, matching = index.page(query)
+    index: EventIndex | WatchedEventIndex | None = request.app.state.event_index
+    current = await index.current() if index is not None and index.handles(query) else None
+    if current is not None:
+        items, matching = current.page(query)
         found = items, (matching if total else None)
     else:
         found = await run_in_threadpool(deps.store(request).events.event_page, query, total)

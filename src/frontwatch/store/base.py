@@ -112,8 +112,9 @@ class Database:
             self._raw_execute(sql, row)
 
     def thread_copy(self) -> Self | None:
-        """This store for another thread over the same connection, or None where each thread needs a connection
-        of its own (the default; DuckDB's cursors may share one)."""
+        """This store for another thread: over the same connection (DuckDB's cursors may share one), or over a new
+        connection opened without checking migrations again (PostgreSQL); None (the default) where the caller
+        should open the store anew."""
         return None
 
     # -- dialect hooks: SQL that differs between engines, written once per backend

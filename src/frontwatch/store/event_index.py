@@ -22,7 +22,7 @@ import hashlib
 import mmap
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -53,7 +53,7 @@ def _day(value: date) -> np.int32:
 
 @dataclass
 class EventIndex:
-    """Events in index order: ``ids[i]``'s listed JSON is ``payload[offsets[i]:offsets[i + 1]]``."""
+    """Events in index order: ``ids[i]``'s listed JSON is ``payload[starts[i]:ends[i]]``."""
 
     ids: np.ndarray  # int64
     day: np.ndarray  # int32, date_start as days, NO_DAY when unknown
@@ -63,9 +63,21 @@ class EventIndex:
     event_type: np.ndarray  # int32 codes into ``types``
     sub_event_type: np.ndarray
     types: dict[str, int]
-    offsets: np.ndarray  # int64, len(ids) + 1
+    starts: np.ndarray  # int64: where each event's listed JSON starts in ``payload``
+    ends: np.ndarray  # int64: where it ends
     payload: Any  # bytes or mmap: the listed JSON of every event, UTF-8, back to back
     path: Path | None = None
+    #: The store's events generation the index was read at (a PostgreSQL store's; None for a read-only DuckDB file)
+    generation: tuple[Any, ...] | None = None
+    #: Listed JSON of events added since ``payload`` was written (a PostgreSQL index brought up to date in memory):
+    #: positions from ``len(payload)`` on are in here
+    extra: bytes = b""
+    #: The oldest transaction id the index's snapshot did not see (PostgreSQL): rows written at or after it are new
+    horizon: int | None = None
+
+    async def current(self) -> EventIndex | None:
+        """The index to answer from now: itself (a read-only DuckDB file cannot change while it is served)."""
+        return self
 
     @staticmethod
     def handles(query: EventQuery) -> bool:
@@ -107,11 +119,16 @@ class EventIndex:
         more than the search itself.
         """
         ids, lons, lats = (column[positions].tolist() for column in (self.ids, self.lon, self.lat))
-        starts, ends = self.offsets[positions].tolist(), self.offsets[positions + 1].tolist()
-        payload = self.payload
-        return [(event_id, *((None, None) if lon != lon or lat != lat else (lon, lat)),
-                 payload[start:end].decode("utf-8"))
-                for event_id, lon, lat, start, end in zip(ids, lons, lats, starts, ends, strict=True)]
+        starts, ends = self.starts[positions].tolist(), self.ends[positions].tolist()
+        payload, extra = self.payload, self.extra
+        if extra:
+            base = len(payload)
+            texts = [payload[start:end] if end <= base else extra[start - base:end - base]
+                     for start, end in zip(starts, ends, strict=True)]
+        else:
+            texts = [payload[start:end] for start, end in zip(starts, ends, strict=True)]
+        return [(event_id, *((None, None) if lon != lon or lat != lat else (lon, lat)), text.decode("utf-8"))
+                for event_id, lon, lat, text in zip(ids, lons, lats, texts, strict=True)]
 
     def close(self) -> None:
         if isinstance(self.payload, mmap.mmap):
@@ -126,7 +143,7 @@ class EventIndex:
         """
         if store.backend != "duckdb":
             raise StoreError(f"the event index reads a DuckDB file; {store.target} is a {store.backend} store, "
-                             "which answers event queries from its own indexes")
+                             "whose index store/event_watch.py builds (build_postgis_index)")
         conn = store.conn
         columns = conn.execute(
             "SELECT id, date_start, COALESCE(date_end, date_start) AS last_day, lon, lat, event_type, sub_event_type "
@@ -139,18 +156,19 @@ class EventIndex:
                     lon=_floats(columns["lon"]), lat=_floats(columns["lat"]),
                     event_type=np.array([types[str(v)] for v in columns["event_type"]], dtype=np.int32),
                     sub_event_type=np.array([types[str(v)] for v in columns["sub_event_type"]], dtype=np.int32),
-                    types=types, offsets=np.zeros(len(ids) + 1, dtype=np.int64), payload=b"")
+                    types=types, starts=np.zeros(0, dtype=np.int64), ends=np.zeros(0, dtype=np.int64), payload=b"")
         directory = cache_dir or default_index_dir()
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         stem, state = _store_key(store)
         index.path = directory / f"events-{stem}-{_events_key(ids, state)}.bin"
-        with _locked(directory / f"events-{stem}.lock"):
+        with locked(directory / f"events-{stem}.lock"):
             if not index.path.exists():
                 _write_payload(conn, index.path)
                 for old in directory.glob(f"events-{stem}-*.bin"):
                     if old != index.path:
                         old.unlink(missing_ok=True)
-        index.payload, index.offsets = _map_payload(index.path, len(ids))
+        index.payload, offsets = map_payload(index.path, len(ids))
+        index.starts, index.ends = offsets[:-1], offsets[1:]
         return index
 
 
@@ -186,7 +204,7 @@ def _events_key(ids: np.ndarray, state: str) -> str:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
+def locked(path: Path) -> Iterator[None]:
     """One builder at a time among a server's worker processes (POSIX ``flock``; none where missing)."""
     try:
         import fcntl
@@ -203,12 +221,18 @@ def _locked(path: Path) -> Iterator[None]:
 
 def _write_payload(conn: Any, path: Path) -> None:
     """Every event's listed JSON in index order, then the offsets (int64, little-endian) and their count."""
+    cursor = conn.execute(f"SELECT id, cluster_id, doc_id, event_json FROM events {_ORDER}")
+    write_payload(iter(lambda: cursor.fetchmany(_BATCH), []), path)
+
+
+def write_payload(batches: Iterable[Sequence[tuple[Any, ...]]], path: Path) -> None:
+    """The listed JSON of the (id, cluster_id, doc_id, event_json) rows of ``batches``, in their order, then the
+    offsets (int64, little-endian) and their count; written aside, then renamed into ``path``."""
     tmp = path.with_suffix(f".tmp-{os.getpid()}")
     offsets = [0]
     try:
         with tmp.open("wb") as out:
-            cursor = conn.execute(f"SELECT id, cluster_id, doc_id, event_json FROM events {_ORDER}")
-            while rows := cursor.fetchmany(_BATCH):
+            for rows in batches:
                 for id_, cluster_id, doc_id, event_json in rows:
                     text = listed_event_json({"id": id_, "cluster_id": cluster_id, "doc_id": doc_id,
                                               "event_json": event_json}).encode("utf-8")
@@ -223,7 +247,7 @@ def _write_payload(conn: Any, path: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _map_payload(path: Path, n_events: int) -> tuple[Any, np.ndarray]:
+def map_payload(path: Path, n_events: int) -> tuple[Any, np.ndarray]:
     with path.open("rb") as handle:
         size = os.fstat(handle.fileno()).st_size
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
