@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import random
 from datetime import timedelta
 
@@ -104,8 +105,15 @@ def test_every_statement_writing_events_raises_the_generation_and_reads_do_not(p
     assert [g[0] for g in seen] == [seen[0][0]] * len(seen)  # the same table throughout
 
 
+def _run(coroutine):  # type: ignore[no-untyped-def]
+    """Run ``coroutine`` on a loop of its own thread: a session's browser tests keep Playwright's loop running in
+    the main thread, where ``asyncio.run`` refuses to start another."""
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 def _current(watched: WatchedEventIndex):  # type: ignore[no-untyped-def]
-    return asyncio.run(watched.current())
+    return _run(watched.current())
 
 
 def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg_store, tmp_path):
@@ -153,7 +161,7 @@ def test_requests_arriving_together_share_one_generation_read(pg_store, tmp_path
         return list(await asyncio.gather(*(watched.current() for _ in range(50))))
 
     try:
-        answers = asyncio.run(burst())
+        answers = _run(burst())
         assert all(a is watched.index for a in answers)
         assert 1 <= len(reads) <= 2  # the first read, and at most one more for those that came during it
     finally:
