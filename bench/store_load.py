@@ -61,18 +61,23 @@ def load_step(store: Any, items: list[tuple[Article, list]]) -> tuple[float, flo
 
 def run(db: str, n: int, per_day: int, step: int, seed: int, *, events: int | None = None,
         jsonl: Path | None = None, history: tuple[int, int] | None = None,
-        control: str | None = None) -> list[dict[str, float]]:
+        control: str | None = None, resume: bool = False) -> list[dict[str, float]]:
     """Load the feed ``step`` articles at a time; each step's row is printed (and appended to ``jsonl``) as it ends.
 
     ``history`` (after, events): once ``after`` articles are loaded, copy them into the past until the store
     holds ``events`` events (:func:`add_history`), then go on with the feed. ``control``: a second store that
     gets the same feed, step for step right after the first, but no history; its times (``control_*``) were
     taken under the same machine load, so the ratio of the two is the store size's own effect.
+    ``resume``: go on from the articles already in ``db`` (a stopped run; each step is one transaction,
+    so the store holds whole steps only).
     """
     rows = []
     out = jsonl.open("a", encoding="utf-8") if jsonl else None
     with open_store(db) as store, (open_store(control) if control else contextlib.nullcontext()) as twin:
-        for lo in range(0, n, step):
+        first = int(store.scalar("SELECT count(*) FROM articles")) if resume else 0
+        if resume:
+            print(f"resuming after {first:,} articles", file=sys.stderr, flush=True)
+        for lo in range(first, n, step):
             if history and lo == history[0]:
                 add_history(store, history[1], days=-(-lo // per_day))
             items = batch(seed, lo, min(n, lo + step), per_day, events)
@@ -194,6 +199,8 @@ def main() -> None:
                              "loaded with the same feed step for step, without history")
     parser.add_argument("--jsonl", type=Path, default=None,
                         help="append each step's row here as it ends (a run stopped early still leaves its data)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on from the articles already in --db (a stopped continuous run; no --history)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", default=None, help="DuckDB path or postgresql:// URL (default: a temporary file)")
     parser.add_argument("--postgis", action="store_true",
@@ -227,7 +234,7 @@ def main() -> None:
             db = args.db or str(Path(tmp) / "bench.duckdb")
             rows = run(db, args.articles, args.per_day, args.step, args.seed, events=args.events_per_article,
                        jsonl=args.jsonl, history=tuple(args.history) if args.history else None,
-                       control=args.control)
+                       control=args.control, resume=args.resume)
     finally:
         if server is not None:
             server.stop()
