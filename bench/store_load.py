@@ -74,7 +74,8 @@ def run(db: str, n: int, per_day: int, step: int, seed: int, *, events: int | No
     rows = []
     out = jsonl.open("a", encoding="utf-8") if jsonl else None
     with open_store(db) as store, (open_store(control) if control else contextlib.nullcontext()) as twin:
-        first = int(store.scalar("SELECT count(*) FROM articles")) if resume else 0
+        # the feed's articles only: history copies (--history) carry a "~k" doc_id suffix
+        first = int(store.scalar("SELECT count(*) FROM articles WHERE doc_id NOT LIKE '%~%'")) if resume else 0
         if resume:
             print(f"resuming after {first:,} articles", file=sys.stderr, flush=True)
         for lo in range(first, n, step):
@@ -82,7 +83,8 @@ def run(db: str, n: int, per_day: int, step: int, seed: int, *, events: int | No
                 add_history(store, history[1], days=-(-lo // per_day))
             items = batch(seed, lo, min(n, lo + step), per_day, events)
             wall, cpu = load_step(store, items)
-            row = {"articles": lo + len(items), "events": int(store.count_events()), "seconds": round(wall, 3),
+            row = {"articles": lo + len(items), "step": len(items), "events": int(store.count_events()),
+                   "seconds": round(wall, 3),
                    "cpu_seconds": round(cpu, 3)}
             if twin is not None:
                 wall, cpu = load_step(twin, batch(seed, lo, min(n, lo + step), per_day, events))
@@ -135,13 +137,17 @@ def add_history(store: Any, target: int, days: int) -> None:
 
 
 def per_1000(rows: list[dict[str, float]], key: str) -> list[float]:
-    """``key`` (seconds of a step) scaled to 1,000 articles (steps may be of 250)."""
+    """``key`` (seconds of a step) scaled to 1,000 articles (steps may be of 250; rows without their ``step``,
+    from older runs, take it from the articles loaded before)."""
     done = [0.0] + [r["articles"] for r in rows]
-    return [r[key] * 1000 / (done[k + 1] - done[k]) for k, r in enumerate(rows)]
+    return [r[key] * 1000 / r.get("step", done[k + 1] - done[k]) for k, r in enumerate(rows)]
 
 
 def report(rows: list[dict[str, float]]) -> None:
     """The acceptance figure: the last per-1,000 time over the first (medians of three steps to damp noise)."""
+    if not rows:
+        print("no steps were loaded")
+        return
     for key, name in (("cpu_seconds", "CPU"), ("seconds", "wall")):
         values = per_1000(rows, key)
         first, last = sorted(values[:3])[len(values[:3]) // 2], sorted(values[-3:])[len(values[-3:]) // 2]
