@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
+import os
 import sys
 import tempfile
 import time
@@ -61,24 +63,33 @@ def load_step(store: Any, items: list[tuple[Article, list]]) -> tuple[float, flo
 
 def run(db: str, n: int, per_day: int, step: int, seed: int, *, events: int | None = None,
         jsonl: Path | None = None, history: tuple[int, int] | None = None,
-        control: str | None = None) -> list[dict[str, float]]:
+        control: str | None = None, resume: bool = False, start: int = 0) -> list[dict[str, float]]:
     """Load the feed ``step`` articles at a time; each step's row is printed (and appended to ``jsonl``) as it ends.
 
     ``history`` (after, events): once ``after`` articles are loaded, copy them into the past until the store
     holds ``events`` events (:func:`add_history`), then go on with the feed. ``control``: a second store that
     gets the same feed, step for step right after the first, but no history; its times (``control_*``) were
     taken under the same machine load, so the ratio of the two is the store size's own effect.
+    ``resume``: go on from the articles already in ``db`` (a stopped run; each step is one transaction,
+    so the store holds whole steps only). ``start``: begin the feed at article ``start`` (a small store with
+    only the feed's last days: the control for a long run's late steps, timed in the same minutes).
     """
     rows = []
     out = jsonl.open("a", encoding="utf-8") if jsonl else None
     with open_store(db) as store, (open_store(control) if control else contextlib.nullcontext()) as twin:
-        for lo in range(0, n, step):
+        # the feed's articles only: history copies (--history) carry a "~k" doc_id suffix
+        first = int(store.scalar("SELECT count(*) FROM articles WHERE doc_id NOT LIKE '%~%'")) if resume else start
+        if resume:
+            print(f"resuming after {first:,} articles", file=sys.stderr, flush=True)
+        for lo in range(first, n, step):
             if history and lo == history[0]:
                 add_history(store, history[1], days=-(-lo // per_day))
             items = batch(seed, lo, min(n, lo + step), per_day, events)
             wall, cpu = load_step(store, items)
-            row = {"articles": lo + len(items), "events": int(store.count_events()), "seconds": round(wall, 3),
-                   "cpu_seconds": round(cpu, 3)}
+            row = {"articles": lo + len(items), "step": len(items), "events": int(store.count_events()),
+                   "seconds": round(wall, 3),
+                   "cpu_seconds": round(cpu, 3), "load_average": round(os.getloadavg()[0], 2),
+                   "time": time.strftime("%H:%M:%S", time.gmtime())}
             if twin is not None:
                 wall, cpu = load_step(twin, batch(seed, lo, min(n, lo + step), per_day, events))
                 row.update(control_events=int(twin.count_events()), control_seconds=round(wall, 3),
@@ -130,13 +141,27 @@ def add_history(store: Any, target: int, days: int) -> None:
 
 
 def per_1000(rows: list[dict[str, float]], key: str) -> list[float]:
-    """``key`` (seconds of a step) scaled to 1,000 articles (steps may be of 250)."""
+    """``key`` (seconds of a step) scaled to 1,000 articles (steps may be of 250; rows without their ``step``,
+    from older runs, take it from the articles loaded before)."""
     done = [0.0] + [r["articles"] for r in rows]
-    return [r[key] * 1000 / (done[k + 1] - done[k]) for k, r in enumerate(rows)]
+    return [r[key] * 1000 / r.get("step", done[k + 1] - done[k]) for k, r in enumerate(rows)]
+
+
+def running_median(values: list[float], width: int = 9) -> list[float]:
+    """The median of the ``width`` values around each one (fewer at the ends)."""
+    half = width // 2
+    out = []
+    for k in range(len(values)):
+        window = sorted(values[max(0, k - half):k + half + 1])
+        out.append(window[len(window) // 2])
+    return out
 
 
 def report(rows: list[dict[str, float]]) -> None:
     """The acceptance figure: the last per-1,000 time over the first (medians of three steps to damp noise)."""
+    if not rows:
+        print("no steps were loaded")
+        return
     for key, name in (("cpu_seconds", "CPU"), ("seconds", "wall")):
         values = per_1000(rows, key)
         first, last = sorted(values[:3])[len(values[:3]) // 2], sorted(values[-3:])[len(values[-3:]) // 2]
@@ -159,17 +184,21 @@ def plot(series: dict[str, list[dict[str, float]]], png: Path, title: str) -> No
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.5))
     sizes = [r["events"] for rows in series.values() for r in rows]
+    jumps = any(b["events"] > 3 * a["events"] for rows in series.values() for a, b in itertools.pairwise(rows))
     for ax, key, what in ((axes[0], "cpu_seconds", "CPU seconds of the loader"),
                           (axes[1], "seconds", "wall seconds (2 shared cores)")):
         values = []
         for k, (label, rows) in enumerate(series.items()):
             values += per_1000(rows, key)
             ax.plot([r["events"] for r in rows], per_1000(rows, key), ".", color=f"C{k}", label=label)
+            if len(rows) >= 20:  # the trend under the step-to-step noise of a shared machine
+                ax.plot([r["events"] for r in rows], running_median(per_1000(rows, key)), "-", color=f"C{k}",
+                        linewidth=1.5, label=f"{label}: running median of 9 steps")
             if rows and f"control_{key}" in rows[-1]:
                 twin = [r for r in rows if f"control_{key}" in r]
                 ax.plot([r["control_events"] for r in twin], per_1000(twin, f"control_{key}"), "x",
                         color=f"C{k}", markersize=4, label=f"{label}: control (same steps, no history)")
-        if max(sizes) > 20 * min(sizes):
+        if jumps and max(sizes) > 20 * min(sizes):
             ax.set_xscale("log")  # a store filled with history (--history) jumps from thousands to a million
         ax.set_xlabel("events in the store")
         ax.set_ylabel(f"{what} per 1,000 articles")
@@ -194,6 +223,10 @@ def main() -> None:
                              "loaded with the same feed step for step, without history")
     parser.add_argument("--jsonl", type=Path, default=None,
                         help="append each step's row here as it ends (a run stopped early still leaves its data)")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on from the articles already in --db (a stopped continuous run; no --history)")
+    parser.add_argument("--from", dest="start", type=int, default=0,
+                        help="begin the feed at this article (a control store for a long run's late steps)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--db", default=None, help="DuckDB path or postgresql:// URL (default: a temporary file)")
     parser.add_argument("--postgis", action="store_true",
@@ -227,7 +260,7 @@ def main() -> None:
             db = args.db or str(Path(tmp) / "bench.duckdb")
             rows = run(db, args.articles, args.per_day, args.step, args.seed, events=args.events_per_article,
                        jsonl=args.jsonl, history=tuple(args.history) if args.history else None,
-                       control=args.control)
+                       control=args.control, resume=args.resume, start=args.start)
     finally:
         if server is not None:
             server.stop()
