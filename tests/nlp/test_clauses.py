@@ -57,8 +57,8 @@ def test_bare_after_and_since_clauses_are_not_settings(nlp):
 
 
 def test_a_setting_is_its_whole_clause(nlp):
-    sent = _sentence(nlp, "Militants seized two oil fields on Tuesday, ahead of peace talks in Geneva.")
-    assert [sent.text[a:b] for a, b in settings(sent)] == ["ahead of peace talks in Geneva"]
+    sent = _sentence(nlp, "Rebels took a hill on Monday, ahead of a summit in Vienna.")
+    assert [sent.text[a:b] for a, b in settings(sent)] == ["ahead of a summit in Vienna"]
 
 
 def test_what_lies_ahead_is_no_event(nlp):

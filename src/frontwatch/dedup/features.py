@@ -232,8 +232,8 @@ _SLUG = re.compile(r"^\s*(?:UPDATE|WRAPUP|WRAP|REFILE|RPT|CORRECTED|FACTBOX|EXCL
 def headline_body(text: str) -> str:
     """The text without a wire service's leading slug.
 
-    >>> headline_body("UPDATE 2-Ukraine forces say kill separatists"), headline_body("Two killed in Donetsk")
-    ('Ukraine forces say kill separatists', 'Two killed in Donetsk')
+    >>> headline_body("UPDATE 3-Army reports shelling of border post"), headline_body("Two hurt in Sumy")
+    ('Army reports shelling of border post', 'Two hurt in Sumy')
     """
     return _SLUG.sub("", text, count=1)
 

@@ -137,7 +137,7 @@ LEAD_BONUS = 0.04
 
 def _lead_starts(built: list[Built]) -> set[int]:
     """Evidence offsets of the events of the lead: the first sentence that a codebook rule typed. A sentence
-    that only counts the dead ("Two civilians were killed in separate attacks") sums up; it is not the lead."""
+    that only counts the dead ("Three people died in the strikes of the day") sums up; it is not the lead."""
     typed = [b.mention.sentence_index for b in built if b.mention.sub_event_type is not None]
     if not typed:
         return set()

@@ -4,7 +4,7 @@ English prose is about 40-50 % stop words ("the", "of", "and", ...); other langu
 Latin alphabet score under 10 %, Cyrillic text near 0. No model to download: spaCy's own English
 stop-word list (the same one the pipeline uses) is enough to tell English from not-English.
 
->>> is_english("Russian forces pressed ahead on Friday with an offensive into northeast Ukraine.")
+>>> is_english("Russian troops advanced on Saturday near a town in eastern Ukraine.")
 True
 >>> is_english("Російські війська продовжили наступ на Харківщині в п'ятницю.")
 False

@@ -2,8 +2,7 @@
 
 A news sentence reports its event in the main clause and gives the circumstances in an adverbial clause or
 phrase: "Rockets fired from across the border killed one person, as the army continues its offensive";
-"A commander defected with his fighters amid preparations for an operation"; "Militants seized two oil
-fields, ahead of peace talks". ACLED codes the reported event, not its background, so a codebook rule is
+"A unit crossed the river amid heavy rain"; "Rebels took a checkpoint, ahead of a summit". ACLED codes the reported event, not its background, so a codebook rule is
 tried on the main clause first and on the setting only when the main clause reports nothing
 (:func:`frontwatch.nlp.events.classify_sentence`).
 

@@ -47,12 +47,12 @@ CUES: tuple[Rule, ...] = (
             "Hundreds rallied in the square; some threw petrol bombs.",
             "Protesters blocked the highway with barricades and burning tyres.",
             "Demonstrators stormed the parliament building and set it on fire.",
-            "Striking farmers blocked streets in the town centre with tractors during the protest.",
+            "Striking farmers blocked main streets of the town with tractors during the protest.",
         ),
         (
             "Soldiers violently dispersed a picket of farmers.",
             "Soldiers carried out a violent dispersal of a student picket.",
-            "Thousands marched through the capital to denounce violence against women.",
+            "Thousands walked through the capital to condemn violence against women.",
             "Residents rallied against gang violence in the district.",
         ),
     ),
@@ -124,7 +124,7 @@ def protest_subtype(text: str) -> str:
     'Peaceful protest'
     >>> protest_subtype("Hundreds rallied against the arrests of activists and police detained twelve of them.")
     'Protest with intervention'
-    >>> protest_subtype("Thousands marched to denounce violence against women.")
+    >>> protest_subtype("Crowds gathered to condemn violence against women.")
     'Peaceful protest'
     """
     without_cause = CAUSE.sub(" ", text)
