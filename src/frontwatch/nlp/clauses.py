@@ -2,9 +2,9 @@
 
 A news sentence reports its event in the main clause and gives the circumstances in an adverbial clause or
 phrase: "Rockets fired from across the border killed one person, as the army continues its offensive";
-"A unit crossed the river amid heavy rain"; "Rebels took a checkpoint, ahead of a summit". ACLED codes the reported event, not its background, so a codebook rule is
-tried on the main clause first and on the setting only when the main clause reports nothing
-(:func:`frontwatch.nlp.events.classify_sentence`).
+"A unit crossed the river amid heavy rain"; "Rebels took a checkpoint, ahead of a summit". ACLED codes
+the reported event, not its background, so a codebook rule is tried on the main clause first and on the
+setting only when the main clause reports nothing (:func:`frontwatch.nlp.events.classify_sentence`).
 
 The setting is read from the parse: the subtree of an adverbial clause opened by "as" / "while" (a clause
 of time or circumstance); of the prepositions "amid" and "ahead of"; and of "after" / "before" / "since"
