@@ -58,3 +58,14 @@ def store(request, tmp_path):
     yield s
     s.close()
     server.drop_database(url)
+
+
+@pytest.fixture
+def pg_url_store(request):
+    """A fresh migrated PostGIS store and its URL (for what opens its own connections, e.g. the event index)."""
+    server = request.getfixturevalue("postgis_server")
+    url = server.new_database()
+    s = open_store(url)
+    yield url, s
+    s.close()
+    server.drop_database(url)

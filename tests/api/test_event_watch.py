@@ -9,7 +9,6 @@ import pytest
 
 from frontwatch.api import create_app
 from frontwatch.config import Settings
-from frontwatch.store import open_store
 from frontwatch.store.event_watch import WatchedEventIndex
 from frontwatch.store.events import EventQuery, listed_event_json
 from tests.api.conftest import TestClient
@@ -19,17 +18,8 @@ from tests.store.test_event_watch import _fill
 pytestmark = pytest.mark.postgis
 
 
-@pytest.fixture
-def pg_store(postgis_server):
-    url = postgis_server.new_database()
-    store = open_store(url)
-    yield url, store
-    store.close()
-    postgis_server.drop_database(url)
-
-
-def test_the_api_serves_a_write_at_once_and_the_index_afterwards(pg_store, tmp_path):
-    url, store = pg_store
+def test_the_api_serves_a_write_at_once_and_the_index_afterwards(pg_url_store, tmp_path):
+    url, store = pg_url_store
     _fill(store, random.Random(6), 0, 10)
     app = create_app(url, settings=Settings.load({"index_dir": str(tmp_path)}, environ={}))
     assert isinstance(app.state.event_index, WatchedEventIndex)
@@ -51,8 +41,8 @@ def test_the_api_serves_a_write_at_once_and_the_index_afterwards(pg_store, tmp_p
 
 
 @pytest.mark.parametrize("max_events", [0, 5])
-def test_a_store_above_the_index_limit_is_served_by_sql(pg_store, tmp_path, max_events, caplog):
-    url, store = pg_store
+def test_a_store_above_the_index_limit_is_served_by_sql(pg_url_store, tmp_path, max_events, caplog):
+    url, store = pg_url_store
     _fill(store, random.Random(8), 0, 10)
     assert store.count_events() > 5
     app = create_app(url, settings=Settings.load({"index_dir": str(tmp_path), "event_index_max_events": max_events},

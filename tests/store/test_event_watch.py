@@ -64,17 +64,8 @@ def test_every_event_is_indexed_with_its_place(filled):
     assert any(lon is None for _, lon, _, _ in items)  # unplaced events keep no point
 
 
-@pytest.fixture
-def pg_store(postgis_server):
-    url = postgis_server.new_database()
-    store = open_store(url)
-    yield url, store
-    store.close()
-    postgis_server.drop_database(url)
-
-
-def test_every_statement_writing_events_raises_the_generation_and_reads_do_not(pg_store):
-    _, store = pg_store
+def test_every_statement_writing_events_raises_the_generation_and_reads_do_not(pg_url_store):
+    _, store = pg_url_store
     seen = [store.events_generation()]
 
     def changed() -> bool:
@@ -116,8 +107,8 @@ def _current(watched: WatchedEventIndex):  # type: ignore[no-untyped-def]
     return _run(watched.current())
 
 
-def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg_store, tmp_path):
-    url, store = pg_store
+def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg_url_store, tmp_path):
+    url, store = pg_url_store
     _fill(store, random.Random(3), 0, 20)
     watched = WatchedEventIndex(url, tmp_path)
     try:
@@ -144,8 +135,8 @@ def test_the_index_answers_only_while_the_events_are_unchanged_and_is_rebuilt(pg
         watched.close()
 
 
-def test_requests_arriving_together_share_one_generation_read(pg_store, tmp_path):
-    url, store = pg_store
+def test_requests_arriving_together_share_one_generation_read(pg_url_store, tmp_path):
+    url, store = pg_url_store
     _fill(store, random.Random(5), 0, 5)
     watched = WatchedEventIndex(url, tmp_path)
     reads = []
@@ -181,8 +172,8 @@ def _write_something(store, rng: random.Random, step: int) -> None:  # type: ign
         store.execute("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 2)")
 
 
-def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_store, tmp_path):
-    _, store = pg_store
+def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_url_store, tmp_path):
+    _, store = pg_url_store
     rng = random.Random(11)
     _fill(store, rng, 0, 20)
     index = first = build_postgis_index(store, tmp_path)
@@ -199,8 +190,8 @@ def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg
     first.close()
 
 
-def test_the_server_brings_its_index_up_to_date_and_builds_anew_when_much_was_added(pg_store, tmp_path):
-    url, store = pg_store
+def test_the_server_brings_its_index_up_to_date_and_builds_anew_when_much_was_added(pg_url_store, tmp_path):
+    url, store = pg_url_store
     _fill(store, random.Random(12), 0, 30)
     watched = WatchedEventIndex(url, tmp_path)
     try:
