@@ -95,7 +95,8 @@ async def list_events(
         items, matching = current.page(query)
         found = items, (matching if total else None)
     else:
-        found = await run_in_threadpool(deps.store(request).events.event_page, query, total)
+        store = deps.store(request)  # resolved in the worker thread below: each thread has its own connection
+        found = await run_in_threadpool(lambda: store.events.event_page(query, total))
     items, count = found
     more = len(items) > page
     items = items[:page]
