@@ -91,6 +91,80 @@ def test_a_load_killed_mid_shard_completes_on_rerun_without_duplicates(tmp_path)
     assert expected[1] == expected[2]
 
 
+_KILL_WHILE_CLUSTERING = """
+import os, signal, sys
+import frontwatch.dedup.assign as assign
+import frontwatch.scale.load as load
+original = assign.assign_articles
+calls = []
+def dying(store, ids, *args, **kwargs):
+    calls.append(ids)
+    if len(calls) == 2:  # the first batch is clustered and committed, the second is killed before it ends
+        os.kill(os.getpid(), signal.SIGKILL)
+    return original(store, ids, *args, **kwargs)
+assign.assign_articles = dying
+load.load_outputs(sys.argv[1], sys.argv[2], cluster_batch=5)
+"""
+
+_KILL_BEFORE_CLUSTERING = """
+import os, signal, sys
+import frontwatch.scale.load as load
+load._cluster = lambda *args: os.kill(os.getpid(), signal.SIGKILL)
+load.load_outputs(sys.argv[1], sys.argv[2])
+"""
+
+
+def _killed(script: str, out: Path, db: str) -> None:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path))
+    run = subprocess.run([sys.executable, "-c", script, str(out), db], env=env, capture_output=True, timeout=300)
+    assert run.returncode == -signal.SIGKILL, run.stderr.decode()[-2000:]
+
+
+def _stale_marks(db: str) -> int:
+    with open_store(db) as store:
+        return int(store.scalar("SELECT count(*) FROM events WHERE dedup_component LIKE 'stale:%'"))
+
+
+def _repeated(tmp_path: Path, shards: int = 4, days: int = 6) -> Path:
+    """A run whose every shard reports the same incidents (one a day): reports merge across shards."""
+    (tmp_path / "in").mkdir()
+    for k in range(shards):
+        lines = [json.dumps({"doc_id": f"rep-{k}-{d}", "published": f"2024-05-{d + 1:02d}",
+                             "text": f"Artillery shelled the city on day {d}. Outlet {k} reported it."})
+                 for d in range(days)]
+        (tmp_path / "in" / f"news-{k:05d}.jsonl").write_text("\n".join(lines) + "\n")
+    extract_corpus([str(tmp_path / "in")], tmp_path / "out", progress=False, extractor_factory=keyword_factory)
+    return tmp_path / "out"
+
+
+def test_a_load_killed_while_clustering_completes_on_rerun(tmp_path):
+    out = _repeated(tmp_path)
+    clean = str(tmp_path / "clean.duckdb")
+    load_outputs(out, clean, cluster_batch=5)
+    expected = _contents(clean)
+    assert len(set(expected[3].values())) == 6 < expected[1]  # one incident a day, reported by every shard
+    db = str(tmp_path / "killed.duckdb")
+    _killed(_KILL_WHILE_CLUSTERING, out, db)
+    assert _contents(db)[0] == expected[0] and None in _contents(db)[3].values()  # stored, half clustered
+    report = load_outputs(out, db, cluster_batch=5)
+    assert not report.failed and not report.unclustered
+    assert _contents(db) == expected
+
+
+def test_components_left_by_replaced_articles_survive_a_kill_between_the_steps(tmp_path):
+    out = _repeated(tmp_path)
+    clean = str(tmp_path / "clean.duckdb")
+    load_outputs(out, clean)
+    expected = _contents(clean)
+    manifest = [json.loads(x) for x in (out / MANIFEST).read_text().splitlines()]
+    (out / MANIFEST).write_text("".join(json.dumps(e) + "\n" for e in manifest[:2]))  # half the run again
+    _killed(_KILL_BEFORE_CLUSTERING, out, clean)
+    assert _stale_marks(clean) > 0  # the other half's components wait, marked, in the store
+    report = load_outputs(out, clean)
+    assert not report.failed and not report.unclustered and report.articles == 12
+    assert _stale_marks(clean) == 0 and _contents(clean) == expected
+
+
 class _OldStore(DuckDBStore):
     """A store as an older frontwatch left it: migrations before deterministic dedup (0021)."""
 

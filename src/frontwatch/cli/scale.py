@@ -107,8 +107,14 @@ def load(
                   f"into {report.target}; {report.skipped_documents} failed documents skipped")
         for failure in report.failed:
             err.print(f"  failed: {failure['shard']}: {failure['error']}")
+        for failure in report.unclustered:
+            err.print(f"  not deduplicated: {failure['articles']} articles from {failure['first_doc_id']}: "
+                      f"{failure['error']} (stored; loading again retries them)")
     if report.failed:
         fail_after_report(f"{len(report.failed)} shard(s) could not be loaded (see above)")
+    if report.unclustered:
+        fail_after_report(f"{len(report.unclustered)} batch(es) of stored articles could not be deduplicated "
+                          "(see above)")
 
 
 @scale_app.command("synth")

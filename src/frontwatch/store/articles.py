@@ -39,6 +39,9 @@ def _event_row(article_id: int, doc_id: str, ordinal: int, event: Event) -> tupl
     )
 
 
+#: What a dedup component's name starts with while it waits to be clustered again (its article was replaced).
+STALE_PREFIX = "stale:"
+
 #: Events per INSERT statement when an article is stored.
 _INSERT_BATCH = 500
 
@@ -167,6 +170,25 @@ class ArticleTables(Database):
         """The dedup components that replaced articles left behind (to recluster), forgotten once taken."""
         stale, self._dedup_stale_components = self._dedup_stale_components, set()
         return stale
+
+    def marked_stale_components(self) -> set[str]:
+        """The components marked stale in the store (:meth:`mark_stale_components`), which a later clustering
+        step takes; one scan of the events' components."""
+        return {str(r["dedup_component"]) for r in self.query(
+            "SELECT DISTINCT dedup_component FROM events WHERE dedup_component LIKE ?", (STALE_PREFIX + "%",))}
+
+    def mark_stale_components(self) -> int:
+        """Write the remembered stale components into the store (their events' component gets
+        :data:`STALE_PREFIX`), so that clustering done in a later transaction finds them even after a crash
+        in between; returns how many were marked."""
+        stale, self._dedup_stale_components = self._dedup_stale_components, set()
+        stale = {c for c in stale if not c.startswith(STALE_PREFIX)}
+        batch = sorted(stale)
+        for lo in range(0, len(batch), _INSERT_BATCH):
+            part = batch[lo:lo + _INSERT_BATCH]
+            self.execute(f"UPDATE events SET dedup_component = ? || dedup_component WHERE dedup_component IN "
+                         f"({', '.join('?' for _ in part)})", [STALE_PREFIX, *part])
+        return len(stale)
 
     def get_article(self, doc_id: str) -> dict[str, Any]:
         row = self.query_one("SELECT * FROM articles WHERE doc_id = ?", (doc_id,))
