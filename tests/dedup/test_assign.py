@@ -42,6 +42,18 @@ def test_reports_of_one_strike_share_a_cluster_with_every_source(store):
     assert sorted(r["fatalities"]["best"] for r in merged["reports"]) == [2, 3]
 
 
+def test_reports_placed_only_at_a_country_meet_stored_ones(store):
+    """A place without a first-level region (a country) is a blocking key of its own: the second report is
+    compared with the stored first one (such events had no candidates at all, and stayed apart)."""
+    russia = Place("Russia", 60.0, 100.0, geonameid=2017370, country="RU", precision=3)
+    _store_article(store, "r1", "Outlet A", [_event("Ukrainian drones struck targets in Russia", russia, "x", None)])
+    _store_article(store, "r2", "Outlet B", [_event("Ukrainian drones struck targets in Russia", russia, "y", None),
+                                             _event("Drones hit the oil depot in Sochi", SOCHI, "y", None)])
+    clusters = {(r["doc_id"], r["ordinal"]): r["cluster_id"] for r in store.query(
+        "SELECT a.doc_id, e.ordinal, e.cluster_id FROM events e JOIN articles a ON a.id = e.article_id")}
+    assert clusters["r1", 0] == clusters["r2", 0] != clusters["r2", 1]
+
+
 def test_event_alone_is_its_own_cluster(store):
     article_id = _store_article(store, "solo", "Outlet A", [_event("Drones hit Sochi", SOCHI, "the mayor", None)])
     event_id = store.scalar("SELECT id FROM events WHERE article_id = ?", (article_id,))

@@ -158,9 +158,11 @@ def _linked_components(store: Store, chunk: list[dict[str, Any]], rows: dict[int
     precise = [r for r in chunk if r["geonameid"] is not None and (r["geo_precision"] or 3) <= 2]
     loose = [r for r in chunk if r not in precise]
     unplaced = any(r["admin1"] is None and r["geonameid"] is None for r in chunk)
+    # an event placed at a place without a first-level region (a country) blocks on that place alone
+    regionless = [r for r in loose if r["geonameid"] is not None and not r["admin1"]]
     new_ids = {int(r["id"]) for r in chunk}
     candidates = [c for c in store.dedup_candidates(
-        first, last, geonameids=sorted({int(r["geonameid"]) for r in precise}),
+        first, last, geonameids=sorted({int(r["geonameid"]) for r in precise + regionless}),
         admin1s=sorted({r["admin1"] for r in loose if r["admin1"]}),
         loose_admin1s=sorted({r["admin1"] for r in precise if r["admin1"]}), unplaced=unplaced,
         span_from=first - timedelta(days=MAX_SPAN_DAYS)) if int(c["id"]) not in rows]
