@@ -531,6 +531,21 @@ RULES: tuple[Rule, ...] = (
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
         ),
     ),
+    Rule(
+        "Change to group/activity",
+        "authorities order or begin an evacuation of civilians: a change to their activity (eval/gold/README.md)",
+        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b",
+        (
+            "The regional administration ordered the evacuation of residents of two border villages.",
+            "Authorities announced a mandatory evacuation of families with children from the town.",
+        ),
+        (
+            "Rescuers evacuated the wounded after the strike.",
+            "A flood forced the evacuation of the village.",
+            "Russian forces shelled the town during the forced evacuation, killing two people.",
+        ),
+        main=False,
+    ),
 )
 
 #: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
