@@ -43,7 +43,11 @@ def _shelled_near(rng, p: Settlement, lead: str):
         [
             ("Shelling/artillery/missile attack", f"Russian forces shelled near {where}.", RUS),
             ("Shelling/artillery/missile attack", f"Russian forces shelled the outskirts of {where}.", RUS),
-            ("Shelling/artillery/missile attack", f"Russian forces shelled near {where} with mortars and artillery.", RUS),
+            (
+                "Shelling/artillery/missile attack",
+                f"Russian forces shelled near {where} with mortars and artillery.",
+                RUS,
+            ),
             ("Shelling/artillery/missile attack", f"Ukrainian forces shelled near {where}.", UA),
             ("Shelling/artillery/missile attack", f"Russian military fired MLRS near {where}.", RUS),
             ("Air/drone strike", f"Russian forces launched drone strikes near {where}.", RUS),
@@ -72,10 +76,26 @@ def _summary(rng, p: Settlement, q: Settlement):
     both = f"{p.name} and {q.name}" if q.oblast == p.oblast else p.name
     return rng.choice(
         [
-            ("Shelling/artillery/missile attack", f"Over the past day, the enemy shelled {both} in {p.oblast} oblast, the General Staff reported.", RUS),
-            ("Shelling/artillery/missile attack", f"Over the past day, Russian forces fired {n} times at {p.name}, {p.oblast} oblast, with artillery and MLRS.", RUS),
-            ("Armed clash", f"Over the past day, Ukrainian defenders repelled {n} enemy attacks near {p.name}, {p.oblast} oblast.", RUS),
-            ("Air/drone strike", f"Over the past day, the occupiers carried out {WORDS[min(n, 15)]} air strikes near {p.name}, {p.oblast} oblast.", RUS),
+            (
+                "Shelling/artillery/missile attack",
+                f"Over the past day, the enemy shelled {both} in {p.oblast} oblast, the General Staff reported.",
+                RUS,
+            ),
+            (
+                "Shelling/artillery/missile attack",
+                f"Over the past day, Russian forces fired {n} times at {p.name}, {p.oblast} oblast, with artillery and MLRS.",
+                RUS,
+            ),
+            (
+                "Armed clash",
+                f"Over the past day, Ukrainian defenders repelled {n} enemy attacks near {p.name}, {p.oblast} oblast.",
+                RUS,
+            ),
+            (
+                "Air/drone strike",
+                f"Over the past day, the occupiers carried out {WORDS[min(n, 15)]} air strikes near {p.name}, {p.oblast} oblast.",
+                RUS,
+            ),
         ]
     )
 
@@ -85,10 +105,30 @@ def _headline(rng, p: Settlement):
     region = rng.choice(["In the south", "In the east", "On the Kupiansk direction", "In the Zaporizhzhia direction"])
     return rng.choice(
         [
-            ("Air/drone strike", f"{region}, the aircraft of the Armed Forces of Ukraine inflicted {n} strikes on the enemy", UA, False),
-            ("Air/drone strike", f"Aviation of the Defence Forces inflicted {n} strikes on areas of concentration of enemy personnel", UA, False),
-            ("Government regains territory", f"Ukrainian forces forced Russian troops to withdraw from {p.name}, {p.oblast} oblast", UA, True),
-            ("Government regains territory", f"APU forced Russian troops to retreat near {p.name} ({p.oblast})", UA, True),
+            (
+                "Air/drone strike",
+                f"{region}, the aircraft of the Armed Forces of Ukraine inflicted {n} strikes on the enemy",
+                UA,
+                False,
+            ),
+            (
+                "Air/drone strike",
+                f"Aviation of the Defence Forces inflicted {n} strikes on areas of concentration of enemy personnel",
+                UA,
+                False,
+            ),
+            (
+                "Government regains territory",
+                f"Ukrainian forces forced Russian troops to withdraw from {p.name}, {p.oblast} oblast",
+                UA,
+                True,
+            ),
+            (
+                "Government regains territory",
+                f"APU forced Russian troops to retreat near {p.name} ({p.oblast})",
+                UA,
+                True,
+            ),
         ]
     )
 
@@ -168,7 +208,38 @@ def make_cover_note(rng: random.Random, places: list[Settlement]) -> tuple[FormN
     return FormNote(sub, text, p, first, last, pub, 0, actor), None
 
 
-def cover_gold_line(i: int, note: FormNote, claimant: str | None) -> dict:
+def make_summary_note(rng: random.Random, places: list[Settlement]) -> tuple[FormNote, None]:
+    """A summary line of the forms the fourth pass probed before writing rules for them (``--summaries``):
+    places that came under fire, ground attacks counted or failed, fire at positions with no weapon named."""
+    p = rng.choice(places)
+    day = date(2022, 3, 1) + timedelta(days=rng.randrange(900))
+    lead, first, last, pub = _named_day(rng, day)
+    n = rng.randint(2, 9)
+    past = rng.random() < 0.5
+    when = "Over the past day," if past else lead
+    sub, body = rng.choice(
+        [
+            (
+                "Shelling/artillery/missile attack",
+                f"{when} the village of {p.name} in {p.oblast} oblast came under enemy fire.",
+            ),
+            (
+                "Shelling/artillery/missile attack",
+                f"{when} the outskirts of {p.name}, {p.oblast} oblast, came under artillery fire.",
+            ),
+            ("Armed clash", f"{when} the enemy attacked {WORDS[n]} times near {p.name}, {p.oblast} oblast."),
+            ("Armed clash", f"{when} Russian troops attacked {p.name}, {p.oblast} oblast, without success."),
+            ("Armed clash", f"{when} Russian forces fired at Ukrainian positions near {p.name}, {p.oblast} oblast."),
+        ]
+    )
+    if past:
+        first = last = pub - timedelta(days=1)
+    return FormNote(
+        sub, f"{body} Casualties unknown." if rng.random() < 0.3 else body, p, first, last, pub, 0, RUS
+    ), None
+
+
+def cover_gold_line(i: int, note: FormNote, claimant: str | None, prefix: str = "c") -> dict:
     event: dict = {
         "event_type": EVENT_TYPE[note.sub],
         "sub_event_type": note.sub,
@@ -190,6 +261,9 @@ def cover_gold_line(i: int, note: FormNote, claimant: str | None) -> dict:
         event["actor1"] = note.actor
     if claimant:
         event["claimant"] = claimant
-    return {"doc_id": f"terse-c{i:03d}", "text": note.text, "published": note.published.isoformat(), "events": [event]}
-
-
+    return {
+        "doc_id": f"terse-{prefix}{i:03d}",
+        "text": note.text,
+        "published": note.published.isoformat(),
+        "events": [event],
+    }

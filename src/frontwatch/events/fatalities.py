@@ -31,7 +31,8 @@ _SEPARATIST = re.compile(
 
 _BELLIGERENT = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|\bMoD\b|military|army|armed forces|general staff|command|forces|"
-    r"militia|rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the|wagner|\bPMC\b",
+    r"militia|rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the|"
+    r"wagner|\bPMC\b",
     re.I,
 )
 
@@ -69,10 +70,13 @@ def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
 #: (its own dead, which count) names the claimant with the victims instead.
 _OWN_KILLERS = re.compile(
     r"\b(?:its|our)\s+(?:own\s+)?(?:forces|troops|units?|fighters|soldiers|servicemen|defenders|artillery(?:men)?|"
-    r"aviation|air defen[cs]es?|army|military|brigades?|gunners|snipers|drones?)\b(?!\s+(?:were|was|have been|had been)\b)",
+    r"aviation|air defen[cs]es?|army|military|brigades?|gunners|snipers|drones?)\b"
+    r"(?!\s+(?:were|was|have been|had been)\b)",
     re.I,
 )
-_OWN_VICTIMS = re.compile(r"\bof\s+(?:its|our)\b|\b(?:its|our)\s+(?:own\s+)?(?:\w+\s+)?(?:soldiers|servicemen|fighters)\b", re.I)
+_OWN_VICTIMS = re.compile(
+    r"\bof\s+(?:its|our)\b|\b(?:its|our)\s+(?:own\s+)?(?:\w+\s+)?(?:soldiers|servicemen|fighters)\b", re.I
+)
 
 
 #: "Russian forces lost up to 40 soldiers": the subject that lost them is the victims' side.

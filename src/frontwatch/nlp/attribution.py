@@ -44,9 +44,7 @@ _STATEMENT_BODY = re.compile(
 #: A note that opens with its date and then the reporting body, with no comma between them: "On 31 Jul the
 #: MoD said ...". The parser reads "Jul the MoD" as one noun phrase (or hangs the body on "On"), so the subject
 #: is taken from the words between the date and the reporting verb.
-_MONTH = (
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_SOURCE = re.compile(
     rf"^On\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?,?\s+"
     r"(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?P<verb>" + "|".join(sorted(REPORTING)) + r")\b"
