@@ -138,6 +138,7 @@ _SHARED = re.compile(
     re.I,
 )
 _SHARED_NUM = re.compile(rf"\b(?P<num>{NUMBER_RE})\s+(?P<adj>[\w-]+)", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+$", re.I)
 _ITEM_RE = re.compile(
     rf"\b(?P<pron>he|she)\b|(?:(?P<qual>{QUALIFIER_RE})\s+)?(?:(?:his|her|their)\s+)?(?P<num>{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?P<who>{_VICTIM})\b",
     re.I,
@@ -329,6 +330,8 @@ def _listed(text: str, windows: list[tuple[int, int]]) -> list[CasualtyMention]:
         for m in _matches(pattern, text, windows):
             if any(c.start < m.end("items") and m.start("items") < c.end for c in out):
                 continue
+            if pattern is _LIST and _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "killed a soldier and a civilian was wounded": the first item is the verb's object
             kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
             base = m.start("items")
             for item in _ITEM_RE.finditer(m.group("items")):
