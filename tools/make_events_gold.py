@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_forms.py lies next to this file
+from terse_cover import cover_gold_line, make_cover_note, make_summary_note
 from terse_forms import form_gold_line, load_settlements, make_form_note, make_toll_note
 
 REPO = Path(__file__).resolve().parents[1]
@@ -569,6 +570,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--extra", type=int, default=80, help="notes of the second pass's distinctions (own seed)")
     ap.add_argument("--forms", type=int, default=160, help="date, toll and place forms (tools/terse_forms.py)")
     ap.add_argument("--tolls", type=int, default=60, help="more toll phrasings (tools/terse_forms.py, own seed)")
+    ap.add_argument("--cover", type=int, default=80, help="issue 11's note forms, lists of the dead, claims (tools/terse_cover.py)")
+    ap.add_argument("--summaries", type=int, default=40, help="summary forms: came under fire, attacks counted (own seed)")
     args = ap.parse_args(argv)
     rng = random.Random(args.seed)
     places = load_places(args.gazetteer)
@@ -592,7 +595,14 @@ def main(argv: list[str] | None = None) -> None:
         tolls_rng = random.Random(args.seed + 53)
         for i in range(args.tolls):
             fh.write(json.dumps(form_gold_line(i, make_toll_note(tolls_rng, settlements), "t"), ensure_ascii=False) + "\n")
-    print(f"wrote {args.n + args.extra + args.forms + args.tolls} notes to {args.out}")
+        cover_rng = random.Random(args.seed + 71)
+        for i in range(args.cover):
+            fh.write(json.dumps(cover_gold_line(i, *make_cover_note(cover_rng, settlements)), ensure_ascii=False) + "\n")
+        summary_rng = random.Random(args.seed + 89)
+        for i in range(args.summaries):
+            note = cover_gold_line(i, *make_summary_note(summary_rng, settlements), prefix="s")
+            fh.write(json.dumps(note, ensure_ascii=False) + "\n")
+    print(f"wrote {args.n + args.extra + args.forms + args.tolls + args.cover + args.summaries} notes to {args.out}")
 
 
 if __name__ == "__main__":

@@ -37,13 +37,16 @@ FLOORS = {
     },
 }
 #: events-terse held-out (620 notes since issue 11's third pass: its date, toll and place forms; before the rules for
-#: them, date 0.879, deaths 0.768, place 0.943 on this half, now 1.0 / 0.994 / 1.0).
+#: them, date 0.879, deaths 0.768, place 0.943 on this half, now 1.0 / 0.994 / 1.0). 740 since its fourth pass
+#: (note forms, summaries, lists of the dead): at the merge base 0.944 / 0.942 / 0.963 / 0.944 / 0.943 on this half,
+#: now 1.0 / 0.997 / 0.995 / 1.0 / 1.0.
 TERSE_FLOORS = {
-    "event_type_accuracy": 0.98,
-    "sub_event_type_accuracy": 0.98,
+    "event_type_accuracy": 0.99,
+    "sub_event_type_accuracy": 0.99,
     "deaths_where_killed_accuracy": 0.99,
     "date_accuracy": 0.99,
     "location_within_25km": 0.99,
+    "event_found": 0.99,
 }
 
 
@@ -77,12 +80,13 @@ def test_terse_notes_floor(extractor):
 #: Held-out floors on notes written by an author who had not read the rules (tools/make_terse_independent.py:
 #: templated notes from ACLED's codebook plus hand-written ones); bench/results/events-terse-independent.md.
 INDEPENDENT_FLOORS = {
-    "event_type_accuracy": 0.92,
-    "sub_event_type_accuracy": 0.90,
-    "deaths_where_killed_accuracy": 0.95,  # 0.946 -> 0.960 (issue 11, third pass: tolls)
-    "date_accuracy": 0.95,
-    "location_within_25km": 0.95,  # 0.950 -> 0.955 (a settlement its qualifier contains)
-    "fatalities_best_accuracy": 0.95,  # 0.757 -> 0.960 (every event without deaths has 0, as ACLED codes it)
+    "event_type_accuracy": 0.935,  # 0.935 -> 0.940 (issue 11, fourth pass: note forms that gave no event)
+    "sub_event_type_accuracy": 0.92,  # 0.920 -> 0.925 (the same)
+    "deaths_where_killed_accuracy": 0.97,  # 0.946 -> 0.960 (third pass: tolls) -> 0.973 (fourth: lists of the dead)
+    "date_accuracy": 0.97,  # 0.965 -> 0.970 (fourth pass: every note with an event had its date; one more has one)
+    "location_within_25km": 0.955,  # 0.950 -> 0.955 (a settlement its qualifier contains) -> 0.960
+    "fatalities_best_accuracy": 0.97,  # 0.757 -> 0.960 (fatalities 0 as ACLED codes it) -> 0.971 (fourth pass)
+    "event_found": 0.97,  # 0.965 -> 0.970 (fourth pass)
 }
 
 

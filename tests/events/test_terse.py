@@ -141,3 +141,42 @@ def test_the_same_kind_elsewhere_is_another_incident():
         "On 5 February 2023, Russian forces shelled Kupiansk. Russian forces also shelled Vovchansk, killing one man.",
     )
     assert sorted(e["fatalities"]["best"] for e in events) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 4 February 2023, authorities ordered the evacuation of families with children from the town.",
+            "Change to group/activity",
+        ),
+        ("Over the past day, four villages of the hromada came under enemy fire.", "Shelling/artillery/missile attack"),
+        ("Over the past day, the enemy attacked five times near the village.", "Armed clash"),
+        ("On 4 February 2023, Russian troops attacked the village without success.", "Armed clash"),
+        ("On 4 February 2023, Russian forces fired at Ukrainian positions near the river.", "Armed clash"),
+    ],
+)
+def test_summary_and_announcement_forms_give_their_event(extractor, text, sub):
+    """Forms that gave no event (or an attack on civilians) before the fourth pass of issue 11."""
+    events = _events(extractor, text)
+    assert events and events[0]["sub_event_type"] == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("On 4 Feb the command said its troops repelled an assault, killing 30 soldiers.", None),
+        ("On 4 Feb the General Staff said its forces killed 45 soldiers near the bridge.", None),
+        ("On 4 Feb the command said its troops repelled an assault; two of its soldiers were killed.", 2),
+        ("On 4 Feb the command said three of its soldiers were killed by shelling.", 3),
+    ],
+)
+def test_a_claimant_naming_no_side_claims_what_its_own_forces_killed(extractor, text, deaths):
+    """ "Its forces killed N" is a belligerent's count of enemy dead (a claim); its own dead count."""
+    (event,) = _events(extractor, text)
+    assert event["fatalities"]["best"] == deaths
+
+
+def test_coordinated_dead_add_up_in_a_note(extractor):
+    (event,) = _events(extractor, "On 4 February 2023, Russian forces shelled a house. He and his wife were killed.")
+    assert event["fatalities"]["best"] == 2

@@ -95,3 +95,26 @@ def test_areas_drones_settlements():
 def test_casualties(text, expected):
     got = [(c.kind, c.value, c.qualifier, c.combatant, c.children) for c in find_casualties(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("He and his wife were killed.", 2),
+        ("She and her two sons died.", 3),
+        ("A farmer and his son were killed.", 2),
+        ("Three soldiers and a civilian were killed.", 4),
+        ("A police officer and two rescuers were killed.", 3),
+        ("Four civilians and a volunteer were killed and six injured.", 5),
+        ("The strike hit the house, killing a man and his wife.", 2),
+        ("The drone killed two medics and a driver.", 3),
+        ("The shell killed a soldier and a civilian was wounded.", 1),
+    ],
+)
+def test_every_person_of_a_list_of_the_dead_counts(text, deaths):
+    """ACLED's "Reported fatalities": a coordinated list of the dead is one death per person named."""
+    assert sum(c.value for c in find_casualties(text) if c.kind == "killed") == deaths
+
+
+def test_he_alone_is_no_list():
+    assert [c.kind for c in find_casualties("He said two soldiers were wounded.")] == ["wounded"]

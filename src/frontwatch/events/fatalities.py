@@ -31,7 +31,8 @@ _SEPARATIST = re.compile(
 
 _BELLIGERENT = re.compile(
     r"defen[cs]e ministry|ministry of defen[cs]e|\bMoD\b|military|army|armed forces|general staff|command|forces|"
-    r"militia|rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the",
+    r"militia|rebels|separatists|insurgents|brigade|battalion|taliban|islamic state|isis|spokesm[ae]n for the|"
+    r"wagner|\bPMC\b",
     re.I,
 )
 
@@ -59,7 +60,23 @@ def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
         return True
     lost = _LOST_BEFORE.search(text[max(0, c.start - 60) : c.start])
     mine, theirs = _side(claimant or ""), _side(victims) or (_side(lost.group("who")) if lost else None)
+    if mine is None and _OWN_KILLERS.search(text[max(0, c.start - 120) : c.start]):
+        return not _OWN_VICTIMS.search(text[max(0, c.start - 12) : c.end])  # "its forces killed 50 soldiers"
     return mine is not None and theirs is not None and mine != theirs
+
+
+#: The claimant's own forces as the ones who killed: "the command said its troops repelled an attack, killing 20
+#: soldiers". Whoever they killed is the enemy, whatever side the claimant is; "3 of its soldiers were killed"
+#: (its own dead, which count) names the claimant with the victims instead.
+_OWN_KILLERS = re.compile(
+    r"\b(?:its|our)\s+(?:own\s+)?(?:forces|troops|units?|fighters|soldiers|servicemen|defenders|artillery(?:men)?|"
+    r"aviation|air defen[cs]es?|army|military|brigades?|gunners|snipers|drones?)\b"
+    r"(?!\s+(?:were|was|have been|had been)\b)",
+    re.I,
+)
+_OWN_VICTIMS = re.compile(
+    r"\bof\s+(?:its|our)\b|\b(?:its|our)\s+(?:own\s+)?(?:\w+\s+)?(?:soldiers|servicemen|fighters)\b", re.I
+)
 
 
 #: "Russian forces lost up to 40 soldiers": the subject that lost them is the victims' side.

@@ -41,6 +41,16 @@ _STATEMENT_BODY = re.compile(
 )
 
 
+#: A note that opens with its date and then the reporting body, with no comma between them: "On 31 Jul the
+#: MoD said ...". The parser reads "Jul the MoD" as one noun phrase (or hangs the body on "On"), so the subject
+#: is taken from the words between the date and the reporting verb.
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_SOURCE = re.compile(
+    rf"^On\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?,?\s+"
+    r"(?P<src>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?P<verb>" + "|".join(sorted(REPORTING)) + r")\b"
+)
+
+
 @dataclass(frozen=True)
 class Attribution:
     sent_start: int  # character offsets of the sentence
@@ -76,6 +86,9 @@ def _clean(span: Span) -> str:
 
 def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
     """(the span naming who made the statement, the span the statement covers), or None."""
+    dated = _dated_source(sent)
+    if dated is not None:
+        return dated
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < len(sent.doc) and sent.doc[token.i + 1].lower_ == "to":
             objs = [c for c in sent.doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -95,6 +108,24 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
             left = min((c.i for c in head.lefts if c.dep_ in ("compound", "amod", "poss")), default=head.i)
             return sent.doc[left : head.i + 1], sent
     return None
+
+
+def _dated_source(sent: Span) -> tuple[Span, Span] | None:
+    """The body named between an opening date and its reporting verb, and the rest of the sentence it covers.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("On 2 Mar the regional police said a car hit a mine.")
+    >>> src, scope = _dated_source(doc[:])
+    >>> src.text, scope.text
+    ('the regional police', 'a car hit a mine.')
+    """
+    m = _DATED_SOURCE.match(sent.text)
+    if m is None:
+        return None
+    base = sent.start_char
+    span = sent.doc.char_span(base + m.start("src"), base + m.end("src"), alignment_mode="expand")
+    scope = sent.doc.char_span(base + m.end("verb") + 1, sent.end_char, alignment_mode="expand")
+    return (span, scope) if span is not None and scope is not None else None
 
 
 def _colon_source(sent: Span) -> tuple[Span, Span] | None:

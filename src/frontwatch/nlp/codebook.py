@@ -393,7 +393,7 @@ RULES: tuple[Rule, ...] = (
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -438,6 +438,18 @@ RULES: tuple[Rule, ...] = (
             "The army formed a new drone unit.",
         ),
         requires=_USE,
+    ),
+    Rule(
+        "Armed clash",
+        "ground attacks counted or failed: a summary's 'attacked N times', 'attacked ... without success'",
+        r"\battack(?:ed|ing)\s+(?:\w+\s+){0,3}?(?:once|twice|\w+\s+times)\b|\b(?:attack(?:ed|s)?|tried|attempted)\b[^.;]{0,80}?\b(?:without success|unsuccessfully)\b|\bunsuccessful(?:ly)?\s+(?:\w+\s+)?(?:attacks?|assaults?|attempts?)\b",
+        (
+            "Over the past day, the enemy attacked four times near the village.",
+            "Russian troops attacked the village without success on Tuesday.",
+        ),
+        ("The enemy attacked the town with drones twice.", "Russian missiles attacked the city without success."),
+        main=False,
+        excludes=r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|shell\w*|aircraft|aviation|bombs?|mortars?|mlrs)\b",
     ),
     Rule(
         "Attack",
@@ -530,6 +542,34 @@ RULES: tuple[Rule, ...] = (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
         ),
+    ),
+    Rule(
+        "Change to group/activity",
+        "authorities order or begin an evacuation of civilians: a change to their activity (eval/gold/README.md)",
+        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b",
+        (
+            "The regional administration ordered the evacuation of residents of two border villages.",
+            "Authorities announced a mandatory evacuation of families with children from the town.",
+        ),
+        (
+            "Rescuers evacuated the wounded after the strike.",
+            "A flood forced the evacuation of the village.",
+            "Russian forces shelled the town during the forced evacuation, killing two people.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Shelling/artillery/missile attack",
+        "settlements that came under fire: a summary's one-sided remote fire on places, its weapon unnamed",
+        r"came under (?:\w+ ){0,2}?(?:fire|shelling|bombardment)\b",
+        (
+            "Four villages of the border hromada came under enemy fire over the past day.",
+            "The outskirts of the town came under artillery fire on Monday.",
+        ),
+        ("A patrol came under fire near the bridge.",),
+        main=False,
+        requires=r"\b(?:settlements?|villages?|towns?|city|cities|communities|hromadas?|outskirts|suburbs|districts?|areas?)\b",
+        excludes=r"\b(?:patrols?|convoys?|positions|checkpoints?|troops|soldiers|units?)\b",
     ),
 )
 

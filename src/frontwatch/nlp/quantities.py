@@ -83,8 +83,8 @@ _QTY = re.compile(
 )
 
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
-_COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines"
-_VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
+_COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders"
+_VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|rescuers?|firefighters?|(?:para)?medics?|doctors?|nurses?|volunteers?|pensioners?|teachers?|officials?|employees?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
 _KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
@@ -120,9 +120,16 @@ _CASUALTY_PATTERNS = [
     ),
 ]
 # "one Ukrainian soldier and three rebels were killed": every side's dead in one incident, each counted.
-_ITEM = rf"(?:(?:his|her|their)\s+)?(?:{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?:{_VICTIM})"
+# A pronoun is one person when it is coordinated with others: "he and his wife were killed" (ACLED counts each).
+_ITEM = rf"(?:\b(?:he|she)\b|(?:(?:his|her|their)\s+)?(?:{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?:{_VICTIM}))"
+_ITEMS = rf"(?P<items>{_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ITEM})+)"
 _LIST = re.compile(
-    rf"\b(?P<items>{_ITEM}(?:(?:\s*,\s*|,?\s+and\s+){_ITEM})+)\s+(?:(?:were|was|have been|had been|are|also|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    rf"\b{_ITEMS}\s+(?:(?:were|was|have been|had been|are|also|reportedly|both|all)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+    re.I,
+)
+# The same list after its verb: "killing a man and his wife", "killed two soldiers and a civilian".
+_LIST_AFTER = re.compile(
+    rf"\b(?P<verb>killing|killed|kills|wounding|injuring)\s+{_ITEMS}\b(?!\s+(?:were|was|are)\b)",
     re.I,
 )
 # "4 Ukrainian and 6 Russian servicemen were killed": two counts that share one noun, each counted.
@@ -131,8 +138,9 @@ _SHARED = re.compile(
     re.I,
 )
 _SHARED_NUM = re.compile(rf"\b(?P<num>{NUMBER_RE})\s+(?P<adj>[\w-]+)", re.I)
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|kills|wounded|wounding|injured|injuring)\s+$", re.I)
 _ITEM_RE = re.compile(
-    rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?:(?:his|her|their)\s+)?(?P<num>{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?P<who>{_VICTIM})\b",
+    rf"\b(?P<pron>he|she)\b|(?:(?P<qual>{QUALIFIER_RE})\s+)?(?:(?:his|her|their)\s+)?(?P<num>{NUMBER_RE}|a|an|his|her)\s+{_ADJS}(?P<who>{_VICTIM})\b",
     re.I,
 )
 # One person named as dead without a number: "the man died in hospital", "his body was found", "found dead".
@@ -317,15 +325,21 @@ def _mention(start: int, end: int, kind: str, value: float, qualifier: str, m: r
 
 def _listed(text: str, windows: list[tuple[int, int]]) -> list[CasualtyMention]:
     """Each item of a list of the dead or wounded of several groups, as its own mention."""
-    out = []
-    for m in _matches(_LIST, text, windows):
-        kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
-        base = m.start("items")
-        for item in _ITEM_RE.finditer(m.group("items")):
-            value = 1.0 if item.group("num").lower() in ("a", "an", "his", "her") else parse_number(item.group("num"))
-            if value is not None:
-                qual = qualifier_of(item.group("qual"), item.group("num"))
-                out.append(_mention(base + item.start(), base + item.end(), kind, value, qual, item))
+    out: list[CasualtyMention] = []
+    for pattern in (_LIST, _LIST_AFTER):
+        for m in _matches(pattern, text, windows):
+            if any(c.start < m.end("items") and m.start("items") < c.end for c in out):
+                continue
+            if pattern is _LIST and _VERB_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "killed a soldier and a civilian was wounded": the first item is the verb's object
+            kind = "wounded" if re.fullmatch(_WOUND, m.group("verb"), re.I) else "killed"
+            base = m.start("items")
+            for item in _ITEM_RE.finditer(m.group("items")):
+                num = (item.group("num") or "one").lower()
+                value = 1.0 if num in ("a", "an", "his", "her") else parse_number(num)
+                if value is not None:
+                    qual = "exact" if item.group("pron") else qualifier_of(item.group("qual"), num)
+                    out.append(_mention(base + item.start(), base + item.end(), kind, value, qual, item))
     return out
 
 
