@@ -13,6 +13,8 @@ counter-examples (``tests/nlp/test_protests.py`` checks each):
 - "violently suppressed" and "a violent dispersal" describe the authorities' force, not the demonstrators'
   violence: "violent" counts only where it is not the manner of a suppression;
 - "excessive force" is the sub-type's own name; "deadly" qualifying something else is no death at the protest;
+- a baton (or lathi) charge is a dispersal, an intervention; batons used otherwise ("beaten with batons") stay
+  grave force;
 - a death or an arrest named as the protest's cause ("a vigil to protest the killing of a student", "a march
   against the arrests") is no force used at it, nor an intervention: :data:`CAUSE` is read out of the text
   for those cues, and for the word "violence" only among the demonstrators' cues (for all of theirs, it
@@ -59,7 +61,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
-        r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
+        r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
         (
             "Security forces opened fire on protesters, killing two.",
             "Police violently suppressed a silent march of pensioners in the capital.",
@@ -71,18 +73,21 @@ CUES: tuple[Rule, ...] = (
             "Police dispersed the rally of pensioners with tear gas.",
             "Students held a candlelight vigil to protest the killing of a classmate.",
             "Hundreds marched against the killing of a journalist in the capital.",
+            "Police baton-charged the striking teachers outside the assembly.",
         ),
     ),
     Rule(
         "Protest with intervention",
         "authorities break up or suppress a non-violent protest",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|(?:baton|lathi)[- ]?charg\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
         (
             "Thousands rallied in the capital. Police fired tear gas to disperse them.",
             "Police dispersed the rally of pensioners with tear gas.",
             "Police detained 12 protesters at the rally.",
             "Soldiers violently dispersed a picket of farmers.",
             "Hundreds rallied against the detention of a journalist, and police arrested ten of them.",
+            "Police baton-charged the striking teachers outside the assembly.",
+            "Officers resorted to a lathi charge to clear the sit-in.",
         ),
         (
             "Thousands rallied peacefully in the capital on Sunday.",
