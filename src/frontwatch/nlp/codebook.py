@@ -269,8 +269,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*|(?:{_PROTESTERS}) (?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
-        ("Demonstrators threw stones at police during the protest.",),
+        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
+        # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
+        # is the demonstrators' own violence)
+        ("Several protesters were injured when police fired rubber bullets.", "Demonstrators were attacked by unknown men."),
     ),
     Rule(
         "Protest with intervention",
