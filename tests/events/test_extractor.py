@@ -156,3 +156,16 @@ def test_accidental_deaths_are_no_event(extractor, text):
 def test_deaths_alone_still_report_violence(extractor):
     (event,) = _events(extractor, "Three civilians were killed in the village on Monday, officials said.")
     assert event["sub_event_type"] == "Attack"
+
+
+def test_a_passive_subject_underwent_the_act_and_the_by_phrase_did_it(extractor):
+    # ACLED: actor1 is who acts; "militants were pushed back ... by troops" names the troops as the actor
+    (event,) = _events(extractor, "Militants were pushed back from the town of Qaryatayn by Syrian troops.")[:1]
+    assert (event["sub_event_type"], event["actor1"]) == ("Government regains territory", "Military Forces of Syria")
+
+
+def test_rebel_fighters_and_militias_are_non_state_actors(extractor):
+    (event,) = _events(extractor, "Rebel fighters seized the town of Kidal from the Malian army.")[:1]
+    assert (event["sub_event_type"], event["actor1"]) == ("Non-state actor overtakes territory", "Rebels")
+    (event,) = _events(extractor, "Militiamen attacked an army post near Maiduguri, killing two soldiers.")[:1]
+    assert (event["event_type"], event["actor1"]) == ("Battles", "Militia")

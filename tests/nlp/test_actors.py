@@ -33,3 +33,9 @@ def test_a_sponsor_prefix_names_who_backs_the_actor_not_the_actor():
     assert [a.name for a in find_actors("Russia-backed separatists shelled the town")] == ["Separatists"]
     assert [a.name for a in find_actors("A Kyiv-based group said rebels attacked")] == ["Rebels"]
     assert [a.name for a in find_actors("Russian troops shelled the town")] == ["Military Forces of Russia"]
+
+
+def test_non_state_groups_by_their_common_names():
+    found = find_actors("Rebel fighters and militiamen clashed; terrorists and bandits fled")
+    assert [(a.name, a.state) for a in found] == [
+        ("Rebels", False), ("Militia", False), ("Militants", False), ("Unidentified Armed Group", False)]

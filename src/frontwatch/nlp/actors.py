@@ -189,7 +189,7 @@ def country_of_iso(code: str | None, profile: ConflictProfile | None = None) -> 
 
 _GENERIC = re.compile(
     r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
-    r"separatists|gunmen|jihadists|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
+    r"separatists|gunmen|jihadists|rebel fighters|militias?|militiamen|terrorists|islamists|extremists|bandits|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
     re.I,
 )
 _STATE_WORDS = frozenset(
@@ -252,6 +252,14 @@ def _generic_name(word: str) -> str:
         "separatists": "Separatists",
         "gunmen": "Unidentified Armed Group",
         "jihadists": "Militants",
+        "rebel fighters": "Rebels",
+        "militia": "Militia",
+        "militias": "Militia",
+        "militiamen": "Militia",
+        "terrorists": "Militants",
+        "islamists": "Militants",
+        "extremists": "Militants",
+        "bandits": "Unidentified Armed Group",
     }
     return names.get(word, "Military Forces")
 
