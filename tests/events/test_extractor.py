@@ -169,3 +169,16 @@ def test_rebel_fighters_and_militias_are_non_state_actors(extractor):
     assert (event["sub_event_type"], event["actor1"]) == ("Non-state actor overtakes territory", "Rebels")
     (event,) = _events(extractor, "Militiamen attacked an army post near Maiduguri, killing two soldiers.")[:1]
     assert (event["event_type"], event["actor1"]) == ("Battles", "Militia")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # ACLED: arrests at a demonstration are a Protest with intervention; away from one, Arrests
+        ("Police arrested twenty protesters at the rally in Harare.", "Protest with intervention"),
+        ("Police detained five activists ahead of the opposition rally in Harare.", "Arrests"),
+        ("Authorities in Minsk arrested an activist on charges of organising an unauthorised protest.", "Arrests"),
+    ],
+)
+def test_arrests_at_a_protest_are_an_intervention_and_away_from_one_arrests(extractor, text, sub):
+    assert _events(extractor, text)[0]["sub_event_type"] == sub

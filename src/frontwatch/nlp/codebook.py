@@ -103,11 +103,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
-        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
         (
             "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
             "A man was arrested in Kharkiv on suspicion of planting explosives.",
             "Police captured a gang leader wanted for the bombing of a bus station.",
+            "Authorities arrested an opposition activist on charges of organising an unauthorised protest.",
+            "Police detained five activists ahead of the opposition rally.",
         ),
         (
             "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
@@ -278,8 +280,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators|activists)|(?:protesters|demonstrators|activists) (?:were )?(?:arrested|detained)",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
         ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
+        # activists are demonstrators only at a demonstration: arrested away from one they are Arrests
+        ("Police detained five activists ahead of the opposition rally.",),
     ),
     Rule(
         "Mob violence",

@@ -35,6 +35,26 @@ from .codebook import _PROTEST, _PROTESTERS, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
+#: A protest that is not taking place where an arrest is reported: the arrest's charge ("for organising a
+#: protest") or one still to come ("ahead of the rally"). ACLED codes arrests at a demonstration as a Protest
+#: with intervention and arrests away from one (before it, or for having led one) as Arrests.
+PROTEST_ELSEWHERE = re.compile(
+    rf"\b(?:ahead of|before|prior to|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:organi[sz]\w*|lead\w*|led|taking part in|participat\w* in|joining|incit\w*|call\w* for|"
+    rf"plann\w*|staging|holding))\s+(?:\S+\s+){{0,4}}?(?:{_PROTEST})",
+    re.I,
+)
+
+
+def protest_at_hand(sentence: str) -> bool:
+    """A protest the sentence reports as taking place (not only one an arrest is charged with or comes before).
+
+    >>> protest_at_hand("Police detained five activists ahead of the opposition rally.")
+    False
+    >>> protest_at_hand("Police detained five activists at the opposition rally.")
+    True
+    """
+    return bool(PROTEST_CONTEXT.search(PROTEST_ELSEWHERE.sub(" ", sentence)))
 
 
 #: First cue that matches wins: the demonstrators' own violence, then lethal force, then intervention.
