@@ -246,7 +246,9 @@ def _actors(
         actor2 = (f"Police Forces of {country}" if country else "Police Forces") if police else None
     if kind == "Protests":
         actor1 = f"Protesters ({country})" if country else "Protesters"
-    elif kind == "Riots" and (first is None or first.name in ("Protesters", "Rioters")):
+    elif kind == "Riots" and (
+        first is None or any(a.name in ("Protesters", "Rioters") for a in agents + targets)
+    ):  # ACLED: the crowd riots, also where the police are named nearer the cue ("two protesters were shot")
         actor1 = f"Rioters ({country})" if country else "Rioters"
     dead_civilians = any(c.kind == "killed" and not c.combatant for c in casualties)
     if kind in ("Explosions/Remote violence", "Violence against civilians") and dead_civilians:
