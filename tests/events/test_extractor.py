@@ -186,7 +186,7 @@ def test_arrests_at_a_protest_are_an_intervention_and_away_from_one_arrests(extr
 
 def test_a_violent_demonstrations_actor_is_the_crowd_even_with_the_police_named_nearer(extractor):
     # ACLED: actor1 of a Violent demonstration is Rioters; the police who met them are actor2
-    text = "Two protesters were wounded in Basra after police fired on crowds who had set fire to a government building."
+    text = "Two protesters were wounded in Basra after police fired on crowds who had set fire to a town hall."
     (event,) = _events(extractor, text)[:1]
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")
