@@ -62,7 +62,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
+        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
@@ -76,6 +76,8 @@ CUES: tuple[Rule, ...] = (
             "Soldiers carried out a violent dispersal of a student picket.",
             "Thousands walked through the capital to condemn violence against women.",
             "Residents rallied against gang violence in the district.",
+            # the demonstrators attacked, not attacking: their protest stays as the authorities treated it
+            "Thousands marched peacefully through the city; police detained two men who attacked the marchers.",
         ),
     ),
     Rule(
