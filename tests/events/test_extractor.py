@@ -190,3 +190,9 @@ def test_a_violent_demonstrations_actor_is_the_crowd_even_with_the_police_named_
     (event,) = _events(extractor, text)[:1]
     assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
         "Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")
+
+
+def test_a_noun_trigger_takes_the_subject_of_the_verb_it_serves(extractor):
+    # "in an ambush" hangs on "killed": its subject acts, not the militants nearer the trigger
+    (event,) = _events(extractor, "Troops killed 15 militants in an ambush near Damboa.")[:1]
+    assert (event["event_type"], event["actor1"], event["actor2"]) == ("Battles", "Military Forces", "Militants")

@@ -274,6 +274,10 @@ def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int, bool] | Non
     if span is None or len(span) == 0:
         return None
     verb = span.root if span.root.tag_.startswith("VB") else span.root.head
+    for _ in range(2):  # a noun trigger under a preposition ("killed 15 in an ambush"): up to the verb it serves
+        if verb.tag_.startswith("VB") or verb.dep_ not in ("prep", "pobj", "dobj"):
+            break
+        verb = verb.head
     children = {c.dep_: c for c in reversed(list(verb.children))}  # the first child of each relation
     subj = children.get("nsubj") or children.get("agent") or children.get("nsubjpass")
     if subj is None:
