@@ -36,6 +36,7 @@ def test_a_sponsor_prefix_names_who_backs_the_actor_not_the_actor():
 
 
 def test_non_state_groups_by_their_common_names():
-    found = find_actors("Rebel fighters and militiamen clashed; terrorists and bandits fled")
+    found = find_actors("Rebel fighters and militiamen clashed; terrorists and bandits fled; assailants hid")
     assert [(a.name, a.state) for a in found] == [
-        ("Rebels", False), ("Militia", False), ("Militants", False), ("Unidentified Armed Group", False)]
+        ("Rebels", False), ("Militia", False), ("Militants", False), ("Unidentified Armed Group", False),
+        ("Unidentified Armed Group", False)]

@@ -189,7 +189,7 @@ def country_of_iso(code: str | None, profile: ConflictProfile | None = None) -> 
 
 _GENERIC = re.compile(
     r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
-    r"separatists|gunmen|jihadists|rebel fighters|militias?|militiamen|terrorists|islamists|extremists|bandits|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
+    r"separatists|gunmen|jihadists|rebel fighters|militias?|militiamen|terrorists|islamists|extremists|bandits|assailants|attackers|armed men|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
     re.I,
 )
 _STATE_WORDS = frozenset(
@@ -260,6 +260,9 @@ def _generic_name(word: str) -> str:
         "islamists": "Militants",
         "extremists": "Militants",
         "bandits": "Unidentified Armed Group",
+        "assailants": "Unidentified Armed Group",
+        "attackers": "Unidentified Armed Group",
+        "armed men": "Unidentified Armed Group",
     }
     return names.get(word, "Military Forces")
 
