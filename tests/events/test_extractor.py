@@ -156,3 +156,43 @@ def test_accidental_deaths_are_no_event(extractor, text):
 def test_deaths_alone_still_report_violence(extractor):
     (event,) = _events(extractor, "Three civilians were killed in the village on Monday, officials said.")
     assert event["sub_event_type"] == "Attack"
+
+
+def test_a_passive_subject_underwent_the_act_and_the_by_phrase_did_it(extractor):
+    # ACLED: actor1 is who acts; "militants were pushed back ... by troops" names the troops as the actor
+    (event,) = _events(extractor, "Militants were pushed back from the town of Qaryatayn by Syrian troops.")[:1]
+    assert (event["sub_event_type"], event["actor1"]) == ("Government regains territory", "Military Forces of Syria")
+
+
+def test_rebel_fighters_and_militias_are_non_state_actors(extractor):
+    (event,) = _events(extractor, "Rebel fighters seized the town of Kidal from the Malian army.")[:1]
+    assert (event["sub_event_type"], event["actor1"]) == ("Non-state actor overtakes territory", "Rebels")
+    (event,) = _events(extractor, "Militiamen attacked an army post near Maiduguri, killing two soldiers.")[:1]
+    assert (event["event_type"], event["actor1"]) == ("Battles", "Militia")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # ACLED: arrests at a demonstration are a Protest with intervention; away from one, Arrests
+        ("Police arrested twenty protesters at the rally in Harare.", "Protest with intervention"),
+        ("Police detained five activists ahead of the opposition rally in Harare.", "Arrests"),
+        ("Authorities in Minsk arrested an activist on charges of organising an unauthorised protest.", "Arrests"),
+    ],
+)
+def test_arrests_at_a_protest_are_an_intervention_and_away_from_one_arrests(extractor, text, sub):
+    assert _events(extractor, text)[0]["sub_event_type"] == sub
+
+
+def test_a_violent_demonstrations_actor_is_the_crowd_even_with_the_police_named_nearer(extractor):
+    # ACLED: actor1 of a Violent demonstration is Rioters; the police who met them are actor2
+    text = "Two protesters were wounded in Basra after police fired on crowds who had set fire to a town hall."
+    (event,) = _events(extractor, text)[:1]
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (
+        "Violent demonstration", "Rioters (Iraq)", "Police Forces of Iraq")
+
+
+def test_a_noun_trigger_takes_the_subject_of_the_verb_it_serves(extractor):
+    # "in an ambush" hangs on "killed": its subject acts, not the militants nearer the trigger
+    (event,) = _events(extractor, "Troops killed 15 militants in an ambush near Damboa.")[:1]
+    assert (event["event_type"], event["actor1"], event["actor2"]) == ("Battles", "Military Forces", "Militants")

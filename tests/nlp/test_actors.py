@@ -26,3 +26,17 @@ def test_the_default_profile_does_not_know_them_and_the_setting_switches(tmp_pat
     assert active_profile().opponents == {"Ostland": "Westria", "Westria": "Ostland"}
     assert [a.side for a in find_actors("Ostlandic troops shelled Westhaven")] == ["Ostland", "Westria"]
     assert [a.side for a in find_actors("ZSU pushed a Russian soldier out")] == []
+
+
+def test_a_sponsor_prefix_names_who_backs_the_actor_not_the_actor():
+    # ACLED codes the backed group ("Russia-backed separatists" are separatists), not its sponsor
+    assert [a.name for a in find_actors("Russia-backed separatists shelled the town")] == ["Separatists"]
+    assert [a.name for a in find_actors("A Kyiv-based group said rebels attacked")] == ["Rebels"]
+    assert [a.name for a in find_actors("Russian troops shelled the town")] == ["Military Forces of Russia"]
+
+
+def test_non_state_groups_by_their_common_names():
+    found = find_actors("Rebel fighters and militiamen clashed; terrorists and bandits fled; assailants hid")
+    assert [(a.name, a.state) for a in found] == [
+        ("Rebels", False), ("Militia", False), ("Militants", False), ("Unidentified Armed Group", False),
+        ("Unidentified Armed Group", False)]

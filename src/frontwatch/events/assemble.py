@@ -201,7 +201,7 @@ def _owns_weapon(text: str, actor: ActorMention) -> bool:
 
 
 def _agents(
-    mention: EventMention, full: str, subject: tuple[int, int] | None
+    mention: EventMention, full: str, subject: tuple[int, int, bool] | None
 ) -> tuple[list[ActorMention], list[ActorMention], ActorMention | None]:
     """(agents, targets, the agent who acts): the agent nearest before the trigger, unless the trigger verb's
     subject names one ("Afghan forces ... recaptured")."""
@@ -209,6 +209,11 @@ def _agents(
     disrupted = mention.sub_event_type == "Disrupted weapons use"
     agents = [a for a in actors if not _is_target(full, a) and not (disrupted and _owns_weapon(full, a))]
     targets = [a for a in actors if a not in agents]
+    if subject is not None and subject[2]:  # "rebels were pushed back": the passive's subject underwent it
+        patients = [a for a in agents if subject[0] <= a.start < subject[1]]
+        agents = [a for a in agents if a not in patients]
+        targets = targets + patients
+        subject = None
     before = [a for a in agents if a.start <= mention.trigger_start]
     first = before[-1] if before else (agents[0] if agents else None)
     if subject is not None:
@@ -241,7 +246,9 @@ def _actors(
         actor2 = (f"Police Forces of {country}" if country else "Police Forces") if police else None
     if kind == "Protests":
         actor1 = f"Protesters ({country})" if country else "Protesters"
-    elif kind == "Riots" and (first is None or first.name in ("Protesters", "Rioters")):
+    elif kind == "Riots" and (
+        first is None or any(a.name in ("Protesters", "Rioters") for a in agents + targets)
+    ):  # ACLED: the crowd riots, also where the police are named nearer the cue ("two protesters were shot")
         actor1 = f"Rioters ({country})" if country else "Rioters"
     dead_civilians = any(c.kind == "killed" and not c.combatant for c in casualties)
     if kind in ("Explosions/Remote violence", "Violence against civilians") and dead_civilians:
@@ -260,13 +267,19 @@ def _actors(
     return actor1, actor2
 
 
-def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int] | None:
-    """Character span of the grammatical subject of the trigger's verb, if the parse gives one."""
+def _subject_span(doc: Any, start: int, end: int) -> tuple[int, int, bool] | None:
+    """Character span of who does the trigger's verb, if the parse gives one: its subject, or in the passive
+    its "by" phrase; a passive's subject without one comes with True (it names who underwent the act)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     verb = span.root if span.root.tag_.startswith("VB") else span.root.head
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "agent")), None)
+    for _ in range(2):  # a noun trigger under a preposition ("killed 15 in an ambush"): up to the verb it serves
+        if verb.tag_.startswith("VB") or verb.dep_ not in ("prep", "pobj", "dobj"):
+            break
+        verb = verb.head
+    children = {c.dep_: c for c in reversed(list(verb.children))}  # the first child of each relation
+    subj = children.get("nsubj") or children.get("agent") or children.get("nsubjpass")
     if subj is None:
         return None
-    return doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i])
+    return doc[subj.left_edge.i].idx, doc[subj.right_edge.i].idx + len(doc[subj.right_edge.i]), subj.dep_ == "nsubjpass"

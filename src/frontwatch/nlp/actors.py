@@ -8,6 +8,8 @@ here), police "Police Forces of <Country>", unarmed victims "Civilians (<Country
 [('Military Forces of Ukraine', 'Ukraine'), ('Military Forces of Russia', 'Russia'), ('Military Forces of Ukraine', 'Ukraine')]
 >>> [a.name for a in find_actors("ZSU pushed a Russian soldier out; UAF held")]
 ['Military Forces of Ukraine', 'Military Forces of Russia', 'Military Forces of Ukraine']
+>>> [a.name for a in find_actors("Iran-backed separatists fought Syrian troops")]
+['Separatists', 'Military Forces of Syria']
 """
 
 # ruff: noqa: E501  (pattern tables: one rule per line reads better than a rule split across lines)
@@ -132,6 +134,10 @@ ISO_COUNTRY = {
 }
 _FORCE = r"shelling|strikes?|attacks?|bombardments?|offensives?|assaults?|fire|airstrikes?|raids?|forces|troops|army|armed forces|military|soldiers?|servicem[ae]n|infantry|defen[cs]e ministry|ministry of defen[cs]e|mod|general staff|air force|navy|artillery|drones?|missiles?|units?|marines|paratroopers|jets|warplanes|aircraft|command|air defen[cs]es?|border guards?|government forces"
 _POLICE = r"police|policemen|security forces|security personnel"
+#: A country word that qualifies another actor as its sponsor ("Iran-backed militia", "Kyiv-based group"): the
+#: backer is not the actor (ACLED codes the militia, not its sponsor). "-led" stays: a "Saudi-led coalition" is
+#: led by, and partly made of, that state's forces.
+_SPONSOR = re.compile(r"-(?:backed|based|allied|aligned|supported|sponsored|funded|trained|armed)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ def country_of_iso(code: str | None, profile: ConflictProfile | None = None) -> 
 
 _GENERIC = re.compile(
     r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
-    r"separatists|gunmen|jihadists|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
+    r"separatists|gunmen|jihadists|rebel fighters|militias?|militiamen|terrorists|islamists|extremists|bandits|assailants|attackers|armed men|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
     re.I,
 )
 _STATE_WORDS = frozenset(
@@ -209,6 +215,8 @@ def find_actors(text: str, *, offset: int = 0, profile: ConflictProfile | None =
         word = m.group("c")
         if word in ("US", "us") and word != "US":  # the pronoun "us"
             continue
+        if _SPONSOR.match(text, m.end("c")):
+            continue  # "Russia-backed separatists": the separatists act (found below), not Russia
         country = lexicon.words[word.lower()]
         if not (m.group("force") or m.group("police")) and word.lower() not in lexicon.nouns:
             continue  # "Russian border zones", "Russian-controlled port": an adjective, not an actor
@@ -244,6 +252,17 @@ def _generic_name(word: str) -> str:
         "separatists": "Separatists",
         "gunmen": "Unidentified Armed Group",
         "jihadists": "Militants",
+        "rebel fighters": "Rebels",
+        "militia": "Militia",
+        "militias": "Militia",
+        "militiamen": "Militia",
+        "terrorists": "Militants",
+        "islamists": "Militants",
+        "extremists": "Militants",
+        "bandits": "Unidentified Armed Group",
+        "assailants": "Unidentified Armed Group",
+        "attackers": "Unidentified Armed Group",
+        "armed men": "Unidentified Armed Group",
     }
     return names.get(word, "Military Forces")
 

@@ -13,6 +13,8 @@ counter-examples (``tests/nlp/test_protests.py`` checks each):
 - "violently suppressed" and "a violent dispersal" describe the authorities' force, not the demonstrators'
   violence: "violent" counts only where it is not the manner of a suppression;
 - "excessive force" is the sub-type's own name; "deadly" qualifying something else is no death at the protest;
+- a baton (or lathi) charge is a dispersal, an intervention; batons used otherwise ("beaten with batons") stay
+  grave force;
 - a death or an arrest named as the protest's cause ("a vigil to protest the killing of a student", "a march
   against the arrests") is no force used at it, nor an intervention: :data:`CAUSE` is read out of the text
   for those cues, and for the word "violence" only among the demonstrators' cues (for all of theirs, it
@@ -33,6 +35,26 @@ from .codebook import _PROTEST, _PROTESTERS, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
+#: A protest that is not taking place where an arrest is reported: the arrest's charge ("for organising a
+#: protest") or one still to come ("ahead of the rally"). ACLED codes arrests at a demonstration as a Protest
+#: with intervention and arrests away from one (before it, or for having led one) as Arrests.
+PROTEST_ELSEWHERE = re.compile(
+    rf"\b(?:ahead of|before|prior to|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
+    rf"(?:\w+\s+){{0,3}}?(?:organi[sz]\w*|lead\w*|led|taking part in|participat\w* in|joining|incit\w*|call\w* for|"
+    rf"plann\w*|staging|holding))\s+(?:\S+\s+){{0,4}}?(?:{_PROTEST})",
+    re.I,
+)
+
+
+def protest_at_hand(sentence: str) -> bool:
+    """A protest the sentence reports as taking place (not only one an arrest is charged with or comes before).
+
+    >>> protest_at_hand("Police detained five activists ahead of the opposition rally.")
+    False
+    >>> protest_at_hand("Police detained five activists at the opposition rally.")
+    True
+    """
+    return bool(PROTEST_CONTEXT.search(PROTEST_ELSEWHERE.sub(" ", sentence)))
 
 
 #: First cue that matches wins: the demonstrators' own violence, then lethal force, then intervention.
@@ -40,7 +62,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
+        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
@@ -54,12 +76,14 @@ CUES: tuple[Rule, ...] = (
             "Soldiers carried out a violent dispersal of a student picket.",
             "Thousands walked through the capital to condemn violence against women.",
             "Residents rallied against gang violence in the district.",
+            # the demonstrators attacked, not attacking: their protest stays as the authorities treated it
+            "Thousands marched peacefully through the city; police detained two men who attacked the marchers.",
         ),
     ),
     Rule(
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
-        r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
+        r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
         (
             "Security forces opened fire on protesters, killing two.",
             "Police violently suppressed a silent march of pensioners in the capital.",
@@ -71,18 +95,21 @@ CUES: tuple[Rule, ...] = (
             "Police dispersed the rally of pensioners with tear gas.",
             "Students held a candlelight vigil to protest the killing of a classmate.",
             "Hundreds marched against the killing of a journalist in the capital.",
+            "Police baton-charged the striking teachers outside the assembly.",
         ),
     ),
     Rule(
         "Protest with intervention",
         "authorities break up or suppress a non-violent protest",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|(?:baton|lathi)[- ]?charg\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
         (
             "Thousands rallied in the capital. Police fired tear gas to disperse them.",
             "Police dispersed the rally of pensioners with tear gas.",
             "Police detained 12 protesters at the rally.",
             "Soldiers violently dispersed a picket of farmers.",
             "Hundreds rallied against the detention of a journalist, and police arrested ten of them.",
+            "Police baton-charged the striking teachers outside the assembly.",
+            "Officers resorted to a lathi charge to clear the sit-in.",
         ),
         (
             "Thousands rallied peacefully in the capital on Sunday.",

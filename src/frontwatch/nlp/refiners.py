@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
 from .codebook import GENERIC_STRIKE, NEGATION
-from .protests import PROTEST_CONTEXT, protest_subtype
+from .protests import PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
@@ -128,6 +128,8 @@ def is_protest_sentence(sub: str | None, sentence: str) -> bool:
     """A sentence that belongs to the report's protest (its sub-type, or protest words in a non-violent type)."""
     if sub is None:
         return False
+    if sub == "Arrests" and not protest_at_hand(sentence):
+        return False  # arrests before a rally or for having led one are no intervention in it
     return sub in PROTEST_FAMILY or bool(
         PROTEST_CONTEXT.search(sentence)
         and EVENT_TYPE_OF[sub] in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
