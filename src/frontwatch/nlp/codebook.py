@@ -246,7 +246,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rocked|tore)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
+        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|(?:stepped|steps) on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hits?|struck|strikes|triggered|triggers|drove over|drives over|drove onto|drives onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|(?:ran|runs) over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rips|rocked|rocks?|tore|tears)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
@@ -255,6 +255,8 @@ RULES: tuple[Rule, ...] = (
             "A bag of explosives blew up in a car park in Zaporizhzhia.",
             "A mine left by Russian forces exploded under a tractor near Kupiansk.",
             "Farmer killed by mine near Balakliia",
+            "Tractor hits mine near Vysokopillia, driver wounded",
+            "Explosion rocks centre of Nova Kakhovka",
             "An explosion tore through a market, killing 14.",
             "Three soldiers were killed when an improvised bomb hit their vehicle.",
         ),
@@ -321,8 +323,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "ceasefire violations: coded by the violence, not as an agreement",
-        r"violat\w* (?:\w+ ){0,3}cease-?fire|cease-?fire violations?|breach\w* (?:of )?(?:the )?cease-?fire",
-        ("Ukrainian military violated the ceasefire eleven times near Horlivka.",),
+        r"violat\w* (?:\w+ ){0,3}(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:violations?|breach\w*)|breach\w* (?:of )?(?:the )?(?:\w+ ){0,2}?(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:was |were |is |has been )?(?:violated|breached|broken)",
+        (
+            "Ukrainian military violated the ceasefire eleven times near Horlivka.",
+            "Ceasefire violated 12 times in Donbas over the past day.",
+            "Separatists breach the truce 30 times, army says.",
+        ),
         ("Russia and Ukraine agreed a local ceasefire to evacuate civilians.",),
         main=False,
     ),
@@ -393,7 +399,7 @@ RULES: tuple[Rule, ...] = (
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?on (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -406,6 +412,7 @@ RULES: tuple[Rule, ...] = (
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
             "Three policemen were killed when gunmen opened fire on a checkpoint.",
             "Troops battled insurgents in the city centre for several hours.",
+            "Two soldiers wounded amid 25 enemy attacks along the front, army says.",
         ),
         (
             "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
@@ -415,7 +422,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Shelling/artillery/missile attack",
         "one-sided remote fire from the ground or sea",
-        r"shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired|with (?:a |\w+ )?tanks?\b",
+        r"shell(?:ed|ings?|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired|with (?:a |\w+ )?tanks?\b",
         (
             "On 5 February 2023, Russian forces shelled near Kupiansk, Kharkiv.",
             "On 17 June 2023, Russian forces shelled Kherson city with MLRS, killing three civilians.",
