@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -446,6 +446,7 @@ RULES: tuple[Rule, ...] = (
         (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
             "A Russian drone hit a bus in Kherson.",
+            "Drone crashes into office block in Kursk",
         ),
         (
             "Ukrainian drone and shelling attacks on border villages killed two people.",
