@@ -79,6 +79,7 @@ def test_the_wounded_alone_report_violence(extractor, text, sub):
         "Kramatorsk",  # a place alone
         "Morning update, 14 March",  # a round-up's title
         "Ukraine plans counteroffensive in spring",  # a plan has not happened
+        "Ukraine plans a new offensive",
         "Kremlin denies plans for new mobilisation",
         "Death toll of the war could be far higher, monitors say",
         "Four workers hurt as boiler explodes at a bakery",  # an accident, which ACLED does not code
@@ -86,3 +87,8 @@ def test_the_wounded_alone_report_violence(extractor, text, sub):
 )
 def test_a_headline_that_reports_no_incident_gives_none(extractor, text):
     assert _events(extractor, text) == []
+
+
+def test_plans_named_as_a_noun_do_not_hide_the_act(extractor):
+    (event,) = _events(extractor, "Scouts found the enemy plans and attacked the positions")
+    assert event["sub_event_type"] == CLASH
