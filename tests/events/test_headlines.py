@@ -49,6 +49,7 @@ SHELL, CLASH, IED = "Shelling/artillery/missile attack", "Armed clash", "Remote 
         ("Russian forces bombard Vovchansk", SHELL, 0),
         ("Deputy mayor of a frontline town killed by security services", "Attack", 1),
         ("Breaking! Volunteer medic killed in eastern Ukraine", "Attack", 1),
+        ("Breaking! Missile strike on Odesa port", SHELL, 0),  # a kicker is no heading of a verbless headline
         ("FPV drone hits car in Beryslav, driver killed", "Air/drone strike", 1),
     ],
 )

@@ -81,11 +81,13 @@ def _mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
     harmed = list(doc._.casualties or ())  # the dead, and the wounded (an injury implies violence too)
     segs = segments(doc)
+    last_verb = max((s.index for s in segs if s.has_verb), default=-1)
     for seg in segs:
         sent, i = seg.span, seg.index
         text, base = sent.text, sent.start_char
-        if not seg.has_verb and len(segs) > 1 and not any(base <= c.start < sent.end_char for c in harmed):
-            continue  # a heading; a headline alone ("One civilian dead in clashes") or a toll ("Fatalities: 2") counts
+        if not seg.has_verb and i < last_verb and not any(base <= c.start < sent.end_char for c in harmed):
+            continue  # a heading: text with a verb follows it. A headline alone ("One civilian dead in clashes"), after
+            # a kicker ("Breaking! Missile strike on X"), or a toll ("Fatalities: 2") counts
         found = classify_sentence(sent)
         if found is not None:
             if found[0] != NO_EVENT:
