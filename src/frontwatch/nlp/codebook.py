@@ -414,7 +414,7 @@ RULES: tuple[Rule, ...] = (
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
             "Three policemen were killed when gunmen opened fire on a checkpoint.",
             "Troops battled insurgents in the city centre for several hours.",
-            "Two soldiers wounded amid 25 enemy attacks along the front, army says.",
+            "Army reports 25 enemy attacks along the front; two soldiers wounded.",
             "Ukrainian forces capture two Russian soldiers near Bakhmut",
             "Three marines taken prisoner near Krynky",
             "Ukrainian troops come under fire near Horlivka",
