@@ -28,12 +28,14 @@ FLOORS = {
         "sub_event_type_accuracy": 0.78,
         "sub_event_type_weighted_f1": 0.775,
     },
+    # UCDP: about half of its "headlines" are a place or a person's name, a round-up's title or unreadable Cyrillic,
+    # which report no incident; issue 11's headline pass (ucdp11) raised event found 0.490 -> 0.501.
     (("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"), "heldout"): {
-        "event_found": 0.48,
+        "event_found": 0.50,
         "date_accuracy": 0.22,
-        "fatalities_best_accuracy": 0.33,
-        "deaths_where_killed_accuracy": 0.33,
-        "claimant_accuracy": 0.15,
+        "fatalities_best_accuracy": 0.34,
+        "deaths_where_killed_accuracy": 0.34,
+        "claimant_accuracy": 0.155,
     },
 }
 #: events-terse held-out (620 notes since issue 11's third pass: its date, toll and place forms; before the rules for
@@ -96,3 +98,20 @@ def test_independent_terse_notes_floor(extractor):
     report = evaluate_events(gold, extractor=extractor, split="heldout")
     assert report.documents >= 150
     _check(report, INDEPENDENT_FLOORS)
+
+
+#: Held-out floors on our own news headlines (eval/gold/headlines-own.jsonl, written from the codebook's definitions;
+#: 44 incidents and 13 headlines that report none): at the branch point event found 0.88, sub-type 0.83.
+HEADLINE_FLOORS = {
+    "event_found": 0.99,
+    "sub_event_type_accuracy": 0.95,
+    "date_accuracy": 0.99,
+    "fatalities_best_accuracy": 0.99,
+}
+
+
+@pytest.mark.slow
+def test_own_headlines_floor(extractor):
+    report = evaluate_events(REPO / "eval" / "gold" / "headlines-own.jsonl", extractor=extractor, split="heldout")
+    assert report.documents >= 20
+    _check(report, HEADLINE_FLOORS)

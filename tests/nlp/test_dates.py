@@ -56,6 +56,10 @@ def _one(text, published=FRI):
         ("Overnight into Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
         ("This night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
         ("During the night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
+        # a headline's count over a week ("in one week", "in seven days"): the week up to publication
+        ("Shelling kills four soldiers in one week", ("2024-05-10", "2024-05-17", "week")),
+        ("Two wounded in the course of one week", ("2024-05-10", "2024-05-17", "week")),
+        ("Three killed in Donbas in seven days", ("2024-05-10", "2024-05-17", "week")),
     ],
 )
 def test_resolves(text, expected):

@@ -131,6 +131,7 @@ def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
         sentence=ctx.text[mention.start : mention.end],
         index=mention.sentence_index,
         killed=[c for c in in_sent if c.kind == "killed"],
+        wounded=[c for c in in_sent if c.kind == "wounded"],
         earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed
                  if m.sub_event_type and m.sentence_index < mention.sentence_index],  # typed: never None
         protest_text=ctx.protest_text,

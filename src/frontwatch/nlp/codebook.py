@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -248,7 +248,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "planted, hidden or left explosives",
-        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|stepped on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hit|struck|triggered|drove over|drove onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|ran over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rocked|tore)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
+        r"\bieds?\b|improvised (?:explosive|bombs?|devices?|mines?)|roadside (?:bomb|blast|explosion|device)|land ?mines?|anti-(?:tank|personnel) mines?|(?<!\w )\bmines? (?:blast|explosion|exploded|detonated)|(?:stepped|steps) on (?:a |an )?(?:\w+ )?(?:mine|explosive)|(?:hits?|struck|strikes|triggered|triggers|drove over|drives over|drove onto|drives onto) (?:a |an )?(?:\w+ )?(?:mine|tripwire)\b|(?:ran|runs) over (?:a |an )?(?:\w+ )?(?:mine|explosive)|car bomb\w*|bomb (?:blast|exploded|explosion|went off|attack)|(?:bomb|device|explosive)s? (?:planted|hidden|exploded|detonated|went off|blew up)|explosive devices?|booby[- ]trap\w*|(?:blew|blow|blows|blowing) up\b(?! (?:himself|herself|themselves))|remote[- ]controlled|sticky bomb|magnetic bomb|vehicle-borne|bomb(?:ing)? (?:at|in|near|outside) |bomb blast|blast (?:at|in|near|outside|ripped)|(?:explosions?|blasts?) (?:at|in|near|outside|ripped|rips|rocked|rocks?|tore|tears)|detonat\w+|unexploded (?:\w+ )?(?:ordnance|shells?|munitions?|mines?|bombs?|rockets?|grenades?|projectiles?)|explosive remnants|bombing killed|a bomb|(?:mines?|explosives?|ordnance|devices?) (?:left|planted|laid|hidden) by|(?:mines?|explosives?|ordnance|devices?)\b(?:\s+\S+){0,5}?\s+(?:exploded|detonated|went off) under|(?:killed|injured|wounded|blown up|maimed) (?:\w+ ){0,2}by (?:an? |the )?(?:\w+ )?(?:land)?mines?\b|(?:killed|injured|wounded) (?:\w+ ){0,2}(?:in|by) (?:an? |the )?(?:mine|ordnance|uxo) (?:blast|explosion)",
         (
             "On 13 June 2023, a civilian was killed after stepping on a landmine near Izium, Kharkiv.",
             "A roadside bomb struck an army convoy near the town.",
@@ -257,6 +257,9 @@ RULES: tuple[Rule, ...] = (
             "A bag of explosives blew up in a car park in Zaporizhzhia.",
             "A mine left by Russian forces exploded under a tractor near Kupiansk.",
             "Farmer killed by mine near Balakliia",
+            "Tractor hits mine near Vysokopillia, driver wounded",
+            "Explosion rocks centre of Nova Kakhovka",
+            "Partisans blow up a railway bridge near Tokmak",
             "An explosion tore through a market, killing 14.",
             "Three soldiers were killed when an improvised bomb hit their vehicle.",
         ),
@@ -328,8 +331,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "ceasefire violations: coded by the violence, not as an agreement",
-        r"violat\w* (?:\w+ ){0,3}cease-?fire|cease-?fire violations?|breach\w* (?:of )?(?:the )?cease-?fire",
-        ("Ukrainian military violated the ceasefire eleven times near Horlivka.",),
+        r"violat\w* (?:\w+ ){0,3}(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:violations?|breach\w*)|breach\w* (?:of )?(?:the )?(?:\w+ ){0,2}?(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:was |were |is |has been )?(?:violated|breached|broken)",
+        (
+            "Ukrainian military violated the ceasefire eleven times near Horlivka.",
+            "Ceasefire violated 12 times in Donbas over the past day.",
+            "Separatists breach the truce 30 times, army says.",
+        ),
         ("Russia and Ukraine agreed a local ceasefire to evacuate civilians.",),
         main=False,
     ),
@@ -352,11 +359,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|took (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|took|captured) (?-i:[A-Z])|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
             "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
+            "Russian forces seize Vodiane",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
@@ -404,7 +412,7 @@ RULES: tuple[Rule, ...] = (
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -417,6 +425,10 @@ RULES: tuple[Rule, ...] = (
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
             "Three policemen were killed when gunmen opened fire on a checkpoint.",
             "Troops battled insurgents in the city centre for several hours.",
+            "Army reports 25 enemy attacks along the front; two soldiers wounded.",
+            "Ukrainian forces capture two Russian soldiers near Bakhmut",
+            "Three marines taken prisoner near Krynky",
+            "Ukrainian troops come under fire near Horlivka",
         ),
         (
             "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
@@ -426,13 +438,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Shelling/artillery/missile attack",
         "one-sided remote fire from the ground or sea",
-        r"shell(?:ed|ing|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w+|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired|with (?:a |\w+ )?tanks?\b",
+        r"shell(?:ed|ings?|s)?\b|artillery|mortars?|rockets?|missiles?|\bmlrs\b|multiple (?:launch )?rocket|\bgrads?\b|uragan|smerch|katyusha|howitzers?|bombard\w*|pound(?:ed|ing) (?!(?:\w+ )?(?:of|sterling)\b)|pounds (?-i:[A-Z])|ballistic|iskanders?|kalibrs?|himars|s-300|cannon fire|heavy weapons|projectiles?|tank (?:fire|shells?|rounds)|fired from (?:a |the )?tanks?|tanks? fired|with (?:a |\w+ )?tanks?\b",
         (
             "On 5 February 2023, Russian forces shelled near Kupiansk, Kharkiv.",
             "On 17 June 2023, Russian forces shelled Kherson city with MLRS, killing three civilians.",
             "Russia denied that its missiles hit a hospital in Kharkiv.",
             "A Russian tank fired on houses in Vovchansk.",
             "Russian forces hit the outskirts of Vovchansk with tanks, damaging power lines.",
+            "Russian forces bombard Kupiansk",
+            "Russia pounds Vuhledar again",
         ),
         ("Ukrainian forces repelled an attack near Bakhmut despite heavy mortar fire.",),
     ),
@@ -443,6 +457,7 @@ RULES: tuple[Rule, ...] = (
         (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
             "A Russian drone hit a bus in Kherson.",
+            "Drone crashes into office block in Kursk",
         ),
         (
             "Ukrainian drone and shelling attacks on border villages killed two people.",
@@ -465,7 +480,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Attack",
         "armed actor present kills or harms unarmed people",
-        rf"gunmen (?:\w+ ){{0,3}}(?:attacked|stormed|killed|shot|opened fire|invaded)|(?:attacked|stormed|invaded|raided) (?:\w+ ){{0,4}}(?:community|communities|villages?|market|school|church|mosque|college|campus|hospital|homes?|wedding|funeral)|massacr\w+|slaughter\w*|behead\w*|hacked to death|(?:killing|killed) (?:\w+ ){{0,3}}(?:villagers|civilians|worshippers|students|farmers|pilgrims)|(?:shot|shoot|shooting|fired (?:up)?on|opened fire on|executed|tortured|beat|beaten|stabbed) (?:\w+ ){{0,2}}{_CIVILIAN}",
+        rf"gunmen (?:\w+ ){{0,3}}(?:attacked|stormed|killed|shot|opened fire|invaded)|(?:attacked|storm(?:ed|s)|invade[ds]|raid(?:ed|s)?) (?:\w+ ){{0,4}}(?:community|communities|villages?|market|school|church|mosque|college|campus|hospital|homes?|wedding|funeral)|massacr\w+|slaughter\w*|behead\w*|hacked to death|(?:killing|killed) (?:\w+ ){{0,3}}(?:villagers|civilians|worshippers|students|farmers|pilgrims)|(?:shot|shoot|shooting|fired (?:up)?on|opened fire on|executed|tortured|beat|beaten|stabbed) (?:\w+ ){{0,2}}{_CIVILIAN}",
         (
             "On 14 June 2023, Russian soldiers shot a civilian in Nova Kakhovka, Kherson.",
             "Russian soldiers executed two men in Bucha.",
@@ -497,8 +512,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Attack",
         "killings and violence without a weapon named",
-        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|opened fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
-        ("On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",),
+        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
+        (
+            "On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",
+            "Soldiers open fire on a village near Vasylivka 40 times",
+        ),
     ),
     Rule(
         "Peaceful protest",
@@ -591,8 +609,8 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
-    r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? to|"
-    r"planning to|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
+    r"planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 

@@ -2,7 +2,7 @@
 
 Sets ``Doc._.event_mentions``: one :class:`EventMention` per sentence whose words match a codebook rule
 (:mod:`.codebook`) unless the match is hypothetical ("no plans to occupy"), and one, untyped
-(``sub_event_type`` None), per sentence that names no weapon but counts the dead or reports a strike.
+(``sub_event_type`` None), per sentence that names no weapon but counts the dead or wounded or reports a strike.
 The refiners (:mod:`.refiners`) settle the sub-type once actors and place are known
 (:mod:`frontwatch.events.assemble`); an untyped sentence they leave untyped reports no event.
 """
@@ -79,13 +79,15 @@ def classify_sentence(sentence: Span) -> Hit | None:
 
 def _mentions(doc: Doc) -> list[EventMention]:
     out: list[EventMention] = []
-    killed = [c for c in doc._.casualties or () if c.kind == "killed"]
+    harmed = list(doc._.casualties or ())  # the dead, and the wounded (an injury implies violence too)
     segs = segments(doc)
+    last_verb = max((s.index for s in segs if s.has_verb), default=-1)
     for seg in segs:
         sent, i = seg.span, seg.index
         text, base = sent.text, sent.start_char
-        if not seg.has_verb and len(segs) > 1 and not any(base <= c.start < sent.end_char for c in killed):
-            continue  # a heading; a headline alone ("One civilian dead in clashes") or a toll ("Fatalities: 2") counts
+        if not seg.has_verb and i < last_verb and not any(base <= c.start < sent.end_char for c in harmed):
+            continue  # a heading: text with a verb follows it. A headline alone ("One civilian dead in clashes"), after
+            # a kicker ("Breaking! Missile strike on X"), or a toll ("Fatalities: 2") counts
         found = classify_sentence(sent)
         if found is not None:
             if found[0] != NO_EVENT:
@@ -94,7 +96,7 @@ def _mentions(doc: Doc) -> list[EventMention]:
                 for sub2, rank2, s2, e2 in counted_kinds(text, found):
                     out.append(EventMention(base, sent.end_char, base + s2, base + e2, sub2, rank2, i, listed=True))
             continue
-        cue = _untyped_cue(text, base, killed, sent.end_char)
+        cue = _untyped_cue(text, base, harmed, sent.end_char)
         if cue is not None:
             out.append(EventMention(base, sent.end_char, cue[0], cue[1], None, UNTYPED_RANK, i))
     return out
@@ -150,11 +152,12 @@ def _other_weapon(sentence: str, start: int, end: int, kind: str) -> bool:
     return any(sub != kind and sub in _COUNTABLE and p.search(item) for sub, p in COMPILED)
 
 
-def _untyped_cue(text: str, base: int, killed: list, end: int) -> tuple[int, int] | None:
-    """Where a sentence without a codebook match still may report an event: its dead, or a weaponless strike."""
-    dead = [c for c in killed if base <= c.start < end]
-    if dead:
-        return dead[0].start, dead[0].end
+def _untyped_cue(text: str, base: int, harmed: list, end: int) -> tuple[int, int] | None:
+    """Where a sentence without a codebook match still may report an event: its dead or wounded (the dead
+    first), or a weaponless strike."""
+    hurt = sorted((c for c in harmed if base <= c.start < end), key=lambda c: c.kind != "killed")
+    if hurt:
+        return hurt[0].start, hurt[0].end
     m = GENERIC_STRIKE.search(text)
     return (base + m.start(), base + m.end()) if m else None
 

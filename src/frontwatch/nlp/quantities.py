@@ -171,9 +171,11 @@ _SINGULAR = re.compile(
 _CHILDREN = re.compile(
     rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I
 )
-# A headline naming one victim without a number: "Ukraine opera singer killed in separatist east".
+# A headline naming one victim without a number: "Ukraine opera singer killed in separatist east", also after a
+# kicker ("Exclusive! ...", "Donetsk: ...") or as a headline's second clause ("Drone hits car, driver killed"),
+# and with an "of" phrase ("Head of a village council killed").
 _HEADLINE_DEAD = re.compile(
-    r"^(?P<who>(?:[\w'’-]+\s+){0,3}?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
+    r"(?:^|(?<=[!?:,] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
     re.I,
 )
 

@@ -5,9 +5,10 @@ each candidate sentence once its actor and place are known; each may set the sub
 
 1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
-2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") is an Attack, or an Armed
-   clash if only combatants died (ACLED: fatalities imply violence even when the report names no weapon);
-   unless the deaths are accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
+2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
+   wounded ("Two soldiers wounded near X", a headline's whole report) is an Attack, or an Armed clash if only
+   combatants were harmed (ACLED: fatalities and injuries imply violence even when the report names no
+   weapon); unless the harm is accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
@@ -43,6 +44,7 @@ class Draft:
     sentence: str
     index: int
     killed: Sequence = ()  # CasualtyMention of kind "killed" in the sentence
+    wounded: Sequence = ()  # CasualtyMention of kind "wounded" in the sentence
     earlier: Sequence[tuple[int, str]] = ()  # (sentence index, codebook sub-type) of earlier typed sentences
     protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
     actor: ActorMention | None = None
@@ -77,9 +79,10 @@ _ACCIDENTAL = re.compile(
 
 
 def deaths_only(d: Draft) -> str | None:
-    if d.sub is not None or not d.killed or _ACCIDENTAL.search(d.sentence):
+    harmed = d.killed or d.wounded
+    if d.sub is not None or not harmed or _ACCIDENTAL.search(d.sentence):
         return None
-    return "Armed clash" if all(c.combatant for c in d.killed) else "Attack"
+    return "Armed clash" if all(c.combatant for c in harmed) else "Attack"
 
 
 def protest_family(d: Draft) -> str | None:
