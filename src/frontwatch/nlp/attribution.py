@@ -114,10 +114,12 @@ def _dated_source(sent: Span) -> tuple[Span, Span] | None:
     """The body named between an opening date and its reporting verb, and the rest of the sentence it covers.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("On 2 Mar the regional police said a car hit a mine.")
+    >>> doc = spacy.blank("en")("On 2 Mar the Border Guard Service said a car hit a mine.")
     >>> src, scope = _dated_source(doc[:])
     >>> src.text, scope.text
-    ('the regional police', 'a car hit a mine.')
+    ('the Border Guard Service', 'a car hit a mine.')
+    >>> _dated_source(spacy.blank("en")("On 2 Mar the car hit a mine, police said.")[:]) is None
+    True
     """
     m = _DATED_SOURCE.match(sent.text)
     if m is None:
