@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from frontwatch.models import Article
-from frontwatch.store import open_store
+from frontwatch.store import event_watch, open_store
 from frontwatch.store.event_watch import (
     MAX_EXTRA_SHARE,
     WatchedEventIndex,
@@ -173,7 +173,10 @@ def _write_something(store, rng: random.Random, step: int) -> None:  # type: ign
         store.execute("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 2)")
 
 
-def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_url_store, tmp_path):
+@pytest.mark.parametrize("few", [event_watch._FEW, 0])  # added rows put in place one by one, or all sorted again
+def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_url_store, tmp_path, few,
+                                                                               monkeypatch):
+    monkeypatch.setattr(event_watch, "_FEW", few)
     _, store = pg_url_store
     rng = random.Random(11)
     _fill(store, rng, 0, 20)

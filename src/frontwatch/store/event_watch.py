@@ -47,6 +47,8 @@ MIN_GAP_S = 2.0
 WAIT_S = 3.0
 #: An index is brought up to date in memory while the events added so make up at most this share of its file.
 MAX_EXTRA_SHARE = 0.2
+#: Up to this many rows added by a refresh are put in place one by one; more, and the whole index is sorted again.
+_FEW = 4096
 _DAYS = "COALESCE({} - DATE '1970-01-01', {})"
 _COLUMNS = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
             f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
@@ -170,19 +172,34 @@ def _merged(old: EventIndex, rows: list[Any], keep: np.ndarray, generation: Any,
     texts = [listed_event_json({"id": r[0], "cluster_id": r[7], "doc_id": r[8], "event_json": r[9]}).encode("utf-8")
              for r in rows]
     ends = len(old.payload) + len(old.extra) + np.cumsum([len(t) for t in texts], dtype=np.int64)
-    added = {"ids": np.array([r[0] for r in rows], dtype=np.int64),
-             "day": np.array([r[1] for r in rows], dtype=np.int32),
-             "last_day": np.array([r[2] for r in rows], dtype=np.int32),
-             "lon": np.array([r[3] for r in rows], dtype=np.float64),
-             "lat": np.array([r[4] for r in rows], dtype=np.float64),
-             "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
-             "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
-             "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
-    merged = {name: np.concatenate([getattr(old, name)[keep], column]) for name, column in added.items()}
-    order = np.lexsort((merged["ids"], merged["day"]))
-    return EventIndex(**{name: column[order] for name, column in merged.items()}, types=types,
+    added: dict[str, np.ndarray] = {
+        "ids": np.array([r[0] for r in rows], dtype=np.int64), "day": np.array([r[1] for r in rows], dtype=np.int32),
+        "last_day": np.array([r[2] for r in rows], dtype=np.int32),
+        "lon": np.array([r[3] for r in rows], dtype=np.float64),
+        "lat": np.array([r[4] for r in rows], dtype=np.float64),
+        "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
+        "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
+        "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
+    kept = {name: getattr(old, name)[keep] for name in added}  # still in the index order
+    if len(rows) <= _FEW:  # a few rows: each goes into its place (a sort of a million costs ~0.1 s)
+        order = np.lexsort((added["ids"], added["day"]))
+        added = {name: column[order] for name, column in added.items()}
+        at = _places(kept["day"], kept["ids"], added["day"], added["ids"])
+        merged = {name: np.insert(kept[name], at, column) for name, column in added.items()}
+    else:
+        merged = {name: np.concatenate([kept[name], column]) for name, column in added.items()}
+        order = np.lexsort((merged["ids"], merged["day"]))
+        merged = {name: column[order] for name, column in merged.items()}
+    return EventIndex(**merged, types=types,
                       payload=old.payload, extra=old.extra + b"".join(texts), path=old.path,
                       generation=generation, horizon=horizon)
+
+
+def _places(day: np.ndarray, ids: np.ndarray, new_day: np.ndarray, new_ids: np.ndarray) -> np.ndarray:
+    """Where rows (``new_day``, ``new_ids``) go among rows sorted by (day, id), for :func:`numpy.insert`."""
+    first, last = np.searchsorted(day, new_day, "left"), np.searchsorted(day, new_day, "right")
+    return np.array([lo + np.searchsorted(ids[lo:hi], i) for lo, hi, i in zip(first, last, new_ids, strict=True)],
+                    dtype=np.int64)
 
 
 def _horizon(store: PostGISStore) -> int:
