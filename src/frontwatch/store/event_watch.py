@@ -180,7 +180,8 @@ def _merged(old: EventIndex, rows: list[Any], keep: np.ndarray, generation: Any,
         "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
         "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
         "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
-    kept = {name: getattr(old, name)[keep] for name in added}  # still in the index order
+    every = bool(keep.all())  # only added: no copy of the old columns before the one that inserts
+    kept = {name: getattr(old, name) if every else getattr(old, name)[keep] for name in added}  # in index order
     if len(rows) <= _FEW:  # a few rows: each goes into its place (a sort of a million costs ~0.1 s)
         order = np.lexsort((added["ids"], added["day"]))
         added = {name: column[order] for name, column in added.items()}
