@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench.api_load import build_postgis_events, machine  # noqa: E402
+from bench.pg_write_load import COLUMNS, write_articles  # noqa: E402
 
 from frontwatch.store import open_store  # noqa: E402
 from frontwatch.store.event_index import EventIndex  # noqa: E402
@@ -39,21 +40,7 @@ from frontwatch.store.event_watch import (  # noqa: E402
 )
 from frontwatch.store.postgis import PostGISStore  # noqa: E402
 
-#: Every column of events but id (a copied row gets a new id).
-COLUMNS = ("article_id, ordinal, event_type, sub_event_type, actor1, actor2, date_start, date_end, date_precision, "
-           "location_name, geonameid, lat, lon, admin1, country, geo_precision, fatalities_best, fatalities_low, "
-           "fatalities_high, claimant, evidence_text, evidence_start, evidence_end, confidence, cluster_id, "
-           "event_json, doc_id")
 LOG_TRIGGERS = ("events_changes_insert", "events_changes_update", "events_changes_delete")
-
-
-def write_articles(store: PostGISStore, n: int, first_id: int) -> None:
-    """``n`` articles' worth of events, 14 each, one transaction per article (copies of stored rows)."""
-    for i in range(n):
-        with store.transaction():
-            lo = first_id + 14 * i
-            store.execute(f"INSERT INTO events ({COLUMNS}) SELECT {COLUMNS} FROM events WHERE id BETWEEN ? AND ?",
-                          (lo, lo + 13))
 
 
 def refresh_by_scan(store: PostGISStore, old: EventIndex) -> EventIndex:

@@ -131,7 +131,8 @@ def refresh_postgis_index(store: PostGISStore, old: EventIndex, max_events: int 
 def logged_changes(store: PostGISStore, old: EventIndex) -> tuple[list[Any], np.ndarray] | None:
     """The rows of the events written since ``old``'s generation and which of ``old``'s events are unchanged, read
     from the change log inside the caller's snapshot; None when the log does not hold every write since (pruned,
-    TRUNCATE, a migration, another table).
+    TRUNCATE, a migration, another table); a StoreError when so many were written that the index is better built
+    anew.
 
     Exact: writers raise the generation in commit order (they queue on its row), so the snapshot sees every write of
     a generation up to its own and none after; an id the log names is read again, or dropped when it is gone.
@@ -140,7 +141,12 @@ def logged_changes(store: PostGISStore, old: EventIndex) -> tuple[list[Any], np.
     if (row is None or old.generation is None or row["token"] != old.generation[0] or row["logged_from"] is None
             or int(old.generation[1]) < int(row["logged_from"])):
         return None
-    logged = store.execute(_LOGGED, (int(old.generation[1]),)).fetchall()
+    since = int(old.generation[1])
+    n = int(store.scalar("SELECT count(DISTINCT id) FROM (SELECT unnest(ids) AS id FROM events_changes "
+                         "WHERE generation > ?) c", (since,)))
+    if n > max(1000, MAX_EXTRA_SHARE * len(old.ids)):  # counted first: reading them all would be wasted
+        raise StoreError(f"{n:,} events were written since the index was read, more than it adds in memory")
+    logged = store.execute(_LOGGED, (since,)).fetchall()
     keep = ~np.isin(old.ids, np.array([r[0] for r in logged], dtype=np.int64))
     return [r for r in logged if r[9] is not None], keep  # event_json is NOT NULL: None is a deleted event
 
