@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from frontwatch.errors import StoreError
 from frontwatch.models import Article
 from frontwatch.store import event_watch, open_store
 from frontwatch.store.event_watch import (
@@ -254,6 +255,20 @@ def test_an_index_the_pruned_log_no_longer_covers_is_brought_up_to_date_by_a_sca
             assert [t for *_, t in index.page(query)[0]] == [listed_event_json(r)
                                                               for r in store.query_event_rows(query)]
     first.close()
+
+
+def test_an_index_far_behind_the_log_is_built_anew_without_reading_the_rows(pg_url_store, tmp_path):
+    _, store = pg_url_store
+    _fill(store, random.Random(24), 0, 20)
+    index = build_postgis_index(store, tmp_path)
+    columns = "article_id, ordinal, event_type, sub_event_type, date_start, lon, lat, event_json, doc_id"
+    while store.count_events() < 1100 + len(index.ids):  # more than 1,000 events and a fifth of the index
+        store.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM events")
+    with store.snapshot(), pytest.raises(StoreError, match="written since the index was read"):
+        logged_changes(store, index)
+    with pytest.raises(StoreError, match="written since the index was read"):
+        refresh_postgis_index(store, index)
+    index.close()
 
 
 def test_the_change_log_keeps_a_bounded_number_of_generations_and_ids(pg_url_store):
