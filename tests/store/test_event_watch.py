@@ -300,6 +300,23 @@ def test_a_store_from_before_the_change_log_gets_it_on_open(pg_url_store):
         assert reopened.scalar("SELECT count(*) FROM events_changes WHERE generation > ?", (n,)) >= 1
 
 
+def test_a_migration_applied_on_open_restarts_the_log_and_the_index_is_brought_up_to_date_by_a_scan(pg_url_store,
+                                                                                                      tmp_path):
+    url, store = pg_url_store
+    _fill(store, random.Random(42), 0, 10)
+    index = build_postgis_index(store, tmp_path)
+    store.execute("DELETE FROM schema_migrations WHERE version = 33")  # 0033 drops an index if it exists: rerunnable
+    with open_store(url) as reopened:  # a migration may rewrite events unseen by the triggers: the log restarts
+        assert isinstance(reopened, type(store))
+        n = reopened.scalar("SELECT n FROM events_generation")
+        assert n > index.generation[1] and reopened.scalar("SELECT logged_from FROM events_generation") == n
+        with reopened.snapshot():
+            assert logged_changes(reopened, index) is None
+        fresh = refresh_postgis_index(reopened, index)
+        assert fresh.generation == reopened.events_generation() and len(fresh.ids) == reopened.count_events()
+    index.close()
+
+
 def test_the_server_brings_its_index_up_to_date_and_builds_anew_when_much_was_added(pg_url_store, tmp_path):
     url, store = pg_url_store
     _fill(store, random.Random(12), 0, 30)
