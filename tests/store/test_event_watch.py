@@ -10,12 +10,14 @@ from datetime import timedelta
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from frontwatch.errors import StoreError
 from frontwatch.models import Article
-from frontwatch.store import open_store
+from frontwatch.store import event_watch, open_store
 from frontwatch.store.event_watch import (
     MAX_EXTRA_SHARE,
     WatchedEventIndex,
     build_postgis_index,
+    logged_changes,
     refresh_postgis_index,
 )
 from frontwatch.store.events import EventQuery, listed_event_json
@@ -172,13 +174,18 @@ def _write_something(store, rng: random.Random, step: int) -> None:  # type: ign
         store.execute("DELETE FROM events WHERE id IN (SELECT id FROM events ORDER BY id DESC LIMIT 2)")
 
 
-def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_url_store, tmp_path):
+@pytest.mark.parametrize("few", [event_watch._FEW, 0])  # added rows put in place one by one, or all sorted again
+def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg_url_store, tmp_path, few,
+                                                                               monkeypatch):
+    monkeypatch.setattr(event_watch, "_FEW", few)
     _, store = pg_url_store
     rng = random.Random(11)
     _fill(store, rng, 0, 20)
     index = first = build_postgis_index(store, tmp_path)
     for step in range(12):
         _write_something(store, rng, step)
+        with store.snapshot():
+            assert logged_changes(store, index) is not None  # read from the change log, not by a scan
         index = refresh_postgis_index(store, index)
         assert index.generation == store.events_generation() and index.payload is first.payload  # not rebuilt
         for _ in range(15):
@@ -188,6 +195,126 @@ def test_an_index_brought_up_to_date_answers_as_sql_after_every_kind_of_write(pg
             assert [text for *_, text in items] == expected
             assert matching == store.count_matching_events(query)
     first.close()
+
+
+def _changed_ids(store, index) -> set[int]:  # type: ignore[no-untyped-def]
+    with store.snapshot():
+        changes = logged_changes(store, index)
+    assert changes is not None
+    rows, keep = changes
+    return {r[0] for r in rows} | set(index.ids[~keep].tolist())
+
+
+def test_the_change_log_names_exactly_the_events_each_kind_of_write_changed(pg_url_store, tmp_path):
+    _, store = pg_url_store
+    _fill(store, random.Random(21), 0, 10)
+    index = build_postgis_index(store, tmp_path)
+    assert _changed_ids(store, index) == set()
+    before = {r["id"] for r in store.query("SELECT id FROM events")}
+    _fill(store, random.Random(22), 100, 1)
+    added = {r["id"] for r in store.query("SELECT id FROM events")} - before
+    assert added and _changed_ids(store, index) == added
+    index = refresh_postgis_index(store, index)
+    store.execute("UPDATE events SET cluster_id = 'c-1' WHERE id IN (SELECT id FROM events ORDER BY id LIMIT 3)")
+    updated = {r["id"] for r in store.query("SELECT id FROM events ORDER BY id LIMIT 3")}
+    assert _changed_ids(store, index) == updated
+    with store.transaction():  # several statements in one transaction: all of them
+        store.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+        store.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)")
+    gone = set(index.ids.tolist()) - {r["id"] for r in store.query("SELECT id FROM events")}
+    assert len(gone) == 2 and _changed_ids(store, index) == updated | gone
+    with store.snapshot():
+        rows, keep = logged_changes(store, index)  # type: ignore[misc]
+    assert {r[0] for r in rows} == updated and int((~keep).sum()) == 5  # the deleted have no row
+    store.execute("TRUNCATE events CASCADE")  # names no ids: the log no longer covers the index
+    with store.snapshot():
+        assert logged_changes(store, index) is None
+    index.close()
+
+
+def test_an_index_the_pruned_log_no_longer_covers_is_brought_up_to_date_by_a_scan(pg_url_store, tmp_path):
+    _, store = pg_url_store
+    rng = random.Random(23)
+    _fill(store, rng, 0, 20)
+    index = first = build_postgis_index(store, tmp_path)
+    _write_something(store, rng, 0)
+    _write_something(store, rng, 2)
+    store.execute("SELECT events_changes_prune(0, 0)")  # keep nothing: the log starts after the current generation
+    assert store.scalar("SELECT count(*) FROM events_changes") == 0
+    with store.snapshot():
+        assert logged_changes(store, index) is None
+    index = refresh_postgis_index(store, index)  # by the scan of every event, as exact
+    assert index.payload is first.payload and index.generation == store.events_generation()
+    for step in (1, 3, 0):
+        _write_something(store, rng, step)
+        with store.snapshot():
+            assert logged_changes(store, index) is not None  # the log covers the generation it was brought to
+        index = refresh_postgis_index(store, index)
+        for _ in range(10):
+            query = _random_query(rng)
+            assert [t for *_, t in index.page(query)[0]] == [listed_event_json(r)
+                                                              for r in store.query_event_rows(query)]
+    first.close()
+
+
+def test_an_index_far_behind_the_log_is_built_anew_without_reading_the_rows(pg_url_store, tmp_path):
+    _, store = pg_url_store
+    _fill(store, random.Random(24), 0, 20)
+    index = build_postgis_index(store, tmp_path)
+    columns = "article_id, ordinal, event_type, sub_event_type, date_start, lon, lat, event_json, doc_id"
+    while store.count_events() < 1100 + len(index.ids):  # more than 1,000 events and a fifth of the index
+        store.execute(f"INSERT INTO events ({columns}) SELECT {columns} FROM events")
+    with store.snapshot(), pytest.raises(StoreError, match="written since the index was read"):
+        logged_changes(store, index)
+    with pytest.raises(StoreError, match="written since the index was read"):
+        refresh_postgis_index(store, index)
+    index.close()
+
+
+def test_the_change_log_keeps_a_bounded_number_of_generations_and_ids(pg_url_store):
+    _, store = pg_url_store
+    for i in range(12):
+        _fill(store, random.Random(30 + i), i, 1)
+    n = store.scalar("SELECT n FROM events_generation")
+    store.execute("SELECT events_changes_prune(5, 1000000)")
+    assert store.scalar("SELECT min(generation) FROM events_changes") == n - 4
+    assert store.scalar("SELECT logged_from FROM events_generation") == n - 5
+    newest = store.query("SELECT generation, n_ids FROM events_changes ORDER BY generation DESC")
+    store.execute("SELECT events_changes_prune(100, ?)", (newest[0]["n_ids"] + newest[1]["n_ids"],))
+    assert [r["generation"] for r in store.query("SELECT generation FROM events_changes ORDER BY generation")] == \
+        sorted(r["generation"] for r in newest[:2])
+    assert store.scalar("SELECT logged_from FROM events_generation") == newest[2]["generation"]
+
+
+def test_a_store_from_before_the_change_log_gets_it_on_open(pg_url_store):
+    url, store = pg_url_store
+    _fill(store, random.Random(40), 0, 3)
+    for trigger in ("insert", "update", "delete"):
+        store.execute(f"DROP TRIGGER events_changes_{trigger} ON events")
+    store.execute("DROP TABLE events_changes")
+    store.execute("ALTER TABLE events_generation DROP COLUMN logged_from")
+    with open_store(url) as reopened:
+        n = reopened.scalar("SELECT n FROM events_generation")
+        assert reopened.scalar("SELECT logged_from FROM events_generation") == n  # the log starts now
+        _fill(reopened, random.Random(41), 10, 1)
+        assert reopened.scalar("SELECT count(*) FROM events_changes WHERE generation > ?", (n,)) >= 1
+
+
+def test_a_migration_applied_on_open_restarts_the_log_and_the_index_is_brought_up_to_date_by_a_scan(pg_url_store,
+                                                                                                      tmp_path):
+    url, store = pg_url_store
+    _fill(store, random.Random(42), 0, 10)
+    index = build_postgis_index(store, tmp_path)
+    store.execute("DELETE FROM schema_migrations WHERE version = 33")  # 0033 drops an index if it exists: rerunnable
+    with open_store(url) as reopened:  # a migration may rewrite events unseen by the triggers: the log restarts
+        assert isinstance(reopened, type(store))
+        n = reopened.scalar("SELECT n FROM events_generation")
+        assert n > index.generation[1] and reopened.scalar("SELECT logged_from FROM events_generation") == n
+        with reopened.snapshot():
+            assert logged_changes(reopened, index) is None
+        fresh = refresh_postgis_index(reopened, index)
+        assert fresh.generation == reopened.events_generation() and len(fresh.ids) == reopened.count_events()
+    index.close()
 
 
 def test_the_server_brings_its_index_up_to_date_and_builds_anew_when_much_was_added(pg_url_store, tmp_path):

@@ -47,17 +47,23 @@ MIN_GAP_S = 2.0
 WAIT_S = 3.0
 #: An index is brought up to date in memory while the events added so make up at most this share of its file.
 MAX_EXTRA_SHARE = 0.2
+#: Up to this many rows added by a refresh are put in place one by one; more, and the whole index is sorted again.
+_FEW = 4096
 _DAYS = "COALESCE({} - DATE '1970-01-01', {})"
 _COLUMNS = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
             f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
             "lon, lat, event_type, sub_event_type FROM events WHERE id > ? ORDER BY id LIMIT ?")
 _PAYLOAD = "SELECT id, cluster_id, doc_id, event_json FROM events WHERE id > ? ORDER BY id LIMIT ?"
+_ROW = (f"{_DAYS.format('e.date_start', NO_DAY)}, {_DAYS.format('COALESCE(e.date_end, e.date_start)', NO_DAY)}, "
+        "e.lon, e.lat, e.event_type, e.sub_event_type, e.cluster_id, e.doc_id, e.event_json")
 #: Every column of the rows written by transactions at or after a snapshot's horizon (``age`` compares transaction
-#: ids across wraparound; a frozen row's age is the largest there is, so it counts as old).
-_CHANGED = (f"SELECT id, {_DAYS.format('date_start', NO_DAY)}, "
-            f"{_DAYS.format('COALESCE(date_end, date_start)', NO_DAY)}, "
-            "lon, lat, event_type, sub_event_type, cluster_id, doc_id, event_json FROM events "
-            "WHERE age(xmin) <= age(?::xid)")
+#: ids across wraparound; a frozen row's age is the largest there is, so it counts as old): a scan of every event,
+#: the way when the change log does not reach back far enough.
+_CHANGED = f"SELECT e.id, {_ROW} FROM events e WHERE age(e.xmin) <= age(?::xid)"
+#: The ids the change log holds after a generation (store/postgis.py GENERATION_DDL), each with its row when the
+#: event is still there: read by the log's generation index and the events' primary key.
+_LOGGED = (f"SELECT c.id, {_ROW} FROM (SELECT DISTINCT unnest(ids) AS id FROM events_changes "
+           "WHERE generation > ?) c LEFT JOIN events e ON e.id = c.id")
 
 
 def build_postgis_index(store: PostGISStore, cache_dir: Path | None = None,
@@ -100,45 +106,107 @@ def refresh_postgis_index(store: PostGISStore, old: EventIndex, max_events: int 
     """``old`` brought up to date: the events written since its snapshot are read (and only they), the deleted
     ones dropped; a StoreError when that cannot be done exactly (the caller builds anew).
 
-    A row version never changes: one whose ``xmin`` (the transaction that wrote it) is older than ``old.horizon``
-    was visible to ``old``'s snapshot, so ``old`` holds it as it is; the rows written since are read in full.
-    Deleted events are found by count, and by the list of ids only when some are missing.
+    The ids written since come from the change log (:func:`logged_changes`), read by index; when the log does not
+    reach back to ``old``'s generation, from a scan of the events (:func:`_changes_by_xmin`).
     """
     if old.horizon is None:
         raise StoreError("the index has no snapshot horizon to refresh from")
     with store.snapshot():
         generation = store.events_generation()
         horizon = _horizon(store)
-        count = store.count_events()
-        if max_events is not None and count > max_events:
-            raise StoreError(f"{store.target} holds {count:,} events, more than event_index_max_events "
-                             f"({max_events:,})")
-        rows = store.execute(_CHANGED, (str(old.horizon % 2**32),)).fetchall()
-        if len(rows) > max(1000, MAX_EXTRA_SHARE * count):
-            raise StoreError(f"{len(rows):,} of {count:,} events were written since the index was read")
-        new_ids = np.array([r[0] for r in rows], dtype=np.int64)
-        keep = ~np.isin(old.ids, new_ids)
-        if int(keep.sum()) != count - len(rows):  # events deleted: keep only the ids still there
-            present = np.array([r[0] for r in store.execute("SELECT id FROM events").fetchall()], dtype=np.int64)
-            keep &= np.isin(old.ids, present)
-            if int(keep.sum()) != count - len(rows):
-                raise StoreError(f"the event index of {store.target} cannot be brought up to date exactly")
+        changes = logged_changes(store, old)
+        if changes is None:
+            log.info("the change log of %s does not reach back to generation %s: scanning the events",
+                     store.target, old.generation)
+            changes = _changes_by_xmin(store, old)
+    rows, keep = changes
+    count = int(keep.sum()) + len(rows)
+    if max_events is not None and count > max_events:
+        raise StoreError(f"{store.target} holds {count:,} events, more than event_index_max_events ({max_events:,})")
+    if len(rows) > max(1000, MAX_EXTRA_SHARE * count):
+        raise StoreError(f"{len(rows):,} of {count:,} events were written since the index was read")
+    return _merged(old, rows, keep, generation, horizon)
+
+
+def logged_changes(store: PostGISStore, old: EventIndex) -> tuple[list[Any], np.ndarray] | None:
+    """The rows of the events written since ``old``'s generation and which of ``old``'s events are unchanged, read
+    from the change log inside the caller's snapshot; None when the log does not hold every write since (pruned,
+    TRUNCATE, a migration, another table); a StoreError when so many were written that the index is better built
+    anew.
+
+    Exact: writers raise the generation in commit order (they queue on its row), so the snapshot sees every write of
+    a generation up to its own and none after; an id the log names is read again, or dropped when it is gone.
+    """
+    row = store.query_one("SELECT token, logged_from FROM events_generation")
+    if (row is None or old.generation is None or row["token"] != old.generation[0] or row["logged_from"] is None
+            or int(old.generation[1]) < int(row["logged_from"])):
+        return None
+    since = int(old.generation[1])
+    n = int(store.scalar("SELECT count(DISTINCT id) FROM (SELECT unnest(ids) AS id FROM events_changes "
+                         "WHERE generation > ?) c", (since,)))
+    if n > max(1000, MAX_EXTRA_SHARE * len(old.ids)):  # counted first: reading them all would be wasted
+        raise StoreError(f"{n:,} events were written since the index was read, more than it adds in memory")
+    logged = store.execute(_LOGGED, (since,)).fetchall()
+    keep = ~np.isin(old.ids, np.array([r[0] for r in logged], dtype=np.int64))
+    return [r for r in logged if r[9] is not None], keep  # event_json is NOT NULL: None is a deleted event
+
+
+def _changes_by_xmin(store: PostGISStore, old: EventIndex) -> tuple[list[Any], np.ndarray]:
+    """What :func:`logged_changes` gives, found by a scan of every event for rows newer than ``old``'s horizon.
+
+    A row version never changes: one whose ``xmin`` (the transaction that wrote it) is older than ``old.horizon``
+    was visible to ``old``'s snapshot, so ``old`` holds it as it is; the rows written since are read in full.
+    Deleted events are found by count, and by the list of ids only when some are missing.
+    """
+    assert old.horizon is not None
+    count = store.count_events()
+    rows = store.execute(_CHANGED, (str(old.horizon % 2**32),)).fetchall()
+    if len(rows) > max(1000, MAX_EXTRA_SHARE * count):
+        raise StoreError(f"{len(rows):,} of {count:,} events were written since the index was read")
+    keep = ~np.isin(old.ids, np.array([r[0] for r in rows], dtype=np.int64))
+    if int(keep.sum()) != count - len(rows):  # events deleted: keep only the ids still there
+        present = np.array([r[0] for r in store.execute("SELECT id FROM events").fetchall()], dtype=np.int64)
+        keep &= np.isin(old.ids, present)
+        if int(keep.sum()) != count - len(rows):
+            raise StoreError(f"the event index of {store.target} cannot be brought up to date exactly")
+    return rows, keep
+
+
+def _merged(old: EventIndex, rows: list[Any], keep: np.ndarray, generation: Any, horizon: int) -> EventIndex:
+    """``old`` without the events ``keep`` drops, with ``rows`` (id and :data:`_ROW`'s columns) added in memory."""
     types = dict(old.types)
     texts = [listed_event_json({"id": r[0], "cluster_id": r[7], "doc_id": r[8], "event_json": r[9]}).encode("utf-8")
              for r in rows]
     ends = len(old.payload) + len(old.extra) + np.cumsum([len(t) for t in texts], dtype=np.int64)
-    added = {"ids": new_ids, "day": np.array([r[1] for r in rows], dtype=np.int32),
-             "last_day": np.array([r[2] for r in rows], dtype=np.int32),
-             "lon": np.array([r[3] for r in rows], dtype=np.float64),
-             "lat": np.array([r[4] for r in rows], dtype=np.float64),
-             "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
-             "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
-             "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
-    merged = {name: np.concatenate([getattr(old, name)[keep], column]) for name, column in added.items()}
-    order = np.lexsort((merged["ids"], merged["day"]))
-    return EventIndex(**{name: column[order] for name, column in merged.items()}, types=types,
+    added: dict[str, np.ndarray] = {
+        "ids": np.array([r[0] for r in rows], dtype=np.int64), "day": np.array([r[1] for r in rows], dtype=np.int32),
+        "last_day": np.array([r[2] for r in rows], dtype=np.int32),
+        "lon": np.array([r[3] for r in rows], dtype=np.float64),
+        "lat": np.array([r[4] for r in rows], dtype=np.float64),
+        "event_type": np.array([types.setdefault(r[5], len(types)) for r in rows], dtype=np.int32),
+        "sub_event_type": np.array([types.setdefault(r[6], len(types)) for r in rows], dtype=np.int32),
+        "starts": ends - np.array([len(t) for t in texts], dtype=np.int64), "ends": ends}
+    every = bool(keep.all())  # only added: no copy of the old columns before the one that inserts
+    kept = {name: getattr(old, name) if every else getattr(old, name)[keep] for name in added}  # in index order
+    if len(rows) <= _FEW:  # a few rows: each goes into its place (a sort of a million costs ~0.1 s)
+        order = np.lexsort((added["ids"], added["day"]))
+        added = {name: column[order] for name, column in added.items()}
+        at = _places(kept["day"], kept["ids"], added["day"], added["ids"])
+        merged = {name: np.insert(kept[name], at, column) for name, column in added.items()}
+    else:
+        merged = {name: np.concatenate([kept[name], column]) for name, column in added.items()}
+        order = np.lexsort((merged["ids"], merged["day"]))
+        merged = {name: column[order] for name, column in merged.items()}
+    return EventIndex(**merged, types=types,
                       payload=old.payload, extra=old.extra + b"".join(texts), path=old.path,
                       generation=generation, horizon=horizon)
+
+
+def _places(day: np.ndarray, ids: np.ndarray, new_day: np.ndarray, new_ids: np.ndarray) -> np.ndarray:
+    """Where rows (``new_day``, ``new_ids``) go among rows sorted by (day, id), for :func:`numpy.insert`."""
+    first, last = np.searchsorted(day, new_day, "left"), np.searchsorted(day, new_day, "right")
+    return np.array([lo + np.searchsorted(ids[lo:hi], i) for lo, hi, i in zip(first, last, new_ids, strict=True)],
+                    dtype=np.int64)
 
 
 def _horizon(store: PostGISStore) -> int:

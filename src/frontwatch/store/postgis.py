@@ -67,17 +67,64 @@ SPATIAL_DDL = (
 #: request: store/event_watch.py). The statement-level trigger runs first in its statement, so a writer takes the
 #: counter's row lock before any event row's: writers of ``events`` queue on it, and no two can deadlock on it.
 #: ``token`` tells a recreated table from the old one (its counter restarts).
+#:
+#: The change log ``events_changes``: one row per statement that wrote events, holding the generation it raised the
+#: counter to and the ids it inserted, updated or deleted (AFTER statement triggers with transition tables: set-based,
+#: no per-row trigger call). An index read at generation g is brought up to date by the ids logged after g, read by
+#: index, instead of a scan of every event. ``logged_from``: every generation after it is in the log (the log starts
+#: at migration; TRUNCATE, which names no ids, and a migration that may rewrite events move it to their generation;
+#: pruning moves it to what it dropped). See :data:`CHANGES_KEEP_GENERATIONS` for what the log keeps.
+#: What the change log keeps: the entries of the last 10,000 generations (statements), and of those at most 2 M ids.
+#: Why these: an index more than 20 % behind is built anew rather than brought up to date (event_watch's
+#: MAX_EXTRA_SHARE), so ids beyond 20 % of the 10 M events an index holds at most (event_index_max_events) are never
+#: read; 10,000 statements are ~3,000 articles loaded one by one (delete, insert, cluster update each), far more than a
+#: serving index falls behind between two requests. Bounded: ~16 MB of ids, and ~1 MB of entries for small writes.
+#: Pruning runs every CHANGES_PRUNE_EVERY generations (and after a statement of many ids) in the writer's
+#: transaction: an index-ordered scan of at most 10,000 small rows.
+CHANGES_KEEP_GENERATIONS = 10_000
+CHANGES_KEEP_IDS = 2_000_000
+CHANGES_PRUNE_EVERY = 100
 GENERATION_DDL = (
     "CREATE TABLE IF NOT EXISTS events_generation "
     "(token TEXT NOT NULL DEFAULT gen_random_uuid()::text, n BIGINT NOT NULL DEFAULT 0)",
+    "ALTER TABLE events_generation ADD COLUMN IF NOT EXISTS logged_from BIGINT",
     "INSERT INTO events_generation (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM events_generation)",
+    "UPDATE events_generation SET logged_from = n WHERE logged_from IS NULL",  # an older store: the log starts now
+    "CREATE TABLE IF NOT EXISTS events_changes "
+    "(generation BIGINT NOT NULL, n_ids BIGINT NOT NULL, ids BIGINT[] NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS events_changes_generation ON events_changes (generation)",
     "CREATE OR REPLACE FUNCTION events_generation_bump() RETURNS trigger LANGUAGE plpgsql AS "
-    "$$ BEGIN UPDATE events_generation SET n = n + 1; RETURN NULL; END $$",
+    "$$ BEGIN UPDATE events_generation SET n = n + 1, "
+    "logged_from = CASE WHEN TG_OP = 'TRUNCATE' THEN n + 1 ELSE logged_from END; RETURN NULL; END $$",
     "CREATE OR REPLACE TRIGGER events_generation_bump BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON events "
     "FOR EACH STATEMENT EXECUTE FUNCTION events_generation_bump()",
+    # drop the oldest entries: those past keep_generations back, and those past keep_ids ids back from the newest
+    "CREATE OR REPLACE FUNCTION events_changes_prune(keep_generations BIGINT, keep_ids BIGINT) RETURNS void "
+    "LANGUAGE plpgsql AS $$ DECLARE upto BIGINT; BEGIN "
+    "SELECT n - keep_generations INTO upto FROM events_generation; "
+    "SELECT greatest(upto, max(generation)) INTO upto FROM (SELECT generation, "
+    "sum(n_ids) OVER (ORDER BY generation DESC) AS newer FROM events_changes WHERE generation > upto) c "
+    "WHERE newer > keep_ids; "
+    "DELETE FROM events_changes WHERE generation <= upto; "
+    "UPDATE events_generation SET logged_from = upto WHERE logged_from < upto; END $$",
+    "CREATE OR REPLACE FUNCTION events_changes_log() RETURNS trigger LANGUAGE plpgsql AS $$ "
+    "DECLARE g BIGINT; changed BIGINT[]; BEGIN "
+    "SELECT n INTO g FROM events_generation; "
+    "IF TG_OP = 'INSERT' THEN SELECT array_agg(id) INTO changed FROM new_rows; "
+    "ELSIF TG_OP = 'DELETE' THEN SELECT array_agg(id) INTO changed FROM old_rows; "
+    "ELSE SELECT array_agg(id) INTO changed FROM (SELECT id FROM new_rows UNION SELECT id FROM old_rows) u; END IF; "
+    "IF changed IS NOT NULL THEN "
+    "INSERT INTO events_changes (generation, n_ids, ids) VALUES (g, cardinality(changed), changed); END IF; "
+    f"IF g % {CHANGES_PRUNE_EVERY} = 0 OR cardinality(changed) > {CHANGES_KEEP_IDS // CHANGES_PRUNE_EVERY} THEN "
+    f"PERFORM events_changes_prune({CHANGES_KEEP_GENERATIONS}, {CHANGES_KEEP_IDS}); END IF; "
+    "RETURN NULL; END $$",
+    "CREATE OR REPLACE TRIGGER events_changes_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION events_changes_log()",
+    "CREATE OR REPLACE TRIGGER events_changes_update AFTER UPDATE ON events "
+    "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION events_changes_log()",
+    "CREATE OR REPLACE TRIGGER events_changes_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
+    "FOR EACH STATEMENT EXECUTE FUNCTION events_changes_log()",
 )
-
-
 @functools.lru_cache(maxsize=1024)
 def to_pyformat(sql: str) -> str:
     """``?`` placeholders to psycopg's ``%s``, ``%`` to ``%%``; quoted text and identifiers untouched.
@@ -223,7 +270,7 @@ class PostGISStore(Store):
         available = migration_files() if available is None else available
         latest = available[-1][0] if available else 0
         if (self._has_extension() and 0 < self.schema_version <= latest and not self.pending_migrations(available)
-                and self.scalar("SELECT to_regclass('events_generation')") is not None):
+                and self.scalar("SELECT to_regclass('events_changes')") is not None):
             return self.schema_version
         with self.transaction():
             self._create_extension()
@@ -236,8 +283,8 @@ class PostGISStore(Store):
                 super().migrate(available)  # also refuses a schema newer than this code
             for statement in (*SPATIAL_DDL, *GENERATION_DDL):
                 self.execute(statement)
-            if pending:  # a migration may have rewritten events without firing the trigger (recreated the table)
-                self.execute("UPDATE events_generation SET n = n + 1")
+            if pending:  # a migration may have rewritten events without firing the triggers (recreated the table)
+                self.execute("UPDATE events_generation SET n = n + 1, logged_from = n + 1")
         return self.schema_version
 
     def _has_extension(self) -> bool:
