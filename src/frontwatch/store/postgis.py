@@ -125,6 +125,8 @@ GENERATION_DDL = (
     "CREATE OR REPLACE TRIGGER events_changes_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows "
     "FOR EACH STATEMENT EXECUTE FUNCTION events_changes_log()",
 )
+
+
 @functools.lru_cache(maxsize=1024)
 def to_pyformat(sql: str) -> str:
     """``?`` placeholders to psycopg's ``%s``, ``%`` to ``%%``; quoted text and identifiers untouched.
