@@ -30,13 +30,13 @@ S, AIR, CL, IED, ATT, DIS = (
 )
 # (headline, published, sub-type or None = found only, (date_start, date_end) or None = publication date, dead or None)
 ROWS = [
-    ("Russian shelling kills two in Kherson on Sunday", "2023-06-06", S, ("2023-06-04", "2023-06-04"), 2),
+    ("Sunday shelling of Kherson kills two residents", "2023-06-06", S, ("2023-06-04", "2023-06-04"), 2),
     ("Three civilians wounded as Russian artillery hits Nikopol", "2023-07-11", S, None, 0),
     ("Drone strike on Sumy leaves one dead", "2023-09-02", AIR, None, 1),
     ("Glide bombs hit Kupiansk, five injured", "2024-01-19", AIR, None, 0),
     ("Missile hits apartment block in Dnipro, 12 killed", "2023-01-15", S, None, 12),
     ("Ukrainian soldier killed by Russian sniper near Klishchiivka", "2023-08-21", CL, None, 1),
-    ("Two Ukrainian servicemen wounded in mortar fire near Marinka", "2022-12-03", S, None, 0),
+    ("Mortar fire near Marinka wounds two Ukrainian servicemen", "2022-12-03", S, None, 0),
     ("Russian troops storm Ukrainian positions near Avdiivka", "2023-10-12", CL, None, 0),
     (
         "Ukrainian forces repel 30 Russian attacks near Bakhmut on Monday",
@@ -59,7 +59,7 @@ ROWS = [
     ("Russia and Ukraine swap 100 prisoners", "2023-05-07", "Agreement", None, 0),
     ("Ukrainian partisans blow up train in occupied Crimea", "2023-03-19", IED, None, 0),
     ("Civilian shot dead by Russian soldiers in Kherson region", "2022-08-17", ATT, None, 1),
-    ("Two women killed in Russian strike on Kharkiv", "2023-01-29", None, None, 2),
+    ("Russian strike on Kharkiv kills two women", "2023-01-29", None, None, 2),
     ("Ceasefire breached near Horlivka, one soldier wounded", "2021-09-14", CL, None, 0),
     ("Explosion at ammunition depot in Crimea", "2022-08-16", None, None, None),
     ("Kyiv: debris of downed missile injures three", "2023-05-29", DIS, None, 0),

@@ -36,9 +36,9 @@ SHELL, CLASH, IED = "Shelling/artillery/missile attack", "Armed clash", "Remote 
         ("Two killed in shelling of Huliaipole", SHELL, 2),
         ("Huliaipole shelled overnight, one wounded", SHELL, 0),
         ("Shellings of Toretsk leave two civilians wounded", SHELL, 0),  # the plural is still shelling
-        ("Ceasefire violated 12 times in Donbas", CLASH, 0),  # ACLED codes the violence, not an agreement
+        ("Ceasefire violated 17 times in the east", CLASH, 0),  # ACLED codes the violence, not an agreement
         ("Separatists breach truce 30 times, army says", CLASH, 0),
-        ("One soldier wounded amid 20 enemy attacks in Donbas", CLASH, 0),
+        ("One soldier wounded amid 31 enemy attacks along the front", CLASH, 0),
         ("No one hurt as enemy attacks 11 times near Kupiansk", CLASH, 0),
         ("Car hits mine near Marinka, driver wounded", IED, 0),
         ("Explosion rocks Melitopol", IED, 0),

@@ -47,7 +47,7 @@ def _events(extractor, text):
             "Armed clash",
         ),
         ("A Russian soldier dropped a VOG from a quadcopter on a car in Beryslav.", "Air/drone strike"),
-        ("One civilian dead in clashes near Horlivka", "Armed clash"),
+        ("Shopkeeper dead after clashes near Horlivka", "Armed clash"),
     ],
 )
 def test_one_terse_report_one_event(extractor, text, sub):

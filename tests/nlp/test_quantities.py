@@ -105,7 +105,7 @@ def test_casualties(text, expected):
         ("A farmer and his son were killed.", 2),
         ("Three soldiers and a civilian were killed.", 4),
         ("A police officer and two rescuers were killed.", 3),
-        ("Four civilians and a volunteer were killed and six injured.", 5),
+        ("Four civilians and a volunteer were killed and seven injured.", 5),
         ("The strike hit the house, killing a man and his wife.", 2),
         ("The drone killed two medics and a driver.", 3),
         ("The shell killed a soldier and a civilian was wounded.", 1),

@@ -334,7 +334,7 @@ RULES: tuple[Rule, ...] = (
         r"violat\w* (?:\w+ ){0,3}(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:violations?|breach\w*)|breach\w* (?:of )?(?:the )?(?:\w+ ){0,2}?(?:cease-?fire|truce)|(?:cease-?fire|truce) (?:was |were |is |has been )?(?:violated|breached|broken)",
         (
             "Ukrainian military violated the ceasefire eleven times near Horlivka.",
-            "Ceasefire violated 12 times in Donbas over the past day.",
+            "Ceasefire violated 17 times in the east over the past day.",
             "Separatists breach the truce 30 times, army says.",
         ),
         ("Russia and Ukraine agreed a local ceasefire to evacuate civilians.",),
@@ -385,7 +385,7 @@ RULES: tuple[Rule, ...] = (
             "A Russian aerial bomb fell on a house in Kostiantynivka, killing a couple.",
         ),
         (
-            "A first batch of fighter jets arrived at the air base on Monday.",
+            "Fighter jets landed at the air base on Monday.",
             # "bombers" names the aircraft, not its use: jets scrambled to meet them struck nothing
             "Fighter jets were scrambled after two bombers approached the airspace.",
         ),

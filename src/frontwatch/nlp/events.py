@@ -86,7 +86,7 @@ def _mentions(doc: Doc) -> list[EventMention]:
         sent, i = seg.span, seg.index
         text, base = sent.text, sent.start_char
         if not seg.has_verb and i < last_verb and not any(base <= c.start < sent.end_char for c in harmed):
-            continue  # a heading: text with a verb follows it. A headline alone ("One civilian dead in clashes"), after
+            continue  # a heading: text with a verb follows it. A headline alone ("Shopkeeper dead after clash"), after
             # a kicker ("Breaking! Missile strike on X"), or a toll ("Fatalities: 2") counts
         found = classify_sentence(sent)
         if found is not None:

@@ -171,7 +171,7 @@ _SINGULAR = re.compile(
 _CHILDREN = re.compile(
     rf"\bincluding\s+(?P<num>{NUMBER_RE})\s+(?:\w+\s+)?(?P<who>children|child|minors?|kids?|boys?|girls?)\b", re.I
 )
-# A headline naming one victim without a number: "Ukraine opera singer killed in separatist east", also after a
+# A headline naming one victim without a number: "<Town> teacher killed in shelling", also after a
 # kicker ("Exclusive! ...", "Donetsk: ...") or as a headline's second clause ("Drone hits car, driver killed"),
 # and with an "of" phrase ("Head of a village council killed").
 _HEADLINE_DEAD = re.compile(
