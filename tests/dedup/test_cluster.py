@@ -180,3 +180,27 @@ def test_explain_names_the_crowd_part_of_a_score():
     assert merge["doc_id"] == "d1" and merge["crowd"] == 102
     part = merge["parts"]["crowded days and place"]
     assert part == pytest.approx(-0.1 * math.log(102 / 30), abs=1e-4)
+
+
+def test_a_region_only_report_pairs_with_an_earlier_report_whose_span_reaches_it():
+    """Within a region's block, reports are sorted by their first day: looking back from a report placed only
+    at the region, one that starts earlier and ends on its day must be paired even when a nearer one ends
+    sooner (the search stopped there, so the pair depended on which other reports were in the set)."""
+    from frontwatch.dedup.assign import store_settings
+    from frontwatch.dedup.features import report_from_event
+
+    def event(text: str, first: str, last: str, location: dict) -> dict:
+        return {"event_type": "Battles", "sub_event_type": "Armed clash", "date_start": first, "date_end": last,
+                "location": location, "evidence": {"text": text}}
+
+    region = {"name": "Donetsk Oblast", "admin1": "Donetsk", "country": "UA", "precision": 3}
+    town = {"name": "Pisky", "geonameid": 697618, "admin1": "Donetsk", "country": "UA", "precision": 1}
+    other = {"name": "Marinka", "geonameid": 702069, "admin1": "Donetsk", "country": "UA", "precision": 1}
+    spanning = event("Fighting went on near Pisky for three days", "2020-01-08", "2020-01-10", town)
+    nearer = event("A clash near Marinka", "2020-01-09", "2020-01-09", other)
+    loose = event("Fighting in Donetsk region", "2020-01-10", "2020-01-10", region)
+    reports = [report_from_event(i, f"d{i}", "", "2020-01-10", e) for i, e in enumerate([spanning, nearer, loose])]
+    assert not reports[2].towns and reports[0].towns and reports[1].towns
+    pairs = candidate_pairs(reports, {}, store_settings())
+    assert (0, 2) in pairs  # the spanning report reaches the region-only one's day
+    assert (1, 2) not in pairs  # a day apart: outside the event window

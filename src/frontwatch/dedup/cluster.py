@@ -19,6 +19,7 @@ intensity, see :mod:`.density`); :func:`conflict` names the hard constraints.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -279,16 +280,22 @@ def _window_pairs(left: list[Report], members: list[Report], cap: int, window: i
                   pairs: set[tuple[int, int]]) -> None:
     """Add pairs of a report of ``left`` and a later one of ``members`` (both sorted by day) within the window."""
     position = {r.index: k for k, r in enumerate(members)}
+    # the latest end among members[:k + 1]: members are sorted by their first day, not their last, so looking back
+    # a report that starts earlier may still reach ``a`` past a nearer one that ends sooner (stopping at the first
+    # that ends too early made the pairs depend on which other reports were in the set)
+    reach = list(itertools.accumulate((r.end or 0 for r in members), max)) if left is not members else []
     for a in left:
         start = position[a.index] + 1
         for b in members[start : start + cap]:
             if b.day - a.end > window:  # type: ignore[operator]
                 break
             pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
-        for b in reversed(members[max(0, start - 1 - cap) : start - 1]) if left is not members else ():
-            if a.day - b.end > window:  # type: ignore[operator]
-                break
-            pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
+        for k in range(start - 2, max(-1, start - 2 - cap), -1) if left is not members else ():
+            if a.day - reach[k] > window:  # type: ignore[operator]
+                break  # no report before this one reaches a
+            b = members[k]
+            if a.day - b.end <= window:  # type: ignore[operator]
+                pairs.add((a.index, b.index) if a.index < b.index else (b.index, a.index))
 
 
 class _Clusters:
