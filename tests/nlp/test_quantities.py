@@ -90,6 +90,10 @@ def test_areas_drones_settlements():
         ("two civilians were fatally injured", [("killed", 2, "exact", False, None)]),
         ("a man was mortally wounded", [("killed", 1, "exact", False, None)]),
         ("no fatalities were reported", []),
+        # whose or where the counted are, between them and the verb (the headline rule read "one victim")
+        ("three residents of the village were killed", [("killed", 3, "exact", False, None)]),
+        ("two soldiers of the 24th brigade died", [("killed", 2, "exact", True, None)]),
+        ("four people from the suburb were wounded", [("wounded", 4, "exact", False, None)]),
     ],
 )
 def test_casualties(text, expected):

@@ -95,12 +95,15 @@ _RANGE = re.compile(
     rf"\b(?:between\s+)?(?P<num>{NUMBER_RE})(?:\s*[-–]\s*(?=\d)|\s+(?:to|and)\s+)(?:{NUMBER_RE})\s+{_ADJS}(?P<who>{_VICTIM})\s+(?:(?:were|was|have been|had been|are|reportedly)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
     re.I,
 )
+# Whose or where the counted people are, between them and the verb: "two residents of the village were killed",
+# "three soldiers from the brigade died" (up to four words, the shortest that reaches the verb).
+_OF_PLACE = r"(?:\s+(?:of|from)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?"
 _CASUALTY_PATTERNS = [
     # "killed at least three people", "killing two civilians", "wounding five"
     re.compile(rf"\b(?P<verb>{_KILL}|{_WOUND})\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})\b)?", re.I),
     # "three people were killed", "two soldiers died", "five wounded", "2 dead"
     re.compile(
-        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*)?\s*(?:(?:were|was|have been|had been|are|is|been|have|has|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
+        rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*{_OF_PLACE})?\s*(?:(?:were|was|have been|had been|are|is|been|have|has|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
     # "claimed the lives of four residents", "took the lives of 2 people"
