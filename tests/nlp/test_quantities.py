@@ -94,6 +94,9 @@ def test_areas_drones_settlements():
         ("three residents of the village were killed", [("killed", 3, "exact", False, None)]),
         ("two soldiers of the 24th brigade died", [("killed", 2, "exact", True, None)]),
         ("four people from the suburb were wounded", [("wounded", 4, "exact", False, None)]),
+        # military usage: people "eliminated" are killed; equipment is not a death
+        ("the brigade eliminated 40 occupiers", [("killed", 40, "exact", True, None)]),
+        ("the unit eliminated 3 tanks", []),
     ],
 )
 def test_casualties(text, expected):

@@ -106,6 +106,11 @@ _CASUALTY_PATTERNS = [
         rf"\b{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM})(?:(?:\s*,|\s+and)\s+(?:[\w-]+\s+)?(?:{_VICTIM}))*{_OF_PLACE})?\s*(?:(?:were|was|have been|had been|are|is|been|have|has|reportedly|also|later|confirmed|found)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
         re.I,
     ),
+    # military usage: "eliminated 40 occupiers", "liquidated two militants" (people only: "eliminated 3 tanks" is none)
+    re.compile(
+        rf"\b(?P<verb>eliminated|eliminating|liquidated|liquidating|neutrali[sz]ed)\s+{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT}|{_VICTIM})\b",
+        re.I,
+    ),
     # "claimed the lives of four residents", "took the lives of 2 people"
     re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
     # "claimed two lives", "the shelling claimed one life"
@@ -241,6 +246,9 @@ _CUES = (
     "life",
     "bod",
     "toll",
+    "eliminat",
+    "liquidat",
+    "neutrali",
     "fatalit",
     "succumb",
     "couple",
