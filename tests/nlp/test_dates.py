@@ -56,10 +56,10 @@ def _one(text, published=FRI):
         ("Overnight into Thursday drones flew", ("2024-05-15", "2024-05-16", "range")),
         ("This night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
         ("During the night, drones attacked Odesa", ("2024-05-16", "2024-05-17", "range")),
-        # a headline's count over a week ("in one week", "in seven days"): the week up to publication
+        # a headline's count over a week ("in one week", "over seven days"): the week up to publication
         ("Shelling kills four soldiers in one week", ("2024-05-10", "2024-05-17", "week")),
         ("Two wounded in the course of one week", ("2024-05-10", "2024-05-17", "week")),
-        ("Three killed in Donbas in seven days", ("2024-05-10", "2024-05-17", "week")),
+        ("Three killed in Donbas over seven days", ("2024-05-10", "2024-05-17", "week")),
     ],
 )
 def test_resolves(text, expected):
@@ -73,6 +73,9 @@ def test_year_rolls_over_in_january():
 
 def test_durations_and_modal_may_are_not_dates():
     assert find_dates("their biggest gains in a year and a half, in weeks", FRI) == []
+    # a deadline ahead is no past week: "in seven days" and "within a week" may look forward
+    assert find_dates("troops must withdraw within a week", FRI) == []
+    assert find_dates("the ceasefire starts in seven days", FRI) == []
     assert find_dates("the army may 10 times more", FRI) == []
 
 

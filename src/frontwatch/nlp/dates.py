@@ -100,7 +100,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?P<rel>overnight|this night|(?:during|in) the night(?!\s+of\b)|last night|(?:the )?day before yesterday|yesterday|today|tonight|this morning|this evening|this afternoon|"
             r"earlier (?:today|this week|this month)|(?:over |during |in )?(?:the )?(?:last|past) (?:week|seven days|7 days|24 hours|day(?!\s+of\b)|month|two weeks)|"
-            r"(?:in|over|during|within) (?:the )?(?:course of )?(?:one|a|1) week|(?:in|over|within) (?:seven|7) days|over week|"
+            r"(?:in|over|during) (?:the )?(?:course of )?(?:one|a|1) week|over (?:seven|7) days|over week|"
             r"last week|this week|last month|this month|last year)\b",
             re.I,
         ),
@@ -282,7 +282,7 @@ def _weekday(name: str, modifier: str, pub: date) -> tuple[date, date, str]:
     return day, day, "day"
 
 
-_WEEK_COUNT = re.compile(r"(?:within )?(?:course of )?(?:one|a|1) week|(?:within )?(?:seven|7) days|week")
+_WEEK_COUNT = re.compile(r"(?:course of )?(?:one|a|1) week|(?:seven|7) days|week")
 
 
 def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
@@ -297,7 +297,7 @@ def _relative(rel: str, pub: date) -> tuple[date, date, str] | None:
     if rel in ("today", "tonight", "this morning", "this evening", "this afternoon", "earlier today"):
         return pub, pub, "day"
     if rel in ("last week", "past week", "last seven days", "past seven days", "last 7 days", "past 7 days") or (
-        _WEEK_COUNT.fullmatch(rel)  # a count "in one week" or "in seven days": the week up to the day it appears
+        _WEEK_COUNT.fullmatch(rel)  # a count "in one week" or "over seven days": the week up to the day it appears
     ):
         return pub - 7 * one, pub, "week"
     if rel in ("last 24 hours", "past 24 hours", "last day", "past day"):
