@@ -26,7 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # terse_forms.py lies next to this file
-from terse_cover import cover_gold_line, make_cover_note, make_summary_note
+from terse_cover import make_cover_note, make_summary_note
 from terse_forms import form_gold_line, load_settlements, make_form_note, make_toll_note
 
 REPO = Path(__file__).resolve().parents[1]
@@ -597,11 +597,12 @@ def main(argv: list[str] | None = None) -> None:
             fh.write(json.dumps(form_gold_line(i, make_toll_note(tolls_rng, settlements), "t"), ensure_ascii=False) + "\n")
         cover_rng = random.Random(args.seed + 71)
         for i in range(args.cover):
-            fh.write(json.dumps(cover_gold_line(i, *make_cover_note(cover_rng, settlements)), ensure_ascii=False) + "\n")
+            note, claimant = make_cover_note(cover_rng, settlements)
+            fh.write(json.dumps(form_gold_line(i, note, "c", claimant), ensure_ascii=False) + "\n")
         summary_rng = random.Random(args.seed + 89)
         for i in range(args.summaries):
-            note = cover_gold_line(i, *make_summary_note(summary_rng, settlements), prefix="s")
-            fh.write(json.dumps(note, ensure_ascii=False) + "\n")
+            note, claimant = make_summary_note(summary_rng, settlements)
+            fh.write(json.dumps(form_gold_line(i, note, "s", claimant), ensure_ascii=False) + "\n")
     print(f"wrote {args.n + args.extra + args.forms + args.tolls + args.cover + args.summaries} notes to {args.out}")
 
 

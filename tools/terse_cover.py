@@ -25,14 +25,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from terse_forms import EVENT_TYPE, WORDS, FormNote, Settlement, _dm, _named_day
+from terse_forms import WORDS, FormNote, Settlement, _dm, _named_day
 
-EVENT_TYPE = {
-    **EVENT_TYPE,
-    "Disrupted weapons use": "Strategic developments",
-    "Government regains territory": "Battles",
-    "Change to group/activity": "Strategic developments",
-}
 UA = "Military Forces of Ukraine"
 RUS = "Military Forces of Russia"
 
@@ -237,33 +231,3 @@ def make_summary_note(rng: random.Random, places: list[Settlement]) -> tuple[For
     return FormNote(
         sub, f"{body} Casualties unknown." if rng.random() < 0.3 else body, p, first, last, pub, 0, RUS
     ), None
-
-
-def cover_gold_line(i: int, note: FormNote, claimant: str | None, prefix: str = "c") -> dict:
-    event: dict = {
-        "event_type": EVENT_TYPE[note.sub],
-        "sub_event_type": note.sub,
-        "date_start": note.first.isoformat(),
-        "date_end": note.last.isoformat(),
-    }
-    if note.place is not None:
-        event["location"] = {
-            "name": note.place.name,
-            "lat": note.place.lat,
-            "lon": note.place.lon,
-            "admin1": note.place.oblast,
-            "country": "UA",
-            "precision": 1,
-        }
-    if note.deaths is not None:
-        event["fatalities"] = {"best": note.deaths}
-    if note.actor:
-        event["actor1"] = note.actor
-    if claimant:
-        event["claimant"] = claimant
-    return {
-        "doc_id": f"terse-{prefix}{i:03d}",
-        "text": note.text,
-        "published": note.published.isoformat(),
-        "events": [event],
-    }

@@ -48,6 +48,9 @@ EVENT_TYPE = {
     "Air/drone strike": "Explosions/Remote violence",
     "Armed clash": "Battles",
     "Attack": "Violence against civilians",
+    "Disrupted weapons use": "Strategic developments",  # the rest are for terse_cover.py's notes
+    "Government regains territory": "Battles",
+    "Change to group/activity": "Strategic developments",
 }
 
 
@@ -375,25 +378,29 @@ def make_form_note(rng: random.Random, places: list[Settlement]) -> FormNote:
     return FormNote(sub, text, place, first, last, pub, deaths, actor)
 
 
-def form_gold_line(i: int, note: FormNote, prefix: str = "f") -> dict:
+def form_gold_line(i: int, note: FormNote, prefix: str = "f", claimant: str | None = None) -> dict:
+    """A note's gold line: its one event, placed at its settlement when it names one, with its claimant if any."""
     event: dict = {
         "event_type": EVENT_TYPE[note.sub],
         "sub_event_type": note.sub,
         "date_start": note.first.isoformat(),
         "date_end": note.last.isoformat(),
-        "location": {
+    }
+    if note.place is not None:
+        event["location"] = {
             "name": note.place.name,
             "lat": note.place.lat,
             "lon": note.place.lon,
             "admin1": note.place.oblast,
             "country": "UA",
             "precision": 1,
-        },
-    }
+        }
     if note.deaths is not None:
         event["fatalities"] = {"best": note.deaths}
     if note.actor:
         event["actor1"] = note.actor
+    if claimant:
+        event["claimant"] = claimant
     return {
         "doc_id": f"terse-{prefix}{i:03d}",
         "text": note.text,
