@@ -132,6 +132,25 @@ def test_the_lead_sentence_is_the_most_salient(extractor):
     assert [e["sub_event_type"] for e in events] == ["Air/drone strike", "Attack"]
 
 
+def test_an_event_the_report_recalls_comes_after_its_news(extractor):
+    """History a report recalls ("in 2015", months before it appeared) ranks after what it reports, with or
+    without a publication date, though the recalled event ranks higher in the codebook and has a toll."""
+    text = (
+        "Government forces recaptured the town of Palmyra from militants on Sunday. In 2015, a car bomb at its "
+        "checkpoint killed 30 soldiers."
+    )
+    for published in (PUB, None):
+        events = _events(extractor, text, published=published)
+        assert [e["sub_event_type"] for e in events] == [
+            "Government regains territory",
+            "Remote explosive/landmine/IED",
+        ], published
+    recent = _events(
+        extractor, "Troops retook Palmyra on Sunday. Last week a car bomb at its checkpoint killed 30 soldiers."
+    )
+    assert recent[0]["sub_event_type"] == "Remote explosive/landmine/IED"  # a week old is still news
+
+
 def test_a_sponsor_named_in_a_compound_is_no_place(extractor):
     """"Iran-backed rebels" says who backs them, not where the villages are: the event is not placed in Iran,
     so the state's own forces retaking ground are not read as an army abroad."""

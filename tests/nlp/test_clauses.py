@@ -27,6 +27,11 @@ MAIN_DECIDES = [
     ("Artillery shells hit the village, killing two, a day after rebels captured a nearby hilltop.",
      "Shelling/artillery/missile attack"),
     ("Air strikes killed 15 militants in the province weeks after the group seized the town.", "Air/drone strike"),
+    # a relative clause that describes a place tells its past
+    ("Government troops recaptured Tessit, where a car bomb killed nine soldiers in March.",
+     "Government regains territory"),
+    ("Militants overran the district centre, which the army had held since an air strike destroyed the old base.",
+     "Non-state actor overtakes territory"),
 ]
 #: (sentence, sub-type): the main clause reports nothing, or there is no setting, so the whole sentence decides.
 WHOLE_DECIDES = [
@@ -49,6 +54,22 @@ def _sentence(nlp, text):
 def test_main_clause_decides(nlp, text, sub):
     found = classify_sentence(_sentence(nlp, text))
     assert found is not None and found[0] == sub, (text, found)
+
+
+def test_clauses_about_people_are_not_settings(nlp):
+    """What a relative clause says of people belongs to the event ("protesters who threw stones" are violent)."""
+    assert settings(_sentence(nlp, "Police fired tear gas at protesters who threw stones at the parliament.")) == []
+
+
+def test_the_dead_of_a_place_past_are_not_the_events(nlp):
+    """A place's clause with its own time keeps its dead from the main clause's event; one in the same time
+    tells the event itself and keeps them."""
+    from frontwatch.nlp.clauses import place_pasts
+
+    sent = _sentence(nlp, "The army retook Tessit, where a car bomb killed nine soldiers last month.")
+    assert [sent.text[a:b] for a, b in place_pasts(sent)] == ["where a car bomb killed nine soldiers last month"]
+    same_time = _sentence(nlp, "Rebels attacked the village of Kibirizi, where they killed ten civilians.")
+    assert place_pasts(same_time) == []
 
 
 def test_bare_after_and_since_clauses_are_not_settings(nlp):

@@ -32,6 +32,10 @@ def _one(text, published=FRI):
         ("from 28 April to 3 May they advanced", ("2024-04-28", "2024-05-03", "range")),
         ("yesterday a missile struck", ("2024-05-16", "2024-05-16", "day")),
         ("in March the front held", ("2024-03-01", "2024-03-31", "month")),
+        # a sentence may open with its month or year
+        ("In March, the front held", ("2024-03-01", "2024-03-31", "month")),
+        ("During 2019 a gas attack killed dozens", ("2019-01-01", "2019-12-31", "year")),
+        ("In 2017, a gas attack killed dozens", ("2017-01-01", "2017-12-31", "year")),
         ("in September the front held", ("2023-09-01", "2023-09-30", "month")),
         ("two days ago a missile struck", ("2024-05-15", "2024-05-15", "day")),
         ("5 killed in past 24 hours", ("2024-05-16", "2024-05-16", "day")),

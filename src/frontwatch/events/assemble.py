@@ -66,7 +66,11 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     """The CONTRACTS event for ``mention`` (with its origin), or None when the refiners find it reports no event."""
     doc = ctx.doc
     seg = ctx.segments[mention.sentence_index]
-    in_sent = [] if mention.listed else [c for c in doc._.casualties or () if mention.start <= c.start < mention.end]
+    in_sent = [
+        c
+        for c in (() if mention.listed else doc._.casualties or ())
+        if mention.start <= c.start < mention.end and not mention.in_setting(c.start)
+    ]
     draft = _draft(mention, ctx, in_sent)
     if mention.sub_event_type is None and refine(draft) is None:
         return None  # an untyped candidate no refiner types: settled before the costly place and actor look-ups
@@ -161,7 +165,8 @@ def _best_date(found: list[DateMention]) -> DateMention | None:
 
 def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date | None, date | None, str | None]:
     mentions = ctx.doc._.dates or []
-    best = _best_date([d for d in mentions if mention.start <= d.start < mention.end])
+    own = [d for d in mentions if mention.start <= d.start < mention.end and not mention.in_setting(d.start)]
+    best = _best_date(own)
     if best is None:  # a story's date carries to the next few sentences, never past a heading
         for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):
             dateline = not prev.has_verb and prev.paragraph == seg.paragraph  # "6 June 2022:" before its note

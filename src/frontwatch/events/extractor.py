@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..geocode import Geocoder
@@ -127,12 +128,37 @@ class Extractor:
         built = [b for b in (build_event(m, ctx, doc_id=doc_id) for m in doc._.event_mentions or ()) if b]
         lead = _lead_starts(built)
         events = merge_tolls(built)
-        return sorted(events, key=lambda e: -(e.confidence + (LEAD_BONUS if e.evidence.start in lead else 0.0)))
+        published = doc._.published
+        return sorted(
+            events,
+            key=lambda e: -(
+                e.confidence
+                + (LEAD_BONUS if e.evidence.start in lead else 0.0)
+                - (PAST_PENALTY if _told_past(e, published) else 0.0)
+            ),
+        )
 
 
 #: How much the lead's events gain in salience (about two ranks of the codebook, less than a place and a toll).
 #: News gives its main event first (the inverted pyramid); measured on CASE 2021 (bench/results/events.md).
 LEAD_BONUS = 0.04
+
+
+#: How much an event the report dates well before it loses in salience: more than a rank, a place and a toll
+#: together can give, so the report's own news comes first and the history it recalls after.
+PAST_PENALTY = 0.3
+#: A report's news is at most this old (ACLED's reporting lag: a week or two; a month's summary at most).
+_NEWS_DAYS = 45
+
+
+def _told_past(event: Event, published: date | None) -> bool:
+    """The report recalls ``event`` as background: dated more than :data:`_NEWS_DAYS` before publication, or,
+    with no publication date, dated only to a year ("in 2017"), which news gives to history, not to its news."""
+    if event.date_end is None:
+        return False
+    if published is not None:
+        return (published - event.date_end).days > _NEWS_DAYS
+    return event.date_precision == "year"
 
 
 def _lead_starts(built: list[Built]) -> set[int]:

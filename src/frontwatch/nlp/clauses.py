@@ -7,10 +7,12 @@ the reported event, not its background, so a codebook rule is tried on the main 
 setting only when the main clause reports nothing (:func:`frontwatch.nlp.events.classify_sentence`).
 
 The setting is read from the parse: the subtree of an adverbial clause opened by "as" / "while" (a clause
-of time or circumstance); of the prepositions "amid" and "ahead of"; and of "after" / "before" / "since"
+of time or circumstance); of the prepositions "amid" and "ahead of"; of "after" / "before" / "since"
 when a span of time is measured before them ("a day after rebels captured the hill", "weeks before the
-talks"). A bare "after", "since" or "when" is left out on purpose: its clause often holds the event itself
-("killed after stepping on a mine").
+talks"); and of a relative clause that describes a place ("the army retook the town, where a chemical attack
+killed dozens last year"; "rebels took the base, which the army had held since 2014"): it tells the place's
+past, the main clause what happened now. A bare "after", "since" or "when" is left out on purpose: its clause
+often holds the event itself ("killed after stepping on a mine").
 """
 
 from __future__ import annotations
@@ -20,6 +22,12 @@ from spacy.tokens import Span, Token
 _MARKS = frozenset({"as", "while", "whilst"})
 _PREPOSITIONS = frozenset({"amid", "amidst"})
 _BEFORE_AFTER = frozenset({"after", "before", "since"})
+#: Nouns of places a relative clause may describe ("the town, which ..."); a place's name is told by "where".
+_PLACE_NOUNS = frozenset(
+    "town towns city cities village villages area areas region regions district districts province provinces "
+    "county state country capital settlement settlements neighbourhood neighborhood suburb base camp airport "
+    "port site zone border stronghold".split()
+)
 _TIME = frozenset(
     "minute minutes hour hours day days week weeks month months year years moments fortnight decade".split()
 )
@@ -28,6 +36,12 @@ _TIME = frozenset(
 def _measured(token: Token) -> bool:
     """``token`` has a span of time measured before it ("two days after", "weeks before")."""
     return any(c.dep_ == "npadvmod" and c.lower_ in _TIME for c in token.children)
+
+
+def _describes_place(clause: Token) -> bool:
+    """The relative clause ``clause`` describes a place: it opens with "where", or its noun is a place's."""
+    opener = next(iter(clause.subtree))
+    return opener.lower_ == "where" or (opener.lower_ in ("which", "that") and clause.head.lower_ in _PLACE_NOUNS)
 
 
 def _setting_head(token: Token) -> Token | None:
@@ -40,6 +54,8 @@ def _setting_head(token: Token) -> Token | None:
         if token.dep_ == "prep" and _measured(token):
             return token
     if token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
+        return token
+    if token.dep_ == "relcl" and _describes_place(token):
         return token
     if token.lower_ == "ahead" and any(c.lower_ == "of" for c in token.children):
         return token
@@ -73,21 +89,29 @@ def _settings(span: Span) -> list[tuple[int, int, Token]]:
     return out
 
 
-def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+def place_pasts(span: Span) -> list[tuple[int, int]]:
+    """Character ranges (relative to the span) of the relative clauses that tell a place's past, by a time of
+    their own or the past perfect ("Douma, where an attack killed 40 last month"; "the town, which rebels had
+    held"): none of their dead or dates are the main clause's. A place's clause in the same time ("attacked
+    the village, where they killed ten") tells the event itself, and an "as" clause's trailing "killing two"
+    the parser often hangs on the setting's verb: both keep their dead."""
+    return [
+        (start, end)
+        for start, end, opener in _settings(span)
+        if opener.dep_ == "relcl"
+        and any(t.ent_type_ == "DATE" or (t.lower_ == "had" and t.dep_ == "aux") for t in opener.subtree)
+    ]
+
+
+def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in ranges:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
 
-def main_clause(span: Span) -> str | None:
-    """The span's text with its setting clauses blanked (offsets unchanged), or None when it has none."""
-    ranges = settings(span)
-    return _blanked(span.text, ranges) if ranges else None
-
-
 def without_prospects(span: Span) -> str:
     """The span's text with what lies "ahead of" it blanked: a coming event (talks, a vote) has not happened,
     so it is no event even when the main clause reports none (ACLED codes what took place)."""
     ranges = [(a, b) for a, b, opener in _settings(span) if opener.lower_ == "ahead"]
-    return _blanked(span.text, ranges)
+    return blanked(span.text, ranges)

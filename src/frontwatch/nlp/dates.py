@@ -75,9 +75,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:(?:on|since)\s+)?(?:{_WD},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MON}{_YEAR}")),
     (
         "month",
-        re.compile(rf"\b(?:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
+        re.compile(rf"\b(?i:in|during|since|early|late|mid-?|earlier in)\s+{_MON}(?:\s+(?P<year>(?:19|20)\d\d))?\b"),
     ),
-    ("year", re.compile(r"\b(?:in|during)\s+(?P<year>(?:19|20)\d\d)\b")),
+    ("year", re.compile(r"\b(?i:in|during)\s+(?P<year>(?:19|20)\d\d)\b")),
     # day/month/year with slashes, read in the day-first order of Ukrainian and European reports ("05/02/2023")
     ("slashed", re.compile(r"(?<![\d/])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")),
     # a night named by its weekdays: "the night of Saturday to Sunday", "overnight into Sunday"

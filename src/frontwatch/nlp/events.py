@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .clauses import main_clause, without_prospects
+from .clauses import blanked, place_pasts, settings, without_prospects
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
@@ -36,6 +36,12 @@ class EventMention:
     rank: int
     sentence_index: int
     listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
+    #: the relative clauses telling a place's past (document offsets) left out when the main clause typed the
+    #: sentence: their dead and dates are not this event's (:func:`.clauses.place_pasts`)
+    setting: tuple[tuple[int, int], ...] = ()
+
+    def in_setting(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.setting)
 
     @property
     def event_type(self) -> str | None:
@@ -72,9 +78,18 @@ def classify(sentence: str) -> Hit | None:
 def classify_sentence(sentence: Span) -> Hit | None:
     """:func:`classify` on the sentence's main clause first, then on the whole sentence (its setting
     clauses included: :mod:`.clauses`), so a background event never outranks the one reported."""
-    main = main_clause(sentence)
+    return _classified(sentence)[0]
+
+
+def _classified(sentence: Span) -> tuple[Hit | None, tuple[tuple[int, int], ...]]:
+    """(the sentence's hit, the place pasts in document offsets that the main clause left out to find it)."""
+    ranges = settings(sentence)
+    main = blanked(sentence.text, ranges) if ranges else None
     hit = classify(main) if main is not None else None
-    return hit if hit is not None else classify(without_prospects(sentence) if main is not None else sentence.text)
+    if hit is not None:
+        base = sentence.start_char
+        return hit, tuple((base + a, base + b) for a, b in place_pasts(sentence))
+    return classify(without_prospects(sentence) if main is not None else sentence.text), ()
 
 
 def _mentions(doc: Doc) -> list[EventMention]:
@@ -88,11 +103,13 @@ def _mentions(doc: Doc) -> list[EventMention]:
         if not seg.has_verb and i < last_verb and not any(base <= c.start < sent.end_char for c in harmed):
             continue  # a heading: text with a verb follows it. A headline alone ("Shopkeeper dead after clash"), after
             # a kicker ("Breaking! Missile strike on X"), or a toll ("Fatalities: 2") counts
-        found = classify_sentence(sent)
+        found, setting = _classified(sent)
         if found is not None:
             if found[0] != NO_EVENT:
                 sub, rank, t_start, t_end = found
-                out.append(EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i))
+                out.append(
+                    EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i, setting=setting)
+                )
                 for sub2, rank2, s2, e2 in counted_kinds(text, found):
                     out.append(EventMention(base, sent.end_char, base + s2, base + e2, sub2, rank2, i, listed=True))
             continue
