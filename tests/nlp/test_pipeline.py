@@ -81,6 +81,20 @@ def test_denied_and_hypothetical_triggers_are_no_event():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect that the rebels will seize the port before the rains.",
+        "The general staff is preparing a counteroffensive to liberate the region.",
+        "Troops are preparing for an assault on the ridge.",
+        "Government forces are poised to capture the last rebel stronghold.",
+    ],
+)
+def test_what_is_still_to_come_is_no_event(text):
+    """ACLED codes what took place: a future or a preparation reports no event yet."""
+    assert classify(text) is None, classify(text)
+
+
+@pytest.mark.parametrize(
     ("text", "sub"),
     [
         ("Thousands rallied in the capital on Sunday.", "Peaceful protest"),

@@ -610,7 +610,9 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
-    r"planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    r"planning (?:to|for)|intends? to|vowed to|prepar(?:es|ed|ing)(?: to| for)?|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of|"
+    # the future: what "will" happen, or what forces are "preparing an offensive to" do, has not happened
+    r"will|shall|(?:set|about|poised|expected) to|prepar(?:es|ed|ing) (?:for )?(?:an? |the )?(?:\w+ )?(?:counter-?)?(?:offensive|operation|assault|attack)s?(?: to)?)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
