@@ -116,6 +116,9 @@ def test_casualties(text, expected):
         ("The strike hit the house, killing a man and his wife.", 2),
         ("The drone killed two medics and a driver.", 3),
         ("The shell killed a soldier and a civilian was wounded.", 1),
+        # whoever speaks after the list is its source, not one more of the dead
+        ("A bomb hit their car, killing three officers, an official said.", 3),
+        ("The blast killed two guards and a driver, a police spokesman told reporters.", 3),
     ],
 )
 def test_every_person_of_a_list_of_the_dead_counts(text, deaths):

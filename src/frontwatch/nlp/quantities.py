@@ -135,9 +135,11 @@ _LIST = re.compile(
     rf"\b{_ITEMS}\s+(?:(?:were|was|have been|had been|are|also|reportedly|both|all)\s+)*(?P<verb>{_KILL}|{_WOUND})\b",
     re.I,
 )
-# The same list after its verb: "killing a man and his wife", "killed two soldiers and a civilian".
+# The same list after its verb: "killing a man and his wife", "killed two soldiers and a civilian"; an item
+# that speaks is the source, not a victim ("killing four officers, an official said").
 _LIST_AFTER = re.compile(
-    rf"\b(?P<verb>killing|killed|kills|wounding|injuring)\s+{_ITEMS}\b(?!\s+(?:were|was|are)\b)",
+    rf"\b(?P<verb>killing|killed|kills|wounding|injuring)\s+{_ITEMS}\b"
+    r"(?!\s+(?:were|was|are)\b|(?:\s+[\w-]+){0,2}?\s+(?:said|says|told|added|reported|confirmed|stated|announced)\b)",
     re.I,
 )
 # "4 Ukrainian and 6 Russian servicemen were killed": two counts that share one noun, each counted.
