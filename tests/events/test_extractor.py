@@ -151,6 +151,18 @@ def test_an_event_the_report_recalls_comes_after_its_news(extractor):
     assert recent[0]["sub_event_type"] == "Remote explosive/landmine/IED"  # a week old is still news
 
 
+def test_what_a_relative_clause_recalls_is_not_the_event(extractor):
+    """A person's or place's past told in a relative clause ("who led protests two years ago") neither types
+    the sentence nor gives it its dead; a clause of the event's own day keeps its date."""
+    events = _events(
+        extractor,
+        "Police detained a union leader, who led mass protests against the reform two years ago, at his home.",
+    )
+    assert [e["sub_event_type"] for e in events] == ["Arrests"]
+    events = _events(extractor, "Soldiers shot a farmer who was driving a tractor near the village on 5 September.")
+    assert events[0]["date_start"] == "2023-09-05"
+
+
 def test_a_sponsor_named_in_a_compound_is_no_place(extractor):
     """"Iran-backed rebels" says who backs them, not where the villages are: the event is not placed in Iran,
     so the state's own forces retaking ground are not read as an army abroad."""

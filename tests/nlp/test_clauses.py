@@ -64,12 +64,12 @@ def test_clauses_about_people_are_not_settings(nlp):
 def test_the_dead_of_a_place_past_are_not_the_events(nlp):
     """A place's clause with its own time keeps its dead from the main clause's event; one in the same time
     tells the event itself and keeps them."""
-    from frontwatch.nlp.clauses import place_pasts
+    from frontwatch.nlp.clauses import pasts
 
     sent = _sentence(nlp, "The army retook Tessit, where a car bomb killed nine soldiers last month.")
-    assert [sent.text[a:b] for a, b in place_pasts(sent)] == ["where a car bomb killed nine soldiers last month"]
+    assert [sent.text[a:b] for a, b in pasts(sent)] == ["where a car bomb killed nine soldiers last month"]
     same_time = _sentence(nlp, "Rebels attacked the village of Kibirizi, where they killed ten civilians.")
-    assert place_pasts(same_time) == []
+    assert pasts(same_time) == []
 
 
 def test_bare_after_and_since_clauses_are_not_settings(nlp):

@@ -14,6 +14,7 @@ from typing import Any
 from ..conflict import active_profile
 from ..models import Event, Evidence, Fatalities, Place, Quantity, Toponym
 from ..nlp.actors import ActorMention, civilians, country_of_iso, find_actors
+from ..nlp.clauses import blanked
 from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
@@ -47,9 +48,7 @@ class DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
         ctx.protest_text = " ".join(
-            ctx.text[m.start : m.end]
-            for m in ctx.typed
-            if is_protest_sentence(m.sub_event_type, ctx.text[m.start : m.end])
+            own for m in ctx.typed if is_protest_sentence(m.sub_event_type, own := _own_text(ctx.text, m))
         )
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
@@ -128,11 +127,19 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     return Built(mention, event, seg.paragraph, place_named)
 
 
+def _own_text(text: str, mention: EventMention) -> str:
+    """The mention's sentence without the pasts its relative clauses tell (:attr:`EventMention.setting`)."""
+    own = text[mention.start : mention.end]
+    if not mention.setting:
+        return own
+    return blanked(own, [(a - mention.start, b - mention.start) for a, b in mention.setting])
+
+
 def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
     """What the refiners see of a mention before its actor and place are known."""
     return Draft(
         sub=mention.sub_event_type,
-        sentence=ctx.text[mention.start : mention.end],
+        sentence=_own_text(ctx.text, mention),
         index=mention.sentence_index,
         killed=[c for c in in_sent if c.kind == "killed"],
         wounded=[c for c in in_sent if c.kind == "wounded"],

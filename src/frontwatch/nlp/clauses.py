@@ -10,12 +10,15 @@ The setting is read from the parse: the subtree of an adverbial clause opened by
 of time or circumstance); of the prepositions "amid" and "ahead of"; of "after" / "before" / "since"
 when a span of time is measured before them ("a day after rebels captured the hill", "weeks before the
 talks"); and of a relative clause that describes a place ("the army retook the town, where a chemical attack
-killed dozens last year"; "rebels took the base, which the army had held since 2014"): it tells the place's
-past, the main clause what happened now. A bare "after", "since" or "when" is left out on purpose: its clause
+killed dozens last year"; "rebels took the base, which the army had held since 2014"), or of one with a time
+of its own ("police held the activist, who led protests five years ago"): it tells the past, the main clause
+what happened now. A bare "after", "since" or "when" is left out on purpose: its clause
 often holds the event itself ("killed after stepping on a mine").
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +31,10 @@ _PLACE_NOUNS = frozenset(
     "county state country capital settlement settlements neighbourhood neighborhood suburb base camp airport "
     "port site zone border stronghold".split()
 )
+#: Words of a time before the report's ("five years ago", "last month", "in 2014"); a day ("on 14 May") may be
+#: the event's own, so only these mark a clause as telling the past.
+_PAST_WORDS = frozenset("ago last previous earlier since".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME = frozenset(
     "minute minutes hour hours day days week weeks month months year years moments fortnight decade".split()
 )
@@ -44,6 +51,21 @@ def _describes_place(clause: Token) -> bool:
     return opener.lower_ == "where" or (opener.lower_ in ("which", "that") and clause.head.lower_ in _PLACE_NOUNS)
 
 
+def _tells_past(clause: Token) -> bool:
+    """The relative clause ``clause`` has a time of its own before the report's: it tells what came before
+    ("the activist, who led protests five years ago"; "the town, which rebels have held since 2014")."""
+    return any(_past_word(t) for t in clause.subtree)
+
+
+def _past_word(t: Token) -> bool:
+    """``t`` marks a time before the report's: "ago", "last month", "since", a bare year ("in 2014"). The past
+    perfect does not: news tells an incident's earlier phase in it ("police fired on crowds who had set fire
+    to the town hall")."""
+    if t.ent_type_ == "DATE" and t.lower_ in _PAST_WORDS:
+        return True
+    return bool(_YEAR.fullmatch(t.text)) and t.i > 0 and t.nbor(-1).lower_ in ("in", "since", "during")
+
+
 def _setting_head(token: Token) -> Token | None:
     """The token whose subtree is a setting that ``token`` opens, if it opens one."""
     if token.dep_ == "mark" and token.lower_ in _MARKS and token.head.dep_ == "advcl":
@@ -55,7 +77,7 @@ def _setting_head(token: Token) -> Token | None:
             return token
     if token.lower_ in _PREPOSITIONS and token.dep_ == "prep":
         return token
-    if token.dep_ == "relcl" and _describes_place(token):
+    if token.dep_ == "relcl" and (_describes_place(token) or _tells_past(token)):
         return token
     if token.lower_ == "ahead" and any(c.lower_ == "of" for c in token.children):
         return token
@@ -89,18 +111,13 @@ def _settings(span: Span) -> list[tuple[int, int, Token]]:
     return out
 
 
-def place_pasts(span: Span) -> list[tuple[int, int]]:
-    """Character ranges (relative to the span) of the relative clauses that tell a place's past, by a time of
-    their own or the past perfect ("Douma, where an attack killed 40 last month"; "the town, which rebels had
-    held"): none of their dead or dates are the main clause's. A place's clause in the same time ("attacked
-    the village, where they killed ten") tells the event itself, and an "as" clause's trailing "killing two"
-    the parser often hangs on the setting's verb: both keep their dead."""
-    return [
-        (start, end)
-        for start, end, opener in _settings(span)
-        if opener.dep_ == "relcl"
-        and any(t.ent_type_ == "DATE" or (t.lower_ == "had" and t.dep_ == "aux") for t in opener.subtree)
-    ]
+def pasts(span: Span) -> list[tuple[int, int]]:
+    """Character ranges (relative to the span) of the relative clauses that tell the past of a place or a person,
+    by a time of their own ("Douma, where an attack killed 40 last month"; "the town, which rebels have held
+    since 2014"): none of their dead or dates are the main clause's. A place's clause in the same time
+    ("attacked the village, where they killed ten") tells the event itself, and an "as" clause's trailing
+    "killing two" the parser often hangs on the setting's verb: both keep their dead."""
+    return [(start, end) for start, end, opener in _settings(span) if opener.dep_ == "relcl" and _tells_past(opener)]
 
 
 def blanked(text: str, ranges: list[tuple[int, int]]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .clauses import blanked, place_pasts, settings, without_prospects
+from .clauses import blanked, pasts, settings, without_prospects
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
 from .numbers import NUMBER_RE
 from .paragraphs import segments
@@ -37,7 +37,7 @@ class EventMention:
     sentence_index: int
     listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
     #: the relative clauses telling a place's past (document offsets) left out when the main clause typed the
-    #: sentence: their dead and dates are not this event's (:func:`.clauses.place_pasts`)
+    #: sentence: their dead and dates are not this event's (:func:`.clauses.pasts`)
     setting: tuple[tuple[int, int], ...] = ()
 
     def in_setting(self, char: int) -> bool:
@@ -88,7 +88,7 @@ def _classified(sentence: Span) -> tuple[Hit | None, tuple[tuple[int, int], ...]
     hit = classify(main) if main is not None else None
     if hit is not None:
         base = sentence.start_char
-        return hit, tuple((base + a, base + b) for a, b in place_pasts(sentence))
+        return hit, tuple((base + a, base + b) for a, b in pasts(sentence))
     return classify(without_prospects(sentence) if main is not None else sentence.text), ()
 
 
