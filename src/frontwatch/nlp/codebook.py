@@ -121,13 +121,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Chemical weapon",
         "chemical agents",
-        r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:with|containing|filled with) (?:an? )?(?:chemical|toxic|irritant|asphyxiating) (?:\w+ )?(?:substances?|agents?|irritants?|gas)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
+        r"chlorine|sarin|mustard (?:gas|agents?)|phosgene|blister agents?|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve (?:agents?|gas)|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:with|containing|filled with) (?:an? )?(?:chemical|toxic|irritant|asphyxiating) (?:\w+ )?(?:substances?|agents?|irritants?|gas)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
         (
             "A helicopter dropped containers of chlorine on the town.",
             "Russian forces used munitions with chloropicrin near Bakhmut.",
             "Russian forces dropped grenades with CS gas on Ukrainian positions near Robotyne.",
             "A drone dropped tear gas on Ukrainian positions near Krynky.",
             "Russian troops dropped a grenade with a chemical irritant from a drone near Robotyne.",
+            "Militants fired shells loaded with mustard agent at army positions.",
         ),
         ("Police fired tear gas at the crowd.", "Police used tear gas against protesters in Tbilisi."),
     ),
