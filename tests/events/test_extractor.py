@@ -189,6 +189,16 @@ def test_deaths_alone_still_report_violence(extractor):
     assert event["sub_event_type"] == "Attack"
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Two explosions shook a crowded bus station in the city, killing seven people.",
+     "Four passers-by were wounded by a blast outside the court building."],
+)
+def test_deaths_from_an_explosion_with_no_weapon_named_are_remote_violence(extractor, text):
+    """ACLED: an explosion no attacker present set off is remote violence by a device, not an Attack."""
+    assert _events(extractor, text)[0]["sub_event_type"] == "Remote explosive/landmine/IED"
+
+
 def test_a_passive_subject_underwent_the_act_and_the_by_phrase_did_it(extractor):
     # ACLED: actor1 is who acts; "militants were pushed back ... by troops" names the troops as the actor
     (event,) = _events(extractor, "Militants were pushed back from the town of Qaryatayn by Syrian troops.")[:1]

@@ -8,7 +8,8 @@ each candidate sentence once its actor and place are known; each may set the sub
 2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
    wounded ("Two soldiers wounded near X", a headline's whole report) is an Attack, or an Armed clash if only
    combatants were harmed (ACLED: fatalities and injuries imply violence even when the report names no
-   weapon); unless the harm is accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
+   weapon), or a Remote explosive/landmine/IED when an explosion did it; unless the harm is accidental ("a bus
+   plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
 4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
@@ -82,7 +83,14 @@ def deaths_only(d: Draft) -> str | None:
     harmed = d.killed or d.wounded
     if d.sub is not None or not harmed or _ACCIDENTAL.search(d.sentence):
         return None
+    if _BLAST.search(d.sentence):
+        return "Remote explosive/landmine/IED"
     return "Armed clash" if all(c.combatant for c in harmed) else "Attack"
+
+
+#: An explosion that harmed people, with no weapon, aircraft or attacker's fire named: ACLED's remote violence by
+#: a device ("Twin blasts hit a street, killing 22"), not an Attack (which needs the armed actor present).
+_BLAST = re.compile(r"\b(?:blasts?|explosions?|exploded|explosives?|bombs?|bombings?)\b", re.I)
 
 
 def protest_family(d: Draft) -> str | None:
