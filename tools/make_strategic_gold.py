@@ -7,8 +7,11 @@ established, Non-violent transfer of territory, Looting/property destruction, Di
 Remote explosive/landmine/IED, Suicide bomb, Grenade, Shelling/artillery/missile attack and Air/drone strike,
 each with counter-examples next to it; and sentences that report no event in ACLED's sense (natural disasters,
 industrial accidents, crime without a political actor, denials and rejected allegations, talks without a deal).
-Not copied or paraphrased from any evaluation set. Fatalities are given where the sentence settles them (not for suicide
-bombings, where whether the attacker is counted is a convention).
+Not copied or paraphrased from any evaluation set: five lines first worded too close to examples in the
+session brief (themselves from tuning-half documents) were reworded before any rule was changed, and a
+surrender, first labelled a change to the group, was relabelled Agreement, where the definition lists
+surrenders. Fatalities are given where the sentence settles them (not for suicide bombings, where whether
+the attacker is counted is a convention).
 
     PYTHONPATH=src python tools/make_strategic_gold.py eval/gold/codebook-strategic.jsonl
 """
@@ -62,15 +65,16 @@ ROWS = [
         0,
     ),
     # Change to group/activity: arrivals, deployments, mobilisation, defections, exercises, curfews, evacuations
+    ("The first shipment of HIMARS rocket launchers from the United States reached Ukraine.", "2022-06-24", CHG, 0),
     (
-        "A first batch of F-16 fighter jets arrived from the United States at an air base in Taiwan.",
-        "2021-05-20",
+        "Twelve Rafale fighter aircraft landed at Ambala air base after their delivery flight from France.",
+        "2020-07-29",
         CHG,
         0,
     ),
     (
-        "Dozens of Chinese military aircraft entered Taiwan's air defence identification zone, prompting "
-        "Taiwanese fighter jets to scramble.",
+        "Eight Russian bombers flew into Japan's air defence zone over the Sea of Japan, and Japanese jets were "
+        "scrambled to intercept them.",
         "2021-10-02",
         CHG,
         0,
@@ -80,7 +84,7 @@ ROWS = [
     (
         "More than 300 Boko Haram fighters and their families surrendered to the Nigerian army in Borno State.",
         "2021-08-05",
-        CHG,
+        AGR,  # surrenders are an Agreement in the codebook's definition
         0,
     ),
     ("The president declared martial law and ordered the mobilisation of all reservists.", "2022-02-24", CHG, 0),
@@ -91,7 +95,12 @@ ROWS = [
         0,
     ),
     ("Japanese and American warships held joint naval exercises in the Philippine Sea.", "2021-11-16", CHG, 0),
-    ("A senior commander of the armed group defected to the government side with 40 of his men.", "2020-12-01", CHG, 0),
+    (
+        "A rebel battalion commander and dozens of his fighters switched sides and joined the government forces.",
+        "2020-12-01",
+        CHG,
+        0,
+    ),
     ("Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib province.", "2020-02-10", CHG, 0),
     # Headquarters or base established
     ("Al-Shabaab militants set up a new base in the forest outside Jilib.", "2021-01-17", HQ, 0),
@@ -173,9 +182,9 @@ ROWS = [
     ("Turkish jets struck PKK targets in the Qandil mountains.", "2021-06-01", AIR, 0),
     ("Israeli helicopter gunships fired missiles at a Hamas post in northern Gaza.", "2019-11-13", AIR, 0),
     # No event: disasters, accidents, crime without political actors, denials, rejected allegations, no deal
-    ("A gas tank at the chemical plant exploded, injuring four workers.", "2021-05-03", NONE, None),
+    ("A storage tank exploded at a refinery in Gujarat, injuring six employees.", "2021-05-03", NONE, None),
     (
-        "The defence ministry rejected allegations that its aircraft had attacked a refugee convoy.",
+        "Officials in Riyadh denied accusations that coalition warplanes had bombed a school bus.",
         "2021-04-14",
         NONE,
         None,
