@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -96,9 +96,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         NO_EVENT,
         "disasters, accidents, claims about other events",
-        r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions",
-        ("A strong earthquake killed eight people.", "Two people died in a road accident near Poltava."),
-        ("Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",),
+        r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions"
+        # an industrial accident: a storage tank that bursts is no attack
+        r"|(?:storage|fuel|gas|oil|chemical|water|ammonia) tanks? (?:\w+ ){0,3}(?:exploded|blew up|burst)"
+        # a report of an allegation rejected is about the allegation, not an event (a bare "denied that X hit Y"
+        # still reports it)
+        r"|(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes) (?:the |all |any |these |such )?(?:\w+ )?(?:allegations?|accusations?|claims|reports|charges)\b"
+        # talks that failed reached no agreement
+        r"|(?:talks|negotiations)\b[^.;]{0,60}?\b(?:ended|broke up|concluded|closed|wrapped up)\b[^.;]{0,30}?\bwithout (?:an? |any )?(?:agreement|deal|breakthrough|accord)|(?:talks|negotiations) (?:have )?(?:collapsed|broke down|broken down|failed)",
+        (
+            "A strong earthquake killed eight people.",
+            "Two people died in a road accident near Poltava.",
+            "A fuel tank exploded at a depot in Lagos, injuring three workers.",
+            "The ministry rejected allegations that its jets had bombed a hospital.",
+            "The army denied reports that soldiers had shot villagers in the district.",
+            "Talks between the government and the rebels ended without an agreement.",
+        ),
+        (
+            "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
+            "Russia denied that its missiles hit a hospital in Kharkiv.",
+            "A Russian tank fired on houses in Vovchansk.",
+        ),
     ),
     Rule(
         "Arrests",
@@ -132,6 +150,18 @@ RULES: tuple[Rule, ...] = (
         ("Police fired tear gas at the crowd.", "Police used tear gas against protesters in Tbilisi."),
     ),
     Rule(
+        "Other",
+        "a weapons test: a notable development, no attack on anyone (a missile test-fired into the sea hits no target)",
+        r"test-?fir(?:ed|es|ing|e)\b|(?:missile|rocket|weapons?|nuclear|hypersonic|ballistic) tests?\b|tested (?:an? |its |the |two |\w+ )?(?:new )?(?:[\w-]+ ){0,3}(?:missiles?|rockets?|weapons?|warheads?)\b|test[- ](?:launch\w*|flights?)",
+        (
+            "North Korea test-fired two short-range missiles off its east coast.",
+            "Pakistan tested a new nuclear-capable cruise missile on Friday.",
+            "Iran carried out a ballistic missile test near Semnan.",
+        ),
+        ("Russia fired missiles at Kyiv overnight.", "Houthi rebels launched a ballistic missile at Jizan."),
+        excludes=r"\b(?:killed|killing|wounded|injured|dead|hit (?:a |an |the )?(?:\w+ )?(?:houses?|homes?|buildings?|hospital|school)|(?:at|on|against) (?:the )?(?:city|town|village|positions|base|troops))\b",
+    ),
+    Rule(
         "Suicide bomb",
         "the bomber dies",
         r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive vest",
@@ -140,6 +170,21 @@ RULES: tuple[Rule, ...] = (
             "Two men detonated explosives near the post, killing themselves.",
         ),
         ("A car bomb exploded outside the police station.",),
+    ),
+    Rule(
+        "Change to group/activity",
+        "aircraft or ships entering another's air or sea zone, jets scrambled to meet them: a change to activity, no weapon stopped",
+        r"scrambl(?:ed|es|ing|e)\b|(?:entered|enter|enters|entering|violated|violating|flew into|flying into|intruded into|intrusions? into|incursions? into|sailed into) (?:\w+['’]?s? ){0,4}(?:airspace|air defen[cs]e (?:identification )?zone|air identification zone|adiz|territorial waters)",
+        (
+            "Six Chinese warplanes entered the island's air defence identification zone on Friday.",
+            "Russian bombers flew into Japan's air defence zone, and Japanese jets were scrambled to intercept them.",
+        ),
+        (
+            "Air defences shot down a drone that entered the country's airspace.",
+            "Ukrainian air defence intercepted two Shahed drones over Odesa.",
+        ),
+        main=False,
+        excludes=r"\b(?:shot|shoots|shooting) down|\bdowned|\bdestroyed|\bstruck|\bbombed|\bfired (?:at|on|upon)|\bkilled|\bwounded|\binjured|\bcrash\w*",
     ),
     Rule(
         "Disrupted weapons use",
@@ -175,7 +220,7 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _WEAPONS
         + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
-        r"(?:caches?|stash(?:es)?|haul) of|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
         (
             "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
             "Air defences intercepted 18 cruise missiles over the Kyiv region.",
@@ -184,8 +229,33 @@ RULES: tuple[Rule, ...] = (
             "Air defence forces destroyed 11 drones over the Mykolaiv region overnight.",
             "Pyrotechnicians removed an unexploded missile from a yard in Kharkiv.",
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
+            "Security forces recovered a roadside bomb near the highway before it could go off.",
+            "Soldiers found a car bomb parked outside the barracks.",
         ),
-        ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
+        (
+            "Russian forces shelled Kupiansk with artillery.",
+            "A Russian FPV drone hit a car in Beryslav.",
+            "The blast destroyed several cars parked where the car bomb exploded.",
+        ),
+    ),
+    Rule(
+        "Change to group/activity",
+        "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
+        r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
+        r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered|landed)\b|"
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:\w+ ){0,4}(?:troops|soldiers|reinforcements|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        (
+            "The first shipment of Patriot missile systems from Germany arrived in Poland.",
+            "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
+            "A batch of MiG-29 jets was delivered to the air force on Monday.",
+        ),
+        (
+            "Russian forces moved artillery closer to the town and shelled it overnight.",
+            "A shipment of rifles was seized at the port.",
+            "Russian jets struck a convoy near the border.",
+        ),
+        main=False,
+        excludes=_USE,
     ),
     Rule(
         "Remote explosive/landmine/IED",
@@ -274,7 +344,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
@@ -343,8 +413,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
-        ("Russia and Ukraine exchanged 100 prisoners of war on Sunday.",),
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        (
+            "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
+            "Elders brokered a deal under which the gunmen released the kidnapped pupils.",
+            "The two militias reached an agreement to reopen the road between their towns.",
+        ),
+        ("Talks between the government and the rebels ended without an agreement.",),
     ),
     Rule(
         "Government regains territory",
@@ -359,12 +434,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
             "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
             "Russian forces seize Vodiane",
+            "The ministry announced the capture of the village by its troops.",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
@@ -372,6 +448,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian artillery hit an ammunition depot in the occupied territories of Luhansk.",
             "Militants seized 30 passengers from a bus and took them into the forest.",
             "The wounded were taken to the town hospital.",
+            "The rebels moved their headquarters to the captured town of Bunagana.",
         ),
     ),
     Rule(
@@ -478,6 +555,22 @@ RULES: tuple[Rule, ...] = (
         excludes=r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|shell\w*|aircraft|aviation|bombs?|mortars?|mlrs)\b",
     ),
     Rule(
+        "Looting/property destruction",
+        "armed men loot or burn property and harm no one: property destruction, not an attack on people",
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed",
+        (
+            "Armed men looted shops and torched houses in the village after residents fled.",
+            "Gunmen set fire to a health centre in the district overnight.",
+        ),
+        (
+            "Gunmen torched houses in the village, killing four residents.",
+            "Protesters looted shops in the city centre.",
+            "Villagers torched the house of a suspected witch.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|beat(?:en|ing)?|massacr\w*|hacked|stabb\w*|bodies|hostages?|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
+    ),
+    Rule(
         "Attack",
         "armed actor present kills or harms unarmed people",
         rf"gunmen (?:\w+ ){{0,3}}(?:attacked|stormed|killed|shot|opened fire|invaded)|(?:attacked|storm(?:ed|s)|invade[ds]|raid(?:ed|s)?) (?:\w+ ){{0,4}}(?:community|communities|villages?|market|school|church|mosque|college|campus|hospital|homes?|wedding|funeral)|massacr\w+|slaughter\w*|behead\w*|hacked to death|(?:killing|killed) (?:\w+ ){{0,3}}(?:villagers|civilians|worshippers|students|farmers|pilgrims)|(?:shot|shoot|shooting|fired (?:up)?on|opened fire on|executed|tortured|beat|beaten|stabbed) (?:\w+ ){{0,2}}{_CIVILIAN}",
@@ -539,8 +632,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|buildings)|pillag\w+",
-        ("Looters ransacked shops in the centre.", "Retreating troops blew up the bridge over the river."),
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings)|pillag\w+|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
+        (
+            "Looters ransacked shops in the centre.",
+            "Retreating troops blew up the bridge over the river.",
+            "Fighters burned down dozens of homes in the village.",
+            "Militiamen seized food aid from a warehouse in the port city.",
+            "Bandits rustled 200 cattle from herders near the town.",
+        ),
+        ("Police seized a cache of rifles in the raid.",),
     ),
     Rule(
         "Arrests",
@@ -560,25 +660,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Headquarters or base established",
         "bases and posts set up",
-        r"(?:set up|setting up|established?|establishing|opened|built|constructed) (?:\w+ ){0,4}(?:observation )?(?:points?|posts?|bases?|camps?|outposts?|headquarters)\b|(?:points?|posts?|bases?|camps?|outposts?|headquarters) (?:\w+ ){0,2}(?:was |were |have been |has been )?(?:established|set up|opened)|(?:set up|setting up|established?|establishing|opened|open|build|built|building|constructed) (?:a |an |the |its |their )?(?:new |permanent |military |forward )?(?:base|headquarters|hq|camp|outpost|office|checkpoints?|post|military installation|training centre|training center)s?|new (?:military )?base",
-        ("The group established a new base in the hills.",),
+        r"(?:set up|setting up|established?|establishing|opened|built|constructed) (?:\w+ ){0,4}(?:observation )?(?:points?|posts?|bases?|camps?|outposts?|headquarters)\b|(?:points?|posts?|bases?|camps?|outposts?|headquarters) (?:\w+ ){0,2}(?:was |were |have been |has been )?(?:established|set up|opened)|(?:set up|setting up|established?|establishing|opened|open|build|built|building|constructed) (?:a |an |the |its |their )?(?:new |permanent |military |forward )?(?:base|headquarters|hq|camp|outpost|office|checkpoints?|post|military installation|training centre|training center)s?|new (?:military )?base|(?:moved|relocated|transferred|shifted) (?:\w+ ){0,2}(?:headquarters|hq|command (?:post|centre|center)|base of operations)\b",
+        ("The group established a new base in the hills.", "The rebels moved their headquarters to the captured town of Bunagana."),
     ),
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
         (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
+            "Japanese and American warships held joint naval exercises in the Philippine Sea.",
         ),
     ),
     Rule(
         "Change to group/activity",
         "authorities order or begin an evacuation of civilians: a change to their activity (eval/gold/README.md)",
-        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b",
+        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b|(?:ordered|told|asked|urged|instructed|called on)\s+(?:\w+\s+){0,3}?to\s+(?:evacuate|leave\s+(?:their\s+)?(?:homes|villages?|the\s+(?:city|town|area|district|region)))\b",
         (
             "The regional administration ordered the evacuation of residents of two border villages.",
             "Authorities announced a mandatory evacuation of families with children from the town.",
+            "Residents of five villages were ordered to evacuate as the army prepared an offensive.",
         ),
         (
             "Rescuers evacuated the wounded after the strike.",
@@ -606,11 +708,12 @@ RULES: tuple[Rule, ...] = (
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
 
-#: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
+#: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack", "as the army
+#: prepared an offensive": not fought yet). A denial
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
-    r"planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    r"planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|prepar(?:ed|es|ing) (?:for|an?|the)|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 
