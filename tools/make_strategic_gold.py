@@ -205,6 +205,93 @@ ROWS = [
 ]
 
 
+#: Section 2, written by the same author AFTER the rules for section 1 were changed and BEFORE these lines were
+#: run on any version (old or new rules): fresh wording of the same definitions, and counter-examples to the new
+#: rules' reach (aid planes that land, robbers with guns, drugs seized, talks that broke down, denials).
+ROWS_2 = [
+    ("The warring factions in South Sudan agreed to a ceasefire starting at midnight.", "2020-02-22", AGR, 0),
+    (
+        "Houthi rebels and the Saudi-led coalition swapped more than 800 detainees under Red Cross supervision.",
+        "2020-10-16",
+        AGR,
+        0,
+    ),
+    ("Militants in the Sinai laid down their weapons and surrendered to the Egyptian army.", "2021-03-14", AGR, 0),
+    ("Russia moved additional battalions to the border with Ukraine, satellite images showed.", "2021-11-20", CHG, 0),
+    (
+        "Authorities in Kashmir imposed a curfew and suspended internet services ahead of the anniversary.",
+        "2020-08-04",
+        CHG,
+        0,
+    ),
+    (
+        "The Islamic State affiliate in the Sahel announced a new leader after its chief was killed.",
+        "2021-09-30",
+        CHG,
+        0,
+    ),
+    ("Two Russian warships sailed into Japanese territorial waters near Hokkaido.", "2021-10-20", CHG, 0),
+    ("Thousands of Rwandan troops were deployed to Mozambique's Cabo Delgado province.", "2021-07-10", CHG, 0),
+    ("Two Su-35 fighter jets were delivered to Iran from Russia.", "2023-09-02", CHG, 0),
+    ("Wagner mercenaries set up a camp at the airport in Timbuktu.", "2022-01-07", HQ, 0),
+    ("The Turkish army built a new observation post near Saraqib.", "2020-02-03", HQ, 0),
+    (
+        "Ethiopian federal troops withdrew from Mekelle, and Tigrayan forces entered the city unopposed.",
+        "2021-06-29",
+        NVT,
+        0,
+    ),
+    ("The UN mission handed over its base in Kidal to Malian forces.", "2023-10-31", NVT, 0),
+    (
+        "Gunmen raided a market in Zamfara and carted away foodstuffs and livestock, but no one was hurt.",
+        "2021-05-02",
+        LOOT,
+        0,
+    ),
+    ("Rebels burned a police station and several government vehicles in the town.", "2020-12-18", LOOT, 0),
+    ("Retreating soldiers pillaged homes in the village before leaving.", "2022-04-02", LOOT, 0),
+    ("Indian troops defused a pressure-cooker bomb found on the highway in Pulwama.", "2019-03-01", DWU, 0),
+    ("The Israeli army said it intercepted a drone launched from Lebanon.", "2022-07-02", DWU, 0),
+    ("Police found a huge stockpile of ammunition buried on a farm in Cauca.", "2021-08-12", DWU, 0),
+    ("Ukrainian air defences destroyed 30 of 35 Shahed drones overnight.", "2023-05-26", DWU, 0),
+    ("Iran test-launched a new satellite-carrying rocket.", "2021-12-30", OTH, 0),
+    ("A bomb hidden in a bicycle exploded at a bus stop in Jalalabad, wounding six.", "2020-06-10", IED, 0),
+    (
+        "Two policemen died when an explosive device went off under their patrol car in Diyarbakir.",
+        "2020-09-12",
+        IED,
+        2,
+    ),
+    ("A landmine blast killed a herder and his son in Kassala.", "2021-02-17", IED, 2),
+    (
+        "A man detonated an explosive belt at the entrance of a Shiite mosque, killing himself and 20 worshippers.",
+        "2021-10-15",
+        SUI,
+        None,
+    ),
+    ("An unidentified man threw a grenade at a nightclub in Kigali.", "2019-12-09", GRE, 0),
+    ("Insurgents attacked an army post with under-barrel grenade launchers and machine guns.", "2021-03-23", CL, 0),
+    ("Azerbaijani forces fired artillery at the town of Stepanakert.", "2020-10-04", SHL, 0),
+    ("Russian warplanes carried out strikes on rebel-held areas of Daraa.", "2021-07-29", AIR, 0),
+    ("A drone strike on a wedding in Tigray killed 19 people.", "2022-01-08", AIR, 19),
+    ("A gas cylinder exploded in a restaurant in Lahore, killing five people.", "2021-11-13", NONE, None),
+    ("Lightning killed eleven people in Bihar.", "2020-06-25", NONE, None),
+    ("The rebel spokesman dismissed claims that his fighters had looted the town.", "2021-07-21", NONE, None),
+    ("The Pentagon denied reports that US drones had struck a school.", "2021-09-17", NONE, None),
+    ("Gunmen robbed a bank in Medellin and escaped with cash.", "2021-04-09", NONE, None),
+    ("A fire at a chemical factory in Gujarat killed seven workers.", "2020-11-05", NONE, None),
+    (
+        "Ceasefire talks in Doha broke down after the sides failed to agree on a list of prisoners.",
+        "2021-08-11",
+        NONE,
+        None,
+    ),
+    ("Two transport aircraft carrying humanitarian aid landed at Kabul airport.", "2021-09-05", NONE, None),
+    ("Police arrested three men who were planning a bomb attack on a church.", "2021-04-01", "Arrests", 0),
+    ("Customs officers at the port seized 40 kilograms of heroin.", "2021-06-30", NONE, None),
+]
+
+
 def event(sub, dead):
     ev = {"event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub}
     if dead is not None:
@@ -214,7 +301,7 @@ def event(sub, dead):
 
 def main(path: str) -> None:
     with open(path, "w", encoding="utf-8") as out:
-        for i, (text, published, sub, dead) in enumerate(ROWS):
+        for i, (text, published, sub, dead) in enumerate(ROWS + ROWS_2):
             events = [] if sub is None else [event(sub, dead)]
             doc = {"doc_id": f"strategic-{i:03d}", "text": text, "published": published, "events": events}
             out.write(json.dumps(doc, ensure_ascii=False) + "\n")
