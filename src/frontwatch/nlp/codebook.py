@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -103,7 +103,7 @@ RULES: tuple[Rule, ...] = (
         # still reports it)
         r"|(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes) (?:the |all |any |these |such )?(?:\w+ )?(?:allegations?|accusations?|claims|reports|charges)\b"
         # talks that failed reached no agreement
-        r"|(?:talks|negotiations)\b[^.;]{0,60}?\b(?:ended|broke up|concluded|closed|wrapped up)\b[^.;]{0,30}?\bwithout (?:an? |any )?(?:agreement|deal|breakthrough|accord)|(?:talks|negotiations) (?:have )?(?:collapsed|broke down|broken down|failed)",
+        r"|(?:talks|negotiations)\b[^.;]{0,60}?\b(?:ended|broke up|concluded|closed|wrapped up)\b[^.;]{0,30}?\bwithout (?:an? |any )?(?:agreement|deal|breakthrough|accord)|(?:talks|negotiations)\b(?:\s+\S+){0,4}?\s+(?:have |had )?(?:collapsed|broke down|broken down|failed)\b",
         (
             "A strong earthquake killed eight people.",
             "Two people died in a road accident near Poltava.",
@@ -111,6 +111,7 @@ RULES: tuple[Rule, ...] = (
             "The ministry rejected allegations that its jets had bombed a hospital.",
             "The army denied reports that soldiers had shot villagers in the district.",
             "Talks between the government and the rebels ended without an agreement.",
+            "Truce talks in Addis Ababa broke down over the release of prisoners.",
         ),
         (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
@@ -164,10 +165,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Suicide bomb",
         "the bomber dies",
-        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive vest",
+        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
         (
             "A suicide bomber blew himself up at the checkpoint.",
             "Two men detonated explosives near the post, killing themselves.",
+            "A man set off an explosive belt at the gate of the stadium, killing himself and 12 others.",
         ),
         ("A car bomb exploded outside the police station.",),
     ),
@@ -239,20 +241,34 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "Headquarters or base established",
+        "a base or launch site set up, its weapons named but not used: a base established, not an attack",
+        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?))\b",
+        (
+            "Iran established a new missile base on the Gulf coast.",
+            "The group set up a rocket launching site in the hills above the town.",
+        ),
+        ("Rebels fired rockets from a camp they set up in the hills.", "Russian missiles hit a newly built base."),
+        main=False,
+        excludes=_USE,
+    ),
+    Rule(
         "Change to group/activity",
         "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
         r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
-        r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered|landed)\b|"
-        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:\w+ ){0,4}(?:troops|soldiers|reinforcements|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered)\b|"
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:\w+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
         (
             "The first shipment of Patriot missile systems from Germany arrived in Poland.",
             "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
             "A batch of MiG-29 jets was delivered to the air force on Monday.",
+            "The army moved two more battalions to the northern border.",
         ),
         (
             "Russian forces moved artillery closer to the town and shelled it overnight.",
             "A shipment of rifles was seized at the port.",
             "Russian jets struck a convoy near the border.",
+            "Two transport aircraft carrying humanitarian aid landed at the airport.",
         ),
         main=False,
         excludes=_USE,
@@ -308,12 +324,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Grenade",
         "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
         ),
-        ("Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",),
+        (
+            "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+            "Security forces threw flash-bang grenades into the crowd outside parliament.",
+        ),
     ),
     Rule(
         "Remote explosive/landmine/IED",
@@ -336,6 +356,27 @@ RULES: tuple[Rule, ...] = (
         ("Sappers defused an anti-tank mine near Izium.", "The coal mine was shelled by Russian forces."),
     ),
     Rule(
+        "Remote explosive/landmine/IED",
+        "a blast that kills, wounds or hits, with no suicide attacker and no other weapon named: an explosive set off",
+        r"(?:explosions?|blasts?|bombs?|bombings?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b",
+        (
+            "An explosion killed four soldiers at a checkpoint in Sinai.",
+            "A powerful blast killed 12 people at a bus station on Monday.",
+            "Twin explosions hit the capital's airport, killing dozens.",
+        ),
+        (
+            "Explosions hit Kyiv as Russian missiles struck the city.",
+            "A blast at a fireworks warehouse killed six people.",
+            "A gas cylinder explosion killed three people in a restaurant.",
+            # an accident, and a blast named as the cause of what the sentence reports
+            "Two explosions hit the port, caused by chemicals stored in a warehouse.",
+            "Crowds protested on Sunday after a huge explosion last week killed dozens of people.",
+        ),
+        main=False,
+        excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|"
+        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
+    ),
+    Rule(
         "Excessive force against protesters",
         "lethal force on demonstrators",
         rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:the )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
@@ -344,17 +385,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"riot\w*(?! police| squads?| gear| control| units?| officers| troops| shields)|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
-        ("Several protesters were injured when police fired rubber bullets.", "Demonstrators were attacked by unknown men."),
+        # and "riot police" names the police, not a riot
+        (
+            "Several protesters were injured when police fired rubber bullets.",
+            "Demonstrators were attacked by unknown men.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+        ),
     ),
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
-        ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
+        r"tear ?gas|teargas|water cannons?|rubber bullets|stun grenades?|flash-?bang\w*|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
+        (
+            "Police fired tear gas to disperse the rally in Kherson.",
+            "Police broke up a march of students in the capital.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+        ),
         # activists are demonstrators only at a demonstration: arrested away from one they are Arrests
         ("Police detained five activists ahead of the opposition rally.",),
     ),
@@ -389,12 +439,24 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
+        "Agreement",
+        "a withdrawal or handover agreed in a deal: a negotiated territorial transfer is an agreement",
+        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
+        (
+            "The militias agreed to withdraw from the oil terminal under a UN-brokered deal.",
+            "Under the deal, the rebels will hand over the town to government forces.",
+        ),
+        ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
+        main=False,
+    ),
+    Rule(
         "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the|to|its|their)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
         (
             "Russian forces withdrew from the right bank of the Dnipro without a fight.",
             "Russian forces took over Dovhuny without fighting as Ukrainian units withdrew.",
+            "The UN mission handed over its camp in the north to the national army.",
         ),
         ("APU forced Russian troops to withdraw in four directions.",),
     ),
@@ -413,10 +475,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
         (
             "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
             "Elders brokered a deal under which the gunmen released the kidnapped pupils.",
+            "The government and the rebels swapped 300 detainees under Red Cross supervision.",
             "The two militias reached an agreement to reopen the road between their towns.",
         ),
         ("Talks between the government and the rebels ended without an agreement.",),
@@ -434,7 +497,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists|kilo(?:gram)?s|kg|tonnes|tons|pounds|grams|litres|liters|packets|bags|sacks|boxes)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
             "The rebels have taken the town of Kidal.",
@@ -447,6 +510,7 @@ RULES: tuple[Rule, ...] = (
             "On 7 June 2023, Ukrainian forces carried out a drone strike near Vovchanske, occupied Zaporizhzhia.",
             "Ukrainian artillery hit an ammunition depot in the occupied territories of Luhansk.",
             "Militants seized 30 passengers from a bus and took them into the forest.",
+            "Customs officers seized 40 kilograms of heroin at the port.",
             "The wounded were taken to the town hospital.",
             "The rebels moved their headquarters to the captured town of Bunagana.",
         ),
@@ -557,10 +621,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "armed men loot or burn property and harm no one: property destruction, not an attack on people",
-        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed",
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|"
+        r"burn(?:ed|t|ing) (?:down )?(?:an? |the |\w+ ){0,2}(?:\w+ )?(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|lorries|buses|buildings?|stations?|offices?|schools?|churches?|mosques?|markets?|huts?|villages?|granar(?:y|ies)|crops|farms?)\b",
         (
             "Armed men looted shops and torched houses in the village after residents fled.",
             "Gunmen set fire to a health centre in the district overnight.",
+            "Bandits raided the village market and carted away grain and goats; no one was hurt.",
+            "Insurgents burned a police station and three government cars in the town.",
         ),
         (
             "Gunmen torched houses in the village, killing four residents.",
@@ -568,7 +635,19 @@ RULES: tuple[Rule, ...] = (
             "Villagers torched the house of a suspected witch.",
         ),
         main=False,
-        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|beat(?:en|ing)?|massacr\w*|hacked|stabb\w*|bodies|hostages?|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
+        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|beat(?:en|ing)?|massacr\w*|hacked|stabb\w*|bodies|hostages?|alive|to death|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
+    ),
+    Rule(
+        NO_EVENT,
+        "a robbery that harms no one by no political actor: crime, which ACLED does not code",
+        r"\brobb(?:ed|ery|eries|ing)\b|\bheist\b|\bburgl\w+",
+        ("Gunmen robbed a bank in the city centre and escaped with cash.",),
+        (
+            "Militants robbed a bank and shot dead two guards.",
+            "Rebels robbed travellers on the highway and torched their trucks.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|beat(?:en|ing)?|stabb\w*|hostages?|rebels?|militants?|insurgents?|jihadists?|terrorists?|militias?|militiamen|soldiers|troops|army|fighters|police|guerrillas?|separatists?|burn\w*|torch\w*|loot\w*)\b",
     ),
     Rule(
         "Attack",
