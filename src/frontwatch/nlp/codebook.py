@@ -216,7 +216,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)\b|(?:pyrotechnic\w*|sappers?|deminers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found|defused|demined)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
         + r"|"
@@ -233,11 +233,13 @@ RULES: tuple[Rule, ...] = (
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
             "Security forces recovered a roadside bomb near the highway before it could go off.",
             "Soldiers found a car bomb parked outside the barracks.",
+            "Deminers of the emergency service destroyed twelve shells found in a field.",
         ),
         (
             "Russian forces shelled Kupiansk with artillery.",
             "A Russian FPV drone hit a car in Beryslav.",
             "The blast destroyed several cars parked where the car bomb exploded.",
+            "Two deminers were killed by a mine near the village.",
         ),
     ),
     Rule(
