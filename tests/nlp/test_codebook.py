@@ -31,3 +31,4 @@ def test_priorities_are_explicit_and_main_rules_rank_the_sub_types():
     assert len(set(names)) == len(names)
     assert RANK_OF["Disrupted weapons use"] < RANK_OF["Grenade"] < RANK_OF["Remote explosive/landmine/IED"]
     assert RANK_OF["Armed clash"] < RANK_OF["Shelling/artillery/missile attack"] < RANK_OF["Attack"]
+    assert RANK_OF["Other"] == max(RANK_OF.values())  # a weapons test is the least salient event of a report

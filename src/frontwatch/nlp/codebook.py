@@ -160,6 +160,7 @@ RULES: tuple[Rule, ...] = (
             "Iran carried out a ballistic missile test near Semnan.",
         ),
         ("Russia fired missiles at Kyiv overnight.", "Houthi rebels launched a ballistic missile at Jizan."),
+        main=False,
         excludes=r"\b(?:killed|killing|wounded|injured|dead|hit (?:a |an |the )?(?:\w+ )?(?:houses?|homes?|buildings?|hospital|school)|(?:at|on|against) (?:the )?(?:city|town|village|positions|base|troops))\b",
     ),
     Rule(
@@ -809,7 +810,8 @@ REQUIRED: list[re.Pattern[str] | None] = [
     for r in RULES
 ]
 
-#: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
-RANK_OF: dict[str, int] = {
-    rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(r for r in RULES if r.main)))
-}
+#: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would); a sub-type
+#: with no main rule ("Other": a weapons test) ranks after every other, the least salient event of a report.
+_MAIN = [r for r in RULES if r.main]
+RANK_OF: dict[str, int] = {rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(_MAIN)))}
+RANK_OF.update({r.sub_event_type: len(_MAIN) for r in RULES if r.sub_event_type not in RANK_OF})
