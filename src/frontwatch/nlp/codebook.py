@@ -153,13 +153,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Other",
         "a weapons test: a notable development, no attack on anyone (a missile test-fired into the sea hits no target)",
-        r"test-?fir(?:ed|es|ing|e)\b|(?:missile|rocket|weapons?|nuclear|hypersonic|ballistic) tests?\b|tested (?:an? |its |the |two |\w+ )?(?:new )?(?:[\w-]+ ){0,3}(?:missiles?|rockets?|weapons?|warheads?)\b|test[- ](?:launch\w*|flights?)",
+        r"test-?fir(?:ed|es|ing|e)\b|(?:missile|rocket|weapons?|nuclear|hypersonic|ballistic) tests?\b|tested (?:an? |its |the |two |\w+ )?(?:new )?(?:[\w-]+ ){0,3}(?:missiles?|rockets?|weapons?|warheads?)\b|test[- ](?:launch\w*|flights?)|(?:landed|fell|splashed down|crashed|fired|launched) (?:\w+ ){0,3}(?:into|in) the (?:\w+ ){0,2}(?:sea|ocean)\b|(?:landed|fell|splashed down) (?:\w+ ){0,2}(?:in|inside|within) (?:\w+['’]?s? ){0,2}(?:waters|exclusive economic zone|eez)\b",
         (
             "North Korea test-fired two short-range missiles off its east coast.",
             "Pakistan tested a new nuclear-capable cruise missile on Friday.",
             "Iran carried out a ballistic missile test near Semnan.",
+            "North Korea launched a ballistic missile that landed in the sea, Japan said.",
         ),
-        ("Russia fired missiles at Kyiv overnight.", "Houthi rebels launched a ballistic missile at Jizan."),
+        (
+            "Russia fired missiles at Kyiv overnight.",
+            "Houthi rebels launched a ballistic missile at Jizan.",
+            "A Russian missile hit a cargo ship in the Black Sea.",
+        ),
         main=False,
         excludes=r"\b(?:killed|killing|wounded|injured|dead|hit (?:a |an |the )?(?:\w+ )?(?:houses?|homes?|buildings?|hospital|school)|(?:at|on|against) (?:the )?(?:city|town|village|positions|base|troops))\b",
     ),
@@ -246,10 +251,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Headquarters or base established",
         "a base or launch site set up, its weapons named but not used: a base established, not an attack",
-        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?))\b",
+        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b",
         (
             "Iran established a new missile base on the Gulf coast.",
             "The group set up a rocket launching site in the hills above the town.",
+            "The militia has established rocket positions near the border, the army said.",
         ),
         ("Rebels fired rockets from a camp they set up in the hills.", "Russian missiles hit a newly built base."),
         main=False,
@@ -260,12 +266,13 @@ RULES: tuple[Rule, ...] = (
         "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
         r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
         r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered)\b|"
-        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:\w+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:[\w-]+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
         (
             "The first shipment of Patriot missile systems from Germany arrived in Poland.",
             "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
             "A batch of MiG-29 jets was delivered to the air force on Monday.",
             "The army moved two more battalions to the northern border.",
+            "The military deployed S-400 missile systems at a new base on the peninsula.",
         ),
         (
             "Russian forces moved artillery closer to the town and shelled it overnight.",
@@ -455,13 +462,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the|to|its|their)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the (?!(?:\w+ )?(?:weapons|arms|rifles|guns|bodies|prisoners|hostages|detainees)\b)|to|(?:its|their) (?:\w+ ){0,2}(?:bases?|camps?|positions?|posts?|town|city|territory|areas?|checkpoints?|airport|barracks))\b|pull(?:ed|s|ing)? back\b|entered\b[^.;]{0,40}?\bafter\b[^.;]{0,60}?\b(?:withdr[ae]w\w*|pulled (?:out|back)|fled|left|retreated|abandoned|vacated)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
         (
             "Russian forces withdrew from the right bank of the Dnipro without a fight.",
             "Russian forces took over Dovhuny without fighting as Ukrainian units withdrew.",
             "The UN mission handed over its camp in the north to the national army.",
+            "Government troops entered the town after the militants fled.",
         ),
-        ("APU forced Russian troops to withdraw in four directions.",),
+        ("APU forced Russian troops to withdraw in four directions.", "Militants handed over their weapons to the army in a ceremony."),
     ),
     Rule(
         "Armed clash",
@@ -478,11 +486,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|hand(?:ed|s|ing)? (?:over|in) (?:their |its |the )?(?:\w+ )?(?:weapons|arms|rifles|guns)\b|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
         (
             "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
             "Elders brokered a deal under which the gunmen released the kidnapped pupils.",
             "The government and the rebels swapped 300 detainees under Red Cross supervision.",
+            "Militants handed over their weapons to the army in a ceremony.",
             "The two militias reached an agreement to reopen the road between their towns.",
         ),
         ("Talks between the government and the rebels ended without an agreement.",),
@@ -714,13 +723,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings)|pillag\w+|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
         (
             "Looters ransacked shops in the centre.",
             "Retreating troops blew up the bridge over the river.",
             "Fighters burned down dozens of homes in the village.",
             "Militiamen seized food aid from a warehouse in the port city.",
             "Bandits rustled 200 cattle from herders near the town.",
+            "Fighters destroyed a telecommunications mast in the district.",
+            "Partisans sabotaged a railway line near the border.",
         ),
         ("Police seized a cache of rifles in the raid.",),
     ),
@@ -748,11 +759,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
+        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|(?:changed|changes|changing) (?:its|their) names?|renamed (?:itself|themselves)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
         (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
             "Japanese and American warships held joint naval exercises in the Philippine Sea.",
+            "The militant group changed its name to the Levant Liberation Committee.",
         ),
     ),
     Rule(
