@@ -225,10 +225,12 @@ RULES: tuple[Rule, ...] = (
         r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)\b|(?:pyrotechnic\w*|sappers?|deminers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found|defused|demined)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
+        # an ammunition depot destroyed is a strike on a target, not weapons taken out of use
+        + r"(?! (?:depots?|dumps?|warehouses?|stor(?:age|es)|factor(?:y|ies)|plants?|production|facilit(?:y|ies)))"
         + r"|"
         + _WEAPONS
         + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
-        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|(?:bombs?|landmines?|mines?|ieds?|explosive devices?)\b(?:\s+\S+){0,6}?\s+(?:was|were|has been|have been) (?:found|discovered|recovered|defused|removed|seized|neutrali[sz]ed)\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
         (
             "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
             "Air defences intercepted 18 cruise missiles over the Kyiv region.",
@@ -240,11 +242,13 @@ RULES: tuple[Rule, ...] = (
             "Security forces recovered a roadside bomb near the highway before it could go off.",
             "Soldiers found a car bomb parked outside the barracks.",
             "Deminers of the emergency service destroyed twelve shells found in a field.",
+            "A landmine planted by the rebels was found and destroyed by the army.",
         ),
         (
             "Russian forces shelled Kupiansk with artillery.",
             "A Russian FPV drone hit a car in Beryslav.",
             "The blast destroyed several cars parked where the car bomb exploded.",
+            "Ukrainian artillery destroyed a Russian ammunition depot near Melitopol.",
             "Two deminers were killed by a mine near the village.",
         ),
     ),
