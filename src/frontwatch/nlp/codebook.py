@@ -97,6 +97,8 @@ RULES: tuple[Rule, ...] = (
         NO_EVENT,
         "disasters, accidents, claims about other events",
         r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions"
+        # troops sent to help after a disaster do no political act
+        r"|(?:mobili[sz]ed|deployed|sent|called in|drafted in) to help (?:with |clear |in |fight )?(?:\w+ ){0,2}(?:snow\w*|flood\w*|relief|rescue|clean-?up|fires?|wildfires?|firefighting|vaccinat\w*)\b"
         # an industrial accident: a storage tank that bursts is no attack
         r"|(?:storage|fuel|gas|oil|chemical|water|ammonia) tanks? (?:\w+ ){0,3}(?:exploded|blew up|burst)"
         # a report of an allegation rejected is about the allegation, not an event (a bare "denied that X hit Y"
@@ -108,6 +110,7 @@ RULES: tuple[Rule, ...] = (
             "A strong earthquake killed eight people.",
             "Two people died in a road accident near Poltava.",
             "A fuel tank exploded at a depot in Lagos, injuring three workers.",
+            "Japan's military was mobilised to help clear heavy snow in the north.",
             "The ministry rejected allegations that its jets had bombed a hospital.",
             "The army denied reports that soldiers had shot villagers in the district.",
             "Talks between the government and the rebels ended without an agreement.",
@@ -763,13 +766,30 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|(?:changed|changes|changing) (?:its|their) names?|renamed (?:itself|themselves)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
+        r"join(?:ed|s)? forces|reinforc\w+|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|(?:changed|changes|changing) (?:its|their) names?|renamed (?:itself|themselves)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|recruit\w*|mobili[sz]\w+|curfew|state of emergency|martial law|deploy(?:ed|ment|s)?|redeploy\w*|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
         (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
             "Japanese and American warships held joint naval exercises in the Philippine Sea.",
             "The militant group changed its name to the Levant Liberation Committee.",
         ),
+        ("Japan's military was mobilised to help clear heavy snow in the north.",),
+    ),
+    Rule(
+        "Change to group/activity",
+        "generic changes (a delivery, an appointment, a ban, a merger) only of an armed group or force: a company's delivery or a court's suspension is no political event",
+        r"join(?:ed|s)? (?:hands|the)|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|dissolv\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|declared|ban(?:ned)? |suspend\w*|banned|training|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        (
+            "The insurgent group appointed a new commander after the death of its chief.",
+            "Two rebel factions merged into a single armed movement.",
+        ),
+        (
+            "The company delivered 500 buses to the city last year.",
+            "The court suspended the new labour law pending review.",
+            "The government declared three days of national mourning after the bombing.",
+        ),
+        main=False,
+        requires=r"\b(?:army|military|troops|soldiers|forces|militants?|rebels?|insurgents?|insurgency|militias?|militiamen|fighters|armed|guerrillas?|jihadists?|police|security|weapons?|arms|battalions?|brigades?|units?|commanders?|separatists?|paramilitar\w*|taliban|shabaab|boko haram|islamic state|mercenar\w*|navy|naval|air force|defen[cs]e|factions?|gangs?)\b",
     ),
     Rule(
         "Change to group/activity",
