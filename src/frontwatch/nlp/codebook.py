@@ -782,6 +782,7 @@ RULES: tuple[Rule, ...] = (
         (
             "The insurgent group appointed a new commander after the death of its chief.",
             "Two rebel factions merged into a single armed movement.",
+            "Twelve fighter aircraft landed at the air base after their delivery flight.",
         ),
         (
             "The company delivered 500 buses to the city last year.",
@@ -789,7 +790,7 @@ RULES: tuple[Rule, ...] = (
             "The government declared three days of national mourning after the bombing.",
         ),
         main=False,
-        requires=r"\b(?:army|military|troops|soldiers|forces|militants?|rebels?|insurgents?|insurgency|militias?|militiamen|fighters|armed|guerrillas?|jihadists?|police|security|weapons?|arms|battalions?|brigades?|units?|commanders?|separatists?|paramilitar\w*|taliban|shabaab|boko haram|islamic state|mercenar\w*|navy|naval|air force|defen[cs]e|factions?|gangs?)\b",
+        requires=r"\b(?:army|military|troops|soldiers|forces|militants?|rebels?|insurgents?|insurgency|militias?|militiamen|fighters|armed|guerrillas?|jihadists?|police|security|weapons?|arms|battalions?|brigades?|units?|commanders?|separatists?|paramilitar\w*|taliban|shabaab|boko haram|islamic state|mercenar\w*|navy|naval|air force|defen[cs]e|factions?|gangs?|fighter|aircraft|jets?|warplanes?|warships?|tanks|missiles?|howitzers|artillery|air ?bases?|helicopters?)\b",
     ),
     Rule(
         "Change to group/activity",
