@@ -115,3 +115,22 @@ def test_own_headlines_floor(extractor):
     report = evaluate_events(REPO / "eval" / "gold" / "headlines-own.jsonl", extractor=extractor, split="heldout")
     assert report.documents >= 20
     _check(report, HEADLINE_FLOORS)
+
+
+#: Held-out floors on our own codebook sentences for Strategic developments, the Explosions borders and non-events
+#: (eval/gold/codebook-strategic.jsonl, world-wide news written from the codebook's definitions; the rules were
+#: changed after probing on it, so its figures check consistency): at the branch point sub-type 0.710, found 0.925.
+STRATEGIC_FLOORS = {
+    "event_type_accuracy": 0.95,
+    "sub_event_type_accuracy": 0.95,  # 0.710 -> 1.000 (issue 11, strat11d)
+    "event_found": 0.95,  # 0.925 -> 1.000
+    "fatalities_best_accuracy": 0.95,  # 0.882 -> 1.000
+}
+
+
+@pytest.mark.slow
+def test_own_strategic_codebook_floor(extractor):
+    gold = REPO / "eval" / "gold" / "codebook-strategic.jsonl"
+    report = evaluate_events(gold, extractor=extractor, split="heldout")
+    assert report.documents >= 40
+    _check(report, STRATEGIC_FLOORS)

@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -96,9 +96,31 @@ RULES: tuple[Rule, ...] = (
     Rule(
         NO_EVENT,
         "disasters, accidents, claims about other events",
-        r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions",
-        ("A strong earthquake killed eight people.", "Two people died in a road accident near Poltava."),
-        ("Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",),
+        r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions"
+        # troops sent to help after a disaster do no political act
+        r"|(?:mobili[sz]ed|deployed|sent|called in|drafted in) to help (?:with |clear |in |fight )?(?:\w+ ){0,2}(?:snow\w*|flood\w*|relief|rescue|clean-?up|fires?|wildfires?|firefighting|vaccinat\w*)\b"
+        # an industrial accident: a storage tank that bursts is no attack
+        r"|(?:storage|fuel|gas|oil|chemical|water|ammonia) tanks? (?:\w+ ){0,3}(?:exploded|blew up|burst)"
+        # a report of an allegation rejected is about the allegation, not an event (a bare "denied that X hit Y"
+        # still reports it)
+        r"|(?:rejected|rejects|denied|denies|dismissed|dismisses|refuted|refutes) (?:the |all |any |these |such )?(?:\w+ )?(?:allegations?|accusations?|claims|reports|charges)\b"
+        # talks that failed reached no agreement
+        r"|(?:talks|negotiations)\b[^.;]{0,60}?\b(?:ended|broke up|concluded|closed|wrapped up)\b[^.;]{0,30}?\bwithout (?:an? |any )?(?:agreement|deal|breakthrough|accord)|(?:talks|negotiations)\b(?:\s+\S+){0,4}?\s+(?:have |had )?(?:collapsed|broke down|broken down|failed)\b",
+        (
+            "A strong earthquake killed eight people.",
+            "Two people died in a road accident near Poltava.",
+            "A fuel tank exploded at a depot in Lagos, injuring three workers.",
+            "Japan's military was mobilised to help clear heavy snow in the north.",
+            "The ministry rejected allegations that its jets had bombed a hospital.",
+            "The army denied reports that soldiers had shot villagers in the district.",
+            "Talks between the government and the rebels ended without an agreement.",
+            "Truce talks in Addis Ababa broke down over the release of prisoners.",
+        ),
+        (
+            "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
+            "Russia denied that its missiles hit a hospital in Kharkiv.",
+            "A Russian tank fired on houses in Vovchansk.",
+        ),
     ),
     Rule(
         "Arrests",
@@ -133,14 +155,48 @@ RULES: tuple[Rule, ...] = (
         ("Police fired tear gas at the crowd.", "Police used tear gas against protesters in Tbilisi."),
     ),
     Rule(
+        "Other",
+        "a weapons test: a notable development, no attack on anyone (a missile test-fired into the sea hits no target)",
+        r"test-?fir(?:ed|es|ing|e)\b|(?:missile|rocket|weapons?|nuclear|hypersonic|ballistic) tests?\b|tested (?:an? |its |the |two |\w+ )?(?:new )?(?:[\w-]+ ){0,3}(?:missiles?|rockets?|weapons?|warheads?)\b|test[- ](?:launch\w*|flights?)|(?:landed|fell|splashed down|crashed|fired|launched) (?:\w+ ){0,3}(?:into|in) the (?:\w+ ){0,2}(?:sea|ocean)\b|(?:landed|fell|splashed down) (?:\w+ ){0,2}(?:in|inside|within) (?:\w+['’]?s? ){0,2}(?:waters|exclusive economic zone|eez)\b",
+        (
+            "North Korea test-fired two short-range missiles off its east coast.",
+            "Pakistan tested a new nuclear-capable cruise missile on Friday.",
+            "Iran carried out a ballistic missile test near Semnan.",
+            "North Korea launched a ballistic missile that landed in the sea, Japan said.",
+        ),
+        (
+            "Russia fired missiles at Kyiv overnight.",
+            "Houthi rebels launched a ballistic missile at Jizan.",
+            "A Russian missile hit a cargo ship in the Black Sea.",
+        ),
+        main=False,
+        excludes=r"\b(?:killed|killing|wounded|injured|dead|hit (?:a |an |the )?(?:\w+ )?(?:houses?|homes?|buildings?|hospital|school)|(?:at|on|against) (?:the )?(?:city|town|village|positions|base|troops))\b",
+    ),
+    Rule(
         "Suicide bomb",
         "the bomber dies",
-        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive vest",
+        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
         (
             "A suicide bomber blew himself up at the checkpoint.",
             "Two men detonated explosives near the post, killing themselves.",
+            "A man set off an explosive belt at the gate of the stadium, killing himself and 12 others.",
         ),
         ("A car bomb exploded outside the police station.",),
+    ),
+    Rule(
+        "Change to group/activity",
+        "aircraft or ships entering another's air or sea zone, jets scrambled to meet them: a change to activity, no weapon stopped",
+        r"scrambl(?:ed|es|ing|e)\b|(?:entered|enter|enters|entering|violated|violating|flew into|flying into|intruded into|intrusions? into|incursions? into|sailed into) (?:\w+['’]?s? ){0,4}(?:airspace|air defen[cs]e (?:identification )?zone|air identification zone|adiz|territorial waters)",
+        (
+            "Six Chinese warplanes entered the island's air defence identification zone on Friday.",
+            "Russian bombers flew into Japan's air defence zone, and Japanese jets were scrambled to intercept them.",
+        ),
+        (
+            "Air defences shot down a drone that entered the country's airspace.",
+            "Ukrainian air defence intercepted two Shahed drones over Odesa.",
+        ),
+        main=False,
+        excludes=r"\b(?:shot|shoots|shooting) down|\bdowned|\bdestroyed|\bstruck|\bbombed|\bfired (?:at|on|upon)|\bkilled|\bwounded|\binjured|\bcrash\w*",
     ),
     Rule(
         "Disrupted weapons use",
@@ -170,13 +226,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Disrupted weapons use",
         "interceptions, shoot-downs, defused or seized weapons",
-        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin\w*|(?:pyrotechnic\w*|sappers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
+        r"shot down|shoots? down|shooting down|downed|downs (?:an? |the |\d+ )?(?:[\w-]+ )?(?:drones?|uavs?|helicopters?|jets?|planes?|aircraft|missiles?)\b|defus(?:ed|ing|al)|bomb disposal|demin(?:ed|ing)\b|(?:pyrotechnic\w*|sappers?|deminers?|explosive ordnance disposal|\beod\b|bomb squads?)\b(?:\s+\S+){0,6}?\s+(?:removed|cleared|destroyed|neutrali[sz]ed|disposed|collected|detonated|found|defused|demined)\b|(?:removed|cleared|disposed of|collected) (?:\w+ ){0,3}(?:unexploded|explosive objects|ordnance|mines|munitions|explosives)|(?:destroyed|shot down|downed|intercepted|neutrali[sz]ed) (?:\d+|\w+) (?:of|out of) (?:\d+|\w+) (?:[\w-]+ )?(?:drones?|missiles?|uavs?|shaheds?)|foiled|thwarted|averted|"
         r"(?:seiz|recover|confiscat|destroy|discover|unearth|dismantl|found|captur)\w*\W+(?:\S+\s+){0,8}?"
         + _WEAPONS
+        # an ammunition depot destroyed is a strike on a target, not weapons taken out of use
+        + r"(?! (?:depots?|dumps?|warehouses?|stor(?:age|es)|factor(?:y|ies)|plants?|production|facilit(?:y|ies)))"
         + r"|"
         + _WEAPONS
         + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
-        r"(?:caches?|stash(?:es)?|haul) of|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|(?:bombs?|landmines?|mines?|ieds?|explosive devices?)\b(?:\s+\S+){0,6}?\s+(?:was|were|has been|have been) (?:found|discovered|recovered|defused|removed|seized|neutrali[sz]ed)\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
         (
             "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
             "Air defences intercepted 18 cruise missiles over the Kyiv region.",
@@ -185,8 +243,53 @@ RULES: tuple[Rule, ...] = (
             "Air defence forces destroyed 11 drones over the Mykolaiv region overnight.",
             "Pyrotechnicians removed an unexploded missile from a yard in Kharkiv.",
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
+            "Security forces recovered a roadside bomb near the highway before it could go off.",
+            "Soldiers found a car bomb parked outside the barracks.",
+            "Deminers of the emergency service destroyed twelve shells found in a field.",
+            "A landmine planted by the rebels was found and destroyed by the army.",
         ),
-        ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
+        (
+            "Russian forces shelled Kupiansk with artillery.",
+            "A Russian FPV drone hit a car in Beryslav.",
+            "The blast destroyed several cars parked where the car bomb exploded.",
+            "Ukrainian artillery destroyed a Russian ammunition depot near Melitopol.",
+            "Two deminers were killed by a mine near the village.",
+        ),
+    ),
+    Rule(
+        "Headquarters or base established",
+        "a base or launch site set up, its weapons named but not used: a base established, not an attack",
+        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b",
+        (
+            "Iran established a new missile base on the Gulf coast.",
+            "The group set up a rocket launching site in the hills above the town.",
+            "The militia has established rocket positions near the border, the army said.",
+        ),
+        ("Rebels fired rockets from a camp they set up in the hills.", "Russian missiles hit a newly built base."),
+        main=False,
+        excludes=_USE,
+    ),
+    Rule(
+        "Change to group/activity",
+        "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
+        r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
+        r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered)\b|"
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:[\w-]+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        (
+            "The first shipment of Patriot missile systems from Germany arrived in Poland.",
+            "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
+            "A batch of MiG-29 jets was delivered to the air force on Monday.",
+            "The army moved two more battalions to the northern border.",
+            "The military deployed S-400 missile systems at a new base on the peninsula.",
+        ),
+        (
+            "Russian forces moved artillery closer to the town and shelled it overnight.",
+            "A shipment of rifles was seized at the port.",
+            "Russian jets struck a convoy near the border.",
+            "Two transport aircraft carrying humanitarian aid landed at the airport.",
+        ),
+        main=False,
+        excludes=_USE,
     ),
     Rule(
         "Remote explosive/landmine/IED",
@@ -239,12 +342,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Grenade",
         "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
         ),
-        ("Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",),
+        (
+            "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+            "Security forces threw flash-bang grenades into the crowd outside parliament.",
+        ),
     ),
     Rule(
         "Remote explosive/landmine/IED",
@@ -267,6 +374,27 @@ RULES: tuple[Rule, ...] = (
         ("Sappers defused an anti-tank mine near Izium.", "The coal mine was shelled by Russian forces."),
     ),
     Rule(
+        "Remote explosive/landmine/IED",
+        "a blast that kills, wounds or hits, with no suicide attacker and no other weapon named: an explosive set off",
+        r"(?:explosions?|blasts?|bombs?|bombings?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b",
+        (
+            "An explosion killed four soldiers at a checkpoint in Sinai.",
+            "A powerful blast killed 12 people at a bus station on Monday.",
+            "Twin explosions hit the capital's airport, killing dozens.",
+        ),
+        (
+            "Explosions hit Kyiv as Russian missiles struck the city.",
+            "A blast at a fireworks warehouse killed six people.",
+            "A gas cylinder explosion killed three people in a restaurant.",
+            # an accident, and a blast named as the cause of what the sentence reports
+            "Two explosions hit the port, caused by chemicals stored in a warehouse.",
+            "Crowds protested on Sunday after a huge explosion last week killed dozens of people.",
+        ),
+        main=False,
+        excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|"
+        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
+    ),
+    Rule(
         "Excessive force against protesters",
         "lethal force on demonstrators",
         rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:the )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
@@ -275,17 +403,26 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"riot\w*(?! police| squads?| gear| control| units?| officers| troops| shields)|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
-        ("Several protesters were injured when police fired rubber bullets.", "Demonstrators were attacked by unknown men."),
+        # and "riot police" names the police, not a riot
+        (
+            "Several protesters were injured when police fired rubber bullets.",
+            "Demonstrators were attacked by unknown men.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+        ),
     ),
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
-        ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
+        r"tear ?gas|teargas|water cannons?|rubber bullets|stun grenades?|flash-?bang\w*|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
+        (
+            "Police fired tear gas to disperse the rally in Kherson.",
+            "Police broke up a march of students in the capital.",
+            "Riot police fired rubber bullets and stun grenades at protesters.",
+        ),
         # activists are demonstrators only at a demonstration: arrested away from one they are Arrests
         ("Police detained five activists ahead of the opposition rally.",),
     ),
@@ -320,14 +457,27 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
+        "Agreement",
+        "a withdrawal or handover agreed in a deal: a negotiated territorial transfer is an agreement",
+        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
+        (
+            "The militias agreed to withdraw from the oil terminal under a UN-brokered deal.",
+            "Under the deal, the rebels will hand over the town to government forces.",
+        ),
+        ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
+        main=False,
+    ),
+    Rule(
         "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the (?!(?:\w+ )?(?:weapons|arms|rifles|guns|bodies|prisoners|hostages|detainees)\b)|to|(?:its|their) (?:\w+ ){0,2}(?:bases?|camps?|positions?|posts?|town|city|territory|areas?|checkpoints?|airport|barracks))\b|pull(?:ed|s|ing)? back\b|entered\b[^.;]{0,40}?\bafter\b[^.;]{0,60}?\b(?:withdr[ae]w\w*|pulled (?:out|back)|fled|left|retreated|abandoned|vacated)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
         (
             "Russian forces withdrew from the right bank of the Dnipro without a fight.",
             "Russian forces took over Dovhuny without fighting as Ukrainian units withdrew.",
+            "The UN mission handed over its camp in the north to the national army.",
+            "Government troops entered the town after the militants fled.",
         ),
-        ("APU forced Russian troops to withdraw in four directions.",),
+        ("APU forced Russian troops to withdraw in four directions.", "Militants handed over their weapons to the army in a ceremony."),
     ),
     Rule(
         "Armed clash",
@@ -344,8 +494,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
-        ("Russia and Ukraine exchanged 100 prisoners of war on Sunday.",),
+        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|hand(?:ed|s|ing)? (?:over|in) (?:their |its |the )?(?:\w+ )?(?:weapons|arms|rifles|guns)\b|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        (
+            "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
+            "Elders brokered a deal under which the gunmen released the kidnapped pupils.",
+            "The government and the rebels swapped 300 detainees under Red Cross supervision.",
+            "Militants handed over their weapons to the army in a ceremony.",
+            "The two militias reached an agreement to reopen the road between their towns.",
+        ),
+        ("Talks between the government and the rebels ended without an agreement.",),
     ),
     Rule(
         "Government regains territory",
@@ -360,19 +517,22 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|captur(?:ed|e|ing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists|kilo(?:gram)?s|kg|tonnes|tons|pounds|grams|litres|liters|packets|bags|sacks|boxes)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
             "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
             "Russian forces seize Vodiane",
+            "The ministry announced the capture of the village by its troops.",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
             "On 7 June 2023, Ukrainian forces carried out a drone strike near Vovchanske, occupied Zaporizhzhia.",
             "Ukrainian artillery hit an ammunition depot in the occupied territories of Luhansk.",
             "Militants seized 30 passengers from a bus and took them into the forest.",
+            "Customs officers seized 40 kilograms of heroin at the port.",
             "The wounded were taken to the town hospital.",
+            "The rebels moved their headquarters to the captured town of Bunagana.",
         ),
     ),
     Rule(
@@ -479,6 +639,37 @@ RULES: tuple[Rule, ...] = (
         excludes=r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|shell\w*|aircraft|aviation|bombs?|mortars?|mlrs)\b",
     ),
     Rule(
+        "Looting/property destruction",
+        "armed men loot or burn property and harm no one: property destruction, not an attack on people",
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|"
+        r"burn(?:ed|t|ing) (?:down )?(?:an? |the |\w+ ){0,2}(?:\w+ )?(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|lorries|buses|buildings?|stations?|offices?|schools?|churches?|mosques?|markets?|huts?|villages?|granar(?:y|ies)|crops|farms?)\b",
+        (
+            "Armed men looted shops and torched houses in the village after residents fled.",
+            "Gunmen set fire to a health centre in the district overnight.",
+            "Bandits raided the village market and carted away grain and goats; no one was hurt.",
+            "Insurgents burned a police station and three government cars in the town.",
+        ),
+        (
+            "Gunmen torched houses in the village, killing four residents.",
+            "Protesters looted shops in the city centre.",
+            "Villagers torched the house of a suspected witch.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|beat(?:en|ing)?|massacr\w*|hacked|stabb\w*|bodies|hostages?|alive|to death|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
+    ),
+    Rule(
+        NO_EVENT,
+        "a robbery that harms no one by no political actor: crime, which ACLED does not code",
+        r"\brobb(?:ed|ery|eries|ing)\b|\bheist\b|\bburgl\w+",
+        ("Gunmen robbed a bank in the city centre and escaped with cash.",),
+        (
+            "Militants robbed a bank and shot dead two guards.",
+            "Rebels robbed travellers on the highway and torched their trucks.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|beat(?:en|ing)?|stabb\w*|hostages?|rebels?|militants?|insurgents?|jihadists?|terrorists?|militias?|militiamen|soldiers|troops|army|fighters|police|guerrillas?|separatists?|burn\w*|torch\w*|loot\w*)\b",
+    ),
+    Rule(
         "Attack",
         "armed actor present kills or harms unarmed people",
         rf"gunmen (?:\w+ ){{0,3}}(?:attacked|stormed|killed|shot|opened fire|invaded)|(?:attacked|storm(?:ed|s)|invade[ds]|raid(?:ed|s)?) (?:\w+ ){{0,4}}(?:community|communities|villages?|market|school|church|mosque|college|campus|hospital|homes?|wedding|funeral)|massacr\w+|slaughter\w*|behead\w*|hacked to death|(?:killing|killed) (?:\w+ ){{0,3}}(?:villagers|civilians|worshippers|students|farmers|pilgrims)|(?:shot|shoot|shooting|fired (?:up)?on|opened fire on|executed|tortured|beat|beaten|stabbed) (?:\w+ ){{0,2}}{_CIVILIAN}",
@@ -540,8 +731,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|buildings)|pillag\w+",
-        ("Looters ransacked shops in the centre.", "Retreating troops blew up the bridge over the river."),
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
+        (
+            "Looters ransacked shops in the centre.",
+            "Retreating troops blew up the bridge over the river.",
+            "Fighters burned down dozens of homes in the village.",
+            "Militiamen seized food aid from a warehouse in the port city.",
+            "Bandits rustled 200 cattle from herders near the town.",
+            "Fighters destroyed a telecommunications mast in the district.",
+            "Partisans sabotaged a railway line near the border.",
+        ),
+        ("Police seized a cache of rifles in the raid.",),
     ),
     Rule(
         "Arrests",
@@ -561,25 +761,46 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Headquarters or base established",
         "bases and posts set up",
-        r"(?:set up|setting up|established?|establishing|opened|built|constructed) (?:\w+ ){0,4}(?:observation )?(?:points?|posts?|bases?|camps?|outposts?|headquarters)\b|(?:points?|posts?|bases?|camps?|outposts?|headquarters) (?:\w+ ){0,2}(?:was |were |have been |has been )?(?:established|set up|opened)|(?:set up|setting up|established?|establishing|opened|open|build|built|building|constructed) (?:a |an |the |its |their )?(?:new |permanent |military |forward )?(?:base|headquarters|hq|camp|outpost|office|checkpoints?|post|military installation|training centre|training center)s?|new (?:military )?base",
-        ("The group established a new base in the hills.",),
+        r"(?:set up|setting up|established?|establishing|opened|built|constructed) (?:\w+ ){0,4}(?:observation )?(?:points?|posts?|bases?|camps?|outposts?|headquarters)\b|(?:points?|posts?|bases?|camps?|outposts?|headquarters) (?:\w+ ){0,2}(?:was |were |have been |has been )?(?:established|set up|opened)|(?:set up|setting up|established?|establishing|opened|open|build|built|building|constructed) (?:a |an |the |its |their )?(?:new |permanent |military |forward )?(?:base|headquarters|hq|camp|outpost|office|checkpoints?|post|military installation|training centre|training center)s?|new (?:military )?base|(?:moved|relocated|transferred|shifted) (?:\w+ ){0,2}(?:headquarters|hq|command (?:post|centre|center)|base of operations)\b",
+        ("The group established a new base in the hills.", "The rebels moved their headquarters to the captured town of Bunagana."),
     ),
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        r"join(?:ed|s)? forces|reinforc\w+|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|(?:changed|changes|changing) (?:its|their) names?|renamed (?:itself|themselves)|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|recruit\w*|mobili[sz]\w+|curfew|state of emergency|martial law|deploy(?:ed|ment|s)?|redeploy\w*|(?:military|naval|joint|air|war|live-fire|army|field|combat|tactical) (?:exercises?|drills?|manoeuvres?|maneuvers?)|war ?games",
         (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
+            "Japanese and American warships held joint naval exercises in the Philippine Sea.",
+            "The militant group changed its name to the Levant Liberation Committee.",
         ),
+        ("Japan's military was mobilised to help clear heavy snow in the north.",),
+    ),
+    Rule(
+        "Change to group/activity",
+        "generic changes (a delivery, an appointment, a ban, a merger) only of an armed group or force: a company's delivery or a court's suspension is no political event",
+        r"join(?:ed|s)? (?:hands|the)|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|dissolv\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|declared|ban(?:ned)? |suspend\w*|banned|training|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        (
+            "The insurgent group appointed a new commander after the death of its chief.",
+            "Two rebel factions merged into a single armed movement.",
+            "Twelve fighter aircraft landed at the air base after their delivery flight.",
+        ),
+        (
+            "The company delivered 500 buses to the city last year.",
+            "The court suspended the new labour law pending review.",
+            "The government declared three days of national mourning after the bombing.",
+        ),
+        main=False,
+        requires=r"\b(?:army|military|troops|soldiers|forces|militants?|rebels?|insurgents?|insurgency|militias?|militiamen|fighters|armed|guerrillas?|jihadists?|police|security|weapons?|arms|battalions?|brigades?|units?|commanders?|separatists?|paramilitar\w*|taliban|shabaab|boko haram|islamic state|mercenar\w*|navy|naval|air force|defen[cs]e|factions?|gangs?|fighter|aircraft|jets?|warplanes?|warships?|tanks|missiles?|howitzers|artillery|air ?bases?|helicopters?)\b",
     ),
     Rule(
         "Change to group/activity",
         "authorities order or begin an evacuation of civilians: a change to their activity (eval/gold/README.md)",
-        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b",
+        r"(?:announced|ordered|declared|began|begun|started|launched|organi[sz]ed|extended)\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?evacuations?\b|(?:mandatory|forced|compulsory|obligatory)\s+evacuations?\b|(?:ordered|told|asked|urged|instructed|called on)\s+(?:\w+\s+){0,3}?to\s+(?:evacuate|leave\s+(?:their\s+)?(?:homes|villages?|the\s+(?:city|town|area|district|region)))\b",
         (
             "The regional administration ordered the evacuation of residents of two border villages.",
             "Authorities announced a mandatory evacuation of families with children from the town.",
+            "Residents of five villages were ordered to evacuate as the army prepared an offensive.",
         ),
         (
             "Rescuers evacuated the wounded after the strike.",
@@ -607,7 +828,8 @@ RULES: tuple[Rule, ...] = (
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
 
-#: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
+#: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack", "as the army
+#: prepared an offensive": not fought yet). A denial
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
@@ -628,7 +850,8 @@ REQUIRED: list[re.Pattern[str] | None] = [
     for r in RULES
 ]
 
-#: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would).
-RANK_OF: dict[str, int] = {
-    rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(r for r in RULES if r.main)))
-}
+#: The priority of each sub-type's first rule (a refined or untyped sentence ranks as that rule would); a sub-type
+#: with no main rule ("Other": a weapons test) ranks after every other, the least salient event of a report.
+_MAIN = [r for r in RULES if r.main]
+RANK_OF: dict[str, int] = {rule.sub_event_type: rank for rank, rule in reversed(list(enumerate(_MAIN)))}
+RANK_OF.update({r.sub_event_type: len(_MAIN) for r in RULES if r.sub_event_type not in RANK_OF})

@@ -74,7 +74,8 @@ def inherited_weapon(d: Draft) -> str | None:
 _ACCIDENTAL = re.compile(
     r"\b(?:plung\w+|overturn\w*|collided|collision|crash\w*|accident\w*|fire broke out|blaze|caught fire|"
     r"collaps\w+|heart attack|natural causes|illness|disease|drown\w*|electrocut\w*|stampede|lightning|"
-    r"heat ?stroke)\b",
+    r"heat ?stroke|fire (?:at|in) (?:an? |the )?(?:\w+ ){0,2}(?:factory|plant|mill|refinery|warehouse|hospital|market|"
+    r"building|hotel|club|shop|store))\b",
     re.I,
 )
 
