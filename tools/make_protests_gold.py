@@ -12,6 +12,8 @@ carries its sub-type and the deaths of the incident (0 where nobody died); dates
     PYTHONPATH=src python tools/make_protests_gold.py eval/gold/codebook-protests.jsonl
 """
 
+# ruff: noqa: E501  (one row a line: a sentence split across lines is harder to read and to check)
+
 from __future__ import annotations
 
 import json
@@ -36,6 +38,7 @@ ARR, SV, ABD, LOOT, ATT = (
 NONE = None  # the sentence reports no event
 
 # (text, published, sub-type or NONE, deaths)
+# fmt: off
 ROWS = [
     # Excessive force against protesters: lethal or grave force on demonstrators who were not violent
     ("Police in Lagos opened fire on protesters demanding the end of a police unit, killing at least 12.", "2020-10-21", EF, 12),
@@ -119,6 +122,7 @@ ROWS = [
     ("Opposition leaders called for protests next week over the fuel price hike.", "2022-07-05", NONE, 0),
     ("Police said they would deploy 5,000 officers to keep order during Saturday's march.", "2022-03-17", NONE, 0),
 ]
+# fmt: on
 
 
 def main(out: str) -> None:

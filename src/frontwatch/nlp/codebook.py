@@ -53,8 +53,11 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
+_PROTEST = r"protest(?!ant)\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|marching|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
+#: Rioting by the demonstrators: "riot police", "riot gear" and "anti-riot" units name the force that met a crowd,
+#: not its violence ("Riot police arrested 30 people at a peaceful rally" is a Protest with intervention).
+_RIOT = r"(?<!anti-)(?<!anti )riot(?:ers?|ing|s|ed|ous)\b|(?<!anti-)(?<!anti )riot\b(?! (?:police|gear|control|squads?|units?|officers?|troops|forces|shields?|vans?|act|cops|personnel|policemen))"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
@@ -268,13 +271,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal force on demonstrators",
-        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:the )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
-        ("Security forces opened fire on protesters, killing two.",),
+        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
+        (
+            "Security forces opened fire on protesters, killing two.",
+            "Troops fired live rounds at a crowd of students marching in the capital.",
+            "Police opened fire on the peaceful demonstrators outside the ministry.",
+        ),
+        ("Police fired tear gas at a crowd of demonstrators.", "Troops fired into the air to scatter the crowd."),
     ),
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"{_RIOT}|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
@@ -291,8 +299,27 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
-        ("An angry mob beat a suspected thief to death.", "Draft officers were attacked by a crowd in Odesa."),
+        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)|(?:supporters|members|workers|activists|cadres) of (?:two |the )?rival (?:political )?(?:parties|party|groups|communities|clans|villages)\b(?:\s+\S+){0,3}?\s+(?:fought|clashed|attacked|beat)|(?:beat|beaten|burn(?:ed|t)|lynched|stoned|hacked|dragged|paraded) (?:\w+ ){0,2}?(?:a |an |the |two |three |several )?suspected (?:\w+ )?(?:thie(?:f|ves)|robbers?|kidnappers?|witch\w*|criminals?|rustlers?|rapists?)|burn(?:ed|t) (?:him|her|them) alive|(?:mob|jungle|instant|street) justice",
+        (
+            "An angry mob beat a suspected thief to death.",
+            "Draft officers were attacked by a crowd in Odesa.",
+            "Supporters of two rival parties fought with sticks after the vote count.",
+            "Residents caught a suspected robber and burned him alive.",
+        ),
+        # armed groups fighting are a clash; the police killing a suspect is an attack
+        ("Two rival armed factions clashed in the city centre.", "Police shot dead a suspected robber at a checkpoint."),
+    ),
+    Rule(
+        "Abduction/forced disappearance",
+        "people held for ransom: an abduction whatever the verb of taking (seized, took, captured)",
+        r"ransom\w*",
+        (
+            "Bandits seized a district officer on the highway and demanded a ransom.",
+            "Gunmen took two engineers from their car and are holding them for ransom.",
+        ),
+        ("Hackers demanded a ransom from the city hall after a cyberattack.",),
+        main=False,
+        excludes=r"\b(?:hack\w*|cyber\w*|ransomware|malware|computers?|servers?|data|kill\w*|dead|died|shot|murder\w*)\b",
     ),
     Rule(
         "Sexual violence",
@@ -510,6 +537,22 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "Looting/property destruction",
+        "armed men who loot or steal and harm no one: the looting is the event, not an attack",
+        r"loot\w*|pillag\w+|plunder\w*|ransack\w*|(?:stole|carried off|made off with) (?:\w+ ){0,3}?(?:goods|livestock|cattle|property|food|money|valuables|belongings|crops|vehicles|cars)",
+        (
+            "Armed men looted shops and set fire to houses in the village.",
+            "Gunmen made off with cattle and goods from the market.",
+        ),
+        (
+            "Gunmen looted shops and shot dead two traders.",
+            "Armed men abducted a trader and looted his shop.",
+            "Police said they recovered stolen property worth $5,000 from the suspects.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|deaths?|shot|murder\w*|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|assault\w*|beat(?:en)?|tortur\w*|massacr\w*)\b",
+    ),
+    Rule(
         "Attack",
         "killings and violence without a weapon named",
         r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
@@ -539,8 +582,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|buildings)|pillag\w+",
-        ("Looters ransacked shops in the centre.", "Retreating troops blew up the bridge over the river."),
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ )?(?:houses|homes|shops|vehicles|buildings|markets?|schools?|churches|mosques|temples|granaries|crops|offices|stores|huts)|pillag\w+",
+        (
+            "Looters ransacked shops in the centre.",
+            "Retreating troops blew up the bridge over the river.",
+            "Fighters burned down the market in the town.",
+        ),
     ),
     Rule(
         "Arrests",
@@ -610,7 +657,7 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
-    r"planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
+    r"call(?:ed|s|ing)? for|planning (?:to|for)|intends? to|vowed to|prepar(?:ed|ing) to|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of)\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .codebook import _PROTEST, _PROTESTERS, Rule
+from .codebook import _PROTEST, _PROTESTERS, _RIOT, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
@@ -39,7 +39,8 @@ PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
 #: protest") or one still to come ("ahead of the rally"). ACLED codes arrests at a demonstration as a Protest
 #: with intervention and arrests away from one (before it, or for having led one) as Arrests.
 PROTEST_ELSEWHERE = re.compile(
-    rf"\b(?:ahead of|before|prior to|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
+    rf"\b(?:ahead of|before|prior to|(?:a|one|two|three|several|\d+) (?:days?|weeks?|months?) (?:after|following)|"
+    rf"(?:posts?|comments?|videos?|messages?|tweets?|reporting|footage|articles?) (?:\w+ )?(?:about|on|of)|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
     rf"(?:\w+\s+){{0,3}}?(?:organi[sz]\w*|lead\w*|led|taking part in|participat\w* in|joining|incit\w*|call\w* for|"
     rf"plann\w*|staging|holding))\s+(?:\S+\s+){{0,4}}?(?:{_PROTEST})",
     re.I,
@@ -62,7 +63,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|riot\w*|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)",
+        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|{_RIOT}|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)|loot\w*|ransack\w*",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
@@ -70,6 +71,7 @@ CUES: tuple[Rule, ...] = (
             "Protesters blocked the highway with barricades and burning tyres.",
             "Demonstrators stormed the parliament building and set it on fire.",
             "Striking farmers blocked main streets of the town with tractors during the protest.",
+            "During the protest some demonstrators looted shops in the centre.",
         ),
         (
             "Soldiers violently dispersed a picket of farmers.",
@@ -83,12 +85,21 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
-        r"killed|killing|shot dead|died|dead\b|excessive force|live (?:bullets|ammunition|rounds|fire)|(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:protesters|demonstrators)",
+        rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|bullet (?:wounds|injuries)|excessive force|live (?:bullets|ammunition|rounds|fire)|"
+        rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! (?:tear|teargas|water|rubber|plastic|warning|pepper|blank|pellets|in the air|into the air|in the sky|shells? of tear))(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
+        rf"(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:\w+ )?(?:{_PROTESTERS})|hospitali[sz]ed|seriously (?:injured|wounded|hurt)",
         (
             "Security forces opened fire on protesters, killing two.",
             "Police violently suppressed a silent march of pensioners in the capital.",
             "Human rights groups said officers had used excessive force against the pickets.",
             "Two demonstrators were killed when troops fired live ammunition.",
+            # the force itself, whatever else the authorities did (ACLED: lethal force or force causing serious injury)
+            "Police opened fire on the marchers to disperse them.",
+            "Troops fired at a crowd of students at the rally, and detained dozens.",
+            "Police gunned down a teenager during a march against the tax bill.",
+            "The crackdown on the sit-in left many hospitalised.",
+            "Riot police beat peaceful marchers and dispersed the rally.",
+            "The deaths of three demonstrators at the rally were confirmed by the hospital.",
         ),
         (
             "Relatives of the victims rallied after a deadly fire at the mine.",
@@ -96,12 +107,16 @@ CUES: tuple[Rule, ...] = (
             "Students held a candlelight vigil to protest the killing of a classmate.",
             "Hundreds marched against the killing of a journalist in the capital.",
             "Police baton-charged the striking teachers outside the assembly.",
+            "Police fired tear gas at the protesters and dispersed the rally.",
+            "Officers fired rubber bullets into the crowd of demonstrators.",
+            "Police fired into the air to disperse the rally.",
+            "Hundreds marched to mourn the deaths of three miners.",
         ),
     ),
     Rule(
         "Protest with intervention",
         "authorities break up or suppress a non-violent protest",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|(?:baton|lathi)[- ]?charg\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|(?:baton|lathi)[- ]?charg\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|rounded up|round(?:ing)? up|forcibl\w+ (?:remov|evict|clear|dispers|drag)\w*|evict\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
         (
             "Thousands rallied in the capital. Police fired tear gas to disperse them.",
             "Police dispersed the rally of pensioners with tear gas.",
@@ -110,6 +125,8 @@ CUES: tuple[Rule, ...] = (
             "Hundreds rallied against the detention of a journalist, and police arrested ten of them.",
             "Police baton-charged the striking teachers outside the assembly.",
             "Officers resorted to a lathi charge to clear the sit-in.",
+            "Officers forcibly removed students staging a hunger strike outside the ministry.",
+            "Police rounded up about 100 striking workers outside the factory gates.",
         ),
         (
             "Thousands rallied peacefully in the capital on Sunday.",
@@ -129,7 +146,8 @@ PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
 #: student", "against the arrests of activists"): deaths and arrests named there caused the protest; they are
 #: no force used at it, nor an intervention in it.
 CAUSE = re.compile(
-    r"\b(?:to (?:protest|denounce|decry|condemn|mourn|commemorate|honou?r)|demand(?:ing|ed)?|call(?:ing|ed)? for|against|over|"
+    r"\b(?:to (?:protest|denounce|decry|condemn|mourn|commemorate|honou?r)|demand(?:ing|ed)?|call(?:ing|ed)? for|against|over(?! \d)|"
+    r"(?:relatives|families|parents|mothers|widows|friends) of|"
     r"in protest (?:at|against|over)|in memory of|justice for)\b"
     r"(?:(?!\b(?:and|but|while|when|before|until)\s+(?:the\s+)?(?:riot\s+)?(?:police|security|troops|soldiers|"
     r"officers|authorities)\b)[^,.;])*",

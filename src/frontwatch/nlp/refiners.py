@@ -11,7 +11,10 @@ each candidate sentence once its actor and place are known; each may set the sub
    weapon); unless the harm is accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
-4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+4. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
+   a report that names no demonstration, no riot and no state target ("A crowd set fire to houses of a minority
+   community") is Mob violence (rioters who turn on civilians or each other).
+5. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
    MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
@@ -24,14 +27,15 @@ from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
-from .codebook import GENERIC_STRIKE, NEGATION
-from .protests import PROTEST_CONTEXT, protest_at_hand, protest_subtype
+from .codebook import _RIOT, COMPILED, GENERIC_STRIKE, NEGATION
+from .protests import CAUSE, PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 PROTEST_FAMILY = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 )
+_SEXUAL_VIOLENCE = next(p for sub, p in COMPILED if sub == "Sexual violence")
 _INHERIT_WINDOW = 3  # sentences back that a weaponless strike may borrow its weapon from
 
 
@@ -91,6 +95,31 @@ def protest_family(d: Draft) -> str | None:
     return protest_subtype(d.protest_text) if is_protest_sentence(d.sub, d.sentence) else None
 
 
+#: A demonstration or riot named, or the state as the crowd's target: then a violent crowd is a Violent demonstration.
+_DEMONSTRATION = re.compile(
+    rf"\b(?:{_RIOT})|{PROTEST_CONTEXT.pattern}|\b(?:police|security forces|officers|government|officials?|"
+    r"authorities|ministry|parliament|governor|mayor|(?:prime )?minister|president|opposition|civil disobedience|"
+    r"(?:state|public) (?:property|buildings?|offices?)|barricad\w*|"
+    r"block\w* (?:\w+ )?(?:roads?|streets?|highways?|railways?|traffic))\b",
+    re.I,
+)
+
+
+def crowd_without_demonstration(d: Draft) -> str | None:
+    """A violent crowd with no demonstration, riot or state target named is Mob violence.
+
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "A crowd set fire to houses in Jos.", 0))
+    'Mob violence'
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "A crowd set fire to a police post.", 0)) is None
+    True
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "Supporters blocked streets in Yerevan.", 0)) is None
+    True
+    """
+    if d.sub != "Violent demonstration" or _DEMONSTRATION.search(d.protest_text or d.sentence):
+        return None
+    return "Mob violence"
+
+
 def territory_by_actor(d: Draft) -> str | None:
     if d.sub not in TERRITORY or d.actor is None:
         return None
@@ -111,6 +140,7 @@ REFINERS: tuple[tuple[str, Refiner], ...] = (
     ("inherited_weapon", inherited_weapon),
     ("deaths_only", deaths_only),
     ("protest_family", protest_family),
+    ("crowd_without_demonstration", crowd_without_demonstration),
     ("territory_by_actor", territory_by_actor),
 )
 
@@ -133,6 +163,8 @@ def is_protest_sentence(sub: str | None, sentence: str) -> bool:
         return False
     if sub == "Arrests" and not protest_at_hand(sentence):
         return False  # arrests before a rally or for having led one are no intervention in it
+    if sub == "Sexual violence" and _SEXUAL_VIOLENCE.search(CAUSE.sub(" ", sentence)):
+        return False  # a rape that is not the protest's cause is the event ACLED codes, wherever it happened
     return sub in PROTEST_FAMILY or bool(
         PROTEST_CONTEXT.search(sentence)
         and EVENT_TYPE_OF[sub] in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
