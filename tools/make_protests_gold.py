@@ -128,9 +128,11 @@ ROWS = [
 def main(out: str) -> None:
     with open(out, "w", encoding="utf-8") as f:
         for n, (text, published, sub, dead) in enumerate(ROWS):
-            events = [] if sub is None else [
-                {"event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub, "fatalities": {"best": dead}}
-            ]
+            events = (
+                []
+                if sub is None
+                else [{"event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub, "fatalities": {"best": dead}}]
+            )
             row = {"doc_id": f"protest-{n:03d}", "text": text, "published": published, "events": events}
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
