@@ -46,11 +46,15 @@ class DocContext:
     def build(cls, doc: Any, toponyms: list[Toponym[Place]]) -> DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
-        ctx.protest_text = " ".join(
-            ctx.text[m.start : m.end]
-            for m in ctx.typed
-            if is_protest_sentence(m.sub_event_type, ctx.text[m.start : m.end])
-        )
+        protest = [m for m in ctx.typed if is_protest_sentence(m.sub_event_type, ctx.text[m.start : m.end])]
+        # a sentence that only gives a toll right after a protest sentence is the protest's toll (incidents.py):
+        # its dead are the demonstrators' ("Police dispersed the rally with tear gas. Two people were killed.")
+        tolls = [
+            m
+            for m in doc._.event_mentions or ()
+            if m.sub_event_type is None and any(0 < m.sentence_index - p.sentence_index <= 2 for p in protest)
+        ]
+        ctx.protest_text = " ".join(ctx.text[m.start : m.end] for m in sorted(protest + tolls, key=lambda m: m.start))
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
             coarse = [t for t in usable if level(t.place) in (1, 2)]

@@ -104,6 +104,21 @@ RULES: tuple[Rule, ...] = (
         ("Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",),
     ),
     Rule(
+        "Abduction/forced disappearance",
+        "people taken whose fate is kept unknown: a forced disappearance, even where state agents detained them",
+        r"(?:has|have|had) not been (?:seen|heard (?:from|of))(?: \w+){0,2} since|(?:whereabouts|fate) (?:\w+ ){0,3}(?:unknown|unclear|not known)|forcibly disappeared|(?:enforced|forced) disappearances?",
+        (
+            "A journalist was detained by soldiers and has not been seen since.",
+            "Security agents detained the activist; his whereabouts remain unknown.",
+        ),
+        # a detention at an undisclosed place is still an arrest: only a fate kept unknown is a disappearance
+        (
+            "Police detained five activists ahead of the opposition rally.",
+            "Police arrested the suspect and took him to an undisclosed location.",
+        ),
+        main=False,
+    ),
+    Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
         r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
@@ -241,12 +256,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Grenade",
         "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!gas )(?<!smoke )(?<!flash )(?<!sound )(?<!tear-gas )(?<!teargas )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
         ),
-        ("Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",),
+        (
+            "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
+            # crowd-control devices: a dispersal, not a hand grenade attack
+            "Police fired stun grenades at protesters outside parliament.",
+            "Security forces used tear gas grenades to disperse the demonstrators.",
+        ),
     ),
     Rule(
         "Remote explosive/landmine/IED",
@@ -291,7 +311,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|stun grenades?|flash-?bangs?|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
         ("Police fired tear gas to disperse the rally in Kherson.", "Police broke up a march of students in the capital."),
         # activists are demonstrators only at a demonstration: arrested away from one they are Arrests
         ("Police detained five activists ahead of the opposition rally.",),
@@ -299,33 +319,48 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)|(?:supporters|members|workers|activists|cadres) of (?:two |the )?rival (?:political )?(?:parties|party|groups|communities|clans|villages)\b(?:\s+\S+){0,3}?\s+(?:fought|clashed|attacked|beat)|(?:beat|beaten|burn(?:ed|t)|lynched|stoned|hacked|dragged|paraded) (?:\w+ ){0,2}?(?:a |an |the |two |three |several )?suspected (?:\w+ )?(?:thie(?:f|ves)|robbers?|kidnappers?|witch\w*|criminals?|rustlers?|rapists?)|burn(?:ed|t) (?:him|her|them) alive|(?:mob|jungle|instant|street) justice",
+        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals|townspeople) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched|hacked|stoned|killed|lynched|burn(?:ed|t)|set fire|chased|assaulted)|(?:a |an )?(?:crowd|group of (?:men|people|youths|villagers|residents|locals))(?: of (?!armed)\w+(?: \w+)?)? (?:\w+ )?(?:attacked|beat|stoned|killed|hacked|lynched|torched|set fire|burn(?:ed|t)|assaulted|vandali[sz]ed)|(?:communities|community members|(?:football |rival )?fans|party (?:workers|supporters|cadres)|members of (?:two|rival) (?!armed)\w+(?: \w+)?) (?:\w+ ){0,2}?(?:clashed|fought)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)|(?:supporters|members|workers|activists|cadres) of (?:two |the )?rival (?:political )?(?:parties|party|groups|communities|clans|villages)\b(?:\s+\S+){0,3}?\s+(?:fought|clashed|attacked|beat)|(?:beat|beaten|burn(?:ed|t)|lynched|stoned|hacked|dragged|paraded) (?:\w+ ){0,2}?(?:a |an |the |two |three |several )?suspected (?:\w+ )?(?:thie(?:f|ves)|robbers?|kidnappers?|witch\w*|criminals?|rustlers?|rapists?)|burn(?:ed|t) (?:him|her|them) alive|(?:mob|jungle|instant|street) justice",
         (
             "An angry mob beat a suspected thief to death.",
             "Draft officers were attacked by a crowd in Odesa.",
             "Supporters of two rival parties fought with sticks after the vote count.",
             "Residents caught a suspected robber and burned him alive.",
+            "Villagers hacked to death two men accused of witchcraft.",
+            "A crowd of nationalists attacked a church, injuring the pastor.",
+            "A group of men beat a man to death on suspicion of carrying beef.",
+            "Members of two communities clashed over farmland, leaving five dead.",
+            "Party workers clashed after the election results were announced.",
         ),
         # armed groups fighting are a clash; the police killing a suspect is an attack
-        ("Two rival armed factions clashed in the city centre.", "Police shot dead a suspected robber at a checkpoint."),
-    ),
-    Rule(
-        "Abduction/forced disappearance",
-        "people held for ransom: an abduction whatever the verb of taking (seized, took, captured)",
-        r"ransom\w*",
         (
-            "Bandits seized a district officer on the highway and demanded a ransom.",
-            "Gunmen took two engineers from their car and are holding them for ransom.",
+            "Two rival armed factions clashed in the city centre.",
+            "Police shot dead a suspected robber at a checkpoint.",
+            "Members of two armed groups clashed near the border.",
         ),
-        ("Hackers demanded a ransom from the city hall after a cyberattack.",),
-        main=False,
-        excludes=r"\b(?:hack\w*|cyber\w*|ransomware|malware|computers?|servers?|data|kill\w*|dead|died|shot|murder\w*)\b",
     ),
     Rule(
         "Sexual violence",
         "rape and sexual violence",
         r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*)|gang-?rap\w*|molest\w*",
         ("Soldiers raped a woman in a village near Kyiv.",),
+    ),
+    Rule(
+        "Abduction/forced disappearance",
+        "people taken away or held for ransom, nobody killed: the taking is the event, whoever stormed in (ACLED)",
+        r"abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*|ransom\w*|(?:took|taken|taking|carried|whisked|led) (?:\w+ ){0,3}?away\b|taken hostage|held hostage",
+        (
+            "Bandits seized a district officer on the highway and demanded a ransom.",
+            "Gunmen took two engineers from their car and are holding them for ransom.",
+            "Gunmen stormed a boarding school and abducted 300 students.",
+            "Gunmen stormed a village and took away 40 people.",
+        ),
+        (
+            "Hackers demanded a ransom from the city hall after a cyberattack.",
+            "Gunmen stormed a village, killed five people and abducted ten.",
+            "Residents beat a suspected kidnapper in the market.",
+        ),
+        main=False,
+        excludes=r"\b(?:hack\w*|cyber\w*|ransomware|malware|computers?|servers?|data|kill\w*|dead|died|shot|murder\w*|bodies|body)\b",
     ),
     Rule(
         "Government regains territory",
@@ -528,7 +563,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        r"abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
         (
             "Gunmen abducted twelve passengers from a bus.",
             "Russian forces abducted the mayor of Melitopol.",

@@ -86,7 +86,7 @@ CUES: tuple[Rule, ...] = (
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
         rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|bullet (?:wounds|injuries)|excessive force|live (?:bullets|ammunition|rounds|fire)|"
-        rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! (?:tear|teargas|water|rubber|plastic|warning|pepper|blank|pellets|in the air|into the air|in the sky|shells? of tear))(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
+        rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! (?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|blank|pellets|stun|smoke|flash|sound|paint|in the air|into the air|in the sky|shells? of tear))(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
         rf"(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:\w+ )?(?:{_PROTESTERS})|hospitali[sz]ed|seriously (?:injured|wounded|hurt)",
         (
             "Security forces opened fire on protesters, killing two.",
@@ -116,7 +116,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Protest with intervention",
         "authorities break up or suppress a non-violent protest",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|(?:baton|lathi)[- ]?charg\w*|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|rounded up|round(?:ing)? up|forcibl\w+ (?:remov|evict|clear|dispers|drag)\w*|evict\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
+        rf"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|stun grenades?|flash-?bangs?|(?:baton|lathi)[- ]?charg\w*|clear(?:ed|ing)? (?:\w+ ){{0,2}}(?:{_PROTEST}|camps?|encampments?|squares?)|(?:pushed|driven|forced) back|dispers\w+|broke(?:n)?[- ]up|detain\w*|arrest\w*|rounded up|round(?:ing)? up|forcibl\w+ (?:remov|evict|clear|dispers|drag)\w*|evict\w*|suppress\w*|crack(?:ed)? down|crackdown|drag\w*|intervened|stopped|prevented",
         (
             "Thousands rallied in the capital. Police fired tear gas to disperse them.",
             "Police dispersed the rally of pensioners with tear gas.",
@@ -127,6 +127,8 @@ CUES: tuple[Rule, ...] = (
             "Officers resorted to a lathi charge to clear the sit-in.",
             "Officers forcibly removed students staging a hunger strike outside the ministry.",
             "Police rounded up about 100 striking workers outside the factory gates.",
+            "Police fired stun grenades at the protesters outside parliament.",
+            "Police cleared the protest camp in the capital at dawn.",
         ),
         (
             "Thousands rallied peacefully in the capital on Sunday.",
