@@ -58,6 +58,8 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 #: Rioting by the demonstrators: "riot police", "riot gear" and "anti-riot" units name the force that met a crowd,
 #: not its violence ("Riot police arrested 30 people at a peaceful rally" is a Protest with intervention).
 _RIOT = r"(?<!anti-)(?<!anti )riot(?:ers?|ing|s|ed|ous)\b|(?<!anti-)(?<!anti )riot\b(?! (?:police|gear|control|squads?|units?|officers?|troops|forces|shields?|vans?|act|cops|personnel|policemen))"
+#: What is fired at a crowd without lethal intent (crowd control): "fired tear gas at the protesters" is no live fire.
+_NOT_LETHAL = r"(?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|blank|pellets|stun|smoke|flash|sound|paint|in the air|into the air|in the sky|shells? of tear)"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
@@ -291,7 +293,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal force on demonstrators",
-        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
+        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! {_NOT_LETHAL})(?: \w+){{0,3}} (?:on|at|into|against) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
         (
             "Security forces opened fire on protesters, killing two.",
             "Troops fired live rounds at a crowd of students marching in the capital.",
@@ -302,11 +304,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"{_RIOT}|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"{_RIOT}|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|set alight|burn(?:ed|t)|vandali[sz]ed|attacked|stormed|clashed|scuffled|fought|ransacked|smashed|damaged|destroyed|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|(?<!non-)(?<!non)(?<!non )violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
-        ("Several protesters were injured when police fired rubber bullets.", "Demonstrators were attacked by unknown men."),
+        (
+            "Several protesters were injured when police fired rubber bullets.",
+            "Demonstrators were attacked by unknown men.",
+            "Police broke up a non-violent demonstration near the bridge.",
+        ),
     ),
     Rule(
         "Protest with intervention",

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from .codebook import _PROTEST, _PROTESTERS, _RIOT, Rule
+from .codebook import _NOT_LETHAL, _PROTEST, _PROTESTERS, _RIOT, RULES, Rule
 
 #: A report about a protest (tested per sentence).
 PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
@@ -63,7 +63,8 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Violent demonstration",
         "the demonstrators' own violence or destruction",
-        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|{_RIOT}|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)|loot\w*|ransack\w*",
+        rf"clash\w*|molotov|petrol bombs?|threw|throws?|throwing|hurl\w*|stones?|rocks|set ablaze|torch\w*|vandal\w*|{_RIOT}|(?<!non-)violen(?:ce|t)(?! ?free)(?!ly)(?! (?:dispersal|crackdown|suppression|repression))|aggressive|block(?:ed|ing) (?:\w+ )?(?:roads?|streets?|highways?|railways?|bridges?|traffic)|smash\w*|roadblocks?|burn(?:ed|t|ing) (?:\w+ )?(?:tyres|tires|cars|vehicles)|attacked(?! (?:\w+ )?(?:{_PROTESTERS}))|set fire|set (?:\w+ ){{0,2}}on fire|(?:{_PROTESTERS}) (?:\w+ )?(?:stormed|ransacked|broke into)|loot\w*|ransack\w*|set alight|scuffl\w*|arson\w*|"
+        r"(?:policem[ae]n|police ?officers?|officers|security personnel|(?:police|security) (?:force )?members)(?: \w+){0,3}? (?:were |was )?(?:killed|injured|wounded|hurt)",
         (
             "Demonstrators threw stones at police during the protest.",
             "Protesters clashed with police and set fire to a car.",
@@ -72,6 +73,10 @@ CUES: tuple[Rule, ...] = (
             "Demonstrators stormed the parliament building and set it on fire.",
             "Striking farmers blocked main streets of the town with tractors during the protest.",
             "During the protest some demonstrators looted shops in the centre.",
+            "Demonstrators scuffled with police outside the embassy.",
+            "Two policemen were injured during the protest; police then fired on the crowd.",
+            # every cue of the codebook's own rule for the sub-type (codebook.RULES) counts here too
+            "Students burnt a bus and damaged government offices during the protest.",
         ),
         (
             "Soldiers violently dispersed a picket of farmers.",
@@ -86,7 +91,7 @@ CUES: tuple[Rule, ...] = (
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
         rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|bullet (?:wounds|injuries)|excessive force|live (?:bullets|ammunition|rounds|fire)|"
-        rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! (?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|blank|pellets|stun|smoke|flash|sound|paint|in the air|into the air|in the sky|shells? of tear))(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
+        rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! {_NOT_LETHAL})(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
         rf"(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:\w+ )?(?:{_PROTESTERS})|hospitali[sz]ed|seriously (?:injured|wounded|hurt)",
         (
             "Security forces opened fire on protesters, killing two.",
@@ -139,8 +144,17 @@ CUES: tuple[Rule, ...] = (
     ),
 )
 
+#: Each cue with the codebook's own rules for its sub-type (what typed a sentence Violent demonstration there is
+#: the demonstrators' violence here too, so the report's sub-type never falls below its sentence's).
 PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
-    (c.sub_event_type, re.compile(rf"\b(?:{c.pattern})", re.I)) for c in CUES
+    (
+        c.sub_event_type,
+        re.compile(
+            r"\b(?:" + "|".join([c.pattern] + [r.pattern for r in RULES if r.sub_event_type == c.sub_event_type]) + ")",
+            re.I,
+        ),
+    )
+    for c in CUES
 ]
 
 
