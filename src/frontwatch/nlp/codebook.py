@@ -123,13 +123,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
-        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended|picked up|took (?:\w+ ){0,3}into custody)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
         (
             "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
             "A man was arrested in Kharkiv on suspicion of planting explosives.",
             "Police captured a gang leader wanted for the bombing of a bus station.",
             "Authorities arrested an opposition activist on charges of organising an unauthorised protest.",
             "Police detained five activists ahead of the opposition rally.",
+            "Police picked up three journalists from their homes.",
         ),
         (
             "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
@@ -580,10 +581,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "armed men who loot or steal and harm no one: the looting is the event, not an attack",
-        r"loot\w*|pillag\w+|plunder\w*|ransack\w*|(?:stole|carried off|made off with) (?:\w+ ){0,3}?(?:goods|livestock|cattle|property|food|money|valuables|belongings|crops|vehicles|cars)",
+        r"loot\w*|pillag\w+|plunder\w*|ransack\w*|(?:stole|carried off|made (?:off|away) with|seiz(?:ed|ing)|confiscated|rustled) (?:\w+ ){0,3}?(?:goods|livestock|cattle|cows|goats|sheep|camels|property|food|(?:food |humanitarian )?aid|money|valuables|belongings|crops|harvests?|vehicles|cars)\b|uproot(?:ed|ing) (?:\w+ ){0,2}(?:trees|crops|vines|orchards?)",
         (
             "Armed men looted shops and set fire to houses in the village.",
             "Gunmen made off with cattle and goods from the market.",
+            "Rebels seized food aid from a warehouse in the region.",
+            "Settlers uprooted olive trees belonging to farmers near the village.",
         ),
         (
             "Gunmen looted shops and shot dead two traders.",

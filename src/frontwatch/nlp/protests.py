@@ -40,7 +40,8 @@ PROTEST_CONTEXT = re.compile(rf"\b(?:{_PROTEST})", re.I)
 #: with intervention and arrests away from one (before it, or for having led one) as Arrests.
 PROTEST_ELSEWHERE = re.compile(
     rf"\b(?:ahead of|before|prior to|(?:a|one|two|three|several|\d+) (?:days?|weeks?|months?) (?:after|following)|"
-    rf"(?:posts?|comments?|videos?|messages?|tweets?|reporting|footage|articles?) (?:\w+ )?(?:about|on|of)|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
+    rf"(?:posts?|comments?|videos?|messages?|tweets?|reporting|footage|articles?) (?:\w+ )?(?:about|on|of)|"
+    rf"(?:in connection with|related to|linked to|for (?:their |his |her |its )?(?:role|part|involvement) in)|(?:for|over|on charges? of|accused of|related to|in connection with)\s+"
     rf"(?:\w+\s+){{0,3}}?(?:organi[sz]\w*|lead\w*|led|taking part in|participat\w* in|joining|incit\w*|call\w* for|"
     rf"plann\w*|staging|holding))\s+(?:\S+\s+){{0,4}}?(?:{_PROTEST})",
     re.I,
@@ -54,6 +55,8 @@ def protest_at_hand(sentence: str) -> bool:
     False
     >>> protest_at_hand("Police detained five activists at the opposition rally.")
     True
+    >>> protest_at_hand("Police arrested 50 people in connection with last week's protests.")
+    False
     """
     return bool(PROTEST_CONTEXT.search(PROTEST_ELSEWHERE.sub(" ", sentence)))
 
