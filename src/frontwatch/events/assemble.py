@@ -18,7 +18,7 @@ from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
 from ..nlp.paragraphs import Segment, doc_text, segments
-from ..nlp.refiners import Draft, is_protest_sentence, refine
+from ..nlp.refiners import Draft, protest_sentences, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF
 from .fatalities import claimed_losses, fatalities_of
 from .incidents import Built
@@ -41,20 +41,13 @@ class DocContext:
     text: str = ""  # Doc.text joins every token on each access: read it once per document
     typed: list[EventMention] = field(default_factory=list)  # the sentences a codebook rule typed
     protest_text: str = ""  # the report's protest sentences, joined (refiners.protest_family)
+    protest_sentences: frozenset[int] = frozenset()  # their sentence indices
 
     @classmethod
     def build(cls, doc: Any, toponyms: list[Toponym[Place]]) -> DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
-        protest = [m for m in ctx.typed if is_protest_sentence(m.sub_event_type, ctx.text[m.start : m.end])]
-        # a sentence that only gives a toll right after a protest sentence is the protest's toll (incidents.py):
-        # its dead are the demonstrators' ("Police dispersed the rally with tear gas. Two people were killed.")
-        tolls = [
-            m
-            for m in doc._.event_mentions or ()
-            if m.sub_event_type is None and any(0 < m.sentence_index - p.sentence_index <= 2 for p in protest)
-        ]
-        ctx.protest_text = " ".join(ctx.text[m.start : m.end] for m in sorted(protest + tolls, key=lambda m: m.start))
+        ctx.protest_sentences, ctx.protest_text = protest_sentences(doc._.event_mentions or (), ctx.text)
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
             coarse = [t for t in usable if level(t.place) in (1, 2)]
@@ -139,6 +132,7 @@ def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
         earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed
                  if m.sub_event_type and m.sentence_index < mention.sentence_index],  # typed: never None
         protest_text=ctx.protest_text,
+        in_protest=mention.sentence_index in ctx.protest_sentences,
     )
 
 

@@ -93,7 +93,7 @@ CUES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal or grave force against demonstrators",
-        rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|bullet (?:wounds|injuries)|excessive force|live (?:bullets|ammunition|rounds|fire)|"
+        rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|gunfire|bullet (?:wounds|injuries)|(?:were|was|been|got|being) shot\b(?! (?:with|by) (?:\w+ )?(?:rubber|plastic|tear|pellets?|water|paint))|shot (?:and (?:killed|wounded|injured)|in the (?:head|chest|neck|back|leg|legs|stomach|abdomen|eye))|excessive force|live (?:bullets|ammunition|rounds|fire)|"
         rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! {_NOT_LETHAL})(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
         rf"(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:\w+ )?(?:{_PROTESTERS})|hospitali[sz]ed|seriously (?:injured|wounded|hurt)",
         (
@@ -105,6 +105,8 @@ CUES: tuple[Rule, ...] = (
             "Police opened fire on the marchers to disperse them.",
             "Troops fired at a crowd of students at the rally, and detained dozens.",
             "Police gunned down a teenager during a march against the tax bill.",
+            "Two demonstrators were shot by police during the rally.",
+            "A marcher was shot in the chest as troops broke up the sit-in.",
             "The crackdown on the sit-in left many hospitalised.",
             "Riot police beat peaceful marchers and dispersed the rally.",
             "The deaths of three demonstrators at the rally were confirmed by the hospital.",
@@ -118,6 +120,7 @@ CUES: tuple[Rule, ...] = (
             "Police fired tear gas at the protesters and dispersed the rally.",
             "Officers fired rubber bullets into the crowd of demonstrators.",
             "Police fired into the air to disperse the rally.",
+            "Several protesters were shot with rubber bullets as police broke up the rally.",
             "Hundreds marched to mourn the deaths of three miners.",
         ),
     ),

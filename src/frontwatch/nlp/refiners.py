@@ -10,7 +10,8 @@ each candidate sentence once its actor and place are known; each may set the sub
    combatants were harmed (ACLED: fatalities and injuries imply violence even when the report names no
    weapon); unless the harm is accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
-   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
+   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`); a toll-only sentence or an
+   Attack by state forces right after a protest sentence is one of them (:func:`protest_sentences`).
 4. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
    a report that names no demonstration, no riot and no state target ("A crowd set fire to houses of a minority
    community") is Mob violence (rioters who turn on civilians or each other).
@@ -51,6 +52,7 @@ class Draft:
     wounded: Sequence = ()  # CasualtyMention of kind "wounded" in the sentence
     earlier: Sequence[tuple[int, str]] = ()  # (sentence index, codebook sub-type) of earlier typed sentences
     protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
+    in_protest: bool = False  # the sentence is one of them (protest_sentences)
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
     claimant: str | None = None  # who the sentence says made the statement
@@ -92,7 +94,7 @@ def deaths_only(d: Draft) -> str | None:
 def protest_family(d: Draft) -> str | None:
     if not d.protest_text or d.sub is None:
         return None
-    return protest_subtype(d.protest_text) if is_protest_sentence(d.sub, d.sentence) else None
+    return protest_subtype(d.protest_text) if d.in_protest or is_protest_sentence(d.sub, d.sentence) else None
 
 
 #: A demonstration or riot named, or the state as the crowd's target: then a violent crowd is a Violent demonstration.
@@ -169,3 +171,31 @@ def is_protest_sentence(sub: str | None, sentence: str) -> bool:
         PROTEST_CONTEXT.search(sentence)
         and EVENT_TYPE_OF[sub] in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
     )
+
+
+#: State forces at a protest: their violence in the sentences right after one is how the protest was treated.
+STATE_FORCE = re.compile(
+    r"\b(?:police\w*|security (?:forces|personnel|agents|officers)|soldiers|troops|army|military|officers|"
+    r"gendarmes?|gendarmerie|paramilitar\w+|national guard)\b",
+    re.I,
+)
+_FOLLOW = 2  # sentences after a protest sentence that may tell how it was treated
+
+
+def protest_sentences(mentions: Sequence, text: str) -> tuple[frozenset[int], str]:
+    """The sentence indices of a report's protest and their text, joined: its protest sentences and, at most two
+    sentences after one, a sentence that only gives a toll or an Attack by state forces (ACLED: one incident, the
+    demonstrators' treatment: "Thousands marched in X. Soldiers opened fire, and two people were killed.").
+
+    Each mention needs ``sub_event_type``, ``sentence_index``, ``start`` and ``end`` (offsets into ``text``).
+    """
+    protest = [m for m in mentions if is_protest_sentence(m.sub_event_type, text[m.start : m.end])]
+    follow = [
+        m
+        for m in mentions
+        if m not in protest
+        and (m.sub_event_type is None or (m.sub_event_type == "Attack" and STATE_FORCE.search(text[m.start : m.end])))
+        and any(0 < m.sentence_index - p.sentence_index <= _FOLLOW for p in protest)
+    ]
+    chosen = sorted({(m.start, m.end, m.sentence_index) for m in protest + follow})
+    return frozenset(i for _, _, i in chosen), " ".join(text[a:b] for a, b, _ in chosen)
