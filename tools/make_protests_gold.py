@@ -5,9 +5,10 @@ intervention, Excessive force against protesters, Violent demonstration, Mob vio
 Abduction/forced disappearance and Looting/property destruction, with counter-examples (a killing, an arrest, a
 rape or an abduction named as a protest's cause; police force met by the demonstrators' own violence; a police
 killing away from any protest; plans and calls for protests, which report no event). Many countries, forces,
-verbs and word orders; news style, one or two sentences. Written before the rules were run on them (rows marked
-``after=True`` were added after: none so far). Not copied or paraphrased from any evaluation set. Each event
-carries its sub-type and the deaths of the incident (0 where nobody died); dates are not scored here.
+verbs and word orders; news style, one or two sentences. ``ROWS`` (protest-000 to protest-070) were written
+before any rule was changed; ``AFTER`` (protest-071 on) after the rules they probe. Not copied or paraphrased
+from any evaluation set. Each event carries its sub-type and the deaths of the incident (0 where nobody died);
+dates are not scored here.
 
     PYTHONPATH=src python tools/make_protests_gold.py eval/gold/codebook-protests.jsonl
 """
@@ -122,12 +123,29 @@ ROWS = [
     ("Opposition leaders called for protests next week over the fuel price hike.", "2022-07-05", NONE, 0),
     ("Police said they would deploy 5,000 officers to keep order during Saturday's march.", "2022-03-17", NONE, 0),
 ]
+# Written AFTER the rules they probe (protest11d's second pass): two-sentence reports, crowd-control devices,
+# abductions in a raid, crowds and communities, seizures of goods. Appended, so earlier doc_ids never change.
+AFTER = [
+    ("Police dispersed the march in Kinshasa with tear gas. Two people were killed, organisers said.", "2019-01-21", EF, 2),
+    ("Thousands marched against the junta in Khartoum. Soldiers opened fire, and three people were killed.", "2019-06-03", EF, 3),
+    ("Police broke up the rally in Kampala. Officers shot dead a man near the venue.", "2020-11-19", EF, 1),
+    ("Police fired stun grenades at protesters outside parliament in Tbilisi.", "2019-06-21", PWI, 0),
+    ("Police cleared the protest camp outside the army headquarters at dawn.", "2019-06-03", PWI, 0),
+    ("Demonstrators scuffled with police outside the embassy in Dhaka.", "2020-10-30", VD, 0),
+    ("Students burnt a bus and damaged government offices during the protest in Allahabad.", "2019-12-20", VD, 0),
+    ("Gunmen stormed a boarding school in Jangebe and abducted 279 girls.", "2021-02-26", ABD, 0),
+    ("Villagers hacked to death two men accused of witchcraft in Gumla.", "2019-07-21", MOB, 2),
+    ("Members of two communities clashed over farmland near Bokkos, leaving five dead.", "2022-04-11", MOB, 5),
+    ("Rebels seized food aid from a warehouse in Mekelle.", "2021-08-30", LOOT, 0),
+    ("Police picked up three journalists from their homes in Srinagar.", "2020-09-08", ARR, 0),
+    ("Police arrested 40 people in connection with last week's protests in Almaty.", "2022-01-12", ARR, 0),
+]
 # fmt: on
 
 
 def main(out: str) -> None:
     with open(out, "w", encoding="utf-8") as f:
-        for n, (text, published, sub, dead) in enumerate(ROWS):
+        for n, (text, published, sub, dead) in enumerate(ROWS + AFTER):
             events = (
                 []
                 if sub is None
