@@ -53,7 +53,7 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest(?!ant)\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|marching|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
+_PROTEST = r"protest(?!ant)\w*|demonstrat(?:ion|ions|ors?)|demonstrat(?:ed|ing)(?! (?:its|their|his|her|the|a|an|that|how|what|support|solidarity|resolve|capabilit\w*|abilit\w*|commitment|strength|power|force)\b)|rall(?:y|ies|ied)(?! (?:behind|around|support|troops|forces|(?:his|her|their|its) (?:troops|forces|supporters|base))\b)|marche[sd]|marchers|marching|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 #: Rioting by the demonstrators: "riot police", "riot gear" and "anti-riot" units name the force that met a crowd,
 #: not its violence ("Riot police arrested 30 people at a peaceful rally" is a Protest with intervention).
@@ -621,6 +621,9 @@ RULES: tuple[Rule, ...] = (
         (
             "Russian forces launched a missile strike on the port.",
             "The town was captured in March after weeks of shelling.",
+            # "demonstrated" and "rallied" as showing and gathering support: no demonstration
+            "The new air defence system demonstrated its capabilities over the capital.",
+            "Party leaders rallied behind the president after the vote.",
         ),
     ),
     Rule(
