@@ -140,6 +140,19 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
+        "Mob violence",
+        "vigilantes' violence, whatever its verb (ACLED: vigilante groups are rioters, not an armed force): before the battle and interception words",
+        r"vigilant(?:e|es|ism)\b",
+        (
+            "A vigilante group foiled an attack by bandits on the community, killing nine of them.",
+            "Local vigilantes repelled an attack by gunmen on their village.",
+            "Cow vigilantes assaulted two women at the bus stand.",
+        ),
+        ("Residents were urged to remain vigilant after the attack.",),
+        main=False,
+        requires=r"\b(?:kill\w*|attack\w*|beat\w*|repel\w*|repuls\w*|foil\w*|clash\w*|lynch\w*|violen\w*|assault\w*|injur\w*|dead|died|shot|stabb\w*|fought|torch\w*)\b",
+    ),
+    Rule(
         "Chemical weapon",
         "chemical agents",
         r"chlorine|sarin|mustard gas|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve agents?|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:with|containing|filled with) (?:an? )?(?:chemical|toxic|irritant|asphyxiating) (?:\w+ )?(?:substances?|agents?|irritants?|gas)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
