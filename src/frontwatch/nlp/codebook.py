@@ -53,7 +53,16 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest(?!ant)\w*|demonstrat(?:ion|ions|ors?)|demonstrat(?:ed|ing)(?! (?:its|their|his|her|the|a|an|that|how|what|support|solidarity|resolve|capabilit\w*|abilit\w*|commitment|strength|power|force)\b)|rall(?:y|ies|ied)(?! (?:behind|around|support|troops|forces|(?:his|her|their|its) (?:troops|forces|supporters|base))\b)|marche[sd]|marchers|marching|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
+#: Armed forces that march are no demonstration ("Government troops marched into the town"): a march form counts
+#: unless one of these (with at most an auxiliary) comes just before it.
+_ARMED_MARCHERS = (
+    "troops", "soldiers", "forces", "army", "fighters", "militants", "rebels", "insurgents", "jihadists",
+    "militiamen", "militia", "units", "column", "columns", "brigade", "battalion", "convoy",
+)  # fmt: skip
+_MARCH = "".join(
+    f"(?<!{n} )(?<!{n} are )(?<!{n} were )(?<!{n} have )(?<!{n} had )" for n in _ARMED_MARCHERS
+) + r"(?:marche[sd]|marching|(?-i:march)\b)"
+_PROTEST = _MARCH + r"|protest(?!ant)\w*|demonstrat(?:ion|ions|ors?)|demonstrat(?:ed|ing)(?! (?:its|their|his|her|the|a|an|that|how|what|support|solidarity|resolve|capabilit\w*|abilit\w*|commitment|strength|power|force)\b)|rall(?:y|ies|ied)(?! (?:behind|around|support|troops|forces|(?:his|her|their|its) (?:troops|forces|supporters|base))\b)|marchers|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 #: Rioting by the demonstrators: "riot police", "riot gear" and "anti-riot" units name the force that met a crowd,
 #: not its violence ("Riot police arrested 30 people at a peaceful rally" is a Protest with intervention).
@@ -637,6 +646,8 @@ RULES: tuple[Rule, ...] = (
             # "demonstrated" and "rallied" as showing and gathering support: no demonstration
             "The new air defence system demonstrated its capabilities over the capital.",
             "Party leaders rallied behind the president after the vote.",
+            "Government troops marched into the town after the rebels withdrew.",
+            "Rebel fighters are marching towards the capital.",
         ),
     ),
     Rule(
