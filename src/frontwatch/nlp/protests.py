@@ -97,6 +97,7 @@ CUES: tuple[Rule, ...] = (
         "lethal or grave force against demonstrators",
         rf"killed|killing|shot dead|gunned down|died|dead\b|deaths?\b|lost (?:their |his |her )?li(?:fe|ves)|fatal(?:ly|ities)?\b|gunshot|gunfire|bullet (?:wounds|injuries)|(?:were|was|been|got|being) shot\b(?! (?:with|by) (?:\w+ )?(?:rubber|plastic|tear|pellets?|water|paint))|shot (?:and (?:killed|wounded|injured)|in the (?:head|chest|neck|back|leg|legs|stomach|abdomen|eye))|excessive force|live (?:bullets|ammunition|rounds|fire)|"
         rf"(?:open(?:ed|s|ing)? fire|fired|firing|shot)(?! {_NOT_LETHAL})(?: \w+){{0,2}} (?:on|at|into) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS}|{_PROTEST})|"
+        rf"shot (?!{_NOT_LETHAL})(?:\w+ ){{0,2}}(?:{_PROTESTERS}|marchers|people)\b|"
         rf"(?:violently|brutally) (?:suppress|crack|beat|attack)\w*|batons?\b(?![- ]?charg)|beat(?:en|ing)? (?:up )?(?:\w+ )?(?:{_PROTESTERS})|hospitali[sz]ed|seriously (?:injured|wounded|hurt)",
         (
             "Security forces opened fire on protesters, killing two.",
@@ -108,6 +109,7 @@ CUES: tuple[Rule, ...] = (
             "Troops fired at a crowd of students at the rally, and detained dozens.",
             "Police gunned down a teenager during a march against the tax bill.",
             "Two demonstrators were shot by police during the rally.",
+            "Police shot three protesters outside the governor's office.",
             "A marcher was shot in the chest as troops broke up the sit-in.",
             "The crackdown on the sit-in left many hospitalised.",
             "Riot police beat peaceful marchers and dispersed the rally.",
