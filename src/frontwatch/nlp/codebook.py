@@ -335,7 +335,11 @@ RULES: tuple[Rule, ...] = (
             "Several protesters were injured when police fired rubber bullets.",
             "Demonstrators were attacked by unknown men.",
             "Police broke up a non-violent demonstration near the bridge.",
+            # armed groups clashing with the police fight a battle; no crowd riots
+            "Suspected Maoists clashed with police in the forests, leaving two dead.",
+            "Gunmen clashed with police in a two-hour gun battle.",
         ),
+        excludes=r"\b(?:gunmen|militants|maoists|naxal\w*|insurgents|rebels|jihadists|bandits|terrorists|militia\w*|armed (?:men|group\w*)|gun ?(?:fight|battle)\w*|exchange of fire|firefight\w*)\b",
     ),
     Rule(
         "Protest with intervention",
