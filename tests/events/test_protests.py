@@ -53,6 +53,15 @@ def test_protest_report(extractor, text, sub, dead):
     assert (events[0].sub_event_type, events[0].fatalities.best) == (sub, dead)
 
 
+def test_the_dead_a_protest_mourns_are_not_its_toll(extractor):
+    for text in (
+        "Hundreds of people protested in the capital on Monday, a day after a teenager was shot dead by police.",
+        "Relatives of the victims staged a sit-in demanding justice for the three men killed by soldiers.",
+    ):
+        (event,) = _events(extractor, text)
+        assert (event.sub_event_type, event.fatalities.best) == ("Peaceful protest", 0)
+
+
 def test_an_attack_by_gunmen_after_a_protest_is_its_own_incident(extractor):
     events = _events(
         extractor, "Hundreds rallied against insecurity. Gunmen killed three villagers elsewhere on Sunday."

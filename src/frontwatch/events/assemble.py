@@ -18,7 +18,8 @@ from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
 from ..nlp.paragraphs import Segment, doc_text, segments
-from ..nlp.refiners import Draft, protest_sentences, refine
+from ..nlp.protests import outside_cause
+from ..nlp.refiners import PROTEST_FAMILY, Draft, protest_sentences, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF
 from .fatalities import claimed_losses, fatalities_of
 from .incidents import Built
@@ -82,6 +83,8 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     sub = refine(replace(draft, actor=agent, country=country, claimant=claimant))
     if sub is None:
         return None
+    if sub in PROTEST_FAMILY:  # the dead a protest mourns are not its toll
+        in_sent = outside_cause(in_sent, ctx.text[mention.start : mention.end], mention.start)
     first, last, precision = _dates(mention, ctx, seg)
     actor1, actor2 = _actors(agents, targets, agent, country, sub, in_sent, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)

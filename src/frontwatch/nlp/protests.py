@@ -174,7 +174,12 @@ PROTEST_CUES: list[tuple[str, re.Pattern[str]]] = [
 CAUSE = re.compile(
     r"\b(?:to (?:protest|denounce|decry|condemn|mourn|commemorate|honou?r)|demand(?:ing|ed)?|call(?:ing|ed)? for|against|over(?! \d)|"
     r"(?:relatives|families|parents|mothers|widows|friends) of|"
-    r"in protest (?:at|against|over)|in memory of|justice for)\b"
+    r"in protest (?:at|against|over)|in memory of|justice for|"
+    # an earlier killing, arrest or abduction the demonstrators react to ("a day after a teenager was shot dead")
+    r"(?:(?:a|one|two|three|several|\d+) (?:days?|weeks?|hours?) )?after (?:the )?(?:(?:killing|murder|death|arrest|"
+    r"abduction|kidnapping|rape|detention|shooting|lynching)s? of|(?:\w+ ){0,4}?(?:was|were|had been|has been) "
+    r"(?:shot|killed|murdered|arrested|abducted|kidnapped|detained|raped|lynched)|(?:unknown |suspected )?"
+    r"(?:gunmen|robbers|bandits|attackers|assailants|militants|kidnappers) (?:\w+ )?(?:killed|shot|abducted|kidnapped|murdered)))"
     r"(?:(?!\b(?:and|but|while|when|before|until)\s+(?:the\s+)?(?:riot\s+)?(?:police|security|troops|soldiers|"
     r"officers|authorities)\b)[^,.;])*",
     re.I,
@@ -183,6 +188,14 @@ CAUSE = re.compile(
 #: violence"): hiding its every cue (stones, clashes ...) lowered CASE 2021 held-out.
 _NOT_IN_CAUSE = frozenset({"Excessive force against protesters", "Protest with intervention"})
 _VIOLENCE = re.compile(r"\bviolen\w*", re.I)
+
+
+def outside_cause(items: list, sentence: str, offset: int) -> list:
+    """The items (anything with a ``start`` offset) not within a cause of the protest in ``sentence`` (which starts
+    at ``offset``): the dead a protest mourns are not its toll ("a day after a teenager was shot dead" counts 0).
+    """
+    spans = [(m.start() + offset, m.end() + offset) for m in CAUSE.finditer(sentence)]
+    return [c for c in items if not any(a <= c.start < b for a, b in spans)]
 
 
 def protest_subtype(text: str) -> str:
