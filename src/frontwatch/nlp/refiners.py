@@ -15,7 +15,9 @@ each candidate sentence once its actor and place are known; each may set the sub
 4. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
    a report that names no demonstration, no riot and no state target ("A crowd set fire to houses of a minority
    community") is Mob violence (rioters who turn on civilians or each other).
-5. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+5. ``crowd_with_demonstration_forms``: and a crowd that burns tyres or blocks roads demonstrates (ACLED lists
+   road-blocking and burning tyres under Violent demonstration): "Angry residents burnt tyres over power cuts".
+6. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
    MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
@@ -122,6 +124,25 @@ def crowd_without_demonstration(d: Draft) -> str | None:
     return "Mob violence"
 
 
+#: The forms of a demonstration (ACLED's Violent demonstration: "road-blocking using barricades, burning tires").
+_DEMONSTRATION_FORM = re.compile(
+    r"\b(?:burn\w* (?:\w+ )?(?:tyres|tires)|block\w* (?:\w+ )?(?:roads?|highways?|streets?|traffic|railways?)|"
+    r"barricad\w*|roadblocks?)\b",
+    re.I,
+)
+
+
+def crowd_with_demonstration_forms(d: Draft) -> str | None:
+    """A crowd that burns tyres or blocks roads demonstrates: a Violent demonstration, not Mob violence.
+
+    >>> crowd_with_demonstration_forms(Draft("Mob violence", "Angry residents burnt tyres on the main road.", 0))
+    'Violent demonstration'
+    >>> crowd_with_demonstration_forms(Draft("Mob violence", "An angry mob beat a thief to death.", 0)) is None
+    True
+    """
+    return "Violent demonstration" if d.sub == "Mob violence" and _DEMONSTRATION_FORM.search(d.sentence) else None
+
+
 def territory_by_actor(d: Draft) -> str | None:
     if d.sub not in TERRITORY or d.actor is None:
         return None
@@ -143,6 +164,7 @@ REFINERS: tuple[tuple[str, Refiner], ...] = (
     ("deaths_only", deaths_only),
     ("protest_family", protest_family),
     ("crowd_without_demonstration", crowd_without_demonstration),
+    ("crowd_with_demonstration_forms", crowd_with_demonstration_forms),
     ("territory_by_actor", territory_by_actor),
 )
 
