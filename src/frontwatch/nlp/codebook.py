@@ -59,7 +59,7 @@ _ARMED_MARCHERS = (
     "troops", "soldiers", "forces", "army", "fighters", "militants", "rebels", "insurgents", "jihadists",
     "militiamen", "militia", "units", "column", "columns", "brigade", "battalion", "convoy",
 )  # fmt: skip
-_MARCH = "".join(
+_MARCH = "(?=march)" + "".join(  # the look-ahead first: most places fail there, before the look-behinds
     f"(?<!{n} )(?<!{n} are )(?<!{n} were )(?<!{n} have )(?<!{n} had )" for n in _ARMED_MARCHERS
 ) + r"(?:marche[sd]|marching|(?-i:march)\b)"
 _PROTEST = _MARCH + r"|protest(?!ant)\w*|demonstrat(?:ion|ions|ors?)|demonstrat(?:ed|ing)(?! (?:its|their|his|her|the|a|an|that|how|what|support|solidarity|resolve|capabilit\w*|abilit\w*|commitment|strength|power|force)\b)|rall(?:y|ies|ied)(?! (?:behind|around|support|troops|forces|(?:his|her|their|its) (?:troops|forces|supporters|base))\b)|marchers|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
