@@ -375,8 +375,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Sexual violence",
         "rape and sexual violence",
-        r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*)|gang-?rap\w*|molest\w*",
-        ("Soldiers raped a woman in a village near Kyiv.",),
+        r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*|tortur\w*|slavery|exploit\w*|humiliat\w*)|gang-?rap\w*|molest\w*",
+        ("Soldiers raped a woman in a village near Kyiv.", "Soldiers subjected detainees to sexual torture at the base."),
     ),
     Rule(
         "Abduction/forced disappearance",
