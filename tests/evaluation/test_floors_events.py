@@ -134,3 +134,23 @@ def test_own_strategic_codebook_floor(extractor):
     report = evaluate_events(gold, extractor=extractor, split="heldout")
     assert report.documents >= 40
     _check(report, STRATEGIC_FLOORS)
+
+
+#: Held-out floors on the protest, riot and civilian-targeting probes (eval/gold/codebook-protests.jsonl, written
+#: from ACLED's codebook by protest11d; 71 before the rules changed, 13 after): at the branch point (5c6e3a6)
+#: sub-type 0.721, event type 0.767, found 0.953; bench/results/protests.md.
+PROTEST_FLOORS = {
+    "event_found": 0.99,
+    "event_type_accuracy": 0.97,
+    "sub_event_type_accuracy": 0.97,
+    "fatalities_best_accuracy": 0.97,
+    "deaths_where_killed_accuracy": 0.93,
+}
+
+
+@pytest.mark.slow
+def test_own_protest_probes_floor(extractor):
+    gold = REPO / "eval" / "gold" / "codebook-protests.jsonl"
+    report = evaluate_events(gold, extractor=extractor, split="heldout")
+    assert report.documents >= 40
+    _check(report, PROTEST_FLOORS)

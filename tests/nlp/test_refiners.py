@@ -28,3 +28,39 @@ def test_a_belligerents_claim_is_about_its_own_forces():
 def test_without_a_claimant_a_sideless_state_actor_keeps_the_verb():
     assert territory_by_actor(_draft(None)) == "Government regains territory"
     assert territory_by_actor(_draft("local residents")) == "Government regains territory"
+
+
+def test_a_violent_crowd_with_no_demonstration_is_mob_violence():
+    from frontwatch.nlp.refiners import crowd_without_demonstration
+
+    mob = Draft("Violent demonstration", "A crowd set fire to houses of a minority community.", 0)
+    assert crowd_without_demonstration(mob) == "Mob violence"
+    for riot in (
+        "Rioters smashed shop windows in the centre.",
+        "A crowd set fire to a police post.",
+        "Opposition supporters blocked streets in the capital.",
+    ):
+        assert crowd_without_demonstration(Draft("Violent demonstration", riot, 0)) is None
+
+
+def test_state_force_and_a_toll_right_after_a_protest_belong_to_it():
+    from frontwatch.nlp.events import EventMention
+    from frontwatch.nlp.refiners import protest_sentences
+
+    text = "Thousands marched in the capital. Soldiers opened fire on them. Gunmen killed a farmer elsewhere."
+    a, b = text.index("Soldiers"), text.index("Gunmen")
+    mentions = [
+        EventMention(0, a - 1, 0, 9, "Peaceful protest", 30, 0),
+        EventMention(a, b - 1, a, a + 8, "Attack", 32, 1),
+        EventMention(b, len(text), b, b + 6, "Attack", 32, 2),
+    ]
+    indices, joined = protest_sentences(mentions, text)
+    assert indices == frozenset({0, 1})  # gunmen are no state force: their attack is its own incident
+    assert "Soldiers opened fire" in joined and "Gunmen" not in joined
+
+
+def test_a_rape_outside_a_protests_cause_stays_sexual_violence():
+    from frontwatch.nlp.refiners import is_protest_sentence
+
+    assert not is_protest_sentence("Sexual violence", "Soldiers raped two women detained at the protest.")
+    assert is_protest_sentence("Sexual violence", "Women marched to protest the rape of a girl.")

@@ -19,7 +19,8 @@ from ..nlp.codebook import RANK_OF
 from ..nlp.dates import DateMention
 from ..nlp.events import EventMention
 from ..nlp.paragraphs import Segment, doc_text, segments
-from ..nlp.refiners import Draft, is_protest_sentence, refine
+from ..nlp.protests import outside_cause
+from ..nlp.refiners import PROTEST_FAMILY, Draft, protest_sentences, refine
 from ..nlp.taxonomy import EVENT_TYPE_OF
 from .fatalities import claimed_losses, fatalities_of
 from .incidents import Built
@@ -42,14 +43,16 @@ class DocContext:
     text: str = ""  # Doc.text joins every token on each access: read it once per document
     typed: list[EventMention] = field(default_factory=list)  # the sentences a codebook rule typed
     protest_text: str = ""  # the report's protest sentences, joined (refiners.protest_family)
+    protest_sentences: frozenset[int] = frozenset()  # their sentence indices
 
     @classmethod
     def build(cls, doc: Any, toponyms: list[Toponym[Place]]) -> DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
-        ctx.protest_text = " ".join(
-            own for m in ctx.typed if is_protest_sentence(m.sub_event_type, own := _own_text(ctx.text, m))
-        )
+        mentions = doc._.event_mentions or ()
+        told = [r for m in mentions for r in m.setting]  # the pasts relative clauses tell are no protest's
+        own = blanked(ctx.text, told) if told else ctx.text
+        ctx.protest_sentences, ctx.protest_text = protest_sentences(mentions, own)
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
         if usable:  # the dateline: the first region or country the article names, else its first place
             coarse = [t for t in usable if level(t.place) in (1, 2)]
@@ -88,6 +91,8 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     sub = refine(replace(draft, actor=agent, country=country, claimant=claimant))
     if sub is None:
         return None
+    if sub in PROTEST_FAMILY:  # the dead a protest mourns are not its toll
+        in_sent = outside_cause(in_sent, ctx.text[mention.start : mention.end], mention.start)
     first, last, precision = _dates(mention, ctx, seg)
     actor1, actor2 = _actors(agents, targets, agent, country, sub, in_sent, place_named=place_named)
     fatalities = fatalities_of(in_sent, claimant=claimant, text=ctx.text)
@@ -146,6 +151,7 @@ def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
         earlier=[(m.sentence_index, m.sub_event_type) for m in ctx.typed
                  if m.sub_event_type and m.sentence_index < mention.sentence_index],  # typed: never None
         protest_text=ctx.protest_text,
+        in_protest=mention.sentence_index in ctx.protest_sentences,
     )
 
 

@@ -76,7 +76,8 @@ def _same_place(a: Event, b: Event) -> bool:
     return a.location.name == b.location.name
 
 
-_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+#: Protests too: the dead of a toll sentence after a protest are its demonstrators (Excessive force against protesters)
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots", "Protests"})
 
 
 def _joined(host: Event, toll: Event) -> Fatalities:

@@ -53,8 +53,22 @@ DEFINITIONS: dict[str, str] = {
     "Other": "A notable development not covered by another sub-type.",
 }
 
-_PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
+#: Armed forces that march are no demonstration ("Government troops marched into the town"): a march form counts
+#: unless one of these (with at most an auxiliary) comes just before it.
+_ARMED_MARCHERS = (
+    "troops", "soldiers", "forces", "army", "fighters", "militants", "rebels", "insurgents", "jihadists",
+    "militiamen", "militia", "units", "column", "columns", "brigade", "battalion", "convoy",
+)  # fmt: skip
+_MARCH = "(?=march)" + "".join(  # the look-ahead first: most places fail there, before the look-behinds
+    f"(?<!{n} )(?<!{n} are )(?<!{n} were )(?<!{n} have )(?<!{n} had )" for n in _ARMED_MARCHERS
+) + r"(?:marche[sd]|marching|(?-i:march)\b)"
+_PROTEST = _MARCH + r"|protest(?!ant)\w*|demonstrat(?:ion|ions|ors?)|demonstrat(?:ed|ing)(?! (?:its|their|his|her|the|a|an|that|how|what|support|solidarity|resolve|capabilit\w*|abilit\w*|commitment|strength|power|force)\b)|rall(?:y|ies|ied)(?! (?:behind|around|support|troops|forces|(?:his|her|their|its) (?:troops|forces|supporters|base))\b)|marchers|vigils?\b|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|striking (?:\w+ )?(?:workers|teachers|doctors|nurses|miners|farmers|employees|staff|drivers|labou?rers|students)|hunger strike|took to the streets|walk-?out|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
+#: Rioting by the demonstrators: "riot police", "riot gear" and "anti-riot" units name the force that met a crowd,
+#: not its violence ("Riot police arrested 30 people at a peaceful rally" is a Protest with intervention).
+_RIOT = r"(?<!anti-)(?<!anti )riot(?:ers?|ing|s|ed|ous)\b|(?<!anti-)(?<!anti )riot\b(?! (?:police|gear|control|squads?|units?|officers?|troops|forces|shields?|vans?|act|cops|personnel|policemen))"
+#: What is fired at a crowd without lethal intent (crowd control): "fired tear gas at the protesters" is no live fire.
+_NOT_LETHAL = r"(?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|blank|pellets|stun|smoke|flash|sound|paint|in the air|into the air|in the sky|shells? of tear)"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
@@ -123,15 +137,31 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     Rule(
+        "Abduction/forced disappearance",
+        "people taken whose fate is kept unknown: a forced disappearance, even where state agents detained them",
+        r"(?:has|have|had) not been (?:seen|heard (?:from|of))(?: \w+){0,2} since|(?:whereabouts|fate) (?:\w+ ){0,3}(?:unknown|unclear|not known)|forcibly disappeared|(?:enforced|forced) disappearances?",
+        (
+            "A journalist was detained by soldiers and has not been seen since.",
+            "Security agents detained the activist; his whereabouts remain unknown.",
+        ),
+        # a detention at an undisclosed place is still an arrest: only a fate kept unknown is a disappearance
+        (
+            "Police detained five activists ahead of the opposition rally.",
+            "Police arrested the suspect and took him to an undisclosed location.",
+        ),
+        main=False,
+    ),
+    Rule(
         "Arrests",
         "an agency arrests a suspect: the weapons named are what the suspect is accused of, not an attack",
-        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
+        r"(?:police|sbu|security service|counter-?intelligence|fsb|law enforcement|national guard|officers|investigators|prosecutors?)\b(?:\s+\S+){0,4}?\s+(?:detained|arrested|apprehended|picked up|took (?:\w+ ){0,3}into custody)\b|(?:was|were|has been|have been) (?:arrested|detained) (?:in \S+ )?(?:on suspicion|for (?:\w+ing|treason|collaborat|spying|espionage))|(?:captured|arrested|detained|apprehended|nabbed) (?:a |an |the )?(?:\w+ ){0,2}(?:commander|leader|chief|suspects?|ringleader)\b|(?:arrested|detained|jailed|apprehended)\b[^.;]{0,80}?\b(?:for|on charges? of|accused of|related to|in connection with) (?:\w+ ){0,3}?(?:organi[sz]\w*|leading|taking part in|participating in|inciting)\b|(?:arrested|detained|rounded up|jailed|apprehended)\b[^.;]{0,60}?\b(?:ahead of|before|prior to) (?:\S+ ){0,4}?(?:rall(?:y|ies)|protests?|demonstrations?|marche?s?|strikes?)\b",
         (
             "On 18 July 2022, the SBU detained a Russian agent in Odesa who was adjusting missile strikes.",
             "A man was arrested in Kharkiv on suspicion of planting explosives.",
             "Police captured a gang leader wanted for the bombing of a bus station.",
             "Authorities arrested an opposition activist on charges of organising an unauthorised protest.",
             "Police detained five activists ahead of the opposition rally.",
+            "Police picked up three journalists from their homes.",
         ),
         (
             "Russian forces detained two volunteers in Kherson; their whereabouts remain unknown.",
@@ -139,6 +169,19 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
         ),
         main=False,
+    ),
+    Rule(
+        "Mob violence",
+        "vigilantes' violence, whatever its verb (ACLED: vigilante groups are rioters, not an armed force): before the battle and interception words",
+        r"vigilant(?:e|es|ism)\b",
+        (
+            "A vigilante group foiled an attack by bandits on the community, killing nine of them.",
+            "Local vigilantes repelled an attack by gunmen on their village.",
+            "Cow vigilantes assaulted two women at the bus stand.",
+        ),
+        ("Residents were urged to remain vigilant after the attack.",),
+        main=False,
+        requires=r"\b(?:kill\w*|attack\w*|beat\w*|repel\w*|repuls\w*|foil\w*|clash\w*|lynch\w*|violen\w*|assault\w*|injur\w*|dead|died|shot|stabb\w*|fought|torch\w*)\b",
     ),
     Rule(
         "Chemical weapon",
@@ -342,13 +385,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Grenade",
         "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!teargas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
         ),
         (
             "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
+            # crowd-control devices: a dispersal, not a hand grenade attack
+            "Police fired stun grenades at protesters outside parliament.",
+            "Security forces used tear gas grenades to disperse the demonstrators.",
             "Riot police fired rubber bullets and stun grenades at protesters.",
             "Security forces threw flash-bang grenades into the crowd outside parliament.",
         ),
@@ -397,27 +443,37 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Excessive force against protesters",
         "lethal force on demonstrators",
-        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! (?:tear|teargas|water|rubber|warning|pepper|in the air|into the air))(?: \w+){{0,3}} (?:on|at|into|against) (?:the )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
-        ("Security forces opened fire on protesters, killing two.",),
+        rf"(?:fired|opened fire|shot|live (?:rounds|ammunition|bullets))(?! {_NOT_LETHAL})(?: \w+){{0,3}} (?:on|at|into|against) (?:an? |the )?(?:\w+ )?(?:{_PROTESTERS})|(?:{_PROTESTERS}) (?:were |was )?(?:shot dead|killed|gunned down)|kill(?:ed|ing) (?:\w+ ){{0,2}}(?:protesters|demonstrators)|protesters? (?:\w+ )?died",
+        (
+            "Security forces opened fire on protesters, killing two.",
+            "Troops fired live rounds at a crowd of students marching in the capital.",
+            "Police opened fire on the peaceful demonstrators outside the ministry.",
+        ),
+        ("Police fired tear gas at a crowd of demonstrators.", "Troops fired into the air to scatter the crowd."),
     ),
     Rule(
         "Violent demonstration",
         "demonstrators' own violence",
-        rf"riot\w*(?! police| squads?| gear| control| units?| officers| troops| shields)|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|ransacked|smashed|damaged|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
+        rf"{_RIOT}|(?:{_PROTESTERS}) (?!(?:were|was|been|being|got) )(?:\w+ )?(?:threw|hurled|pelted|torched|set fire|set alight|burn(?:ed|t)|loot(?:ed|ing)|vandali[sz]ed|attacked|stormed|clashed|scuffled|fought|ransacked|smashed|damaged|destroyed|blocked|injured|beat)|stone[- ]pelting|pelted (?:stones|rocks)|(?:stones|rocks|petrol bombs|molotov cocktails) (?:at|on)|(?<!non-)(?<!non)(?<!non )violent (?:protest\w*|demonstration\w*|clashes)|turned violent|clashed with (?:the )?police",
         ("Demonstrators threw stones at police during the protest.", "Protesters injured two officers outside parliament."),
         # the passive names what was done to the demonstrators, not their violence (ACLED: Violent demonstration
         # is the demonstrators' own violence)
-        # and "riot police" names the police, not a riot
         (
             "Several protesters were injured when police fired rubber bullets.",
             "Demonstrators were attacked by unknown men.",
+            # "riot police" names the police, not a riot
             "Riot police fired rubber bullets and stun grenades at protesters.",
+            "Police broke up a non-violent demonstration near the bridge.",
+            # armed groups clashing with the police fight a battle; no crowd riots
+            "Suspected Maoists clashed with police in the forests, leaving two dead.",
+            "Gunmen clashed with police in a two-hour gun battle.",
         ),
+        excludes=r"\b(?:gunmen|militants|maoists|naxal\w*|insurgents|rebels|jihadists|bandits|terrorists|militia\w*|armed (?:men|group\w*)|gun ?(?:fight|battle)\w*|exchange of fire|firefight\w*)\b",
     ),
     Rule(
         "Protest with intervention",
         "protest broken up without lethal force",
-        r"tear ?gas|teargas|water cannons?|rubber bullets|stun grenades?|flash-?bang\w*|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
+        r"tear ?gas|teargas|water cannons?|rubber bullets|pepper[- ]spray\w*|stun grenades?|flash-?bang\w*|baton[- ]charge\w*|lathi[- ]?charge\w*|dispers(?:ed|e|ing) (?:the )?(?:\w+ )?(?:protest\w*|crowds?|demonstrat\w+|rally|gathering|agitators)|(?:broke|break|breaking|broken) up (?:a |the )?(?:\w+ )?(?:protest\w*|rall(?:y|ies)|demonstrations?|march(?:es)?|gatherings?|sit-ins?|pickets?)|(?:arrested|detained|rounded up) (?:\w+ ){0,3}(?:protesters|demonstrators)|(?:protesters|demonstrators) (?:were )?(?:arrested|detained)",
         (
             "Police fired tear gas to disperse the rally in Kherson.",
             "Police broke up a march of students in the capital.",
@@ -429,14 +485,49 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Mob violence",
         "violent crowds without a demonstration",
-        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)",
-        ("An angry mob beat a suspected thief to death.", "Draft officers were attacked by a crowd in Odesa."),
+        r"\bmobs?\b|lynch\w*|vigilantes?(?: groups?)? (?:\w+ ){0,3}?(?:attacked|beat|lynched|killed|thrashed|clashed)|angry (?:crowds?|villagers|residents)|communal (?:clash\w*|violence|riots?)|(?:villagers|residents|locals|townspeople) (?:\w+ )?(?:attacked|beat|thrashed|clashed|torched|hacked|stoned|killed|lynched|burn(?:ed|t)|set fire|chased|assaulted)|(?:a |an )?(?:crowd|group of (?:men|people|youths|villagers|residents|locals))(?: of (?!armed)\w+(?: \w+)?)? (?:\w+ )?(?:attacked|beat|stoned|killed|hacked|lynched|torched|set fire|burn(?:ed|t)|assaulted|vandali[sz]ed)|(?:communities|community members|(?:football |rival )?fans|party (?:workers|supporters|cadres)|members of (?:two|rival) (?!armed)\w+(?: \w+)?) (?:\w+ ){0,2}?(?:clashed|fought)|beat(?:en)? (?:him |her |them )?to death|thrashed|(?:attacked|beaten|beat|assaulted) by (?:a |an )?(?:angry )?(?:crowd|group of (?:residents|locals|villagers|men|people))|clash(?:ed|es)? between (?:two )?(?:rival )?(?:groups|communities|villagers|supporters|factions|families|students|tribes)|(?:supporters|members|workers|activists|cadres) of (?:two |the )?rival (?:political )?(?:parties|party|groups|communities|clans|villages)\b(?:\s+\S+){0,3}?\s+(?:fought|clashed|attacked|beat)|(?:beat|beaten|burn(?:ed|t)|lynched|stoned|hacked|dragged|paraded) (?:\w+ ){0,2}?(?:a |an |the |two |three |several )?suspected (?:\w+ )?(?:thie(?:f|ves)|robbers?|kidnappers?|witch\w*|criminals?|rustlers?|rapists?)|burn(?:ed|t) (?:him|her|them) alive|(?:mob|jungle|instant|street) justice|(?:youths|crowds?|residents|villagers|locals|people|men|supporters|fans|students) (?:\w+ ){0,2}(?:went|go|going|gone) on (?:the|a) rampage",
+        (
+            "An angry mob beat a suspected thief to death.",
+            "Draft officers were attacked by a crowd in Odesa.",
+            "Supporters of two rival parties fought with sticks after the vote count.",
+            "Residents caught a suspected robber and burned him alive.",
+            "Villagers hacked to death two men accused of witchcraft.",
+            "A crowd of nationalists attacked a church, injuring the pastor.",
+            "A group of men beat a man to death on suspicion of carrying beef.",
+            "Members of two communities clashed over farmland, leaving five dead.",
+            "Party workers clashed after the election results were announced.",
+            "Violence erupted in the town as angry youths went on the rampage.",
+        ),
+        # armed groups fighting are a clash; the police killing a suspect is an attack
+        (
+            "Two rival armed factions clashed in the city centre.",
+            "Police shot dead a suspected robber at a checkpoint.",
+            "Members of two armed groups clashed near the border.",
+        ),
     ),
     Rule(
         "Sexual violence",
         "rape and sexual violence",
-        r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*)|gang-?rap\w*|molest\w*",
-        ("Soldiers raped a woman in a village near Kyiv.",),
+        r"\brap(?:e|ed|es|ing|ist|ists)\b|(?:abused|assaulted) (?:\w+ ){0,2}(?:women|girls)|sexual(?:ly)? (?:assault\w*|violence|abuse\w*|harass\w*|tortur\w*|slavery|exploit\w*|humiliat\w*)|gang-?rap\w*|molest\w*",
+        ("Soldiers raped a woman in a village near Kyiv.", "Soldiers subjected detainees to sexual torture at the base."),
+    ),
+    Rule(
+        "Abduction/forced disappearance",
+        "people taken away or held for ransom, nobody killed: the taking is the event, whoever stormed in (ACLED)",
+        r"abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*|ransom\w*|(?:took|taken|taking|carried|whisked|led) (?:\w+ ){0,3}?away\b|taken hostage|held hostage",
+        (
+            "Bandits seized a district officer on the highway and demanded a ransom.",
+            "Gunmen took two engineers from their car and are holding them for ransom.",
+            "Gunmen stormed a boarding school and abducted 300 students.",
+            "Gunmen stormed a village and took away 40 people.",
+        ),
+        (
+            "Hackers demanded a ransom from the city hall after a cyberattack.",
+            "Gunmen stormed a village, killed five people and abducted ten.",
+            "Residents beat a suspected kidnapper in the market.",
+        ),
+        main=False,
+        excludes=r"\b(?:hack\w*|cyber\w*|ransomware|malware|computers?|servers?|data|kill\w*|dead|died|shot|murder\w*|bodies|body)\b",
     ),
     Rule(
         "Government regains territory",
@@ -693,13 +784,31 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken or held",
-        r"abduct\w*|kidnap\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
+        r"abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*|seiz(?:ed|ing) (?:\w+ ){0,2}(?:passengers|hostages|travell?ers|tourists|journalists|aid workers|fishermen|crew)\b|went missing|forcibly disappeared|disappearance|taken hostage|held hostage|hostages?|taken captive|held captive|(?:whereabouts|fate) (?:\w+ ){0,2}(?:unknown|unclear)|(?:took|taken|taking) (?:\w+ ){0,3}away\b|deport(?:ed|ation)",
         (
             "Gunmen abducted twelve passengers from a bus.",
             "Russian forces abducted the mayor of Melitopol.",
             "Russian forces detained three residents of Oleshky; their fate is unknown.",
             "Militants seized 30 passengers from a bus and took them into the forest.",
         ),
+    ),
+    Rule(
+        "Looting/property destruction",
+        "armed men who loot or steal and harm no one: the looting is the event, not an attack",
+        r"loot\w*|pillag\w+|plunder\w*|ransack\w*|(?:stole|carried off|made (?:off|away) with|seiz(?:ed|ing)|confiscated|rustled) (?:\w+ ){0,3}?(?:goods|livestock|cattle|cows|goats|sheep|camels|property|food|(?:food |humanitarian )?aid|money|valuables|belongings|crops|harvests?|vehicles|cars)\b|uproot(?:ed|ing) (?:\w+ ){0,2}(?:trees|crops|vines|orchards?)",
+        (
+            "Armed men looted shops and set fire to houses in the village.",
+            "Gunmen made off with cattle and goods from the market.",
+            "Rebels seized food aid from a warehouse in the region.",
+            "Settlers uprooted olive trees belonging to farmers near the village.",
+        ),
+        (
+            "Gunmen looted shops and shot dead two traders.",
+            "Armed men abducted a trader and looted his shop.",
+            "Police said they recovered stolen property worth $5,000 from the suspects.",
+        ),
+        main=False,
+        excludes=r"\b(?:kill\w*|dead|died|deaths?|shot|murder\w*|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|assault\w*|beat(?:en)?|tortur\w*|massacr\w*)\b",
     ),
     Rule(
         "Attack",
@@ -726,16 +835,22 @@ RULES: tuple[Rule, ...] = (
         (
             "Russian forces launched a missile strike on the port.",
             "The town was captured in March after weeks of shelling.",
+            # "demonstrated" and "rallied" as showing and gathering support: no demonstration
+            "The new air defence system demonstrated its capabilities over the capital.",
+            "Party leaders rallied behind the president after the vote.",
+            "Government troops marched into the town after the rebels withdrew.",
+            "Rebel fighters are marching towards the capital.",
         ),
     ),
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:?:houses|homes|shops|vehicles|buildings|markets?|schools?|churches|mosques|temples|granaries|crops|offices|stores|huts)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
         (
             "Looters ransacked shops in the centre.",
             "Retreating troops blew up the bridge over the river.",
             "Fighters burned down dozens of homes in the village.",
+            "Fighters burned down the market in the town.",
             "Militiamen seized food aid from a warehouse in the port city.",
             "Bandits rustled 200 cattle from herders near the town.",
             "Fighters destroyed a telecommunications mast in the district.",
@@ -833,7 +948,7 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(
     r"\b(?:no (?:\w+ )?plans? to|not|never|threaten(?:ed|s)? to|would|could|may|might|plans? (?:to|for)|plans?(?=\s+(?:(?:a|an|the|new|fresh|major|another|large-scale)\s+){0,2}$)|"
-    r"planning (?:to|for)|intends? to|vowed to|prepar(?:es|ed|ing)(?: to| for)?|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of|"
+    r"call(?:ed|s|ing)? for|planning (?:to|for)|intends? to|vowed to|prepar(?:es|ed|ing)(?: to| for)?|ready to|aim(?:s|ed)? to|warn(?:ed|s)? of|fear(?:s|ed)? of|"
     # the future: what "will" happen, or what forces are "preparing an offensive to" do, has not happened
     r"will|shall|(?:set|about|poised|expected) to|prepar(?:es|ed|ing) (?:for )?(?:an? |the )?(?:\w+ )?(?:counter-?)?(?:offensive|operation|assault|attack)s?(?: to)?)\s+(?:\w+\s+){0,2}$",
     re.I,

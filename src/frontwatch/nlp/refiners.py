@@ -11,8 +11,14 @@ each candidate sentence once its actor and place are known; each may set the sub
    weapon), or a Remote explosive/landmine/IED when an explosion did it; unless the harm is accidental ("a bus
    plunged into a gorge, killing 25"), which ACLED does not code.
 3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
-   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
-4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+   worst treatment of the demonstrators anywhere in the report (:mod:`.protests`); a toll-only sentence or an
+   Attack by state forces right after a protest sentence is one of them (:func:`protest_sentences`).
+4. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
+   a report that names no demonstration, no riot and no state target ("A crowd set fire to houses of a minority
+   community") is Mob violence (rioters who turn on civilians or each other).
+5. ``crowd_with_demonstration_forms``: and a crowd that burns tyres or blocks roads demonstrates (ACLED lists
+   road-blocking and burning tyres under Violent demonstration): "Angry residents burnt tyres over power cuts".
+6. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
    MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
@@ -25,14 +31,15 @@ from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
-from .codebook import GENERIC_STRIKE, NEGATION
-from .protests import PROTEST_CONTEXT, protest_at_hand, protest_subtype
+from .codebook import _RIOT, COMPILED, GENERIC_STRIKE, NEGATION
+from .protests import CAUSE, PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 PROTEST_FAMILY = frozenset(
     {"Peaceful protest", "Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
 )
+_SEXUAL_VIOLENCE = next(p for sub, p in COMPILED if sub == "Sexual violence")
 _INHERIT_WINDOW = 3  # sentences back that a weaponless strike may borrow its weapon from
 
 
@@ -48,6 +55,7 @@ class Draft:
     wounded: Sequence = ()  # CasualtyMention of kind "wounded" in the sentence
     earlier: Sequence[tuple[int, str]] = ()  # (sentence index, codebook sub-type) of earlier typed sentences
     protest_text: str = ""  # the report's protest sentences, joined (empty when it is not about a protest)
+    in_protest: bool = False  # the sentence is one of them (protest_sentences)
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
     claimant: str | None = None  # who the sentence says made the statement
@@ -97,7 +105,51 @@ _BLAST = re.compile(r"\b(?:blasts?|explosions?|exploded|explosives?|bombs?|bombi
 def protest_family(d: Draft) -> str | None:
     if not d.protest_text or d.sub is None:
         return None
-    return protest_subtype(d.protest_text) if is_protest_sentence(d.sub, d.sentence) else None
+    return protest_subtype(d.protest_text) if d.in_protest or is_protest_sentence(d.sub, d.sentence) else None
+
+
+#: A demonstration or riot named, or the state as the crowd's target: then a violent crowd is a Violent demonstration.
+_DEMONSTRATION = re.compile(
+    rf"\b(?:{_RIOT})|{PROTEST_CONTEXT.pattern}|\b(?:police|security forces|officers|government|officials?|"
+    r"authorities|ministry|parliament|governor|mayor|(?:prime )?minister|president|opposition|civil disobedience|"
+    r"(?:state|public) (?:property|buildings?|offices?)|barricad\w*|"
+    r"block\w* (?:\w+ )?(?:roads?|streets?|highways?|railways?|traffic))\b",
+    re.I,
+)
+
+
+def crowd_without_demonstration(d: Draft) -> str | None:
+    """A violent crowd with no demonstration, riot or state target named is Mob violence.
+
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "A crowd set fire to houses in Jos.", 0))
+    'Mob violence'
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "A crowd set fire to a police post.", 0)) is None
+    True
+    >>> crowd_without_demonstration(Draft("Violent demonstration", "Supporters blocked streets in Yerevan.", 0)) is None
+    True
+    """
+    if d.sub != "Violent demonstration" or _DEMONSTRATION.search(d.protest_text or d.sentence):
+        return None
+    return "Mob violence"
+
+
+#: The forms of a demonstration (ACLED's Violent demonstration: "road-blocking using barricades, burning tires").
+_DEMONSTRATION_FORM = re.compile(
+    r"\b(?:burn\w* (?:\w+ )?(?:tyres|tires)|block\w* (?:\w+ )?(?:roads?|highways?|streets?|traffic|railways?)|"
+    r"barricad\w*|roadblocks?)\b",
+    re.I,
+)
+
+
+def crowd_with_demonstration_forms(d: Draft) -> str | None:
+    """A crowd that burns tyres or blocks roads demonstrates: a Violent demonstration, not Mob violence.
+
+    >>> crowd_with_demonstration_forms(Draft("Mob violence", "Angry residents burnt tyres on the main road.", 0))
+    'Violent demonstration'
+    >>> crowd_with_demonstration_forms(Draft("Mob violence", "An angry mob beat a thief to death.", 0)) is None
+    True
+    """
+    return "Violent demonstration" if d.sub == "Mob violence" and _DEMONSTRATION_FORM.search(d.sentence) else None
 
 
 def territory_by_actor(d: Draft) -> str | None:
@@ -120,6 +172,8 @@ REFINERS: tuple[tuple[str, Refiner], ...] = (
     ("inherited_weapon", inherited_weapon),
     ("deaths_only", deaths_only),
     ("protest_family", protest_family),
+    ("crowd_without_demonstration", crowd_without_demonstration),
+    ("crowd_with_demonstration_forms", crowd_with_demonstration_forms),
     ("territory_by_actor", territory_by_actor),
 )
 
@@ -142,7 +196,37 @@ def is_protest_sentence(sub: str | None, sentence: str) -> bool:
         return False
     if sub == "Arrests" and not protest_at_hand(sentence):
         return False  # arrests before a rally or for having led one are no intervention in it
+    if sub == "Sexual violence" and _SEXUAL_VIOLENCE.search(CAUSE.sub(" ", sentence)):
+        return False  # a rape that is not the protest's cause is the event ACLED codes, wherever it happened
     return sub in PROTEST_FAMILY or bool(
         PROTEST_CONTEXT.search(sentence)
         and EVENT_TYPE_OF[sub] in ("Battles", "Riots", "Violence against civilians", "Strategic developments")
     )
+
+
+#: State forces at a protest: their violence in the sentences right after one is how the protest was treated.
+STATE_FORCE = re.compile(
+    r"\b(?:police\w*|security (?:forces|personnel|agents|officers)|soldiers|troops|army|military|officers|"
+    r"gendarmes?|gendarmerie|paramilitar\w+|national guard)\b",
+    re.I,
+)
+_FOLLOW = 2  # sentences after a protest sentence that may tell how it was treated
+
+
+def protest_sentences(mentions: Sequence, text: str) -> tuple[frozenset[int], str]:
+    """The sentence indices of a report's protest and their text, joined: its protest sentences and, at most two
+    sentences after one, a sentence that only gives a toll or an Attack by state forces (ACLED: one incident, the
+    demonstrators' treatment: "Thousands marched in X. Soldiers opened fire, and two people were killed.").
+
+    Each mention needs ``sub_event_type``, ``sentence_index``, ``start`` and ``end`` (offsets into ``text``).
+    """
+    protest = [m for m in mentions if is_protest_sentence(m.sub_event_type, text[m.start : m.end])]
+    follow = [
+        m
+        for m in mentions
+        if m not in protest
+        and (m.sub_event_type is None or (m.sub_event_type == "Attack" and STATE_FORCE.search(text[m.start : m.end])))
+        and any(0 < m.sentence_index - p.sentence_index <= _FOLLOW for p in protest)
+    ]
+    chosen = sorted({(m.start, m.end, m.sentence_index) for m in protest + follow})
+    return frozenset(i for _, _, i in chosen), " ".join(text[a:b] for a, b, _ in chosen)
