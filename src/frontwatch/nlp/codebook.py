@@ -514,7 +514,8 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Abduction/forced disappearance",
         "people taken away or held for ransom, nobody killed: the taking is the event, whoever stormed in (ACLED)",
-        r"abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*|ransom\w*|(?:took|taken|taking|carried|whisked|led) (?:\w+ ){0,3}?away\b|taken hostage|held hostage",
+        # "the kidnapped pupils" names people taken before: a deal that frees them is an Agreement
+        r"(?<!the )(?:abduct(?!ors?\b)\w*|kidnap(?!pers?\b)\w*)|ransom\w*|(?:took|taken|taking|carried|whisked|led) (?:\w+ ){0,3}?away\b|taken hostage|held hostage",
         (
             "Bandits seized a district officer on the highway and demanded a ransom.",
             "Gunmen took two engineers from their car and are holding them for ransom.",
@@ -845,7 +846,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "looting and destruction",
-        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:?:houses|homes|shops|vehicles|buildings|markets?|schools?|churches|mosques|temples|granaries|crops|offices|stores|huts)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
+        r"loot\w*|destruction of (?:\w+ )?propert\w+|(?:shops|houses|homes|vehicles|cars|buildings|property|properties|stores)\W+(?:\w+\W+){0,3}(?:burned|burnt|torched|looted|destroyed|vandali[sz]ed|set ablaze)|ransack\w*|vandali[sz]\w*|torch(?:ed|ing)|set (?:\w+ )?(?:on )?fire|arson\w*|plunder\w*|razed|demolish\w*|(?:blew|blown) up (?:a |an |the )?(?:\w+ ){0,2}(?:bridges?|dams?|buildings?|houses?|homes?|schools?|churches?|plants?|stations?|warehouses?)\b|destroyed (?:\w+ )?(?:houses|homes|shops|property|properties|crops|vehicles|buildings)|burn(?:ed|t) (?:down )?(?:\w+ ){0,3}(?:houses|homes|shops|vehicles|buildings|markets?|schools?|churches|mosques|temples|granaries|crops|offices|stores|huts)|pillag\w+|sabotag\w+|(?:destroyed|damaged|vandali[sz]ed|toppled|cut down) (?:an? |the |\w+ ){0,3}(?:masts?|(?:telecom\w*|mobile|phone|cell|communications?) (?:masts?|towers?)|pylons?|power lines?|pipelines?|railway (?:lines?|tracks?)|rail lines?|railway|infrastructure)\b|(?:seiz|stole|stolen|steal|commandeer|hijack|rustl)\w* (?:\w+ ){0,3}(?:food aid|aid (?:supplies|convoys?|trucks|lorries)|relief (?:supplies|goods|food)|humanitarian (?:aid|supplies)|livestock|cattle|cows|goats|camels)\b",
         (
             "Looters ransacked shops in the centre.",
             "Retreating troops blew up the bridge over the river.",
