@@ -20,6 +20,8 @@ else the publication date. Deaths: all sides added up, 0 where nobody died.
     PYTHONPATH=src python tools/make_battles_gold.py eval/gold/codebook-battles.jsonl
 """
 
+# ruff: noqa: E501  (one gold sentence per line reads better than a sentence split across lines)
+
 from __future__ import annotations
 
 import json

@@ -28,3 +28,14 @@ def test_a_belligerents_claim_is_about_its_own_forces():
 def test_without_a_claimant_a_sideless_state_actor_keeps_the_verb():
     assert territory_by_actor(_draft(None)) == "Government regains territory"
     assert territory_by_actor(_draft("local residents")) == "Government regains territory"
+
+
+def test_a_governments_affiliates_regain_ground_and_other_militias_overtake_it():
+    from frontwatch.nlp.actors import find_actors
+
+    def typed(sentence: str) -> str | None:
+        draft = Draft("Government regains territory", sentence, 0, actor=find_actors(sentence)[0], country=None)
+        return territory_by_actor(draft)
+
+    assert typed("Pro-government militias retook two villages from the insurgents.") == "Government regains territory"
+    assert typed("Militias retook two villages from the insurgents.") == "Non-state actor overtakes territory"

@@ -61,8 +61,19 @@ _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
-_CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
+_CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|child|children|resident|civilian|volunteer|farmer|pensioner|driver|teacher|student|doctor|nurse|journalist|worker|shopkeeper|trader|priest|pastor|imam|official|passenger|pedestrian|shepherd|herder|motorist|fisherm[ae]n)s?)\b"
 
+#: Armed people and armed places (ACLED: violence against them is an Armed clash, whoever struck first; only
+#: unarmed victims make an Attack).
+_ARMED_TARGET = r"(?:soldiers?|troops|troopers?|jawans?|cops?|constables?|servicem[ae]n|servicewom[ae]n|policem[ae]n|policewom[ae]n|police officers?|gendarmes?|gendarmerie|guards?(?! of honou?r)|guardsmen|militiam[ae]n|militias?|vigilantes?|self-defen[cs]e (?:groups?|units?|forces|militias?)|peacekeep\w+|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|paramilitar\w+|commandos?|marines|paratroopers|(?:army|military|police|security|border|gendarmerie|naval|navy|militia|rebel) (?:posts?|outposts?|bases?|stations?|camps?|convoys?|patrols?|vehicles?|barracks|headquarters|checkpoints?|positions|units?|personnel|forces|officers?|garrisons?|installations?)|checkpoints?|outposts?|barracks|garrisons?|bases?|posts?(?! office)|convoys?(?! (?:of|carrying) (?:\w+ )?(?:civilians|refugees|evacuees|aid|food|displaced))|patrols?|positions|personnel|police(?! (?:informants?|informers?|spokesm[ae]n|\w+['’]s\b))|army(?! (?:spokesm[ae]n|officials?|hospital|doctors?|\w+['’]s\b))|military(?! (?:spokesm[ae]n|officials?|hospital|doctors?|court|prosecutors?|\w+['’]s\b)))\b(?!['’]s)"
+#: Words between an attack verb and its object that leave the object behind (a place, a second party, a clause).
+_OBJECT_GAP = r"(?:(?:members?|groups?|units?|teams?|squads?|contingents?|platoons?|detachments?|columns?|dozens|hundreds|scores|some|several|many|all|\d+|one|two|three|four|five|six|seven|eight|nine|ten) of\s+|(?!(?:of|near|in|at|outside|inside|close|by|from|to|on|with|and|as|after|before|while|when|where|who|which|that|civilians?|civilian|residents?|villagers?|people|children|women|men|passengers?|farmers|worshippers|famil(?:y|ies)|relatives?|wife|husband|sons?|daughters?|father|mother|brother|sister|houses?|homes?|residences?|shops?|evacuation|aid|humanitarian|relief|medical|refugees?|school|wedding|funeral|retired|former|off-duty|ex)\b)[\w'’-]+\s+){0,5}?"
+#: Combatants out of the fight (captured, surrendering, detained): killing them is an Attack.
+_FIGHTERS = r"(?:soldiers?|troops|servicem[ae]n|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|militiam[ae]n|policem[ae]n|police officers?|gendarmes?|guards?|marines|paratroopers|prisoners|captives)"
+_KILL = r"(?:execut(?:ed|es|ing)|kill(?:ed|s|ing)?|shot(?: dead)?|shoot(?:s|ing)?|murder(?:ed|s|ing)?|tortur(?:ed|es|ing)|behead(?:ed|s|ing)|gunned down|summarily (?:killed|shot))"
+#: An attempt to take a place, and its failure.
+_TAKE = r"(?:captur(?:e|ed|ing)|seiz(?:e|ed|ing)|tak(?:e|ing)(?! (?:part|refuge|shelter|cover|photos?|pictures?|care|place|hostages?|prisoners?)\b)(?: over| control of)?|overr(?:un|an|unning)|storm(?:ed|ing)?|occupy(?:ing)?|retake|recaptur(?:e|ing)|break into|gain control of)"
+_FAILED = r"(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing)|foil(?:ed|s|ing)|thwart(?:ed|s|ing)|fend(?:ed|ing|s)? (?:\w+ )?off|fought (?:\w+ )?off|beaten (?:back|off)|beat (?:\w+ )?(?:back|off)|pushed (?:\w+ )?back|driven (?:back|off)|drove (?:\w+ )?(?:back|off)|held (?:\w+ )?off|(?:was|were) (?:stopped|halted|checked|defeated)|failed|unsuccessful(?:ly)?|without success|in vain|frustrated|forced (?:\w+ ){0,2}to (?:retreat|withdraw|pull back|fall back))"
 
 @dataclass(frozen=True)
 class Rule:
@@ -140,6 +151,46 @@ RULES: tuple[Rule, ...] = (
             "Two men detonated explosives near the post, killing themselves.",
         ),
         ("A car bomb exploded outside the police station.",),
+    ),
+    Rule(
+        "Attack",
+        "combatants out of the fight (captured, surrendering, detained) killed: they are defenceless, so an Attack",
+        rf"{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,3}}?(?:captured|captive|surrendering|surrendered|detained|unarmed|imprisoned|abducted|kidnapped|handcuffed|bound)\s+(?:[\w'’-]+\s+){{0,2}}?{_FIGHTERS}\b|{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,4}}?{_FIGHTERS}\s+(?:who|that)\s+(?:had\s+)?(?:surrendered|been captured|been taken prisoner|laid down (?:their )?(?:arms|weapons)|been detained|raised (?:their|a) (?:hands|white flag)|were surrendering|tried to surrender)\b|{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,4}}?{_FIGHTERS}\s+(?:(?:who|whom|that)\s+)?(?:they|it|he|she|the \w+)\s+(?:had\s+)?(?:captured|taken prisoner|detained|abducted|seized|kidnapped|held)\b|{_KILL}\s+(?:[\w'’-]+\s+){{0,4}}?(?:prisoners of war|pows|war prisoners)\b|(?:execution|killing|murder|torture|shooting)s? of (?:[\w'’-]+ ){{0,3}}?(?:prisoners of war|pows|war prisoners|captured|captive|surrendering|surrendered)\b|(?:captured|captive|surrendering|surrendered|detained) (?:[\w'’-]+ ){{0,2}}?{_FIGHTERS} (?:\w+ ){{0,2}}?(?:were|was|had been|have been|has been) (?:summarily )?(?:executed|shot|killed|tortured|beheaded)",
+        (
+            "Soldiers executed three captured rebels near the border.",
+            "Troops shot two enemy soldiers who had surrendered near the bridge.",
+            "Militants killed four detained policemen in the forest.",
+            "Russian soldiers shot dead Ukrainian prisoners of war near Bakhmut.",
+            "Five captured fighters were executed by the militia.",
+            "Jihadists executed five soldiers they had captured in an ambush.",
+        ),
+        (
+            "Ukrainian forces captured two Russian soldiers near Bakhmut.",
+            "Soldiers killed two rebels and captured three others.",
+            "Troops killed two soldiers and captured three soldiers near the river.",
+            "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Armed clash",
+        "an attempt to take a place that is repelled, foiled or pushed back: fighting, never a change of ground",
+        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\bto (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\bto (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)",
+        (
+            "Militants tried to capture the village but were repelled by government forces.",
+            "An attempt by the rebels to seize the airport was foiled by the army after hours of fighting.",
+            "Jihadists launched an attack to take the town, but troops pushed them back.",
+            "The garrison fended off an attempt by insurgents to overrun the base.",
+            "Russian forces failed to capture the village despite repeated assaults.",
+            "A bid by the militia to take over the district centre was thwarted by police.",
+        ),
+        (
+            "The rebels captured three villages in the north.",
+            "Government troops pushed the rebels out of the town.",
+            "Police foiled a plot to bomb the railway station.",
+            "Residents tried to take part in the march.",
+        ),
+        main=False,
     ),
     Rule(
         "Disrupted weapons use",
@@ -321,12 +372,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)|(?:forces|troops|fighters|militants|rebels|insurgents|militias?|militiam[ae]n|army|soldiers|units|jihadists|gunmen)\s+(?:\w+\s+){0,2}?(?:left|abandoned|quit|evacuated)\s+(?:[\w'’-]+\s+){0,5}?(?:under|as part of|in line with|in accordance with|following) (?:an? |the )?(?:[\w'’-]+ ){0,2}?(?:deal|agreement|accord|arrangement|truce|cease-?fire)\b",
         (
             "Russian forces withdrew from the right bank of the Dnipro without a fight.",
             "Russian forces took over Dovhuny without fighting as Ukrainian units withdrew.",
+            "Militants left the town under a deal brokered by local elders.",
         ),
-        ("APU forced Russian troops to withdraw in four directions.",),
+        (
+            "APU forced Russian troops to withdraw in four directions.",
+            "Residents left the town after the shelling.",
+            "Residents left the town under a ceasefire agreement.",
+        ),
     ),
     Rule(
         "Armed clash",
@@ -476,6 +532,29 @@ RULES: tuple[Rule, ...] = (
         ("The enemy attacked the town with drones twice.", "Russian missiles attacked the city without success."),
         main=False,
         excludes=r"\b(?:drones?|uavs?|missiles?|rockets?|artillery|shell\w*|aircraft|aviation|bombs?|mortars?|mlrs)\b",
+    ),
+    Rule(
+        "Armed clash",
+        "armed victims (soldiers, police, guards, militias; a post, base, checkpoint, convoy or patrol): a clash, whoever struck first",
+        rf"(?:attack(?:ed|ing|s)?|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|ambush(?:ed|es|ing)?|overr(?:an|un|unning)|assault(?:ed|ing|s)?|invad(?:ed|es|ing)|fired (?:up)?on|fired at|open(?:ed|s)? fire (?:on|at)|shot(?: and killed| dead)?|shoot(?:s|ing)?|gunned down|gun(?:s|ning)? down|kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+(?:(?:on|against)\s+)?{_OBJECT_GAP}{_ARMED_TARGET}|{_ARMED_TARGET}\s+(?:[\w'’-]+\s+){{0,2}}?(?:were|was|have been|has been|had been|got)\s+(?:\w+\s+)?(?:shot|gunned down|ambushed|attacked|murdered)\b",
+        (
+            "Gunmen stormed an army post near the border, killing three soldiers and wounding four.",
+            "Militants attacked a police station in the north, killing two officers.",
+            "A sniper shot a soldier near the front line.",
+            "Insurgents shot dead a policeman guarding a bank.",
+            "Bandits attacked a vigilante group, killing twelve of its members.",
+            "Three soldiers were shot dead when militants attacked their patrol.",
+            "Armed men opened fire on border guards at a crossing point.",
+        ),
+        (
+            "Gunmen stormed a village near an army base, killing ten residents.",
+            "A sniper shot dead a woman crossing the street.",
+            "Soldiers opened fire on an evacuation convoy of civilians near the village.",
+            "Gunmen shot a man outside a police station.",
+            "Militants shot a teacher outside a school.",
+            # a toll alone names no attack: the refiners and the incident it follows decide
+            "One Ukrainian soldier and three Russian soldiers were killed.",
+        ),
     ),
     Rule(
         "Attack",
