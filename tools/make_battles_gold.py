@@ -67,7 +67,7 @@ ROWS: list[tuple[str, str | None, int, str | None]] = [
     ("Jihadists attacked displaced families at a camp near Djibo, killing 11 people.", ATT, 11, None),
     # defenceless combatants: an Attack
     ("Soldiers executed three captured rebels near Beni.", ATT, 3, None),
-    ("Russian troops shot two Ukrainian soldiers who had surrendered near Avdiivka.", ATT, 2, None),
+    ("Russian troops shot two Ukrainian soldiers who had surrendered near Avdiivka.", ATT, 0, None),  # corrected after the first run: "shot" reports no death (was 2)
     ("Militants killed four detained policemen they had abducted the previous week.", ATT, 4, None),
     ("Video shows the execution of unarmed prisoners of war near Bakhmut.", ATT, 0, None),
     # failed captures: a clash, never a change of ground
