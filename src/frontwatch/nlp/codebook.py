@@ -65,7 +65,7 @@ _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elde
 
 #: Armed people and armed places (ACLED: violence against them is an Armed clash, whoever struck first; only
 #: unarmed victims make an Attack).
-_ARMED_TARGET = r"(?:soldiers?|troops|troopers?|jawans?|cops?|constables?|servicem[ae]n|servicewom[ae]n|policem[ae]n|policewom[ae]n|police officers?|gendarmes?|gendarmerie|guards?(?! of honou?r)|guardsmen|militiam[ae]n|militias?|vigilantes?|self-defen[cs]e (?:groups?|units?|forces|militias?)|peacekeep\w+|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|paramilitar\w+|commandos?|marines|paratroopers|(?:army|military|police|security|border|gendarmerie|naval|navy|militia|rebel) (?:posts?|outposts?|bases?|stations?|camps?|convoys?|patrols?|vehicles?|barracks|headquarters|checkpoints?|positions|units?|personnel|forces|officers?|garrisons?|installations?)|checkpoints?|outposts?|barracks|garrisons?|bases?|posts?(?! office)|convoys?(?! (?:of|carrying) (?:\w+ )?(?:civilians|refugees|evacuees|aid|food|displaced))|patrols?|positions|personnel|police(?! (?:informants?|informers?|spokesm[ae]n|\w+['’]s\b))|army(?! (?:spokesm[ae]n|officials?|hospital|doctors?|\w+['’]s\b))|military(?! (?:spokesm[ae]n|officials?|hospital|doctors?|court|prosecutors?|\w+['’]s\b)))\b(?!['’]s)"
+_ARMED_TARGET = r"(?:soldiers?|troops|troopers?|jawans?|cops?|constables?|servicem[ae]n|servicewom[ae]n|policem[ae]n|policewom[ae]n|police officers?|gendarmes?|gendarmerie|guards?(?! of honou?r)|guardsmen|militiam[ae]n|militias?|vigilantes?|self-defen[cs]e (?:groups?|units?|forces|militias?)|peacekeep\w+|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|separatists?|terrorists?|extremists?|islamists?|bandits?|gunmen|attackers?|assailants?|mercenar(?:y|ies)|paramilitar\w+|commandos?|marines|paratroopers|(?:army|military|police|security|border|gendarmerie|naval|navy|militia|rebel) (?:posts?|outposts?|bases?|stations?|camps?|convoys?|patrols?|vehicles?|barracks|headquarters|checkpoints?|positions|units?|personnel|forces|officers?|garrisons?|installations?)|checkpoints?|outposts?|barracks|garrisons?|bases?|posts?(?! office)|convoys?(?! (?:of|carrying) (?:\w+ )?(?:civilians|refugees|evacuees|aid|food|displaced))|patrols?|positions|personnel|police(?! (?:informants?|informers?|spokesm[ae]n|\w+['’]s\b))|army(?! (?:spokesm[ae]n|officials?|hospital|doctors?|\w+['’]s\b))|military(?! (?:spokesm[ae]n|officials?|hospital|doctors?|court|prosecutors?|\w+['’]s\b)))\b(?!['’]s)"
 #: Words between an attack verb and its object that leave the object behind (a place, a second party, a clause).
 _OBJECT_GAP = r"(?:(?:members?|groups?|units?|teams?|squads?|contingents?|platoons?|detachments?|columns?|dozens|hundreds|scores|some|several|many|all|\d+|one|two|three|four|five|six|seven|eight|nine|ten) of\s+|(?!(?:of|near|in|at|outside|inside|close|by|from|to|on|with|and|as|after|before|while|when|where|who|which|that|civilians?|civilian|residents?|villagers?|people|children|women|men|passengers?|farmers|worshippers|famil(?:y|ies)|relatives?|wife|husband|sons?|daughters?|father|mother|brother|sister|houses?|homes?|residences?|shops?|evacuation|aid|humanitarian|relief|medical|refugees?|school|wedding|funeral|retired|former|off-duty|ex)\b)[\w'’-]+\s+){0,5}?"
 #: Combatants out of the fight (captured, surrendering, detained): killing them is an Attack.
@@ -371,6 +371,21 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Non-violent transfer of territory",
+        "ground entered or taken once its holders had left, with no fighting reported",
+        r"(?:took (?:over|control)|captured|seized|occupied|entered|moved into|advanced into|took)\b[^.;]{0,60}?\b(?:after|as|when|once)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:withdrew|had withdrawn|retreated|had retreated|pulled out|had pulled out|left|had left|abandoned|fled)\b",
+        (
+            "Government forces advanced into the town after the rebels withdrew.",
+            "Rebels took control of the base after the army pulled out.",
+        ),
+        (
+            "Rebels took control of the base after heavy fighting, as the army withdrew.",
+            "Residents returned to the town after the troops left.",
+        ),
+        main=False,
+        excludes=r"\b(?:fighting|fought|clash\w*|battl\w*|assault\w*|offensive|attack\w*|storm\w*|shell\w*|kill\w*|wound\w*|ambush\w*|overr[au]n)\b",
+    ),
+    Rule(
+        "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
         r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|handed over (?:control|the|to)|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)|(?:forces|troops|fighters|militants|rebels|insurgents|militias?|militiam[ae]n|army|soldiers|units|jihadists|gunmen)\s+(?:\w+\s+){0,2}?(?:left|abandoned|quit|evacuated)\s+(?:[\w'’-]+\s+){0,5}?(?:under|as part of|in line with|in accordance with|following) (?:an? |the )?(?:[\w'’-]+ ){0,2}?(?:deal|agreement|accord|arrangement|truce|cease-?fire)\b",
         (
@@ -545,6 +560,7 @@ RULES: tuple[Rule, ...] = (
             "Bandits attacked a vigilante group, killing twelve of its members.",
             "Three soldiers were shot dead when militants attacked their patrol.",
             "Armed men opened fire on border guards at a crossing point.",
+            "The army said its troops killed 20 bandits in an operation in the north-west.",
         ),
         (
             "Gunmen stormed a village near an army base, killing ten residents.",
