@@ -72,8 +72,8 @@ _OBJECT_GAP = r"(?:(?:members?|groups?|units?|teams?|squads?|contingents?|platoo
 _FIGHTERS = r"(?:soldiers?|troops|servicem[ae]n|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|militiam[ae]n|policem[ae]n|police officers?|gendarmes?|guards?|marines|paratroopers|prisoners|captives)"
 _KILL = r"(?:execut(?:ed|es|ing)|kill(?:ed|s|ing)?|shot(?: dead)?|shoot(?:s|ing)?|murder(?:ed|s|ing)?|tortur(?:ed|es|ing)|behead(?:ed|s|ing)|gunned down|summarily (?:killed|shot))"
 #: An attempt to take a place, and its failure.
-_TAKE = r"(?:captur(?:e|ed|ing)|seiz(?:e|ed|ing)|tak(?:e|ing)(?! (?:part|refuge|shelter|cover|photos?|pictures?|care|place|hostages?|prisoners?)\b)(?: over| control of)?|overr(?:un|an|unning)|storm(?:ed|ing)?|occupy(?:ing)?|retake|recaptur(?:e|ing)|break into|gain control of)"
-_FAILED = r"(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing)|foil(?:ed|s|ing)|thwart(?:ed|s|ing)|fend(?:ed|ing|s)? (?:\w+ )?off|fought (?:\w+ )?off|beaten (?:back|off)|beat (?:\w+ )?(?:back|off)|pushed (?:\w+ )?back|driven (?:back|off)|drove (?:\w+ )?(?:back|off)|held (?:\w+ )?off|(?:was|were) (?:stopped|halted|checked|defeated)|failed|unsuccessful(?:ly)?|without success|in vain|frustrated|forced (?:\w+ ){0,2}to (?:retreat|withdraw|pull back|fall back))"
+_TAKE = r"(?:captur(?:e|ed|ing)|seiz(?:e|ed|ing)|tak(?:e|ing)(?! (?:part|refuge|shelter|cover|photos?|pictures?|care|place|hostages?|prisoners?)\b)(?: over| control of)?|overr(?:un|an|unning)|storm(?:ed|ing)?|occupy(?:ing)?|retake|recaptur(?:e|ing)|break into|gain control of|encircl(?:e|ing)|surround(?:ing)?|enter(?:ing)?)"
+_FAILED = r"(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing)|foil(?:ed|s|ing)|thwart(?:ed|s|ing)|fend(?:ed|ing|s)? (?:\w+ )?off|fought (?:\w+ )?off|beaten (?:back|off)|beat (?:\w+ )?(?:back|off)|pushed (?:\w+ )?back|driven (?:back|off)|drove (?:\w+ )?(?:back|off)|held (?:\w+ )?off|(?:was|were) (?:stopped|halted|checked|defeated)|stopp(?:ed|ing)|halt(?:ed|ing)|failed|ended in failure|unsuccessful(?:ly)?|without success|in vain|frustrated|forced (?:\w+ ){0,2}to (?:retreat|withdraw|pull back|fall back))"
 
 @dataclass(frozen=True)
 class Rule:
@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "an attempt to take a place that is repelled, foiled or pushed back: fighting, never a change of ground",
-        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\bto (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\bto (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)",
+        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)",
         (
             "Militants tried to capture the village but were repelled by government forces.",
             "An attempt by the rebels to seize the airport was foiled by the army after hours of fighting.",
@@ -183,9 +183,12 @@ RULES: tuple[Rule, ...] = (
             "The garrison fended off an attempt by insurgents to overrun the base.",
             "Russian forces failed to capture the village despite repeated assaults.",
             "A bid by the militia to take over the district centre was thwarted by police.",
+            "Troops beat back an assault aimed at capturing the border post.",
+            "The defenders stopped an attempt to encircle the town.",
         ),
         (
             "The rebels captured three villages in the north.",
+            "Government troops captured the town, halting the rebel advance.",
             "Government troops pushed the rebels out of the town.",
             "Police foiled a plot to bomb the railway station.",
             "Residents tried to take part in the march.",
@@ -481,7 +484,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
@@ -500,6 +503,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian forces capture two Russian soldiers near Bakhmut",
             "Three marines taken prisoner near Krynky",
             "Ukrainian troops come under fire near Horlivka",
+            "Security forces and militants traded fire for hours in the district.",
         ),
         (
             "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
