@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "an attempt to take a place that is repelled, foiled or pushed back: fighting, never a change of ground",
-        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)",
+        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)|\b(?:tri(?:ed|es)|trying|attempt(?:s|ed|ing)?|sought|seeking|bids?|efforts?)\s+(?:[\w'’-]+\s+){{0,3}}?to (?:\w+ )?{_TAKE}\b(?![^.;]*\b(?:finally|eventually|succeeded|managed|took|captured|seized|overran|fell|control of|entered)\b)",
         (
             "Militants tried to capture the village but were repelled by government forces.",
             "An attempt by the rebels to seize the airport was foiled by the army after hours of fighting.",
@@ -185,10 +185,13 @@ RULES: tuple[Rule, ...] = (
             "A bid by the militia to take over the district centre was thwarted by police.",
             "Troops beat back an assault aimed at capturing the border post.",
             "The defenders stopped an attempt to encircle the town.",
+            # an attempt with no outcome reported: fighting, and no ground reported taken
+            "Russian forces are trying to capture the town, the governor said.",
         ),
         (
             "The rebels captured three villages in the north.",
             "Government troops captured the town, halting the rebel advance.",
+            "Rebels, who had tried to capture the city for months, finally seized its airport.",
             "Government troops pushed the rebels out of the town.",
             "Police foiled a plot to bomb the railway station.",
             "Residents tried to take part in the march.",
@@ -364,10 +367,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "an attack that was repelled: fighting, not a change of ground",
-        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
+        r"(?:attack\w*|assault\w*|advance\w*|offensive|infiltrat\w*|incursions?|break-?through)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
         (
             "Russian infantry attacked near Synkivka and was pushed back.",
             "Russian forces assaulted positions near Marinka; the attack was repelled.",
+            "A sabotage group attempted to infiltrate near the border; it was repelled.",
         ),
         ("Government troops pushed the rebels out of the town.",),
         main=False,
@@ -486,7 +490,7 @@ RULES: tuple[Rule, ...] = (
         "armed groups engage each other, whatever the weapons",
         r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push|infiltrate|penetrate|encircle)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
