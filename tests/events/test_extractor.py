@@ -237,3 +237,39 @@ def test_a_noun_trigger_takes_the_subject_of_the_verb_it_serves(extractor):
     # "in an ambush" hangs on "killed": its subject acts, not the militants nearer the trigger
     (event,) = _events(extractor, "Troops killed 15 militants in an ambush near Damboa.")[:1]
     assert (event["event_type"], event["actor1"], event["actor2"]) == ("Battles", "Military Forces", "Militants")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1"),
+    [
+        # the state's place or its dead after the verb are the target, not who takes the ground
+        ("The RSF seized the army headquarters in Nyala after weeks of fighting.",
+         "Non-state actor overtakes territory", None),
+        ("Jihadists overran a military base in Borno, killing several soldiers.", "Non-state actor overtakes territory",
+         "Militants"),
+        ("Government forces took control of the town from the rebels.", "Government regains territory",
+         "Military Forces"),
+        ("The Front seized the river port after heavy fighting with the army.", "Non-state actor overtakes territory",
+         None),
+    ],
+)
+def test_who_takes_ground_is_not_the_party_harmed_or_whose_base_it_was(extractor, text, sub, actor1):
+    event = _events(extractor, text)[0]
+    assert (event["sub_event_type"], event["actor1"]) == (sub, actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("Gunmen stormed an army post near the border, killing three soldiers and wounding four.", "Armed clash"),
+        ("Gunmen stormed a village near an army post, killing three farmers.", "Attack"),
+        ("A sniper shot a soldier near the front line.", "Armed clash"),
+        ("A sniper shot dead a woman crossing the street.", "Attack"),
+        ("Soldiers executed three captured rebels.", "Attack"),
+        ("Militants tried to capture the village but were repelled by government forces.", "Armed clash"),
+        ("A rebel attempt to seize the airport was foiled by the army.", "Armed clash"),
+        ("Police thwarted an attempt by gunmen to take over the district office.", "Armed clash"),
+    ],
+)
+def test_armed_victims_make_a_clash_and_a_failed_capture_is_no_change_of_ground(extractor, text, sub):
+    assert [e["sub_event_type"] for e in _events(extractor, text)] == [sub]

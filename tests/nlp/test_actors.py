@@ -40,3 +40,10 @@ def test_non_state_groups_by_their_common_names():
     assert [(a.name, a.state) for a in found] == [
         ("Rebels", False), ("Militia", False), ("Militants", False), ("Unidentified Armed Group", False),
         ("Unidentified Armed Group", False)]
+
+
+def test_a_governments_affiliates_act_for_the_state_in_territory():
+    # ACLED: "Government regains territory" covers state forces "or their affiliates"; other militias are non-state
+    found = find_actors("Pro-government militias and government-backed fighters drove out militias")
+    assert [(a.name, a.state) for a in found] == [
+        ("Militia (Pro-Government)", True), ("Militia (Pro-Government)", True), ("Militia", False)]

@@ -64,3 +64,14 @@ def test_a_rape_outside_a_protests_cause_stays_sexual_violence():
 
     assert not is_protest_sentence("Sexual violence", "Soldiers raped two women detained at the protest.")
     assert is_protest_sentence("Sexual violence", "Women marched to protest the rape of a girl.")
+
+
+def test_a_governments_affiliates_regain_ground_and_other_militias_overtake_it():
+    from frontwatch.nlp.actors import find_actors
+
+    def typed(sentence: str) -> str | None:
+        draft = Draft("Government regains territory", sentence, 0, actor=find_actors(sentence)[0], country=None)
+        return territory_by_actor(draft)
+
+    assert typed("Pro-government militias retook two villages from the insurgents.") == "Government regains territory"
+    assert typed("Militias retook two villages from the insurgents.") == "Non-state actor overtakes territory"

@@ -200,9 +200,28 @@ def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date |
     return None, None, None
 
 
+#: Who the verb harms ("killing three soldiers"), whose place is struck ("seized the army headquarters") and who was
+#: fought ("after fighting with the army"): the event's target, not its actor.
+_HARMED_BEFORE = re.compile(
+    r"\b(?:kill|wound|injur|execut|abduct)\w*\s+"
+    r"(?:(?!(?:when|as|after|while|by|in|during|because|since|before|and|but|with|near|on|at|from|for|of|that|who|which)\b)"
+    r"[\w-]+\s+){0,3}$",
+    re.I,
+)
+_FOUGHT_WITH = re.compile(
+    r"\b(?:fight\w*|fought|clash\w*|battl\w*|engag\w*|skirmish\w*|fire)\s+(?:with|against)\s+$", re.I
+)
+_PLACE_AFTER = re.compile(
+    r"\s+(?:headquarters|bases?|barracks|posts?|outposts?|positions|checkpoints?|camps?|garrisons?|convoys?)\b", re.I
+)
+
+
 def _is_target(text: str, actor: ActorMention) -> bool:
     before = text[max(0, actor.start - 12) : actor.start].lower().split()
-    return bool(before) and before[-1] in _TARGET_WORDS
+    if before and before[-1] in _TARGET_WORDS:
+        return True
+    window = text[max(0, actor.start - 40) : actor.start]
+    return bool(_HARMED_BEFORE.search(window) or _FOUGHT_WITH.search(window) or _PLACE_AFTER.match(text, actor.end))
 
 
 _WEAPON_OWNED = re.compile(

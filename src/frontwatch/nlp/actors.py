@@ -188,13 +188,16 @@ def country_of_iso(code: str | None, profile: ConflictProfile | None = None) -> 
 
 
 _GENERIC = re.compile(
-    r"\b(?P<g>government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
+    r"\b(?P<g>pro-government (?:militias?|militiamen|forces|fighters)|government-(?:allied|backed|aligned|affiliated) (?:militias?|militiamen|forces|fighters)|government forces|regime forces|security forces|the army|troops|soldiers|police|rebels|militants|insurgents|"
     r"separatists|gunmen|jihadists|rebel fighters|militias?|militiamen|terrorists|islamists|extremists|bandits|assailants|attackers|armed men|islamic state|isis|isil|taliban|al-shabaab|boko haram|houthis?|protesters|demonstrators|rioters|mob)\b",
     re.I,
 )
 _STATE_WORDS = frozenset(
     {"government forces", "regime forces", "security forces", "the army", "troops", "soldiers", "police"}
 )
+#: A government's affiliates (ACLED: "Government regains territory" covers state forces "or their affiliates"):
+#: they act for the state in territory, under a militia's name.
+_AFFILIATE = re.compile(r"^(?:pro-government|government-(?:allied|backed|aligned|affiliated)) ", re.I)
 
 
 @dataclass(frozen=True)
@@ -226,12 +229,14 @@ def find_actors(text: str, *, offset: int = 0, profile: ConflictProfile | None =
         if any(a.start <= offset + m.start() < a.end for a in out):
             continue
         word = m.group("g").lower()
-        state = word in _STATE_WORDS
+        state = word in _STATE_WORDS or bool(_AFFILIATE.match(word))
         out.append(ActorMention(offset + m.start(), offset + m.end(), _generic_name(word), None, state))
     return sorted(out, key=lambda a: a.start)
 
 
 def _generic_name(word: str) -> str:
+    if _AFFILIATE.match(word):
+        return "Militia (Pro-Government)"
     names = {
         "isis": "Islamic State",
         "isil": "Islamic State",

@@ -75,8 +75,19 @@ _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
-_CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
+_CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|child|children|resident|civilian|volunteer|farmer|pensioner|driver|teacher|student|doctor|nurse|journalist|worker|shopkeeper|trader|priest|pastor|imam|official|passenger|pedestrian|shepherd|herder|motorist|fisherm[ae]n)s?)\b"
 
+#: Armed people and armed places (ACLED: violence against them is an Armed clash, whoever struck first; only
+#: unarmed victims make an Attack).
+_ARMED_TARGET = r"(?:soldiers?|troops|troopers?|jawans?|cops?|constables?|servicem[ae]n|servicewom[ae]n|policem[ae]n|policewom[ae]n|police officers?|gendarmes?|gendarmerie|guards?(?! of honou?r)|guardsmen|militiam[ae]n|militias?|vigilantes?|self-defen[cs]e (?:groups?|units?|forces|militias?)|peacekeep\w+|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|separatists?|terrorists?|extremists?|islamists?|bandits?|gunmen|attackers?|assailants?|mercenar(?:y|ies)|paramilitar\w+|commandos?|marines|paratroopers|(?:army|military|police|security|border|gendarmerie|naval|navy|militia|rebel) (?:posts?|outposts?|bases?|stations?|camps?|convoys?|patrols?|vehicles?|barracks|headquarters|checkpoints?|positions|units?|personnel|forces|officers?|garrisons?|installations?)|checkpoints?|outposts?|barracks|garrisons?|bases?|posts?(?! office)|convoys?(?! (?:of|carrying) (?:\w+ )?(?:civilians|refugees|evacuees|aid|food|displaced))|patrols?|positions|personnel|police(?! (?:informants?|informers?|spokesm[ae]n|\w+['’]s\b))|army(?! (?:spokesm[ae]n|officials?|hospital|doctors?|\w+['’]s\b))|military(?! (?:spokesm[ae]n|officials?|hospital|doctors?|court|prosecutors?|\w+['’]s\b)))\b(?!['’]s)"
+#: Words between an attack verb and its object that leave the object behind (a place, a second party, a clause).
+_OBJECT_GAP = r"(?:(?:members?|groups?|units?|teams?|squads?|contingents?|platoons?|detachments?|columns?|dozens|hundreds|scores|some|several|many|all|\d+|one|two|three|four|five|six|seven|eight|nine|ten) of\s+|(?!(?:of|near|in|at|outside|inside|close|by|from|to|on|with|and|as|after|before|while|when|where|who|which|that|civilians?|civilian|residents?|villagers?|people|children|women|men|passengers?|farmers|worshippers|famil(?:y|ies)|relatives?|wife|husband|sons?|daughters?|father|mother|brother|sister|houses?|homes?|residences?|shops?|evacuation|aid|humanitarian|relief|medical|refugees?|school|wedding|funeral|retired|former|off-duty|ex)\b)[\w'’-]+\s+){0,5}?"
+#: Combatants out of the fight (captured, surrendering, detained): killing them is an Attack.
+_FIGHTERS = r"(?:soldiers?|troops|servicem[ae]n|combatants?|fighters?|rebels?|militants?|insurgents?|jihadists?|militiam[ae]n|policem[ae]n|police officers?|gendarmes?|guards?|marines|paratroopers|prisoners|captives)"
+_KILL = r"(?:execut(?:ed|es|ing)|kill(?:ed|s|ing)?|shot(?: dead)?|shoot(?:s|ing)?|murder(?:ed|s|ing)?|tortur(?:ed|es|ing)|behead(?:ed|s|ing)|gunned down|summarily (?:killed|shot))"
+#: An attempt to take a place, and its failure.
+_TAKE = r"(?:captur(?:e|ed|ing)|seiz(?:e|ed|ing)|tak(?:e|ing)(?! (?:part|refuge|shelter|cover|photos?|pictures?|care|place|hostages?|prisoners?)\b)(?: over| control of)?|overr(?:un|an|unning)|storm(?:ed|ing)?|occupy(?:ing)?|retake|recaptur(?:e|ing)|break into|gain control of|encircl(?:e|ing)|surround(?:ing)?|enter(?:ing)?)"
+_FAILED = r"(?:repell?(?:ed|ing|s)?|repuls(?:ed|ing)|foil(?:ed|s|ing)|thwart(?:ed|s|ing)|fend(?:ed|ing|s)? (?:\w+ )?off|fought (?:\w+ )?off|beaten (?:back|off)|beat (?:\w+ )?(?:back|off)|pushed (?:\w+ )?back|driven (?:back|off)|drove (?:\w+ )?(?:back|off)|held (?:\w+ )?off|(?:was|were) (?:stopped|halted|checked|defeated)|stopp(?:ed|ing)|halt(?:ed|ing)|failed|ended in failure|unsuccessful(?:ly)?|without success|in vain|frustrated|forced (?:\w+ ){0,2}to (?:retreat|withdraw|pull back|fall back))"
 
 @dataclass(frozen=True)
 class Rule:
@@ -171,19 +182,6 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
-        "Mob violence",
-        "vigilantes' violence, whatever its verb (ACLED: vigilante groups are rioters, not an armed force): before the battle and interception words",
-        r"vigilant(?:e|es|ism)\b",
-        (
-            "A vigilante group foiled an attack by bandits on the community, killing nine of them.",
-            "Local vigilantes repelled an attack by gunmen on their village.",
-            "Cow vigilantes assaulted two women at the bus stand.",
-        ),
-        ("Residents were urged to remain vigilant after the attack.",),
-        main=False,
-        requires=r"\b(?:kill\w*|attack\w*|beat\w*|repel\w*|repuls\w*|foil\w*|clash\w*|lynch\w*|violen\w*|assault\w*|injur\w*|dead|died|shot|stabb\w*|fought|torch\w*)\b",
-    ),
-    Rule(
         "Chemical weapon",
         "chemical agents",
         r"chlorine|sarin|mustard (?:gas|agents?)|phosgene|blister agents?|toxic (?:gas|chemicals?)|poison(?:ous)? gas|nerve (?:agents?|gas)|chemical (?:weapons?|attacks?|agents?|munitions?|bombs?)|gas attacks?|chloropicrin|cs gas (?:grenades?|munitions?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:\w+ ){0,2}(?:with|containing|filled with|of) (?:cs|chloropicrin|irritant|asphyxiating) (?:gas|agents?)|(?:grenades?|munitions?|shells?|bombs?|canisters?|ammunition) (?:with|containing|filled with) (?:an? )?(?:chemical|toxic|irritant|asphyxiating) (?:\w+ )?(?:substances?|agents?|irritants?|gas)|(?:dropp\w+|dropping|use[sd]?|using) (?:\S+ ){0,5}(?:cs|tear|irritant) gas (?:\S+ ){0,3}(?:on|against) (?:\S+ ){0,2}(?:positions|troops|soldiers|trenches)|\bk-51\b|\brg-vo\b",
@@ -240,6 +238,52 @@ RULES: tuple[Rule, ...] = (
         ),
         main=False,
         excludes=r"\b(?:shot|shoots|shooting) down|\bdowned|\bdestroyed|\bstruck|\bbombed|\bfired (?:at|on|upon)|\bkilled|\bwounded|\binjured|\bcrash\w*",
+    ),
+    Rule(
+        "Attack",
+        "combatants out of the fight (captured, surrendering, detained) killed: they are defenceless, so an Attack",
+        rf"{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,3}}?(?:captured|captive|surrendering|surrendered|detained|unarmed|imprisoned|abducted|kidnapped|handcuffed|bound)\s+(?:[\w'’-]+\s+){{0,2}}?{_FIGHTERS}\b|{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,4}}?{_FIGHTERS}\s+(?:who|that)\s+(?:had\s+)?(?:surrendered|been captured|been taken prisoner|laid down (?:their )?(?:arms|weapons)|been detained|raised (?:their|a) (?:hands|white flag)|were surrendering|tried to surrender)\b|{_KILL}\s+(?:(?!and\b)[\w'’-]+\s+){{0,4}}?{_FIGHTERS}\s+(?:(?:who|whom|that)\s+)?(?:they|it|he|she|the \w+)\s+(?:had\s+)?(?:captured|taken prisoner|detained|abducted|seized|kidnapped|held)\b|{_KILL}\s+(?:[\w'’-]+\s+){{0,4}}?(?:prisoners of war|pows|war prisoners)\b|(?:execution|killing|murder|torture|shooting)s? of (?:[\w'’-]+ ){{0,3}}?(?:prisoners of war|pows|war prisoners|captured|captive|surrendering|surrendered)\b|(?:captured|captive|surrendering|surrendered|detained) (?:[\w'’-]+ ){{0,2}}?{_FIGHTERS} (?:\w+ ){{0,2}}?(?:were|was|had been|have been|has been) (?:summarily )?(?:executed|shot|killed|tortured|beheaded)",
+        (
+            "Soldiers executed three captured rebels near the border.",
+            "Troops shot two enemy soldiers who had surrendered near the bridge.",
+            "Militants killed four detained policemen in the forest.",
+            "Russian soldiers shot dead Ukrainian prisoners of war near Bakhmut.",
+            "Five captured fighters were executed by the militia.",
+            "Jihadists executed five soldiers they had captured in an ambush.",
+        ),
+        (
+            "Ukrainian forces captured two Russian soldiers near Bakhmut.",
+            "Soldiers killed two rebels and captured three others.",
+            "Troops killed two soldiers and captured three soldiers near the river.",
+            "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
+        ),
+        main=False,
+    ),
+    Rule(
+        "Armed clash",
+        "an attempt to take a place that is repelled, foiled or pushed back: fighting, never a change of ground",
+        rf"\b(?:tri(?:ed|es)|try(?:ing)?|attempt(?:s|ed|ing)?|bids?|sought|seeking|efforts?|attack(?:s|ed|ing)?|offensives?|assaults?|push(?:ed)?|drives?|advance[sd]?|launched)\b(?=[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b[^.;]{{0,100}}?\b{_FAILED})|\b{_FAILED}(?=\s+(?:[\w'’-]+\s+){{0,5}}?(?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?|push|drive)\b[^.;]{{0,40}}?\b(?:to|at|of) (?:\w+ )?{_TAKE}\b)|\b(?:failed|fail(?:s|ing)?|unable|unsuccessfully (?:tried|attempted|sought)|(?:unsuccessful|failed|abortive|vain|foiled|thwarted|repelled|repulsed) (?:attempts?|bids?|efforts?|attacks?|offensives?|assaults?))(?=\s+to (?:\w+ )?{_TAKE}\b)|\b(?:tri(?:ed|es)|trying|attempt(?:s|ed|ing)?|sought|seeking|bids?|efforts?)\s+(?:[\w'’-]+\s+){{0,3}}?to (?:\w+ )?{_TAKE}\b(?![^.;]*\b(?:finally|eventually|succeeded|managed|took|captured|seized|overran|fell|control of|entered)\b)",
+        (
+            "Militants tried to capture the village but were repelled by government forces.",
+            "An attempt by the rebels to seize the airport was foiled by the army after hours of fighting.",
+            "Jihadists launched an attack to take the town, but troops pushed them back.",
+            "The garrison fended off an attempt by insurgents to overrun the base.",
+            "Russian forces failed to capture the village despite repeated assaults.",
+            "A bid by the militia to take over the district centre was thwarted by police.",
+            "Troops beat back an assault aimed at capturing the border post.",
+            "The defenders stopped an attempt to encircle the town.",
+            # an attempt with no outcome reported: fighting, and no ground reported taken
+            "Russian forces are trying to capture the town, the governor said.",
+        ),
+        (
+            "The rebels captured three villages in the north.",
+            "Government troops captured the town, halting the rebel advance.",
+            "Rebels, who had tried to capture the city for months, finally seized its airport.",
+            "Government troops pushed the rebels out of the town.",
+            "Police foiled a plot to bomb the railway station.",
+            "Residents tried to take part in the march.",
+        ),
+        main=False,
     ),
     Rule(
         "Disrupted weapons use",
@@ -540,10 +584,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "an attack that was repelled: fighting, not a change of ground",
-        r"(?:attack\w*|assault\w*|advance\w*|offensive)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
+        r"(?:attack\w*|assault\w*|advance\w*|offensive|infiltrat\w*|incursions?|break-?through)\W+(?:\S+\s+){0,12}?(?:(?:was|were|been) )?(?:repelled|repulsed|pushed back|driven back|beaten back|thrown back|beaten off)\b",
         (
             "Russian infantry attacked near Synkivka and was pushed back.",
             "Russian forces assaulted positions near Marinka; the attack was repelled.",
+            "A sabotage group attempted to infiltrate near the border; it was repelled.",
         ),
         ("Government troops pushed the rebels out of the town.",),
         main=False,
@@ -561,15 +606,36 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Non-violent transfer of territory",
+        "ground entered or taken once its holders had left, with no fighting reported",
+        r"(?:took (?:over|control)|captured|seized|occupied|entered|moved into|advanced into|took)\b[^.;]{0,60}?\b(?:after|as|when|once)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:withdrew|had withdrawn|retreated|had retreated|pulled out|had pulled out|left|had left|abandoned|fled)\b",
+        (
+            "Government forces advanced into the town after the rebels withdrew.",
+            "Rebels took control of the base after the army pulled out.",
+        ),
+        (
+            "Rebels took control of the base after heavy fighting, as the army withdrew.",
+            "Residents returned to the town after the troops left.",
+        ),
+        main=False,
+        excludes=r"\b(?:fighting|fought|clash\w*|battl\w*|assault\w*|offensive|attack\w*|storm\w*|shell\w*|kill\w*|wound\w*|ambush\w*|overr[au]n)\b",
+    ),
+    Rule(
+        "Non-violent transfer of territory",
         "withdrawals and handovers without fighting",
-        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the (?!(?:\w+ )?(?:weapons|arms|rifles|guns|bodies|prisoners|hostages|detainees)\b)|to|(?:its|their) (?:\w+ ){0,2}(?:bases?|camps?|positions?|posts?|town|city|territory|areas?|checkpoints?|airport|barracks))\b|pull(?:ed|s|ing)? back\b|entered\b[^.;]{0,40}?\bafter\b[^.;]{0,60}?\b(?:withdr[ae]w\w*|pulled (?:out|back)|fled|left|retreated|abandoned|vacated)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)",
+        r"evacuation (?:deal|agreement)|entered (?:\w+ ){0,3}without (?:a )?fight\w*|(?:took over|took control of|entered|captured|seized|occupied)\b[^.;]{0,60}?\bwithout (?:a |any )?(?:fight\w*|resistance|a shot)\b|handed (?:\w+ )?(?:authority|control) (?:over|to)|withdr[ae]w\w* (?:from|its|their|troops|forces)|pull(?:ed|s|ing)? (?:out|back) (?:of|from)|hand(?:ed|s|ing)? over (?:control|the (?!(?:\w+ )?(?:weapons|arms|rifles|guns|bodies|prisoners|hostages|detainees)\b)|to|(?:its|their) (?:\w+ ){0,2}(?:bases?|camps?|positions?|posts?|town|city|territory|areas?|checkpoints?|airport|barracks))\b|pull(?:ed|s|ing)? back\b|entered\b[^.;]{0,40}?\bafter\b[^.;]{0,60}?\b(?:withdr[ae]w\w*|pulled (?:out|back)|fled|left|retreated|abandoned|vacated)\b|hand(?:ed)?over of|handover|retreat(?:ed|s)? from|vacated|ceded|evacuated (?:its|their) (?:troops|forces|positions|bases?)|(?:forces|troops|fighters|militants|rebels|insurgents|militias?|militiam[ae]n|army|soldiers|units|jihadists|gunmen)\s+(?:\w+\s+){0,2}?(?:left|abandoned|quit|evacuated)\s+(?:[\w'’-]+\s+){0,5}?(?:under|as part of|in line with|in accordance with|following) (?:an? |the )?(?:[\w'’-]+ ){0,2}?(?:deal|agreement|accord|arrangement|truce|cease-?fire)\b",
         (
             "Russian forces withdrew from the right bank of the Dnipro without a fight.",
             "Russian forces took over Dovhuny without fighting as Ukrainian units withdrew.",
             "The UN mission handed over its camp in the north to the national army.",
             "Government troops entered the town after the militants fled.",
+            "Militants left the town under a deal brokered by local elders.",
         ),
-        ("APU forced Russian troops to withdraw in four directions.", "Militants handed over their weapons to the army in a ceremony."),
+        (
+            "APU forced Russian troops to withdraw in four directions.",
+            "Militants handed over their weapons to the army in a ceremony.",
+            "Residents left the town after the shelling.",
+            "Residents left the town under a ceasefire agreement.",
+        ),
     ),
     Rule(
         "Armed clash",
@@ -663,9 +729,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push|infiltrate|penetrate|encircle)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -682,6 +748,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian forces capture two Russian soldiers near Bakhmut",
             "Three marines taken prisoner near Krynky",
             "Ukrainian troops come under fire near Horlivka",
+            "Security forces and militants traded fire for hours in the district.",
         ),
         (
             "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
@@ -760,6 +827,30 @@ RULES: tuple[Rule, ...] = (
         ),
         main=False,
         excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|beat(?:en|ing)?|stabb\w*|hostages?|rebels?|militants?|insurgents?|jihadists?|terrorists?|militias?|militiamen|soldiers|troops|army|fighters|police|guerrillas?|separatists?|burn\w*|torch\w*|loot\w*)\b",
+    ),
+    Rule(
+        "Armed clash",
+        "armed victims (soldiers, police, guards, militias; a post, base, checkpoint, convoy or patrol): a clash, whoever struck first",
+        rf"(?:attack(?:ed|ing|s)?|storm(?:ed|ing|s)?|raid(?:ed|ing|s)?|ambush(?:ed|es|ing)?|overr(?:an|un|unning)|assault(?:ed|ing|s)?|invad(?:ed|es|ing)|fired (?:up)?on|fired at|open(?:ed|s)? fire (?:on|at)|shot(?: and killed| dead)?|shoot(?:s|ing)?|gunned down|gun(?:s|ning)? down|kill(?:ed|ing|s)?|murder(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es))\s+(?:(?:on|against)\s+)?{_OBJECT_GAP}{_ARMED_TARGET}|{_ARMED_TARGET}\s+(?:[\w'’-]+\s+){{0,2}}?(?:were|was|have been|has been|had been|got)\s+(?:\w+\s+)?(?:shot|gunned down|ambushed|attacked|murdered)\b",
+        (
+            "Gunmen stormed an army post near the border, killing three soldiers and wounding four.",
+            "Militants attacked a police station in the north, killing two officers.",
+            "A sniper shot a soldier near the front line.",
+            "Insurgents shot dead a policeman guarding a bank.",
+            "Bandits attacked a vigilante group, killing twelve of its members.",
+            "Three soldiers were shot dead when militants attacked their patrol.",
+            "Armed men opened fire on border guards at a crossing point.",
+            "The army said its troops killed 20 bandits in an operation in the north-west.",
+        ),
+        (
+            "Gunmen stormed a village near an army base, killing ten residents.",
+            "A sniper shot dead a woman crossing the street.",
+            "Soldiers opened fire on an evacuation convoy of civilians near the village.",
+            "Gunmen shot a man outside a police station.",
+            "Militants shot a teacher outside a school.",
+            # a toll alone names no attack: the refiners and the incident it follows decide
+            "One Ukrainian soldier and three Russian soldiers were killed.",
+        ),
     ),
     Rule(
         "Attack",

@@ -146,6 +146,8 @@ def counted_kinds(sentence: str, first: Hit) -> list[Hit]:
         if kind in seen or kind not in _COUNTABLE:
             continue
         for m in pattern.finditer(sentence):
+            if m.start() < end and start < m.end():
+                continue  # the first kind's own words, read by another rule: not one more kind counted
             if (
                 _is_counted(sentence, m.start(), m.end())
                 and not _other_weapon(sentence, m.start(), m.end(), kind)
