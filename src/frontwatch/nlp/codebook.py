@@ -58,7 +58,7 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?|signals?))|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|resident|civilian|volunteer|farmer|pensioner|driver)s?)\b"
@@ -142,6 +142,17 @@ RULES: tuple[Rule, ...] = (
         ("A car bomb exploded outside the police station.",),
     ),
     Rule(
+        "Remote explosive/landmine/IED",
+        "a mine or ordnance that went off and hurt people, deminers too: the explosion decides, not the clearing work",
+        r"(?:killed|injured|wounded|hurt|maimed) (?:\w+ ){0,3}?(?:in|by) (?:an? |the )?(?:\w+ )?(?:mine|landmine|ordnance|uxo|tripwire) (?:blast|explosion)s?\b|(?:mine|landmine|ordnance) (?:blast|explosion)s? (?:\w+ ){0,2}(?:kills?|killed|injur\w+|wound\w*|hurts?|maim\w*)\b",
+        (
+            "Two deminers wounded in mine blast near Balakliia",
+            "A sapper was injured by a landmine explosion while demining a field near Izium.",
+        ),
+        ("Sappers defused an anti-tank mine near Izium.", "Deminers cleared 300 hectares near Kupiansk without incident."),
+        main=False,
+    ),
+    Rule(
         "Disrupted weapons use",
         "interceptions of weapons (intercepting people, goods or messages is no weapons use)",
         r"intercept(?:ed|ing|ion|ions|s)?",
@@ -175,7 +186,7 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _WEAPONS
         + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
-        r"(?:caches?|stash(?:es)?|haul) of|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        r"(?:caches?|stash(?:es)?|haul) of|air defen[cs]es? (?:\w+ ){0,3}(?:destroy(?:ed|s)|repel(?:led|s)|shoots?|shot|neutrali[sz](?:ed|es)|hits?|engag(?:ed|es))|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
         (
             "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
             "Air defences intercepted 18 cruise missiles over the Kyiv region.",
@@ -184,6 +195,7 @@ RULES: tuple[Rule, ...] = (
             "Air defence forces destroyed 11 drones over the Mykolaiv region overnight.",
             "Pyrotechnicians removed an unexploded missile from a yard in Kharkiv.",
             "Sappers of the emergency service destroyed 40 explosive objects near Balakliia.",
+            "Air defence destroys 14 drones over the Poltava region",
         ),
         ("Russian forces shelled Kupiansk with artillery.", "A Russian FPV drone hit a car in Beryslav."),
     ),
@@ -343,7 +355,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
+        r"cease-?fires?|truce|surrender(?!ing\s+(?:\w+\s+)?(?:soldiers|troops|servicem[ae]n|fighters|men|marines|prisoners)\b)\w*|laid down (?:their )?arms|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)",
         ("Russia and Ukraine exchanged 100 prisoners of war on Sunday.",),
     ),
     Rule(
@@ -377,15 +389,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Air/drone strike",
         "aircraft and helicopters",
-        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|aerial bombs?|air-?dropped bombs?|\bfab-?\d+|\bumpk\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
+        r"air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?|signals?))|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|bombs? (?:fall|falls|fell|falling|rain(?:s|ed)? down) (?:on|in|near)\b|\bkabs?\b|aerial bombs?|air-?dropped bombs?|\bfab-?\d+|\bumpk\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
         (
             "In the south, the aircraft of the Armed Forces of Ukraine inflicted 18 strikes on the enemy.",
             "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
             "Russian aviation dropped guided bombs on Orikhiv.",
             "A Russian aerial bomb fell on a house in Kostiantynivka, killing a couple.",
+            "Bombs fell on the centre of Huliaipole overnight.",
         ),
         (
             "Fighter jets landed at the air base on Monday.",
+            "Air raid alerts sounded across the Poltava region on Monday.",
             # "bombers" names the aircraft, not its use: jets scrambled to meet them struck nothing
             "Fighter jets were scrambled after two bombers approached the airspace.",
         ),
@@ -410,7 +424,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battles? for (?:the )?(?:(?:town|city|village|settlement|outskirts|heights?|bridgehead) of )?(?-i:[A-Z])|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
@@ -420,6 +434,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian and Russian forces clashed near Kreminna.",
             "Russian troops launched an assault on Ukrainian positions near Robotyne.",
             "Heavy fighting continued around the town.",
+            "Battles for Chasiv Yar go on",
             "Russian forces advance near Avdiivka, Ukraine says.",
             "Battles continued near Chasiv Yar as Russian forces tried to break through.",
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
@@ -512,10 +527,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Attack",
         "killings and violence without a weapon named",
-        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
+        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:e|es|ed|ing|ion|ions)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
         (
             "On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",
             "Soldiers open fire on a village near Vasylivka 40 times",
+            "Russian soldiers executed three surrendering Ukrainian servicemen near Bakhmut.",
         ),
     ),
     Rule(
@@ -566,11 +582,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Change to group/activity",
         "groups change, deploy or declare",
-        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|declared|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        r"join(?:ed|s)? (?:forces|hands|the)|reinforc\w+|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|(?:formed|form|created|launch(?:ed)?|announced) (?:a |the )?(?:new )?(?:\w+ ){0,2}?(?:group|alliance|coalition|front|militia|party|wing|units?|organi[sz]ations?|brigades?|battalions?|regiments?|corps)\b|splinter|defect(?:ed|ion|ors?)|pledg(?:ed|es) allegiance|rebrand\w*|disband\w*|dissolv\w+|recruit\w*|mobili[sz]\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|curfew|state of emergency|martial law|(?<!alert )(?<!alerts )(?<!alarm )(?<!alarms )(?<!alert was )(?<!alerts were )(?<!alarm was )(?<!alert is )declared(?! (?:an? |the )?(?:air[- ]raid |air )?(?:alerts?|alarms?|warnings?))|ban(?:ned)? |suspend\w*|banned|deploy(?:ed|ment|s)?|training|redeploy\w*|resum\w+ (?:operations|activities)|call(?:ed)? off",
         (
             "Hundreds of fighters defected to the government.",
             "The defence ministry formed a new brigade of volunteers in Kharkiv.",
         ),
+        ("An air raid alert was declared across the Chernihiv region.",),
     ),
     Rule(
         "Change to group/activity",
@@ -605,6 +622,16 @@ RULES: tuple[Rule, ...] = (
 #: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
+
+#: A strike, hit or attack that names no weapon, in any form a headline or note writes it ("Russia strikes X",
+#: "X hit again", "attack on X", "X under fire", "comes under attack"). It is an event only where the refiners
+#: type it (:func:`frontwatch.nlp.refiners.remote_strike`): labour strikes ("strike over pay"), striking back and
+#: cyber attacks are none.
+WEAPONLESS_STRIKE = re.compile(
+    r"\b(?<!cyber )(?<!cyber-)(?<!heart )(?<!panic )(?:strik(?:e|es|ing)|struck|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
+    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack))\b(?!\s+(?:in|over|for|back|action)\b)",
+    re.I,
+)
 
 #: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.

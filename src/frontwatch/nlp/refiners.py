@@ -5,13 +5,20 @@ each candidate sentence once its actor and place are known; each may set the sub
 
 1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
-2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
+2. ``remote_strike``: in the watched war, a strike, hit or attack that names no weapon ("Russia strikes X", "attack
+   on X kills three", "X under fire") is remote fire, "Shelling/artillery/missile attack" (ACLED's codebook codes a
+   strike by context when its means is not named: a state's strike on a place is remote violence, and the
+   sub-type for remote fire from the ground or sea is the default where no aircraft or drone is named), also when
+   it kills civilians (an Attack needs the armed actor present). It applies where a side of the war is named or
+   the event's place is on either side's ground; elsewhere the default differs by conflict and is left open.
+   Statements about strikes (a call to end them, a prospect: "strikes will continue") report none.
+3. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
    wounded ("Two soldiers wounded near X", a headline's whole report) is an Attack, or an Armed clash if only
    combatants were harmed (ACLED: fatalities and injuries imply violence even when the report names no
    weapon); unless the harm is accidental ("a bus plunged into a gorge, killing 25"), which ACLED does not code.
-3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
+4. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`).
-4. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+5. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
    MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
@@ -24,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
-from .codebook import GENERIC_STRIKE, NEGATION
+from .codebook import GENERIC_STRIKE, NEGATION, WEAPONLESS_STRIKE
 from .protests import PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
@@ -50,6 +57,7 @@ class Draft:
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
     claimant: str | None = None  # who the sentence says made the statement
+    settled: bool = False  # actor, place and claimant are known (a first pass runs before the place look-ups)
 
 
 Refiner = Callable[[Draft], str | None]
@@ -76,6 +84,40 @@ _ACCIDENTAL = re.compile(
     r"heat ?stroke)\b",
     re.I,
 )
+
+
+SHELLING = "Shelling/artillery/missile attack"
+#: Strike words used figuratively: what is "hit" or "attacked" is no place or person ("prices hit a record").
+_FIGURATIVE = re.compile(
+    r"\b(?:econom\w*|inflation|prices?|shares|stocks|currenc\w+|hryvnia|roubles?|rubles?|sanctions|cyber\w*|hack\w*|"
+    r"ddos|speech|interview|remarks|rhetoric|criticis\w*|critics|verbal\w*)\b",
+    re.I,
+)
+
+#: A statement about strikes rather than a report of one: a call to end them, a prospect ("will continue").
+_ABOUT_STRIKES = re.compile(
+    r"\b(?:calls? (?:for|to)|urg\w+|demand\w*|condemn\w*|denounc\w*|end to|halt to|stop(?:ping)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:strikes?|attacks?|shelling)\b|\b(?:strikes?|attacks?) (?:\w+ ){0,4}?(?:will|would|shall|must|should) (?:\w+ )?"
+    r"(?:continue|go on|resume|intensify|stop|end)\b",
+    re.I,
+)
+
+
+def remote_strike(d: Draft) -> str | None:
+    if d.sub is not None:
+        return None
+    m = WEAPONLESS_STRIKE.search(d.sentence)
+    if m is None or NEGATION.search(d.sentence[: m.start()][-60:]):
+        return None
+    if _FIGURATIVE.search(d.sentence) or _ACCIDENTAL.search(d.sentence) or _ABOUT_STRIKES.search(d.sentence):
+        return None
+    if not d.settled:
+        return SHELLING  # for now: the actor and place decide once known
+    sides = active_profile().opponents
+    if d.country is not None and d.country not in sides:
+        return None  # another war: its default weapon is not this one's
+    warring = any(a.side in sides for a in find_actors(d.sentence))
+    return SHELLING if warring or d.country in sides else None
 
 
 def deaths_only(d: Draft) -> str | None:
@@ -109,6 +151,7 @@ def territory_by_actor(d: Draft) -> str | None:
 
 REFINERS: tuple[tuple[str, Refiner], ...] = (
     ("inherited_weapon", inherited_weapon),
+    ("remote_strike", remote_strike),
     ("deaths_only", deaths_only),
     ("protest_family", protest_family),
     ("territory_by_actor", territory_by_actor),
