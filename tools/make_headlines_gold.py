@@ -174,7 +174,7 @@ ROWS_2 = [
     ("Blasts heard in Melitopol as Ukraine targets Russian base", "2023-07-28", S, None, 0),
     ("Partisans kill Russian officer in Enerhodar car bombing", "2022-11-24", IED, None, 1),
     ("Shelling kills two in Russia's Kursk region", "2023-06-18", S, None, 2),
-    ("Explosions rock Kherson overnight", "2023-05-05", None, None, None),
+    ("Explosions rock Kherson overnight", "2023-05-05", None, ("2023-05-04", "2023-05-05"), None),
 ]
 NONE_2 = [
     ("Air raid alert declared across Ukraine", "2023-01-14"),

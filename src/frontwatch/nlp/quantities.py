@@ -83,7 +83,7 @@ _QTY = re.compile(
 )
 
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
-_COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders"
+_COMBATANT = r"soldiers?|troops|servicem[ae]n|defenders|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders"
 _VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|rescuers?|firefighters?|(?:para)?medics?|doctors?|nurses?|volunteers?|pensioners?|teachers?|officials?|employees?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
 _KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
@@ -157,7 +157,7 @@ _ONE_DEAD = re.compile(
     r"|\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|civilian|resident|soldier|serviceman)\s+(?:was|is)\s+among\s+the\s+(?:dead|killed)\b"
     r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|pensioner|volunteer|person)['’]s\s+body\b|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
+    r"|\b(?<!to )kill(?:s|ed|ing)?\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|officer|commander|policeman|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
     r"|\b(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b",
     re.I,
 )
@@ -322,7 +322,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     head = _HEADLINE_DEAD.search(text[:200])
     if head and not found and len(text) < 200:
-        combatant = "soldier" in head.group("who").lower()
+        combatant = bool(re.search(rf"\b(?:{_COMBATANT})\b", text[head.start() : head.start("verb")], re.I))
         found.append(CasualtyMention(head.start(), head.end(), "killed", 1.0, "exact", combatant=combatant))
     return _with_children(sorted(found, key=lambda c: c.start), text)
 
