@@ -624,12 +624,13 @@ RULES: tuple[Rule, ...] = (
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
 
 #: A strike, hit or attack that names no weapon, in any form a headline or note writes it ("Russia strikes X",
-#: "X hit again", "attack on X", "X under fire", "comes under attack"). It is an event only where the refiners
+#: "X hit again", "attack on X", "X under fire", "comes under attack", "explosions heard in X"). It is an event only where the refiners
 #: type it (:func:`frontwatch.nlp.refiners.remote_strike`): labour strikes ("strike over pay"), striking back and
 #: cyber attacks are none.
 WEAPONLESS_STRIKE = re.compile(
     r"\b(?<!cyber )(?<!cyber-)(?<!heart )(?<!panic )(?:strik(?:e|es|ing)|struck|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
-    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack))\b(?!\s+(?:in|over|for|back|action)\b)",
+    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack))\b(?!\s+(?:in|over|for|back|action)\b)|"
+    r"\b(?:explosions?|blasts?) (?:were |was )?(?:heard|reported)\b|\bshaken by (?:\w+ ){0,2}(?:explosions?|blasts?)",
     re.I,
 )
 

@@ -111,6 +111,14 @@ _CASUALTY_PATTERNS = [
         rf"\b(?P<verb>eliminated|eliminating|liquidated|liquidating|neutrali[sz]ed)\s+{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT}|{_VICTIM})\b",
         re.I,
     ),
+    # the same of soldiers only, "destroyed" too ("destroyed up to 200 soldiers"; "destroyed 3 tanks" is none), and in
+    # the passive ("35 servicemen were eliminated")
+    re.compile(rf"\b(?P<verb>destroyed|destroying)\s+{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT})\b", re.I),
+    re.compile(
+        rf"\b{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT})\s+(?:were|was|have been|had been|are|been)\s+"
+        r"(?P<verb>eliminated|liquidated|destroyed|neutrali[sz]ed)\b",
+        re.I,
+    ),
     # "claimed the lives of four residents", "took the lives of 2 people"
     re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
     # "claimed two lives", "the shelling claimed one life"
@@ -183,7 +191,7 @@ _CHILDREN = re.compile(
 # kicker ("Exclusive! ...", "Donetsk: ...") or as a headline's second clause ("Drone hits car, driver killed"),
 # and with an "of" phrase ("Head of a village council killed").
 _HEADLINE_DEAD = re.compile(
-    r"(?:^|(?<=[!?:,] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
+    r"(?:^|(?<=[!?:,;] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
     re.I,
 )
 
@@ -247,6 +255,7 @@ _CUES = (
     "bod",
     "toll",
     "eliminat",
+    "destroy",
     "liquidat",
     "neutrali",
     "fatalit",

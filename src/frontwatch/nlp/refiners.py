@@ -90,7 +90,9 @@ SHELLING = "Shelling/artillery/missile attack"
 #: Strike words used figuratively: what is "hit" or "attacked" is no place or person ("prices hit a record").
 _FIGURATIVE = re.compile(
     r"\b(?:econom\w*|inflation|prices?|shares|stocks|currenc\w+|hryvnia|roubles?|rubles?|sanctions|cyber\w*|hack\w*|"
-    r"ddos|speech|interview|remarks|rhetoric|criticis\w*|critics|verbal\w*)\b",
+    r"ddos|speech|interview|remarks|rhetoric|criticis\w*|critics|verbal\w*|costs? (?:\w+ )?(?:billions|millions|bn)|"
+    # round-ups and features report no one incident
+    r"what we know|live (?:updates|blog)|explain\w*|in maps|timeline|analysis|opinion)\b|^(?:how|why) ",
     re.I,
 )
 
