@@ -191,7 +191,7 @@ _CHILDREN = re.compile(
 # kicker ("Exclusive! ...", "Donetsk: ...") or as a headline's second clause ("Drone hits car, driver killed"),
 # and with an "of" phrase ("Head of a village council killed").
 _HEADLINE_DEAD = re.compile(
-    r"(?:^|(?<=[!?:,;] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
+    r"(?:^|(?<=[!?:,;] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging|dead(?= (?:after|in|as|following|amid)\b))\b",
     re.I,
 )
 
@@ -330,7 +330,9 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     head = _HEADLINE_DEAD.search(text[:200])
-    if head and not found and len(text) < 200:
+    # the headline's one dead, also beside its wounded ("Serviceman killed, one civilian injured in ...")
+    clear = head and not any(c.kind == "killed" or (c.start < head.end() and head.start() < c.end) for c in found)
+    if head and clear and len(text) < 200:
         combatant = bool(re.search(rf"\b(?:{_COMBATANT})\b", text[head.start() : head.start("verb")], re.I))
         found.append(CasualtyMention(head.start(), head.end(), "killed", 1.0, "exact", combatant=combatant))
     return _with_children(sorted(found, key=lambda c: c.start), text)
