@@ -175,3 +175,15 @@ def test_a_claim_of_enemy_dead_is_no_toll(extractor, text, claimed):
 def test_a_sides_own_dead_count(extractor, text, dead):
     events = _events(extractor, text)
     assert events and events[0]["fatalities"]["best"] == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers hand out bread in Kupiansk, where the bakery was destroyed in an earlier strike.",
+        "Officials in Moscow said the attacks on border regions justified a buffer zone.",
+        "Residents of Kherson say constant attacks have emptied the riverside streets.",
+    ],
+)
+def test_a_strike_spoken_of_in_the_background_is_no_event(placing, text):
+    assert _events(placing, text) == []

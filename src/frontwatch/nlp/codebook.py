@@ -635,6 +635,36 @@ WEAPONLESS_STRIKE = re.compile(
     re.I,
 )
 
+#: Strikes spoken of rather than reported: earlier, repeated or possible ones ("damaged in an earlier strike",
+#: "daily attacks"), and "the attacks" in general ("the attacks on border regions justified ...").
+_BACKGROUND_STRIKE = re.compile(
+    r"\b(?:earlier|previous|recent|past|last|future|further|such|these|those|similar|repeated|constant|daily|"
+    r"nightly|regular|frequent|ongoing|continued|continuing|persistent|possible|potential|any|more|retaliatory)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_THE_PLURAL = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def weaponless_strike(sentence: str) -> re.Match[str] | None:
+    """The first :data:`WEAPONLESS_STRIKE` in ``sentence`` that reports a strike, not one spoken of in the
+    background.
+
+    >>> weaponless_strike("Strikes hit Pokrov overnight").group()
+    'Strikes'
+    >>> weaponless_strike("The market was damaged in an earlier strike.") is None
+    True
+    >>> weaponless_strike("Officials said the attacks on border regions justified a buffer zone.") is None
+    True
+    """
+    for m in WEAPONLESS_STRIKE.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        generic = m.group().lower() in ("strikes", "attacks") and _THE_PLURAL.search(before)
+        if not (generic or _BACKGROUND_STRIKE.search(before)):
+            return m
+    return None
+
+
 #: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack"). A denial
 #: is not among them: ACLED codes an event that a credible source reports even when one party denies it.
 NEGATION = re.compile(

@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
-from .codebook import GENERIC_STRIKE, NEGATION, WEAPONLESS_STRIKE
+from .codebook import GENERIC_STRIKE, NEGATION, weaponless_strike
 from .protests import PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
@@ -108,7 +108,7 @@ _ABOUT_STRIKES = re.compile(
 def remote_strike(d: Draft) -> str | None:
     if d.sub is not None:
         return None
-    m = WEAPONLESS_STRIKE.search(d.sentence)
+    m = weaponless_strike(d.sentence)
     if m is None or NEGATION.search(d.sentence[: m.start()][-60:]):
         return None
     if _FIGURATIVE.search(d.sentence) or _ACCIDENTAL.search(d.sentence) or _ABOUT_STRIKES.search(d.sentence):
