@@ -187,3 +187,15 @@ def test_a_sides_own_dead_count(extractor, text, dead):
 )
 def test_a_strike_spoken_of_in_the_background_is_no_event(placing, text):
     assert _events(placing, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky hits out at critics in Kyiv",
+        "Ukraine targets EU membership by 2030",
+        "Ukrainian grain exports hit record in Odesa",
+    ],
+)
+def test_figurative_strikes_are_no_event(placing, text):
+    assert _events(placing, text) == []

@@ -630,7 +630,7 @@ GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|att
 #: cyber attacks are none.
 WEAPONLESS_STRIKE = re.compile(
     r"\b(?<!cyber )(?<!cyber-)(?<!heart )(?<!panic )(?:strik(?:e|es|ing)|struck|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
-    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack))\b(?!\s+(?:in|over|for|back|action)\b)|"
+    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack))\b(?!\s+(?:in|over|for|back|action|out|(?:a |an )?(?:deal|deals|agreement|balance|chord|tone|note|pose)|the right)\b)|"
     r"\b(?:explosions?|blasts?) (?:were |was )?(?:heard|reported)\b|\bshaken by (?:\w+ ){0,2}(?:explosions?|blasts?)",
     re.I,
 )

@@ -91,6 +91,7 @@ SHELLING = "Shelling/artillery/missile attack"
 _FIGURATIVE = re.compile(
     r"\b(?:econom\w*|inflation|prices?|shares|stocks|currenc\w+|hryvnia|roubles?|rubles?|sanctions|cyber\w*|hack\w*|"
     r"ddos|speech|interview|remarks|rhetoric|criticis\w*|critics|verbal\w*|costs? (?:\w+ )?(?:billions|millions|bn)|"
+    r"membership|growth|headlines|records?|"
     # round-ups and features report no one incident
     r"what we know|live (?:updates|blog)|explain\w*|in maps|timeline|analysis|opinion)\b|^(?:how|why) ",
     re.I,
