@@ -155,6 +155,8 @@ def _claimed(event) -> list[float]:
         ("Kyiv says its troops killed 25 Russians near Svatove", 25),
         ("Russian MoD said its forces destroyed up to 90 Ukrainian servicemen near Kupiansk.", 90),
         ("Russian MoD said 35 Ukrainian servicemen were eliminated near Bakhmut.", 35),
+        ("Wagner says it killed 80 Ukrainian soldiers near Soledar", 80),  # the claimant did the killing
+        ("Russian MoD: 55 Ukrainian militants killed in strike on Sloviansk", 55),  # its source split off at the colon
     ],
 )
 def test_a_claim_of_enemy_dead_is_no_toll(extractor, text, claimed):
@@ -170,6 +172,7 @@ def test_a_claim_of_enemy_dead_is_no_toll(extractor, text, claimed):
         ("Ukraine says Russian shelling killed two Ukrainian soldiers near Kupiansk.", 2),
         ("Russian MoD: Ukrainian shelling killed three Russians in Belgorod", 3),  # its own people
         ("Ukrainian army says it repelled assault near Avdiivka, killing 20 Russians; three defenders died", 3),
+        ("The army said it had four soldiers killed near Toretsk.", 4),  # "it had ... killed": its own
     ],
 )
 def test_a_sides_own_dead_count(extractor, text, dead):

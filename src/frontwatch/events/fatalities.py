@@ -75,6 +75,8 @@ def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
         return True
     lost = _LOST_BEFORE.search(text[max(0, c.start - 60) : c.start])
     mine, theirs = _side(claimant or ""), _side(victims) or (_side(lost.group("who")) if lost else None)
+    if _CLAIMANT_KILLED.search(text[max(0, c.start - 20) : c.start]) and _KILLING.match(victims):
+        return True  # "Wagner says it killed 100 soldiers": the claimant did the killing
     if mine is None and _OWN_KILLERS.search(text[max(0, c.start - 120) : c.start]):
         return not _OWN_VICTIMS.search(text[max(0, c.start - 12) : c.end])  # "its forces killed 50 soldiers"
     if mine is None:  # "the General Staff said Ukrainian forces killed 50 Russian soldiers": the killers' side speaks
@@ -117,6 +119,9 @@ _OWN_VICTIMS = re.compile(
     r"\bof\s+(?:its|our)\b|\b(?:its|our)\s+(?:own\s+)?(?:\w+\s+)?(?:soldiers|servicemen|fighters)\b", re.I
 )
 
+
+_CLAIMANT_KILLED = re.compile(r"\b(?:it|we)\s+(?:(?:had|has|have)\s+)?$", re.I)
+_KILLING = re.compile(r"(?:kill|destroy|eliminat|liquidat|neutrali)\w*\s", re.I)
 
 #: "Russian forces lost up to 40 soldiers": the subject that lost them is the victims' side.
 _LOST_BEFORE = re.compile(r"(?P<who>[\w'’ -]{3,40}?)\s+lost\s+(?:[\w-]+\s+){0,2}$")

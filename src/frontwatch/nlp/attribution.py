@@ -179,6 +179,17 @@ def _colon_source(sent: Span) -> tuple[Span, Span] | None:
     return (span, scope) if span is not None and scope is not None else None
 
 
+_LABEL = re.compile(r"^(?P<src>[A-Z][\w'’ .-]{1,50}?)\s*:\s*$")
+
+
+def _colon_label(sent: Span) -> Span | None:
+    """A statement-issuing body alone before a colon, split off from its statement ("Russian MoD:")."""
+    m = _LABEL.match(sent.text)
+    if m is None or not _STATEMENT_BODY.search(m.group("src")):
+        return None
+    return sent.doc.char_span(sent.start_char + m.start("src"), sent.start_char + m.end("src"), alignment_mode="expand")
+
+
 def _headline_source(sent: Span) -> tuple[Span, Span] | None:
     """The source a headline (no final full stop, under 25 words) names after its dash or colon."""
     text = sent.text.rstrip()
@@ -196,14 +207,19 @@ def attribution_component(doc: Doc) -> Doc:
     """One :class:`Attribution` per sentence that names its source; pronouns resolved within the paragraph."""
     found: list[Attribution] = []
     last: Attribution | None = None
+    opener: Span | None = None  # "Russian MoD:" split off as a segment of its own: the source of the next one
     paragraph = -1
     for seg in segments(doc):
         sent = seg.span
         if seg.paragraph != paragraph:
-            last, paragraph = None, seg.paragraph  # pronouns do not reach back past a paragraph
-        found_span = claimant_of_sentence(sent)
-        if found_span is None:
-            found_span = _colon_source(sent) or _headline_source(sent)
+            last, opener, paragraph = None, None, seg.paragraph  # pronouns do not reach back past a paragraph
+        if _colon_label(sent) is not None:
+            opener = _colon_label(sent)
+            continue
+        found_span = claimant_of_sentence(sent) or _colon_source(sent) or _headline_source(sent)
+        if found_span is None and opener is not None:
+            found_span = (opener, sent)
+        opener = None
         if found_span is None:
             continue
         span, scope = found_span
