@@ -148,3 +148,8 @@ def test_headline_and_military_tolls(text, killed, combatant):
 
 def test_equipment_destroyed_is_no_toll():
     assert find_casualties("Units destroyed 12 tanks and 3 artillery systems") == []
+
+
+def test_a_toll_that_rises_far_from_its_words():
+    (c,) = find_casualties("The death toll from the strike on the apartment block in Dnipro rose to 46.")
+    assert (c.kind, c.value) == ("killed", 46)

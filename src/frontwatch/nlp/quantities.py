@@ -131,7 +131,7 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>deaths?)\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\b", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(
-        rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b",
+        rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:[\w'’-]+\s+){{0,9}}?(?:rises\s+|rose\s+|climbs\s+|climbed\s+)?(?:to|at|of|reached|hit)\s+{_NUM}\b",
         re.I,
     ),
 ]
