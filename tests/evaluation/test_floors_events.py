@@ -121,7 +121,8 @@ def test_own_headlines_floor(extractor):
 #: headlines-own.jsonl, written from the codebook before the rules: strikes with no weapon named, claims,
 #: interceptions, summaries, 12 with no incident): at the branch point event found 0.79, sub-type 0.65 on this half
 #: (27 documents, 24 incidents), now 1.0 / 1.0. And UCDP held-out, raised by the same pass: event found 0.501 ->
-#: 0.505, best toll 0.346 -> 0.355, deaths where someone died 0.346 -> 0.354, claimant 0.1585 -> 0.1606.
+#: 0.505, best toll 0.346 -> 0.357, deaths where someone died 0.346 -> 0.356, claimant 0.1585 -> 0.1606; CASE held-out
+#: wF1 0.780 -> 0.784 (one Armed clash no longer an Attack).
 WEAPONLESS_FLOORS = {
     "event_found": 0.95,
     "sub_event_type_accuracy": 0.95,
@@ -130,10 +131,11 @@ WEAPONLESS_FLOORS = {
 }
 UCDP_WEAPONLESS_FLOORS = {
     "event_found": 0.505,
-    "fatalities_best_accuracy": 0.354,
-    "deaths_where_killed_accuracy": 0.354,
+    "fatalities_best_accuracy": 0.356,
+    "deaths_where_killed_accuracy": 0.356,
     "claimant_accuracy": 0.16,
 }
+CASE_WEAPONLESS_FLOORS = {"sub_event_type_weighted_f1": 0.783, "sub_event_type_accuracy": 0.785}
 
 
 @pytest.mark.slow
@@ -150,3 +152,9 @@ def test_weaponless_headlines_floor(extractor, tmp_path):
 def test_ucdp_floor_after_the_weaponless_pass(extractor):
     gold = shared_path("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl")
     _check(evaluate_events(gold, extractor=extractor, split="heldout"), UCDP_WEAPONLESS_FLOORS)
+
+
+@pytest.mark.slow
+def test_case_floor_after_the_weaponless_pass(extractor):
+    gold = shared_path("data", "eval", "events", "case2021-task2-dev.jsonl")
+    _check(evaluate_events(gold, extractor=extractor, split="heldout"), CASE_WEAPONLESS_FLOORS)
