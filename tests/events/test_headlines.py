@@ -93,3 +93,112 @@ def test_a_headline_that_reports_no_incident_gives_none(extractor, text):
 def test_plans_named_as_a_noun_do_not_hide_the_act(extractor):
     (event,) = _events(extractor, "Scouts found the enemy plans and attacked the positions")
     assert event["sub_event_type"] == CLASH
+
+
+@pytest.fixture(scope="module")
+def placing():
+    """An extractor that places events: where no side is named, the place's country decides the strike's weapon."""
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "dead"),
+    [
+        # a strike, hit or attack that names no weapon, in the war: remote fire (ACLED codes the means by context),
+        # also when it kills civilians (an Attack needs the armed actor present)
+        ("Russia strikes Mykolaiv overnight", SHELL, 0),
+        ("Russian attack on Bila Tserkva kills four", SHELL, 4),
+        ("Kostiantynivka hit again, one dead", SHELL, 1),
+        ("Huliaipole under fire, two injured", SHELL, 0),
+        ("Okhtyrka comes under attack", SHELL, 0),
+        ("Ukraine hits Russian positions near Tokmak", SHELL, 0),
+        ("Ukrainian strike on Shebekino injures three, governor says", SHELL, 0),
+        ("Russians target Kherson again; woman killed", SHELL, 1),
+        ("Fierce battles for Chasiv Yar", CLASH, 0),
+        ("Air defence destroys 14 Shaheds over Cherkasy region", "Disrupted weapons use", 0),
+        ("Bombs fall on Huliaipole, one killed", "Air/drone strike", 1),
+        ("Two sappers wounded in mine explosion near Izium", IED, 0),
+    ],
+)
+def test_a_strike_that_names_no_weapon_is_remote_fire(placing, text, sub, dead):
+    events = _events(placing, text)
+    assert events, f"no event from {text!r}"
+    assert events[0]["sub_event_type"] == sub
+    assert events[0]["fatalities"]["best"] == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air raid alert declared in Kyiv region",  # an alert: nothing happened yet
+        "Kremlin says strikes on Ukraine will go on",  # a prospect
+        "Red Cross calls for end to attacks on hospitals in Kharkiv",  # a call, not a report
+        "Russia attacks: what we know so far",  # a round-up
+        "Hryvnia hit by war jitters in Kyiv",  # figurative
+        "Bus drivers strike in Lviv over pay",  # a labour strike
+    ],
+)
+def test_talk_of_strikes_reports_no_incident(placing, text):
+    assert _events(placing, text) == []
+
+
+def _claimed(event) -> list[float]:
+    return [q["value"] for q in event.get("quantities") or () if str(q["unit"]).startswith("claimed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        # a belligerent's count of the enemy's dead is its claim: no fatality figure (UCDP, ACLED "Fatalities")
+        ("The General Staff said Ukrainian forces killed 45 Russian soldiers near Kreminna.", 45),
+        ("Russia claims 70 Ukrainian soldiers killed in strike near Sloviansk", 70),
+        ("Kyiv says its troops killed 25 Russians near Svatove", 25),
+        ("Russian MoD said its forces destroyed up to 90 Ukrainian servicemen near Kupiansk.", 90),
+        ("Russian MoD said 35 Ukrainian servicemen were eliminated near Bakhmut.", 35),
+        ("Wagner says it killed 80 Ukrainian soldiers near Soledar", 80),  # the claimant did the killing
+        ("Russian MoD: 55 Ukrainian militants killed in strike on Sloviansk", 55),  # its source split off at the colon
+    ],
+)
+def test_a_claim_of_enemy_dead_is_no_toll(extractor, text, claimed):
+    (event,) = _events(extractor, text)
+    assert event["fatalities"]["best"] is None
+    assert _claimed(event) == [claimed]
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        ("Russia said four of its soldiers were killed in a Ukrainian attack near Kursk.", 4),  # its own dead count
+        ("Ukraine says Russian shelling killed two Ukrainian soldiers near Kupiansk.", 2),
+        ("Russian MoD: Ukrainian shelling killed three Russians in Belgorod", 3),  # its own people
+        ("Ukrainian army says it repelled assault near Avdiivka, killing 20 Russians; three defenders died", 3),
+        ("The army said it had four soldiers killed near Toretsk.", 4),  # "it had ... killed": its own
+    ],
+)
+def test_a_sides_own_dead_count(extractor, text, dead):
+    events = _events(extractor, text)
+    assert events and events[0]["fatalities"]["best"] == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers hand out bread in Kupiansk, where the bakery was destroyed in an earlier strike.",
+        "Officials in Moscow said the attacks on border regions justified a buffer zone.",
+        "Residents of Kherson say constant attacks have emptied the riverside streets.",
+    ],
+)
+def test_a_strike_spoken_of_in_the_background_is_no_event(placing, text):
+    assert _events(placing, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zelensky hits out at critics in Kyiv",
+        "Ukraine targets EU membership by 2030",
+        "Ukrainian grain exports hit record in Odesa",
+    ],
+)
+def test_figurative_strikes_are_no_event(placing, text):
+    assert _events(placing, text) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
+from frontwatch.nlp.attribution import _tail_source
 from frontwatch.nlp.pipeline import load_pipeline
 
 
@@ -31,3 +33,14 @@ def test_a_date_before_the_source_with_no_comma(text, claimant):
 
 def test_a_dated_note_without_a_statement_has_no_claimant():
     assert _claimant("On 12 Aug Russian forces shelled the village.") is None
+
+
+def test_a_source_after_the_last_comma_is_the_claimant():
+    """Wire style puts the source last, before or after its verb; the parser may hang the verb on the report's
+    own subject ("Nine soldiers ... says X")."""
+    nlp = spacy.blank("en")
+    src, _ = _tail_source(nlp("Six soldiers killed in attack on a post near Kreminna, says the army's spokesman")[:])
+    assert src.text == "the army's spokesman"
+    src, _ = _tail_source(nlp("Farmer dead after shelling of Vovchansk, governor reports")[:])
+    assert src.text == "governor"
+    assert _tail_source(nlp("The town, officials say, was quiet after the shelling.")[:]) is None

@@ -128,3 +128,31 @@ def test_every_person_of_a_list_of_the_dead_counts(text, deaths):
 
 def test_he_alone_is_no_list():
     assert [c.kind for c in find_casualties("He said two soldiers were wounded.")] == ["wounded"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "combatant"),
+    [
+        ("Policeman killed, two civilians injured in shelling of Orikhiv", 1, True),  # one dead beside the wounded
+        ("Volunteer dead after drone attack on Kherson", 1, False),
+        ("Ukrainian serviceman killed by sniper near Toretsk", 1, True),  # the adjective before the noun
+        ("Three defenders died in the assault", 3, True),
+        ("Saboteurs kill Russian commander in Nova Kakhovka", 1, False),
+        ("The MoD said its units destroyed 120 Ukrainian servicemen", 120, True),  # military usage: people destroyed
+        ("40 Russian soldiers were eliminated near Klishchiivka", 40, True),
+        ("Drones hit the port; worker killed", 1, False),
+    ],
+)
+def test_headline_and_military_tolls(text, killed, combatant):
+    dead = [c for c in find_casualties(text) if c.kind == "killed"]
+    assert sum(c.value for c in dead) == killed
+    assert all(c.combatant == combatant for c in dead)
+
+
+def test_equipment_destroyed_is_no_toll():
+    assert find_casualties("Units destroyed 12 tanks and 3 artillery systems") == []
+
+
+def test_a_toll_that_rises_far_from_its_words():
+    (c,) = find_casualties("The death toll from the strike on the apartment block in Dnipro rose to 46.")
+    assert (c.kind, c.value) == ("killed", 46)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from frontwatch.nlp.actors import ActorMention
-from frontwatch.nlp.refiners import Draft, territory_by_actor
+from frontwatch.nlp.refiners import Draft, remote_strike, territory_by_actor
 
 _ITS_TROOPS = ActorMention(0, 10, "Military Forces", None)
 
@@ -75,3 +75,27 @@ def test_a_governments_affiliates_regain_ground_and_other_militias_overtake_it()
 
     assert typed("Pro-government militias retook two villages from the insurgents.") == "Government regains territory"
     assert typed("Militias retook two villages from the insurgents.") == "Non-state actor overtakes territory"
+
+
+def _strike(sentence: str, country: str | None, *, sub: str | None = None, settled: bool = True) -> str | None:
+    return remote_strike(Draft(sub, sentence, 0, country=country, settled=settled))
+
+
+def test_a_strike_with_no_weapon_in_the_war_is_remote_fire():
+    shelling = "Shelling/artillery/missile attack"
+    assert _strike("Sumy hit again overnight", "Ukraine") == shelling  # the place's country
+    assert _strike("Russian attack on a market kills two", None) == shelling  # a side named
+    assert _strike("Belgorod attacked again", "Russia") == shelling
+
+
+def test_elsewhere_and_in_talk_a_strike_with_no_weapon_stays_open():
+    assert _strike("Attack on a market kills two", "Nigeria") is None  # another war, another default
+    assert _strike("Attack on a market kills two", None) is None  # no side, no place: unknown
+    assert _strike("Inflation hits Ukraine's households", "Ukraine") is None
+    assert _strike("Kremlin says strikes will continue", "Russia") is None
+    assert _strike("Miners strike over pay in Kryvyi Rih", "Ukraine") is None
+    assert _strike("Russia strikes Kharkiv", "Ukraine", sub="Armed clash") is None  # typed: not the refiner's
+
+
+def test_before_the_place_is_known_a_weaponless_strike_stays_a_candidate():
+    assert _strike("Attack on a market kills two", None, settled=False) == "Shelling/artillery/missile attack"

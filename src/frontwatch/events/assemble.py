@@ -88,7 +88,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     subject = _subject_span(ctx.doc, mention.trigger_start, mention.trigger_end)
     agents, targets, agent = _agents(mention, ctx.text, subject)
     country = country_of_iso(place.country) if place else None
-    sub = refine(replace(draft, actor=agent, country=country, claimant=claimant))
+    sub = refine(replace(draft, actor=agent, country=country, claimant=claimant, settled=True))
     if sub is None:
         return None
     if sub in PROTEST_FAMILY:  # the dead a protest mourns are not its toll

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from ..conflict import active_profile
 from ..models import Fatalities, Quantity
 from ..nlp.actors import find_actors
 from ..nlp.quantities import CasualtyMention
@@ -38,8 +39,18 @@ _BELLIGERENT = re.compile(
 
 
 def is_belligerent(claimant: str | None) -> bool:
-    """True when the claimant is a party to the fighting (an army, a defence ministry, an armed group)."""
-    return bool(claimant and _BELLIGERENT.search(claimant))
+    """True when the claimant is a party to the fighting (an army, a defence ministry, an armed group), or a
+    side of the watched war named alone ("Russia claims ...", "Kyiv says ...": the state speaks for its forces).
+
+    >>> is_belligerent("Russia"), is_belligerent("the Kremlin"), is_belligerent("Russian-installed officials")
+    (True, True, False)
+    """
+    if not claimant:
+        return False
+    if _BELLIGERENT.search(claimant):
+        return True
+    bare = re.sub(r"^the\s+", "", claimant.strip(), flags=re.I).lower()
+    return any(bare == noun.lower() for side in active_profile().sides for noun in side.nouns)
 
 
 def _side(text: str) -> str | None:
@@ -53,16 +64,46 @@ def is_enemy_claim(c: CasualtyMention, claimant: str | None, text: str) -> bool:
     """A belligerent counting the other side's dead: soldiers of another side, or "the enemy". The victims' side
     is named with them or as the subject that "lost" them. A claimant that names no side ("the command said")
     may be counting its own dead, which count: it is no claim."""
-    if not (c.combatant and is_belligerent(claimant)):
+    if not is_belligerent(claimant):
         return False
     victims = text[c.start : c.end]
+    named = _NAMED_AFTER.match(text, c.end)  # "killing 30 Russians": the people the count names come after it
+    if not c.combatant:  # civilians count, whoever reports them; a side's people named by the claimant's enemy do not
+        people, mine = _people_side(named.group(1)) if named else None, _side(claimant or "")
+        return people is not None and mine is not None and people != mine
     if _ENEMY.search(victims):
         return True
     lost = _LOST_BEFORE.search(text[max(0, c.start - 60) : c.start])
     mine, theirs = _side(claimant or ""), _side(victims) or (_side(lost.group("who")) if lost else None)
+    if _CLAIMANT_KILLED.search(text[max(0, c.start - 20) : c.start]) and _KILLING.match(victims):
+        return True  # "Wagner says it killed 100 soldiers": the claimant did the killing
     if mine is None and _OWN_KILLERS.search(text[max(0, c.start - 120) : c.start]):
         return not _OWN_VICTIMS.search(text[max(0, c.start - 12) : c.end])  # "its forces killed 50 soldiers"
+    if mine is None:  # "the General Staff said Ukrainian forces killed 50 Russian soldiers": the killers' side speaks
+        mine = _killers_side(text[max(0, c.start - 60) : c.start])
     return mine is not None and theirs is not None and mine != theirs
+
+
+#: A side's people named after their count ("killing 30 Russians").
+_NAMED_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+)?[A-Z][\w'’-]*s)\b")
+#: The forces that did the killing, just before it: "Ukrainian forces killed ...", "Russian troops eliminated ...".
+_KILLERS = re.compile(
+    r"(?P<who>[\w'’-]+\s+(?:[\w'’-]+\s+)?(?:forces|troops|units?|army|military|servicem[ae]n|defenders|fighters|"
+    r"brigades?|battalions?|paratroopers|marines))\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _people_side(words: str) -> str | None:
+    """The side whose people ``words`` name by a demonym ("Russians", "Ukrainians")."""
+    low = words.lower().split()
+    return next((side.name for side in active_profile().sides for a in side.adjectives if a.lower() in low), None)
+
+
+def _killers_side(before: str) -> str | None:
+    """The side whose forces are the subject of the killing verb that ends ``before`` (None if none is named)."""
+    m = _KILLERS.search(before)
+    return _side(m.group("who")) if m else None
 
 
 #: The claimant's own forces as the ones who killed: "the command said its troops repelled an attack, killing 20
@@ -78,6 +119,9 @@ _OWN_VICTIMS = re.compile(
     r"\bof\s+(?:its|our)\b|\b(?:its|our)\s+(?:own\s+)?(?:\w+\s+)?(?:soldiers|servicemen|fighters)\b", re.I
 )
 
+
+_CLAIMANT_KILLED = re.compile(r"\b(?:it|we)\s+(?:(?:had|has|have)\s+)?$", re.I)
+_KILLING = re.compile(r"(?:kill|destroy|eliminat|liquidat|neutrali)\w*\s", re.I)
 
 #: "Russian forces lost up to 40 soldiers": the subject that lost them is the victims' side.
 _LOST_BEFORE = re.compile(r"(?P<who>[\w'’ -]{3,40}?)\s+lost\s+(?:[\w-]+\s+){0,2}$")

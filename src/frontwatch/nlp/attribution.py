@@ -86,7 +86,7 @@ def _clean(span: Span) -> str:
 
 def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
     """(the span naming who made the statement, the span the statement covers), or None."""
-    dated = _dated_source(sent)
+    dated = _dated_source(sent) or _tail_source(sent)
     if dated is not None:
         return dated
     for token in sent:
@@ -108,6 +108,37 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
             left = min((c.i for c in head.lefts if c.dep_ in ("compound", "amod", "poss")), default=head.i)
             return sent.doc[left : head.i + 1], sent
     return None
+
+
+#: A report that ends with its source after a comma, the verb before or after it (headline and wire style):
+#: "..., says the DPR's military spokesman", "..., DPR reports". The parser often hangs "says" on the report's own
+#: subject there.
+_TAIL_VERBS = r"says|said|reports|reported|claims|claimed|confirms|confirmed|states|stated|announces|announced"
+_TAIL_SOURCE = re.compile(
+    rf",\s+(?:(?:{_TAIL_VERBS})\s+(?P<after>[A-Za-z][\w'’ .-]{{1,60}}?)|(?P<before>[A-Za-z][\w'’ .-]{{1,40}}?)\s+"
+    rf"(?:{_TAIL_VERBS}))\s*[.!]?\s*$"
+)
+
+
+def _tail_source(sent: Span) -> tuple[Span, Span] | None:
+    """The source a sentence names after its last comma, with its reporting verb.
+
+    >>> import spacy
+    >>> src, _ = _tail_source(spacy.blank("en")("Two soldiers killed near X, says the army's spokesman")[:])
+    >>> src.text
+    "the army's spokesman"
+    >>> _tail_source(spacy.blank("en")("The town, he says, was quiet.")[:]) is None
+    True
+    """
+    m = _TAIL_SOURCE.search(sent.text)
+    if m is None:
+        return None
+    group = "after" if m.group("after") else "before"
+    if len(m.group(group).split()) > 6:
+        return None
+    base = sent.start_char
+    span = sent.doc.char_span(base + m.start(group), base + m.end(group), alignment_mode="expand")
+    return (span, sent) if span is not None else None
 
 
 def _dated_source(sent: Span) -> tuple[Span, Span] | None:
@@ -148,6 +179,17 @@ def _colon_source(sent: Span) -> tuple[Span, Span] | None:
     return (span, scope) if span is not None and scope is not None else None
 
 
+_LABEL = re.compile(r"^(?P<src>[A-Z][\w'’ .-]{1,50}?)\s*:\s*$")
+
+
+def _colon_label(sent: Span) -> Span | None:
+    """A statement-issuing body alone before a colon, split off from its statement ("Russian MoD:")."""
+    m = _LABEL.match(sent.text)
+    if m is None or not _STATEMENT_BODY.search(m.group("src")):
+        return None
+    return sent.doc.char_span(sent.start_char + m.start("src"), sent.start_char + m.end("src"), alignment_mode="expand")
+
+
 def _headline_source(sent: Span) -> tuple[Span, Span] | None:
     """The source a headline (no final full stop, under 25 words) names after its dash or colon."""
     text = sent.text.rstrip()
@@ -165,14 +207,19 @@ def attribution_component(doc: Doc) -> Doc:
     """One :class:`Attribution` per sentence that names its source; pronouns resolved within the paragraph."""
     found: list[Attribution] = []
     last: Attribution | None = None
+    opener: Span | None = None  # "Russian MoD:" split off as a segment of its own: the source of the next one
     paragraph = -1
     for seg in segments(doc):
         sent = seg.span
         if seg.paragraph != paragraph:
-            last, paragraph = None, seg.paragraph  # pronouns do not reach back past a paragraph
-        found_span = claimant_of_sentence(sent)
-        if found_span is None:
-            found_span = _colon_source(sent) or _headline_source(sent)
+            last, opener, paragraph = None, None, seg.paragraph  # pronouns do not reach back past a paragraph
+        if _colon_label(sent) is not None:
+            opener = _colon_label(sent)
+            continue
+        found_span = claimant_of_sentence(sent) or _colon_source(sent) or _headline_source(sent)
+        if found_span is None and opener is not None:
+            found_span = (opener, sent)
+        opener = None
         if found_span is None:
             continue
         span, scope = found_span

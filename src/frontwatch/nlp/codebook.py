@@ -72,7 +72,7 @@ _NOT_LETHAL = r"(?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|bla
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
-_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
+_USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?|signals?))|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
 _WEAPON_USED = r"\b(?:missiles?|rockets?|drones?|uavs?|shaheds?|gerans?|projectiles?|aircraft|jets?|planes?|helicopters?|bombs?|shells?|munitions?|weapons?|targets?|air(?:borne)? (?:attack|threats?))\b|\binterception:|\b" + _WEAPONS
 _CIVILIAN = r"(?:civilians?|residents?|villagers?|(?:a |an |the )?(?:local |elderly |young )?(?:man|woman|men|women|couple|teenager|boy|girl|child|children|resident|civilian|volunteer|farmer|pensioner|driver|teacher|student|doctor|nurse|journalist|worker|shopkeeper|trader|priest|pastor|imam|official|passenger|pedestrian|shepherd|herder|motorist|fisherm[ae]n)s?)\b"
@@ -286,6 +286,17 @@ RULES: tuple[Rule, ...] = (
         main=False,
     ),
     Rule(
+        "Remote explosive/landmine/IED",
+        "a mine or ordnance that went off and hurt people, deminers too: the explosion decides, not the clearing work",
+        r"(?:killed|injured|wounded|hurt|maimed) (?:\w+ ){0,3}?(?:in|by) (?:an? |the )?(?:\w+ )?(?:mine|landmine|ordnance|uxo|tripwire) (?:blast|explosion)s?\b|(?:mine|landmine|ordnance) (?:blast|explosion)s? (?:\w+ ){0,2}(?:kills?|killed|injur\w+|wound\w*|hurts?|maim\w*)\b",
+        (
+            "Two deminers wounded in mine blast near Balakliia",
+            "A sapper was injured by a landmine explosion while demining a field near Izium.",
+        ),
+        ("Sappers defused an anti-tank mine near Izium.", "Deminers cleared 300 hectares near Kupiansk without incident."),
+        main=False,
+    ),
+    Rule(
         "Disrupted weapons use",
         "interceptions of weapons (intercepting people, goods or messages is no weapons use)",
         r"intercept(?:ed|ing|ion|ions|s)?",
@@ -321,7 +332,7 @@ RULES: tuple[Rule, ...] = (
         + r"|"
         + _WEAPONS
         + r"\W+(?:\S+\s+){0,8}?(?:(?:was|were|has been|have been|had been|being)\s+)?(?:seized|found|recovered|confiscated|captured|discovered|unearthed|defused|dismantled)|"
-        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|(?:bombs?|landmines?|mines?|ieds?|explosive devices?)\b(?:\s+\S+){0,6}?\s+(?:was|were|has been|have been) (?:found|discovered|recovered|defused|removed|seized|neutrali[sz]ed)\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroyed|repelled|shot|neutrali[sz]ed|hit|engaged)|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
+        r"(?:caches?|stash(?:es)?|haul) of|(?:seized|recovered|found|discovered|defused|removed|unearthed|dismantled) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}bombs?\b|(?:bombs?|landmines?|mines?|ieds?|explosive devices?)\b(?:\s+\S+){0,6}?\s+(?:was|were|has been|have been) (?:found|discovered|recovered|defused|removed|seized|neutrali[sz]ed)\b|before (?:it|they) could (?:go off|explode|detonate|be detonated|be set off)|air defen[cs]es? (?:\w+ ){0,3}(?:destroy(?:ed|s)|repel(?:led|s)|shoots?|shot|neutrali[sz](?:ed|es)|hits?|engag(?:ed|es))|neutrali[sz]ed (?:an? |the |\d+ )?(?:\w+ )?(?:bombs?|ieds?|explosives?|drones?|devices?|missiles?|uavs?)|(?:destroyed|neutrali[sz]ed) (?:\w+ ){0,3}(?:in the air|over)\b",
         (
             "Interception: On 12 March 2023, Ukrainian air defence shot down two Shahed drones over Odesa.",
             "Air defences intercepted 18 cruise missiles over the Kyiv region.",
@@ -334,6 +345,7 @@ RULES: tuple[Rule, ...] = (
             "Soldiers found a car bomb parked outside the barracks.",
             "Deminers of the emergency service destroyed twelve shells found in a field.",
             "A landmine planted by the rebels was found and destroyed by the army.",
+            "Air defence destroys 14 drones over the Poltava region",
         ),
         (
             "Russian forces shelled Kupiansk with artillery.",
@@ -652,7 +664,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "ceasefires, deals, prisoner exchanges",
-        r"cease-?fires?|truce|surrender\w*|laid down (?:their )?arms|hand(?:ed|s|ing)? (?:over|in) (?:their |its |the )?(?:\w+ )?(?:weapons|arms|rifles|guns)\b|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
+        r"cease-?fires?|truce|surrender(?!ing\s+(?:\w+\s+)?(?:soldiers|troops|servicem[ae]n|fighters|men|marines|prisoners)\b)\w*|laid down (?:their )?arms|hand(?:ed|s|ing)? (?:over|in) (?:their |its |the )?(?:\w+ )?(?:weapons|arms|rifles|guns)\b|exchanged? (?:of )?(?:\w+ )?prisoners|(?:exchang|swapp?)\w* (?:\w+ ){0,7}?(?:prisoners|pows|bodies|detainees|captives|hostages)\b|(?:prisoner|prisoners of war|pow|body) (?:swap|exchange)|exchange (?:process )?of prisoners|peace (?:talks|deal|accord|agreement|process|negotiations)|signed (?:a |an |the )?(?:\w+ )?(?:deal|accord|agreement|treaty|pact|memorandum)|(?:brokered|reached|struck|clinched|sealed|concluded) (?:a |an |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)\b",
         (
             "Russia and Ukraine exchanged 100 prisoners of war on Sunday.",
             "Elders brokered a deal under which the gunmen released the kidnapped pupils.",
@@ -696,15 +708,17 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Air/drone strike",
         "aircraft and helicopters",
-        r"air ?strikes?|airstrikes?|air[- ]raids?|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|\bkabs?\b|aerial bombs?|air-?dropped bombs?|\bfab-?\d+|\bumpk\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
+        r"air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?|signals?))|warplanes?|fighter jets?|jets?\b|bomber\w*|helicopters?|choppers?|gunships?|aerial (?:attack|bombardment|bombing|strike)s?|barrel bombs?|guided (?:aerial )?bombs?|glide bombs?|bombs? (?:fall|falls|fell|falling|rain(?:s|ed)? down) (?:on|in|near)\b|\bkabs?\b|aerial bombs?|air-?dropped bombs?|\bfab-?\d+|\bumpk\b|air force (?:struck|bombed|hit|targeted)|bombed from the air|(?:aircraft|aviation|planes?) (?:\w+ ){0,9}(?:bombed|struck|hit|targeted|attacked|strikes?|launched)|(?:strikes?|struck|hit) (?:\w+ ){0,3}(?:by|from) (?:the )?(?:aircraft|aviation)|coalition (?:strike|air)",
         (
             "In the south, the aircraft of the Armed Forces of Ukraine inflicted 18 strikes on the enemy.",
             "On 3 April 2023, Russian forces conducted four airstrikes on Vuhledar, Donetsk.",
             "Russian aviation dropped guided bombs on Orikhiv.",
             "A Russian aerial bomb fell on a house in Kostiantynivka, killing a couple.",
+            "Bombs fell on the centre of Huliaipole overnight.",
         ),
         (
             "Fighter jets landed at the air base on Monday.",
+            "Air raid alerts sounded across the Poltava region on Monday.",
             # "bombers" names the aircraft, not its use: jets scrambled to meet them struck nothing
             "Fighter jets were scrambled after two bombers approached the airspace.",
         ),
@@ -729,9 +743,9 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battles? for (?:the )?(?:(?:town|city|village|settlement|outskirts|heights?|bridgehead) of )?(?-i:[A-Z])|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
-        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|tried|trying|attempting|sought) to (?:advance|storm|attack|break through|assault|push|infiltrate|penetrate|encircle)|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
+        r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|attempts?|tried|tries|trying|attempting|sought) to (?:advance|storm|attack|break through|break into|infiltrate|penetrate|encircle|assault|push)|push(?:es|ed|ing)? (?:on )?(?:toward|towards)\b|enter(?:s|ed|ing)? (?:the )?outskirts|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|(?:troops|forces|army|soldiers|units|servicemen)\s+advanc(?:e|es|ed|ing)\b(?!\s+(?:notice|payment|warning|booking|copies|copy|team|party)\b)|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
             "On 10 June 2023, Russian forces fired upon Ukrainian positions with grenade launchers, heavy machine guns and small arms near Avdiivka.",
             "On 9 June 2023, Ukrainian forces repelled an attack by Russian forces near Bakhmut, Donetsk.",
@@ -739,6 +753,10 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian and Russian forces clashed near Kreminna.",
             "Russian troops launched an assault on Ukrainian positions near Robotyne.",
             "Heavy fighting continued around the town.",
+            "Battles for Chasiv Yar go on",
+            "Ukrainian troops advance as shelling goes on in Vuhledar",
+            "Russian forces push toward Kurakhove",
+            "A Russian sabotage group attempts to break into the Chernihiv region",
             "Russian forces advance near Avdiivka, Ukraine says.",
             "Battles continued near Chasiv Yar as Russian forces tried to break through.",
             "Russian troops tried to storm Ukrainian positions near Kurakhove.",
@@ -905,10 +923,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Attack",
         "killings and violence without a weapon named",
-        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:ed|ion)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
+        r"shot dead|gunned down|stabb\w+|behead\w+|hacked (?:to death)?|massacr\w+|execut(?:e|es|ed|ing|ion|ions)|assassinat\w+|murder\w*|open(?:ed|s)? fire|shot (?:and killed|at|him|her|them)|tortur\w+|bodies|body of|dead body|found dead|found hanging|killed (?:\w+ ){0,3}(?:civilians|villagers|farmers|people|residents|worshippers|women|children|man|woman|teacher|journalist|pilgrims|passengers)|attacked (?:\w+ ){0,2}(?:civilians|villagers|people|residents|worshippers|a (?:man|woman))|gunmen|armed men|torched (?:\w+ )?(?:houses|homes|villages?)|killing (?:of )?(?:\w+ )?(?:civilians|villagers)",
         (
             "On 15 June 2023, the body of a civilian with gunshot wounds was found in Bucha, Kyiv.",
             "Soldiers open fire on a village near Vasylivka 40 times",
+            "Russian soldiers executed three surrendering Ukrainian servicemen near Bakhmut.",
         ),
     ),
     Rule(
@@ -981,12 +1000,15 @@ RULES: tuple[Rule, ...] = (
             "Japanese and American warships held joint naval exercises in the Philippine Sea.",
             "The militant group changed its name to the Levant Liberation Committee.",
         ),
-        ("Japan's military was mobilised to help clear heavy snow in the north.",),
+        (
+            "Japan's military was mobilised to help clear heavy snow in the north.",
+            "An air raid alert was declared across the Chernihiv region.",
+        ),
     ),
     Rule(
         "Change to group/activity",
         "generic changes (a delivery, an appointment, a ban, a merger) only of an armed group or force: a company's delivery or a court's suspension is no political event",
-        r"join(?:ed|s)? (?:hands|the)|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|dissolv\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|declared|ban(?:ned)? |suspend\w*|banned|training|resum\w+ (?:operations|activities)|call(?:ed)? off",
+        r"join(?:ed|s)? (?:hands|the)|dispatch\w+|deliver(?:ed|y|ies)|merg(?:ed|er|e)|dissolv\w+|relocat\w+|new (?:leader|commander|chief)|appointed|named (?:as )?(?:the )?(?:new )?(?:leader|commander|chief)|(?<!alert )(?<!alerts )(?<!alarm )(?<!alarms )(?<!alert was )(?<!alerts were )(?<!alarm was )(?<!alert is )declared(?! (?:an? |the )?(?:air[- ]raid |air )?(?:alerts?|alarms?|warnings?))|ban(?:ned)? |suspend\w*|banned|training|resum\w+ (?:operations|activities)|call(?:ed)? off",
         (
             "The insurgent group appointed a new commander after the death of its chief.",
             "Two rebel factions merged into a single armed movement.",
@@ -1034,6 +1056,47 @@ RULES: tuple[Rule, ...] = (
 #: A strike with no weapon named ("the army had targeted a fuel depot"): its sub-type comes from the
 #: weapon of the nearest preceding explosion in the text, and without one the sentence is no event.
 GENERIC_STRIKE = re.compile(r"\b(?:targeted|targeting|hit|struck|strikes? on|attack(?:ed|s)? on)\b", re.I)
+
+#: A strike, hit or attack that names no weapon, in any form a headline or note writes it ("Russia strikes X",
+#: "X hit again", "attack on X", "X under fire", "comes under attack", "explosions heard in X"). It is an event only where the refiners
+#: type it (:func:`frontwatch.nlp.refiners.remote_strike`): labour strikes ("strike over pay"), striking back and
+#: cyber attacks are none.
+WEAPONLESS_STRIKE = re.compile(
+    r"\b(?<!cyber )(?<!cyber-)(?<!heart )(?<!panic )(?:strik(?:e|es|ing)|struck|hit(?:s|ting)?|attack(?:s|ed|ing)?|"
+    r"target(?:s|ed|ing)?|under (?:\w+ )?(?:fire|attack)|fir(?:e|es|ed|ing) (?:\w+ ){0,3}?(?:at|on|upon))\b(?!\s+(?:in|over|for|back|action|out|(?:a |an )?(?:deal|deals|agreement|balance|chord|tone|note|pose)|the right)\b)|"
+    r"\b(?:explosions?|blasts?) (?:were |was )?(?:heard|reported)\b|\bshaken by (?:\w+ ){0,2}(?:explosions?|blasts?)",
+    re.I,
+)
+
+#: Strikes spoken of rather than reported: earlier, repeated or possible ones ("damaged in an earlier strike",
+#: "daily attacks"), and "the attacks" in general ("the attacks on border regions justified ...").
+_BACKGROUND_STRIKE = re.compile(
+    r"\b(?:earlier|previous|recent|past|last|future|further|such|these|those|similar|repeated|constant|daily|"
+    r"nightly|regular|frequent|ongoing|continued|continuing|persistent|possible|potential|any|more|retaliatory)\s+"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
+_THE_PLURAL = re.compile(r"\bthe\s+(?:[\w-]+\s+)?$", re.I)
+
+
+def weaponless_strike(sentence: str) -> re.Match[str] | None:
+    """The first :data:`WEAPONLESS_STRIKE` in ``sentence`` that reports a strike, not one spoken of in the
+    background.
+
+    >>> weaponless_strike("Strikes hit Pokrov overnight").group()
+    'Strikes'
+    >>> weaponless_strike("The market was damaged in an earlier strike.") is None
+    True
+    >>> weaponless_strike("Officials said the attacks on border regions justified a buffer zone.") is None
+    True
+    """
+    for m in WEAPONLESS_STRIKE.finditer(sentence):
+        before = sentence[max(0, m.start() - 40) : m.start()]
+        generic = m.group().lower() in ("strikes", "attacks") and _THE_PLURAL.search(before)
+        if not (generic or _BACKGROUND_STRIKE.search(before)):
+            return m
+    return None
+
 
 #: Words that make a trigger hypothetical or negated ("no plans to occupy", "threatened to attack", "as the army
 #: prepared an offensive": not fought yet). A denial

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .clauses import blanked, pasts, settings, without_prospects
-from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED
+from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED, weaponless_strike
 from .numbers import NUMBER_RE
 from .paragraphs import segments
 from .prefilter import lowered, may_match, required_literals
@@ -177,7 +177,7 @@ def _untyped_cue(text: str, base: int, harmed: list, end: int) -> tuple[int, int
     hurt = sorted((c for c in harmed if base <= c.start < end), key=lambda c: c.kind != "killed")
     if hurt:
         return hurt[0].start, hurt[0].end
-    m = GENERIC_STRIKE.search(text)
+    m = GENERIC_STRIKE.search(text) or weaponless_strike(text)
     return (base + m.start(), base + m.end()) if m else None
 
 

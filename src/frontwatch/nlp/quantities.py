@@ -83,7 +83,7 @@ _QTY = re.compile(
 )
 
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
-_COMBATANT = r"soldiers?|troops|servicem[ae]n|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders|peacekeepers?|sappers?"
+_COMBATANT = r"soldiers?|troops|servicem[ae]n|defenders|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders|peacekeepers?|sappers?"
 _VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|rescuers?|firefighters?|herders?|herdsm[ae]n|shepherds?|fishermen|traders?|shopkeepers?|deminers?|(?:para)?medics?|doctors?|nurses?|volunteers?|pensioners?|teachers?|officials?|employees?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
 _KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
@@ -111,6 +111,14 @@ _CASUALTY_PATTERNS = [
         rf"\b(?P<verb>eliminated|eliminating|liquidated|liquidating|neutrali[sz]ed)\s+{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT}|{_VICTIM})\b",
         re.I,
     ),
+    # the same of soldiers only, "destroyed" too ("destroyed up to 200 soldiers"; "destroyed 3 tanks" is none), and in
+    # the passive ("35 servicemen were eliminated")
+    re.compile(rf"\b(?P<verb>destroyed|destroying)\s+{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT})\b", re.I),
+    re.compile(
+        rf"\b{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT})\s+(?:were|was|have been|had been|are|been)\s+"
+        r"(?P<verb>eliminated|liquidated|destroyed|neutrali[sz]ed)\b",
+        re.I,
+    ),
     # "claimed the lives of four residents", "took the lives of 2 people"
     re.compile(rf"\b(?:claimed|took|cost|claiming|taking|costing)\s+(?:the\s+)?(?P<verb>lives)\s+of\s+{_NUM}", re.I),
     # "claimed two lives", "the shelling claimed one life"
@@ -123,7 +131,7 @@ _CASUALTY_PATTERNS = [
     re.compile(rf"\b(?P<verb>deaths?)\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?\b", re.I),
     # "death toll rises to 28", "toll climbed to 12"
     re.compile(
-        rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:\w+\s+){{0,3}}?(?:to|at|of|reached|hit)\s+{_NUM}\b",
+        rf"\b(?P<verb>death toll|toll|number of (?:the )?(?:dead|killed|deaths|fatalities))\s+(?:[\w'’-]+\s+){{0,9}}?(?:rises\s+|rose\s+|climbs\s+|climbed\s+)?(?:to|at|of|reached|hit)\s+{_NUM}\b",
         re.I,
     ),
 ]
@@ -159,7 +167,7 @@ _ONE_DEAD = re.compile(
     r"|\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|civilian|resident|soldier|serviceman)\s+(?:was|is)\s+among\s+the\s+(?:dead|killed)\b"
     r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|pensioner|volunteer|person)['’]s\s+body\b|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\bkill(?:s|ed|ing)\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
+    r"|\b(?<!to )kill(?:s|ed|ing)?\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|officer|commander|policeman|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
     r"|\b(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b",
     re.I,
 )
@@ -185,7 +193,7 @@ _CHILDREN = re.compile(
 # kicker ("Exclusive! ...", "Donetsk: ...") or as a headline's second clause ("Drone hits car, driver killed"),
 # and with an "of" phrase ("Head of a village council killed").
 _HEADLINE_DEAD = re.compile(
-    r"(?:^|(?<=[!?:,] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging)\b",
+    r"(?:^|(?<=[!?:,;] ))(?P<who>(?:[\w'’-]+\s+){0,3}?(?:of\s+(?:[\w'’-]+\s+){0,3}?)?(?:[a-z]+[^s\W]|man|woman|child|boy|girl|soldier|civilian|policeman|journalist))\s+(?:\w+\s+){0,1}?(?P<verb>killed|dies|died|shot dead|found dead|found hanging|dead(?= (?:after|in|as|following|amid)\b))\b",
     re.I,
 )
 
@@ -249,6 +257,7 @@ _CUES = (
     "bod",
     "toll",
     "eliminat",
+    "destroy",
     "liquidat",
     "neutrali",
     "fatalit",
@@ -323,8 +332,10 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     head = _HEADLINE_DEAD.search(text[:200])
-    if head and not found and len(text) < 200:
-        combatant = "soldier" in head.group("who").lower()
+    # the headline's one dead, also beside its wounded ("Serviceman killed, one civilian injured in ...")
+    clear = head and not any(c.kind == "killed" or (c.start < head.end() and head.start() < c.end) for c in found)
+    if head and clear and len(text) < 200:
+        combatant = bool(re.search(rf"\b(?:{_COMBATANT})\b", text[head.start() : head.start("verb")], re.I))
         found.append(CasualtyMention(head.start(), head.end(), "killed", 1.0, "exact", combatant=combatant))
     return _with_children(sorted(found, key=lambda c: c.start), text)
 

@@ -5,20 +5,27 @@ each candidate sentence once its actor and place are known; each may set the sub
 
 1. ``inherited_weapon``: a strike with no weapon named ("the army had targeted a fuel depot") takes the weapon
    of the nearest explosion reported just before; without one it is no event.
-2. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
+2. ``remote_strike``: in the watched war, a strike, hit or attack that names no weapon ("Russia strikes X", "attack
+   on X kills three", "X under fire") is remote fire, "Shelling/artillery/missile attack" (ACLED's codebook codes a
+   strike by context when its means is not named: a state's strike on a place is remote violence, and the
+   sub-type for remote fire from the ground or sea is the default where no aircraft or drone is named), also when
+   it kills civilians (an Attack needs the armed actor present). It applies where a side of the war is named or
+   the event's place is on either side's ground; elsewhere the default differs by conflict and is left open.
+   Statements about strikes (a call to end them, a prospect: "strikes will continue") report none.
+3. ``deaths_only``: a sentence that only counts the dead ("28 are now reported dead") or, with no dead, the
    wounded ("Two soldiers wounded near X", a headline's whole report) is an Attack, or an Armed clash if only
    combatants were harmed (ACLED: fatalities and injuries imply violence even when the report names no
    weapon), or a Remote explosive/landmine/IED when an explosion did it; unless the harm is accidental ("a bus
    plunged into a gorge, killing 25"), which ACLED does not code.
-3. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
+4. ``protest_family``: in a report about a protest, its sentences share one protest sub-type, decided by the
    worst treatment of the demonstrators anywhere in the report (:mod:`.protests`); a toll-only sentence or an
    Attack by state forces right after a protest sentence is one of them (:func:`protest_sentences`).
-4. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
+5. ``crowd_without_demonstration``: ACLED's Violent demonstration is demonstrators' violence; a violent crowd in
    a report that names no demonstration, no riot and no state target ("A crowd set fire to houses of a minority
    community") is Mob violence (rioters who turn on civilians or each other).
-5. ``crowd_with_demonstration_forms``: and a crowd that burns tyres or blocks roads demonstrates (ACLED lists
+6. ``crowd_with_demonstration_forms``: and a crowd that burns tyres or blocks roads demonstrates (ACLED lists
    road-blocking and burning tyres under Violent demonstration): "Angry residents burnt tyres over power cuts".
-6. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
+7. ``territory_by_actor``: ACLED codes a government's forces retaking its own ground "Government regains
    territory" and anyone else "Non-state actor overtakes territory". A belligerent's own claim ("the Russian
    MoD said its units liberated X") is about the claimant's forces, whatever verb it uses.
 """
@@ -31,7 +38,7 @@ from dataclasses import dataclass, replace
 
 from ..conflict import active_profile
 from .actors import ActorMention, find_actors
-from .codebook import _RIOT, COMPILED, GENERIC_STRIKE, NEGATION
+from .codebook import _RIOT, COMPILED, GENERIC_STRIKE, NEGATION, weaponless_strike
 from .protests import CAUSE, PROTEST_CONTEXT, protest_at_hand, protest_subtype
 from .taxonomy import EVENT_TYPE_OF
 
@@ -59,6 +66,7 @@ class Draft:
     actor: ActorMention | None = None
     country: str | None = None  # the country of the event's place
     claimant: str | None = None  # who the sentence says made the statement
+    settled: bool = False  # actor, place and claimant are known (a first pass runs before the place look-ups)
 
 
 Refiner = Callable[[Draft], str | None]
@@ -86,6 +94,43 @@ _ACCIDENTAL = re.compile(
     r"building|hotel|club|shop|store))\b",
     re.I,
 )
+
+
+SHELLING = "Shelling/artillery/missile attack"
+#: Strike words used figuratively: what is "hit" or "attacked" is no place or person ("prices hit a record").
+_FIGURATIVE = re.compile(
+    r"\b(?:econom\w*|inflation|prices?|shares|stocks|currenc\w+|hryvnia|roubles?|rubles?|sanctions|cyber\w*|hack\w*|"
+    r"ddos|speech|interview|remarks|rhetoric|criticis\w*|critics|verbal\w*|costs? (?:\w+ )?(?:billions|millions|bn)|"
+    r"membership|growth|headlines|records?|"
+    # round-ups and features report no one incident
+    r"what we know|live (?:updates|blog)|explain\w*|in maps|timeline|analysis|opinion)\b|^(?:how|why) ",
+    re.I,
+)
+
+#: A statement about strikes rather than a report of one: a call to end them, a prospect ("will continue").
+_ABOUT_STRIKES = re.compile(
+    r"\b(?:calls? (?:for|to)|urg\w+|demand\w*|condemn\w*|denounc\w*|end to|halt to|stop(?:ping)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:strikes?|attacks?|shelling)\b|\b(?:strikes?|attacks?) (?:\w+ ){0,4}?(?:will|would|shall|must|should) (?:\w+ )?"
+    r"(?:continue|go on|resume|intensify|stop|end)\b",
+    re.I,
+)
+
+
+def remote_strike(d: Draft) -> str | None:
+    if d.sub is not None:
+        return None
+    m = weaponless_strike(d.sentence)
+    if m is None or NEGATION.search(d.sentence[: m.start()][-60:]):
+        return None
+    if _FIGURATIVE.search(d.sentence) or _ACCIDENTAL.search(d.sentence) or _ABOUT_STRIKES.search(d.sentence):
+        return None
+    if not d.settled:
+        return SHELLING  # for now: the actor and place decide once known
+    sides = active_profile().opponents
+    if d.country is not None and d.country not in sides:
+        return None  # another war: its default weapon is not this one's
+    warring = any(a.side in sides for a in find_actors(d.sentence))
+    return SHELLING if warring or d.country in sides else None
 
 
 def deaths_only(d: Draft) -> str | None:
@@ -170,6 +215,7 @@ def territory_by_actor(d: Draft) -> str | None:
 
 REFINERS: tuple[tuple[str, Refiner], ...] = (
     ("inherited_weapon", inherited_weapon),
+    ("remote_strike", remote_strike),
     ("deaths_only", deaths_only),
     ("protest_family", protest_family),
     ("crowd_without_demonstration", crowd_without_demonstration),
