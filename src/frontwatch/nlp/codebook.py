@@ -486,6 +486,8 @@ RULES: tuple[Rule, ...] = (
         ),
         (
             "Explosions hit Kyiv as Russian missiles struck the city.",
+            # bombs dropped from aircraft are an air strike
+            "Guided bombs hit the town centre, killing two.",
             "A blast at a fireworks warehouse killed six people.",
             "A gas cylinder explosion killed three people in a restaurant.",
             # an accident, and a blast named as the cause of what the sentence reports
@@ -493,7 +495,7 @@ RULES: tuple[Rule, ...] = (
             "Crowds protested on Sunday after a huge explosion last week killed dozens of people.",
         ),
         main=False,
-        excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|"
+        excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|kabs?|fabs?|guided|air-dropped|"
         r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
     ),
     Rule(
