@@ -689,13 +689,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Non-state actor overtakes territory",
         "ground taken",
-        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists|kilo(?:gram)?s|kg|tonnes|tons|pounds|grams|litres|liters|packets|bags|sacks|boxes)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
+        r"advanc\w+ (?:to|into|on|toward|towards|deep|deeper)|(?<!\bnot )now (?:fully |firmly )?(?:controls?|holds?) (?:the (?:\w+ )?(?:towns?|city|villages?|district|area|airport|base|border|port|capital|province|road|highway|bridge|crossing)\b|(?-i:[A-Z]))|took (?:full |complete )?control|wrest(?:ed|s)? control|(?:(?<!\bthe )(?<!\bnewly )captured|capture|capturing)\b(?! (?:\w+ ){0,2}(?:suspects?|militants?|leaders?|commanders?|members|soldiers|fighters|men|alive|servicem[ae]n|militiam[ae]n|prisoners?))|seiz(?:ed|e|ing) (?:control|the|a|several|\d+\b)(?! (?:\w+ ){0,2}(?:passengers|people|hostages|civilians|workers|villagers|students|women|children|men|fishermen|crew|travell?ers|tourists|journalists|kilo(?:gram)?s|kg|tonnes|tons|pounds|grams|litres|liters|packets|bags|sacks|boxes)\b)|(?:took|takes?) (?:control|over)|taken (?:control|over)|overr(?:an|un)|overtook|fell to|gain(?:ed|s)? control|took \d[\d,.]* square|(?<!\bthe )(?<!\bnewly )(?:took|seized|captured|(?:have|has|had) taken) (?:\w+ ){0,2}(?:villages?|towns?|settlements?|city|positions|territory|area|district|bases?)|(?<![,-] )(?<!-)(?<!\bin )(?<!\bthe )(?<!\bof )(?<!\bnear )(?<!\bnewly )occupied\b(?! (?:territor|areas?\b|part))|(?:seized|seizes?|took|captured|captures?) (?-i:[A-Z])(?![\w-]* (?:\w+ )?(?:soldiers|servicem[ae]n|troops|fighters|militiam[ae]n|marines|paratroopers)\b)|territorial gains|gains? of \d|\bgains\b (?:in|around|near)",
         (
             "The rebels captured three villages in the north.",
             "The rebels have taken the town of Kidal.",
             "Russian forces occupied Solodka Balka after heavy fighting.",
             "Russian forces seize Vodiane",
             "The ministry announced the capture of the village by its troops.",
+            "Rebels now control the town after days of fighting, residents said.",
         ),
         (
             "Ukrainian forces captured two Russian soldiers near Bakhmut.",
@@ -705,6 +706,7 @@ RULES: tuple[Rule, ...] = (
             "Customs officers seized 40 kilograms of heroin at the port.",
             "The wounded were taken to the town hospital.",
             "The rebels moved their headquarters to the captured town of Bunagana.",
+            "The government says it now controls most of the country.",
         ),
     ),
     Rule(
@@ -745,7 +747,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Armed clash",
         "armed groups engage each other, whatever the weapons",
-        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battles? for (?:the )?(?:(?:town|city|village|settlement|outskirts|heights?|bridgehead) of )?(?-i:[A-Z])|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|"
+        r"clash(?:ed|es|ing)?|fighting(?! vehicles?)|fought|gun ?battles?|gun-?fights?|fire ?fights?|exchange(?:d|s)? (?:of )?fire|(?:trad|exchang)(?:ed|ing|es?) (?:heavy |sporadic |intense )?(?:fire|gunfire|shots)|(?:counter-?)?offensives?|counter-?attack\w*|ambush\w*|(?:fierce |heavy |pitched |gun ?)battles?|battles? (?:with|between|against|for control|continued|continue|raged|rage|ongoing|took place|were fought)|battles? for (?:the )?(?:(?:town|city|village|settlement|outskirts|heights?|bridgehead) of )?(?-i:[A-Z])|battl(?:ed|ing|es) (?:with|against|for control|over control)|battl(?:ed|ing) (?:\w+ ){0,2}(?:insurgents|militants|rebels|troops|forces|fighters|soldiers|militias?|jihadists)|skirmish\w*|shootout|shoot-out|besieg(?:ed|ing|es)|la(?:id|y|ying) siege|"
         r"repel(?:led|s|ling)? (?:\w+ ){0,4}(?:attacks?|assaults?|attempts?|offensives?)|repuls(?:ed|ing)|(?<!sexual )(?<!sexually )assault(?:s|ed|ing)? (?:on|against|near|in|at|toward|towards)\b|assault(?:s|ed|ing)? (?:\w+ ){0,2}positions|(?:launched|conducted|carried out|repelled|repulsed|stopped) (?:\w+ ){0,3}assaults?|assault (?:operations|actions|groups?|troops|units)|"
         r"(?:fired|fires?|firing|opened fire|open fire|opens fire) (?:up)?(?:on|at) (?:\w+['’]? ){0,3}(?:positions|troops|soldiers|forces|units|trenches|checkpoints?|patrols?|policemen|police (?:posts?|stations?|officers|patrols?|vehicles?))|(?:small arms|machine[- ]guns?|sniper fire)\b(?! (?:on|at) (?:civilians|residents))|(?:attempted|attempts?|tried|tries|trying|attempting|sought) to (?:advance|storm|attack|break through|break into|infiltrate|penetrate|encircle|assault|push)|push(?:es|ed|ing)? (?:on )?(?:toward|towards)\b|enter(?:s|ed|ing)? (?:the )?outskirts|advanc(?:e|es|ed|ing) (?:near|around|in the direction of|on the outskirts)\b|(?:troops|forces|army|soldiers|units|servicemen)\s+advanc(?:e|es|ed|ing)\b(?!\s+(?:notice|payment|warning|booking|copies|copy|team|party)\b)|unsuccessful(?:ly)? (?:attack|advance|assault)\w*|storm(?:ed|ing)? (?:\w+ )?positions|combat (?:engagements?|clashes)|(?:enemy|hostile) (?:attacks?|assaults?)\b(?! (?:with|using|by) )|captur(?:ed|es?|ing) (?:\w+ ){1,3}?(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines|paratroopers)\b|(?:soldiers|servicem[ae]n|militiam[ae]n|fighters|troops|marines) (?:were |was |have been |had been )?taken (?:as )?prisoners?|(?:troops|soldiers|servicem[ae]n|fighters|forces|units?|positions|patrols?|convoys?|checkpoints?) (?:\w+ ){0,2}?(?:comes?|came|coming|was|were|is|are|been) under (?!(?:\w+ )?(?:artillery|mortar|rocket|tank|missile|mlrs)\b)(?:\w+ )?fire",
         (
@@ -769,6 +771,7 @@ RULES: tuple[Rule, ...] = (
             "Three marines taken prisoner near Krynky",
             "Ukrainian troops come under fire near Horlivka",
             "Security forces and militants traded fire for hours in the district.",
+            "Militants besieged the army base for three days.",
         ),
         (
             "Russian forces shelled Ukrainian positions near Avdiivka with mortars.",
