@@ -99,6 +99,8 @@ RULES: tuple[Rule, ...] = (
         r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions"
         # troops sent to help after a disaster do no political act
         r"|(?:mobili[sz]ed|deployed|sent|called in|drafted in) to help (?:with |clear |in |fight )?(?:\w+ ){0,2}(?:snow\w*|flood\w*|relief|rescue|clean-?up|fires?|wildfires?|firefighting|vaccinat\w*)\b"
+        # a mining accident: a coal mine's methane blast is no landmine
+        r"|coal ?mines?|mining (?:accident|disaster)|methane (?:explosion|blast)"
         # an industrial accident: a storage tank that bursts is no attack
         r"|(?:storage|fuel|gas|oil|chemical|water|ammonia) tanks? (?:\w+ ){0,3}(?:exploded|blew up|burst)"
         # a report of an allegation rejected is about the allegation, not an event (a bare "denied that X hit Y"
@@ -111,6 +113,7 @@ RULES: tuple[Rule, ...] = (
             "Two people died in a road accident near Poltava.",
             "A fuel tank exploded at a depot in Lagos, injuring three workers.",
             "Japan's military was mobilised to help clear heavy snow in the north.",
+            "A methane explosion in a coal mine killed 20 miners.",
             "The ministry rejected allegations that its jets had bombed a hospital.",
             "The army denied reports that soldiers had shot villagers in the district.",
             "Talks between the government and the rebels ended without an agreement.",
@@ -258,11 +261,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Headquarters or base established",
         "a base or launch site set up, its weapons named but not used: a base established, not an attack",
-        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b",
+        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|observation (?:points?|posts?)|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b|(?:bases?|headquarters|outposts?|observation (?:points?|posts?))\b(?:\s+\S+){0,5}?\s+(?:has been|have been|was|were|is being|had been) (?:opened|established|set up|built|constructed|inaugurated)\b",
         (
             "Iran established a new missile base on the Gulf coast.",
             "The group set up a rocket launching site in the hills above the town.",
             "The militia has established rocket positions near the border, the army said.",
+            "Turkey has built a new observation point equipped with artillery near the town.",
+            "A new military base housing Iskander missiles has been opened in the region.",
         ),
         ("Rebels fired rockets from a camp they set up in the hills.", "Russian missiles hit a newly built base."),
         main=False,
@@ -273,13 +278,14 @@ RULES: tuple[Rule, ...] = (
         "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
         r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
         r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered)\b|"
-        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:[\w-]+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|station|stations|stationed|stationing) (?:[\w-]+ ){0,4}(?:missiles|missile systems|warheads|nuclear weapons|troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
         (
             "The first shipment of Patriot missile systems from Germany arrived in Poland.",
             "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
             "A batch of MiG-29 jets was delivered to the air force on Monday.",
             "The army moved two more battalions to the northern border.",
             "The military deployed S-400 missile systems at a new base on the peninsula.",
+            "The United States will station cruise missiles at a base in Germany.",
         ),
         (
             "Russian forces moved artillery closer to the town and shelled it overnight.",
@@ -375,23 +381,29 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "a blast that kills, wounds or hits, with no suicide attacker and no other weapon named: an explosive set off",
-        r"(?:explosions?|blasts?|bombs?|bombings?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b",
+        r"(?:explosions?|blasts?|bombs?|bombings?|(?:land)?mines?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b"
+        r"|(?:explosions?|blasts?)\s+(?:occurred|took place|happened|went off|rocked|shook)\b|(?:land)?mines?\s+(?:exploded|detonated|went off)\b"
+        r"|(?:militants|rebels|insurgents|attackers|assailants|gunmen|terrorists|jihadists|partisans|saboteurs|separatists|unknown \w+|suspected \w+) (?:\w+ ){0,2}bombed\b",
         (
             "An explosion killed four soldiers at a checkpoint in Sinai.",
             "A powerful blast killed 12 people at a bus station on Monday.",
             "Twin explosions hit the capital's airport, killing dozens.",
+            "A mine exploded in a field, killing a farmer.",
+            "An explosion occurred near a police station, injuring three people.",
+            "Militants bombed a gas pipeline in the desert.",
         ),
         (
             "Explosions hit Kyiv as Russian missiles struck the city.",
             "A blast at a fireworks warehouse killed six people.",
             "A gas cylinder explosion killed three people in a restaurant.",
+            "A methane explosion in a coal mine killed 20 miners.",
             # an accident, and a blast named as the cause of what the sentence reports
             "Two explosions hit the port, caused by chemicals stored in a warehouse.",
             "Crowds protested on Sunday after a huge explosion last week killed dozens of people.",
         ),
         main=False,
         excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|"
-        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
+        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse|coal|gold|mining|miners|methane|shafts?)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
     ),
     Rule(
         "Excessive force against protesters",
@@ -640,13 +652,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "armed men loot or burn property and harm no one: property destruction, not an attack on people",
-        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|"
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|(?:took|carted|carried) (?:away |off )?(?:\w+ ){0,4}?(?:computers|documents|money|cash|goods|equipment|valuables|foodstuffs?|food supplies|supplies|livestock|cattle|cows|goats|phones|laptops|medicines?)\b|"
         r"burn(?:ed|t|ing) (?:down )?(?:an? |the |\w+ ){0,2}(?:\w+ )?(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|lorries|buses|buildings?|stations?|offices?|schools?|churches?|mosques?|markets?|huts?|villages?|granar(?:y|ies)|crops|farms?)\b",
         (
             "Armed men looted shops and torched houses in the village after residents fled.",
             "Gunmen set fire to a health centre in the district overnight.",
             "Bandits raided the village market and carted away grain and goats; no one was hurt.",
             "Insurgents burned a police station and three government cars in the town.",
+            "Armed men broke into the district office and took away computers and documents.",
         ),
         (
             "Gunmen torched houses in the village, killing four residents.",
