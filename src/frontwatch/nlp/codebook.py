@@ -177,13 +177,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Suicide bomb",
         "the bomber dies",
-        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
+        r"suicide (?:bomb\w*|car|vest|truck|blast|explosion)|suicide attack\w*(?=[^.;]*\b(?:explo\w+|blast\w*|bomb\w*|detonat\w+|blew|vests?|belts?)\b)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
         (
             "A suicide bomber blew himself up at the checkpoint.",
             "Two men detonated explosives near the post, killing themselves.",
+            "A suicide attacker detonated his explosives at the gate of the base.",
             "A man set off an explosive belt at the gate of the stadium, killing himself and 12 others.",
         ),
-        ("A car bomb exploded outside the police station.",),
+        (
+            "A car bomb exploded outside the police station.",
+            # attackers ready to die who fight it out are in an armed clash; a suicide bomb needs the blast
+            "Suicide attackers stormed a military base and fought soldiers for hours.",
+        ),
     ),
     Rule(
         "Change to group/activity",
