@@ -56,7 +56,7 @@ DEFINITIONS: dict[str, str] = {
 _PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
 _WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
-_DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
+_DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?|unmanned (?:aerial |combat )?(?:aerial vehicles?|aircraft|vehicles?))"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
@@ -635,6 +635,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
             "A Russian drone hit a bus in Kherson.",
             "Drone crashes into office block in Kursk",
+            "An unmanned aerial vehicle targeted a car carrying militants in the province.",
         ),
         (
             "Ukrainian drone and shelling attacks on border villages killed two people.",
