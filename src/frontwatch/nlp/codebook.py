@@ -475,10 +475,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "a withdrawal or handover agreed in a deal: a negotiated territorial transfer is an agreement",
-        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
+        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+(?:on|for|over) (?:the |a |an )?(?:\w+ ){0,3}(?:withdrawal|pull-?out|hand-?over|disengagement|separation of forces)\b|(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
         (
             "The militias agreed to withdraw from the oil terminal under a UN-brokered deal.",
             "Under the deal, the rebels will hand over the town to government forces.",
+            "The two sides agreed on the withdrawal of their forces from the disputed valley.",
         ),
         ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
         main=False,
