@@ -34,7 +34,7 @@ DEFINITIONS: dict[str, str] = {
     "Suicide bomb": "An attack in which the bomber dies: suicide vests, vehicle bombs driven to the target.",
     "Shelling/artillery/missile attack": "One-sided remote fire from the ground or sea: artillery, mortars, MLRS, tanks, missiles; also when it hits civilians.",
     "Remote explosive/landmine/IED": "An explosive planted or left to be set off later: landmines, IEDs, car bombs, planted devices.",
-    "Grenade": "A hand grenade thrown at a target (not a grenade launcher).",
+    "Grenade": "A hand grenade or other explosive thrown at a target (not a grenade launcher).",
     "Sexual violence": "Rape and other sexual violence by an armed or organised actor.",
     "Attack": "Direct violence against unarmed people by an armed actor present: shooting, killing, torture, beating.",
     "Abduction/forced disappearance": "People taken, abducted or held by an armed actor.",
@@ -55,7 +55,7 @@ DEFINITIONS: dict[str, str] = {
 
 _PROTEST = r"protest\w*|demonstrat(?:ion|ions|ors?|ed|ing)|rall(?:y|ies|ied)|marche[sd]|marchers|sit-ins?|picket\w*|agitat\w+|dharna|bandh|hartal|gherao\w*|strikers|hunger strike|took to the streets|walk-?out|(?-i:march)\b|(?:general|nationwide|national|labou?r|workers'?|teachers'?|doctors'?|miners'?|transport|warning) strikes?\b|went on (?:a )?strike|on strike\b|strike action"
 _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|activists|supporters"
-_WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
+_WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|ieds?|explosive devices|landmines|mines|grenades?(?! launchers?)|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
 _DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?|unmanned (?:aerial |combat )?(?:aerial vehicles?|aircraft|vehicles?))"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
@@ -254,6 +254,7 @@ RULES: tuple[Rule, ...] = (
             "Soldiers found a car bomb parked outside the barracks.",
             "Deminers of the emergency service destroyed twelve shells found in a field.",
             "A landmine planted by the rebels was found and destroyed by the army.",
+            "Police found a hand grenade in a bag at the bus station.",
         ),
         (
             "Russian forces shelled Kupiansk with artillery.",
@@ -351,11 +352,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Grenade",
-        "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        "thrown hand grenades, and other explosives thrown by hand (not a petrol bomb, not a launcher)",
+        r"(?:threw|thrown|throws?|throwing|hurl(?:ed|s|ing)|lob(?:bed|s|bing)|toss(?:ed|es|ing)) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}(?:explosives?|explosive devices?|crude bombs?|country-made bombs?|hand-made bombs?|homemade bombs?|ieds?)\b|(?:explosives?|explosive devices?|crude bombs?|country-made bombs?|hand-made bombs?|homemade bombs?)\b(?:\s+\S+){0,3}?\s+(?:was|were) (?:thrown|hurled|lobbed|tossed)\b|(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
+            "Attackers hurled explosives at a police post in the district.",
+            "Crude bombs were hurled at the house of a local politician.",
         ),
         (
             "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
