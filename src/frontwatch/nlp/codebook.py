@@ -34,7 +34,7 @@ DEFINITIONS: dict[str, str] = {
     "Suicide bomb": "An attack in which the bomber dies: suicide vests, vehicle bombs driven to the target.",
     "Shelling/artillery/missile attack": "One-sided remote fire from the ground or sea: artillery, mortars, MLRS, tanks, missiles; also when it hits civilians.",
     "Remote explosive/landmine/IED": "An explosive planted or left to be set off later: landmines, IEDs, car bombs, planted devices.",
-    "Grenade": "A hand grenade thrown at a target (not a grenade launcher).",
+    "Grenade": "A hand grenade or other explosive thrown at a target (not a grenade launcher).",
     "Sexual violence": "Rape and other sexual violence by an armed or organised actor.",
     "Attack": "Direct violence against unarmed people by an armed actor present: shooting, killing, torture, beating.",
     "Abduction/forced disappearance": "People taken, abducted or held by an armed actor.",
@@ -69,8 +69,8 @@ _PROTESTERS = r"protesters?|demonstrators?|crowds?|agitators|marchers|students|a
 _RIOT = r"(?<!anti-)(?<!anti )riot(?:ers?|ing|s|ed|ous)\b|(?<!anti-)(?<!anti )riot\b(?! (?:police|gear|control|squads?|units?|officers?|troops|forces|shields?|vans?|act|cops|personnel|policemen))"
 #: What is fired at a crowd without lethal intent (crowd control): "fired tear gas at the protesters" is no live fire.
 _NOT_LETHAL = r"(?:tear|teargas|tear-gas|water|rubber|plastic|warning|pepper|blank|pellets|stun|smoke|flash|sound|paint|in the air|into the air|in the sky|shells? of tear)"
-_WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|grenades|ieds?|explosive devices|landmines|mines|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
-_DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?)"
+_WEAPONS = r"(?:weapons?|arms|ammunitions?|explosives?|firearms|pistols|rifles|guns|ieds?|explosive devices|landmines|mines|grenades?(?! launchers?)|bullets|cartridges|rounds of|magazines|tnt|detonators|rockets|mortars|munitions)\b"
+_DRONE = r"(?:drones?|uavs?|quadcopters?|copters?|multicopters?|unmanned (?:aerial |combat )?(?:aerial vehicles?|aircraft|vehicles?))"
 #: Any use of a weapon: a weapon word without one ("jets arrived", "missile development") is no attack.
 _USE = r"\b(?:air ?strikes?|airstrikes?|air[- ]raids?(?! (?:alerts?|alarms?|sirens?|warnings?|shelters?|signals?))|aerial|struck|strik\w*|hits?|hitting|bomb(?!ers?\b)\w*|attack\w*|fire[ds]?|firing|shell\w*|launch(?!ers?\b)(?!ing (?:sites?|pads?)\b)\w*|target\w*|kill\w*|wound\w*|injur\w*|destroy\w*|damag\w*|drop\w*|raid\w*|explo\w*|blast\w*|barrage|salvos?|pound\w*|dead|died|casualt\w*|sorties?|downed|shot|(?:crash|slamm|div)(?:ed|es|ing) into|slams into)\b"
 #: What an interception stops: a weapon (a person or a cargo intercepted is no weapons use).
@@ -124,6 +124,8 @@ RULES: tuple[Rule, ...] = (
         r"earthquakes?|quake|tremors?|volcan\w*|tsunami|floods?|flooding|landslides?|mudslides?|cyclones?|hurricanes?|typhoons?|(?:forest |bush|wild)fires?|drought|heat ?waves?|avalanche|lightning|stampede|poisoning|poisoned|adulterated|spurious liquor|hooch|chemical (?:spill|incident|leak)|gas (?:leak|cylinder|explosion|containers)|propane|boiler|fireworks|(?:chemical |industrial |power )?plant exploded|factory (?:fire|explosion|blast)|(?:car|plane|road|bus|train|helicopter) (?:crash|accident)|road accident|traffic accident|vehicle crash|derail\w*|covid|coronavirus|pandemic|outbreak|epidemic|infections|drown\w*|claim(?:ed|s|ing)? (?:the )?responsibility|arms embargo|sanctions"
         # troops sent to help after a disaster do no political act
         r"|(?:mobili[sz]ed|deployed|sent|called in|drafted in) to help (?:with |clear |in |fight )?(?:\w+ ){0,2}(?:snow\w*|flood\w*|relief|rescue|clean-?up|fires?|wildfires?|firefighting|vaccinat\w*)\b"
+        # a mining accident: a coal mine's methane blast is no landmine
+        r"|coal ?mines?|mining (?:accident|disaster)|methane (?:explosion|blast)"
         # an industrial accident: a storage tank that bursts is no attack
         r"|(?:storage|fuel|gas|oil|chemical|water|ammonia) tanks? (?:\w+ ){0,3}(?:exploded|blew up|burst)"
         # a report of an allegation rejected is about the allegation, not an event (a bare "denied that X hit Y"
@@ -136,6 +138,7 @@ RULES: tuple[Rule, ...] = (
             "Two people died in a road accident near Poltava.",
             "A fuel tank exploded at a depot in Lagos, injuring three workers.",
             "Japan's military was mobilised to help clear heavy snow in the north.",
+            "A methane explosion in a coal mine killed 20 miners.",
             "The ministry rejected allegations that its jets had bombed a hospital.",
             "The army denied reports that soldiers had shot villagers in the district.",
             "Talks between the government and the rebels ended without an agreement.",
@@ -216,13 +219,18 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Suicide bomb",
         "the bomber dies",
-        r"suicide (?:bomb\w*|attack\w*|car|vest|truck|blast|explosion)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
+        r"suicide (?:bomb\w*|car|vest|truck|blast|explosion)|suicide attack\w*(?=[^.;]*\b(?:explo\w+|blast\w*|bomb\w*|detonat\w+|blew|vests?|belts?)\b)|blew (?:himself|herself|themselves) up|(?:detonat\w+|explosives?|blast|bombs?)\W+(?:\S+\s+){0,4}?killing (?:himself|herself|themselves)|self-detonat\w+|explosive (?:vest|belt)s?|suicide belts?|(?:detonat\w+|explosives?|blast|bombs?|belts?|vests?)\b[^.;]{0,80}?\b(?:killing|killed) (?:himself|herself|themselves)\b",
         (
             "A suicide bomber blew himself up at the checkpoint.",
             "Two men detonated explosives near the post, killing themselves.",
+            "A suicide attacker detonated his explosives at the gate of the base.",
             "A man set off an explosive belt at the gate of the stadium, killing himself and 12 others.",
         ),
-        ("A car bomb exploded outside the police station.",),
+        (
+            "A car bomb exploded outside the police station.",
+            # attackers ready to die who fight it out are in an armed clash; a suicide bomb needs the blast
+            "Suicide attackers stormed a military base and fought soldiers for hours.",
+        ),
     ),
     Rule(
         "Change to group/activity",
@@ -346,6 +354,7 @@ RULES: tuple[Rule, ...] = (
             "Deminers of the emergency service destroyed twelve shells found in a field.",
             "A landmine planted by the rebels was found and destroyed by the army.",
             "Air defence destroys 14 drones over the Poltava region",
+            "Police found a hand grenade in a bag at the bus station.",
         ),
         (
             "Russian forces shelled Kupiansk with artillery.",
@@ -358,11 +367,13 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Headquarters or base established",
         "a base or launch site set up, its weapons named but not used: a base established, not an attack",
-        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b",
+        r"(?:set up|setting up|sets up|established?|establishes|establishing|built|builds|building|constructed|opened) (?:an? |the |its |their )?(?:new |permanent |military |forward |secret |underground )?(?:[\w-]+ ){0,2}(?:bases?|headquarters|outposts?|camps?|observation (?:points?|posts?)|launch(?:ing)? (?:sites?|pads?)|(?:rocket|missile|artillery|firing|launch(?:ing)?) (?:positions|sites?|pads?|platforms?))\b|(?:bases?|headquarters|outposts?|observation (?:points?|posts?))\b(?:\s+\S+){0,5}?\s+(?:has been|have been|was|were|is being|had been) (?:opened|established|set up|built|constructed|inaugurated)\b",
         (
             "Iran established a new missile base on the Gulf coast.",
             "The group set up a rocket launching site in the hills above the town.",
             "The militia has established rocket positions near the border, the army said.",
+            "Turkey has built a new observation point equipped with artillery near the town.",
+            "A new military base housing Iskander missiles has been opened in the region.",
         ),
         ("Rebels fired rockets from a camp they set up in the hills.", "Russian missiles hit a newly built base."),
         main=False,
@@ -373,13 +384,14 @@ RULES: tuple[Rule, ...] = (
         "new weapons arriving or forces moved up, with no use of them: a change to a group, not an attack",
         r"(?:first|new|latest|second|third|another) (?:batch|shipment|consignment|deliver(?:y|ies)|tranche|contingent)\b|(?:batch|shipment|consignment|tranche)e?s? of|took delivery|"
         r"(?:jets?|aircraft|fighters|tanks|launchers|systems|warships|weapons|batteries|helicopters|equipment|howitzers|armou?red vehicles)\b(?:\s+\S+){0,6}?\s+(?:arrived|arrive|arrives|were delivered|was delivered)\b|"
-        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|stationed) (?:[\w-]+ ){0,4}(?:troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
+        r"(?:sent|sends|rushed|moved|deployed|deploys|dispatched|transferred|brought in|station|stations|stationed|stationing) (?:[\w-]+ ){0,4}(?:missiles|missile systems|warheads|nuclear weapons|troops|soldiers|reinforcements|battalions|brigades|divisions|regiments|tanks|armou?red vehicles|warships|convoys?|military (?:equipment|vehicles|hardware)|artillery|special forces|air defen[cs]e systems|missile systems|launchers|fighter jets|aircraft)\b",
         (
             "The first shipment of Patriot missile systems from Germany arrived in Poland.",
             "Turkey sent a convoy of tanks and armoured vehicles to its troops in Idlib.",
             "A batch of MiG-29 jets was delivered to the air force on Monday.",
             "The army moved two more battalions to the northern border.",
             "The military deployed S-400 missile systems at a new base on the peninsula.",
+            "The United States stationed cruise missiles at a base in Germany.",
         ),
         (
             "Russian forces moved artillery closer to the town and shelled it overnight.",
@@ -440,11 +452,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Grenade",
-        "thrown hand grenades",
-        r"(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!teargas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
+        "thrown hand grenades, and other explosives thrown by hand (not a petrol bomb, not a launcher)",
+        r"(?:threw|thrown|throws?|throwing|hurl(?:ed|s|ing)|lob(?:bed|s|bing)|toss(?:ed|es|ing)) (?:an? |the |two |three |\d+ )?(?:\w+ ){0,2}(?:explosives?|explosive devices?|crude bombs?|country-made bombs?|hand-made bombs?|homemade bombs?|ieds?)\b|(?:explosives?|explosive devices?|crude bombs?|country-made bombs?|hand-made bombs?|homemade bombs?)\b(?:\s+\S+){0,3}?\s+(?:was|were) (?:thrown|hurled|lobbed|tossed)\b|(?<!propelled )(?<!launched )(?<!under-barrel )(?<!stun )(?<!flash )(?<!flash-bang )(?<!flashbang )(?<!smoke )(?<!gas )(?<!tear-gas )(?<!teargas )(?<!sound )(?<!concussion )(?<!rubber )(?:hand )?grenades?\b(?! launchers?| launched)(?!-launchers?)",
         (
             "Militants lobbed a grenade at a police post.",
             "A man threw a hand grenade into a cafe in Kyiv, injuring four people.",
+            "Attackers hurled explosives at a police post in the district.",
+            "Crude bombs were hurled at the house of a local politician.",
         ),
         (
             "Russian forces fired upon Ukrainian positions with grenade launchers near Avdiivka.",
@@ -478,11 +492,16 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Remote explosive/landmine/IED",
         "a blast that kills, wounds or hits, with no suicide attacker and no other weapon named: an explosive set off",
-        r"(?:explosions?|blasts?|bombs?|bombings?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b",
+        r"(?:explosions?|blasts?|bombs?|bombings?|(?:land)?mines?)\b(?:\s+\S+){0,2}?\s+(?:killed|kills|killing|wounded|wounds|wounding|injured|injures|injuring|hit|hits|struck|strikes|targeted|targets|left (?:\w+ ){0,3}(?:dead|injured|wounded))\b"
+        r"|(?:explosions?|blasts?)\s+(?:occurred|took place|happened|went off|rocked|shook)\b|(?:land)?mines?\s+(?:exploded|detonated|went off)\b"
+        r"|(?:militants|rebels|insurgents|attackers|assailants|gunmen|terrorists|jihadists|partisans|saboteurs|separatists|unknown \w+|suspected \w+) (?:\w+ ){0,2}bombed\b",
         (
             "An explosion killed four soldiers at a checkpoint in Sinai.",
             "A powerful blast killed 12 people at a bus station on Monday.",
             "Twin explosions hit the capital's airport, killing dozens.",
+            "A mine exploded in a field, killing a farmer.",
+            "An explosion occurred near a police station, injuring three people.",
+            "Militants bombed a gas pipeline in the desert.",
         ),
         (
             "Explosions hit Kyiv as Russian missiles struck the city.",
@@ -490,13 +509,14 @@ RULES: tuple[Rule, ...] = (
             "Guided bombs hit the town centre, killing two.",
             "A blast at a fireworks warehouse killed six people.",
             "A gas cylinder explosion killed three people in a restaurant.",
+            "A methane explosion in a coal mine killed 20 miners.",
             # an accident, and a blast named as the cause of what the sentence reports
             "Two explosions hit the port, caused by chemicals stored in a warehouse.",
             "Crowds protested on Sunday after a huge explosion last week killed dozens of people.",
         ),
         main=False,
         excludes=r"\b(?:missiles?|rockets?|shell\w*|artillery|mortars?|drones?|uavs?|air ?strikes?|airstrikes?|air[- ]raids?|aircraft|aviation|jets?|warplanes?|bombers?|helicopters?|grenades?|suicide|shaheds?|himars|mlrs|glide|aerial|kabs?|fabs?|guided|air-dropped|"
-        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
+        r"stored|storage|ammonium|nitrate|accident\w*|leak\w*|cylinders?|boilers?|fireworks|factory|warehouse|coal|gold|mining|miners|methane|shafts?)\b|\b(?:after|following) (?:an? |the )?(?:\w+ ){0,2}(?:explosions?|blasts?|bombings?)\b[^.;]{0,40}?\b(?:last|earlier|previous|ago)\b",
     ),
     Rule(
         "Excessive force against protesters",
@@ -610,10 +630,11 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Agreement",
         "a withdrawal or handover agreed in a deal: a negotiated territorial transfer is an agreement",
-        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
+        r"(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+(?:on|for|over) (?:the |a |an )?(?:\w+ ){0,3}(?:withdrawal|pull-?out|hand-?over|disengagement|separation of forces)\b|(?:agree[sd]?|agreement|deal|accord|pact)\b(?:\s+\S+){0,6}?\s+to (?:withdraw|pull (?:out|back)|hand over|leave|evacuate|vacate|cede)\b|under (?:an? |the )?(?:[\w-]+ ){0,3}(?:deal|agreement|accord|pact)\b[^.;]{0,80}?\b(?:withdr[ae]w\w*|pull(?:ed|s)? (?:out|back)|hand(?:ed)? over|left|leave|evacuat\w+|vacat\w+)",
         (
             "The militias agreed to withdraw from the oil terminal under a UN-brokered deal.",
             "Under the deal, the rebels will hand over the town to government forces.",
+            "The two sides agreed on the withdrawal of their forces from the disputed valley.",
         ),
         ("Russian forces withdrew from the right bank of the Dnipro without a fight.",),
         main=False,
@@ -801,6 +822,7 @@ RULES: tuple[Rule, ...] = (
             "Ukrainian drones struck a refinery owned by the oil company Rosneft in Tuapse.",
             "A Russian drone hit a bus in Kherson.",
             "Drone crashes into office block in Kursk",
+            "An unmanned aerial vehicle targeted a car carrying militants in the province.",
         ),
         (
             "Ukrainian drone and shelling attacks on border villages killed two people.",
@@ -823,13 +845,14 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "Looting/property destruction",
         "armed men loot or burn property and harm no one: property destruction, not an attack on people",
-        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|"
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|(?:took|carted|carried) (?:away |off )?(?:\w+ ){0,4}?(?:computers|documents|money|cash|goods|equipment|valuables|foodstuffs?|food supplies|supplies|livestock|cattle|cows|goats|phones|laptops|medicines?)\b|"
         r"burn(?:ed|t|ing) (?:down )?(?:an? |the |\w+ ){0,2}(?:\w+ )?(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|lorries|buses|buildings?|stations?|offices?|schools?|churches?|mosques?|markets?|huts?|villages?|granar(?:y|ies)|crops|farms?)\b",
         (
             "Armed men looted shops and torched houses in the village after residents fled.",
             "Gunmen set fire to a health centre in the district overnight.",
             "Bandits raided the village market and carted away grain and goats; no one was hurt.",
             "Insurgents burned a police station and three government cars in the town.",
+            "Armed men broke into the district office and took away computers and documents.",
         ),
         (
             "Gunmen torched houses in the village, killing four residents.",
