@@ -70,6 +70,17 @@ def test_no_rule_is_skipped_where_it_matches():
                 assert pattern.search(sentence) is None, (pattern.pattern[:60], sentence)
 
 
+def test_the_index_skips_exactly_what_each_rules_literals_skip():
+    from frontwatch.nlp.prefilter import LiteralIndex
+
+    sets = [required_literals(p) for _, p in COMPILED]
+    index = LiteralIndex(sets)
+    for sentence in SENTENCES[:300] + TRICKY:
+        low = lowered(sentence)
+        present = index.present(low)
+        assert [index.may_match(i, present) for i in range(len(sets))] == [may_match(s, low) for s in sets]
+
+
 def test_most_rules_have_literals_and_most_are_skipped():
     literals = [required_literals(p) for _, p in COMPILED]
     assert sum(lit is not None for lit in literals) >= len(COMPILED) * 0.8

@@ -19,6 +19,7 @@ often holds the event itself ("killed after stepping on a mine").
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -117,7 +118,27 @@ def pasts(span: Span) -> list[tuple[int, int]]:
     since 2014"): none of their dead or dates are the main clause's. A place's clause in the same time
     ("attacked the village, where they killed ten") tells the event itself, and an "as" clause's trailing
     "killing two" the parser often hangs on the setting's verb: both keep their dead."""
-    return [(start, end) for start, end, opener in _settings(span) if opener.dep_ == "relcl" and _tells_past(opener)]
+    return clause_parts(span).pasts
+
+
+@dataclass(frozen=True)
+class ClauseParts:
+    """A sentence read once: its settings and the pasts among them (relative character ranges), and its text
+    without what lies ahead (:func:`without_prospects`)."""
+
+    settings: list[tuple[int, int]]
+    pasts: list[tuple[int, int]]
+    without_prospects: str
+
+
+def clause_parts(span: Span) -> ClauseParts:
+    """:func:`settings`, :func:`pasts` and :func:`without_prospects` from one reading of the parse."""
+    found = _settings(span)
+    return ClauseParts(
+        [(a, b) for a, b, _ in found],
+        [(a, b) for a, b, opener in found if opener.dep_ == "relcl" and _tells_past(opener)],
+        blanked(span.text, [(a, b) for a, b, opener in found if opener.lower_ == "ahead"]),
+    )
 
 
 def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
@@ -130,5 +151,4 @@ def blanked(text: str, ranges: list[tuple[int, int]]) -> str:
 def without_prospects(span: Span) -> str:
     """The span's text with what lies "ahead of" it blanked: a coming event (talks, a vote) has not happened,
     so it is no event even when the main clause reports none (ACLED codes what took place)."""
-    ranges = [(a, b) for a, b, opener in _settings(span) if opener.lower_ == "ahead"]
-    return blanked(span.text, ranges)
+    return clause_parts(span).without_prospects

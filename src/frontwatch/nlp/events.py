@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .clauses import blanked, pasts, settings, without_prospects
+from .clauses import blanked, clause_parts
 from .codebook import COMPILED, GENERIC_STRIKE, NEGATION, NO_EVENT, REQUIRED, weaponless_strike
 from .numbers import NUMBER_RE
 from .paragraphs import segments
-from .prefilter import lowered, may_match, required_literals
+from .prefilter import LiteralIndex, lowered, required_literals
 from .taxonomy import EVENT_TYPE_OF
 
 
@@ -51,7 +51,7 @@ class EventMention:
 #: (sub-event type, rule rank, trigger start, trigger end), offsets relative to the sentence.
 Hit = tuple[str, int, int, int]
 UNTYPED_RANK = len(COMPILED)
-_LITERALS = [required_literals(pattern) for _, pattern in COMPILED]  # prefilter: skips rules that cannot match
+_LITERALS = LiteralIndex([required_literals(pattern) for _, pattern in COMPILED])  # skips rules that cannot match
 
 
 def classify(sentence: str) -> Hit | None:
@@ -62,10 +62,8 @@ def classify(sentence: str) -> Hit | None:
     >>> classify("Putin said there were no plans to capture the city") is None
     True
     """
-    low = lowered(sentence)
-    for rank, (sub, pattern) in enumerate(COMPILED):
-        if not may_match(_LITERALS[rank], low):
-            continue  # the rule cannot match: none of the words its every match holds is in the sentence
+    for rank in _LITERALS.candidates(lowered(sentence)):  # the others cannot match: none of their words is there
+        sub, pattern = COMPILED[rank]
         required = REQUIRED[rank]
         if required is not None and not required.search(sentence):
             continue
@@ -83,13 +81,14 @@ def classify_sentence(sentence: Span) -> Hit | None:
 
 def _classified(sentence: Span) -> tuple[Hit | None, tuple[tuple[int, int], ...]]:
     """(the sentence's hit, the place pasts in document offsets that the main clause left out to find it)."""
-    ranges = settings(sentence)
-    main = blanked(sentence.text, ranges) if ranges else None
-    hit = classify(main) if main is not None else None
+    parts = clause_parts(sentence)
+    if not parts.settings:
+        return classify(sentence.text), ()
+    hit = classify(blanked(sentence.text, parts.settings))
     if hit is not None:
         base = sentence.start_char
-        return hit, tuple((base + a, base + b) for a, b in pasts(sentence))
-    return classify(without_prospects(sentence) if main is not None else sentence.text), ()
+        return hit, tuple((base + a, base + b) for a, b in parts.pasts)
+    return classify(parts.without_prospects), ()
 
 
 def _mentions(doc: Doc) -> list[EventMention]:

@@ -60,6 +60,47 @@ def may_match(literals: Literals, lowered: str | None) -> bool:
     return literals is None or lowered is None or any(map(lowered.__contains__, literals))
 
 
+class LiteralIndex:
+    """Every literal of a list of rules' literal sets, to find at once which ones a sentence holds: one pass
+    over the distinct literals instead of one per rule (many rules share "attack", "kill", "fire").
+
+    >>> index = LiteralIndex([frozenset({"shell"}), frozenset({"drone", "uav"}), None])
+    >>> [index.may_match(i, index.present("a drone hit")) for i in range(3)]
+    [False, True, True]
+    """
+
+    def __init__(self, literal_sets: list[Literals]) -> None:
+        self.sets = literal_sets
+        self.every = tuple(sorted(set().union(*(s for s in literal_sets if s))))
+        self._always = frozenset(i for i, s in enumerate(literal_sets) if s is None)
+        self._rules_of: dict[str, list[int]] = {}
+        for i, literals in enumerate(literal_sets):
+            for literal in literals or ():
+                self._rules_of.setdefault(literal, []).append(i)
+
+    def candidates(self, lowered: str | None) -> list[int]:
+        """The numbers of the rules that may match the sentence, in order (every rule where ``lowered`` is None).
+
+        >>> LiteralIndex([frozenset({"shell"}), frozenset({"drone"}), None]).candidates("a drone hit")
+        [1, 2]
+        """
+        if lowered is None:
+            return list(range(len(self.sets)))
+        found = set(self._always)
+        for literal in filter(lowered.__contains__, self.every):
+            found.update(self._rules_of[literal])
+        return sorted(found)
+
+    def present(self, lowered: str | None) -> frozenset[str] | None:
+        """The literals ``lowered`` holds (None: the sentence needs every rule run, see :func:`lowered`)."""
+        return None if lowered is None else frozenset(filter(lowered.__contains__, self.every))
+
+    def may_match(self, rule: int, present: frozenset[str] | None) -> bool:
+        """False only when rule number ``rule`` cannot match a sentence holding the literals ``present``."""
+        literals = self.sets[rule]
+        return literals is None or present is None or not literals.isdisjoint(present)
+
+
 def lowered(sentence: str) -> str | None:
     """The sentence lowercased, where the test is exact; None where it holds a character of
     :data:`ASCII_FOLDING`."""
@@ -89,7 +130,20 @@ def _sequence(items: Iterable[tuple[object, object]]) -> Literals:
             candidates.append(found)
     flush()
     usable = [c for c in candidates if min(len(s) for s in c) >= _MIN_LENGTH]
-    return min(usable, key=lambda c: (len(c), -min(len(s) for s in c))) if usable else None
+    return max(usable, key=_selectivity) if usable else None
+
+
+#: Words in nearly every sentence: a literal set holding one ("cache of" -> " of") lets almost every sentence
+#: through, so a set of rarer words is the better test, even a larger one.
+_COMMON = frozenset(
+    "the of to in on at by up and for with from that who was were has have had is are it he she they this his "
+    "her its their over down into after before held under out off".split()
+)
+
+
+def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
+    """How well a literal set filters: its weakest literal's length (0 for a common word), then fewer literals."""
+    return min(0 if s.strip() in _COMMON else len(s.strip()) for s in literals), -len(literals)
 
 
 def _part(op: object, av: Any) -> Literals:
