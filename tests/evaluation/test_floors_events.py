@@ -20,22 +20,25 @@ REPO = Path(__file__).resolve().parents[2]
 #: (gold file, split) -> floors. The CASE 2021 floors were set on the whole file before the split (0.83 / 0.78 /
 #: 0.77); on the held-out half, with the rules that matched single dev documents removed, they were 0.81 / 0.75 /
 #: 0.75; issue 11's second pass (protest cues, interceptions of weapons only, ...) raised them to 0.815 / 0.76 /
-#: 0.755; its third pass (salience: main clause over setting, the lead sentence; codebook readings) to these.
+#: 0.755; its third pass (salience: main clause over setting, the lead sentence; codebook readings) to 0.825 / 0.78 /
+#: 0.775; its fifth pass (the news before the history it recalls, and the codebook's families probed with our own
+#: sentences: battles, protests, strategic developments, weaponless strikes) to these (measured 0.867 / 0.828 / 0.826).
 FLOORS = {
     (("seed", "article.gold.json"), "all"): {"all_fields": 1.0, "sub_event_type_accuracy": 1.0, "date_accuracy": 1.0},
     (("data", "eval", "events", "case2021-task2-dev.jsonl"), "heldout"): {
-        "event_type_accuracy": 0.825,
-        "sub_event_type_accuracy": 0.78,
-        "sub_event_type_weighted_f1": 0.775,
+        "event_type_accuracy": 0.86,
+        "sub_event_type_accuracy": 0.82,
+        "sub_event_type_weighted_f1": 0.82,
     },
     # UCDP: about half of its "headlines" are a place or a person's name, a round-up's title or unreadable Cyrillic,
-    # which report no incident; issue 11's headline pass (ucdp11) raised event found 0.490 -> 0.501.
+    # which report no incident; issue 11's headline pass (ucdp11) raised event found 0.490 -> 0.501, its weaponless
+    # pass (headline11d) to 0.505, best toll 0.346 -> 0.357, claimant 0.1585 -> 0.1606, date 0.227 -> 0.231.
     (("data", "eval", "events", "ucdp-ukraine-2014-2021.jsonl"), "heldout"): {
-        "event_found": 0.50,
-        "date_accuracy": 0.22,
-        "fatalities_best_accuracy": 0.34,
-        "deaths_where_killed_accuracy": 0.34,
-        "claimant_accuracy": 0.155,
+        "event_found": 0.505,
+        "date_accuracy": 0.23,
+        "fatalities_best_accuracy": 0.355,
+        "deaths_where_killed_accuracy": 0.355,
+        "claimant_accuracy": 0.16,
     },
 }
 #: events-terse held-out (620 notes since issue 11's third pass: its date, toll and place forms; before the rules for
@@ -82,13 +85,13 @@ def test_terse_notes_floor(extractor):
 #: Held-out floors on notes written by an author who had not read the rules (tools/make_terse_independent.py:
 #: templated notes from ACLED's codebook plus hand-written ones); bench/results/events-terse-independent.md.
 INDEPENDENT_FLOORS = {
-    "event_type_accuracy": 0.935,  # 0.935 -> 0.940 (issue 11, fourth pass: note forms that gave no event)
-    "sub_event_type_accuracy": 0.92,  # 0.920 -> 0.925 (the same)
+    "event_type_accuracy": 0.955,  # 0.935 -> 0.940 (issue 11, fourth pass) -> 0.960 (fifth: battles, strategic)
+    "sub_event_type_accuracy": 0.94,  # 0.920 -> 0.925 (the same) -> 0.945 (fifth pass)
     "deaths_where_killed_accuracy": 0.97,  # 0.946 -> 0.960 (third pass: tolls) -> 0.973 (fourth: lists of the dead)
-    "date_accuracy": 0.97,  # 0.965 -> 0.970 (fourth pass: every note with an event had its date; one more has one)
-    "location_within_25km": 0.955,  # 0.950 -> 0.955 (a settlement its qualifier contains) -> 0.960
+    "date_accuracy": 0.975,  # 0.965 -> 0.970 (fourth pass) -> 0.980 (fifth: two more notes give their event)
+    "location_within_25km": 0.965,  # 0.950 -> 0.955 (a settlement its qualifier contains) -> 0.960 -> 0.970
     "fatalities_best_accuracy": 0.97,  # 0.757 -> 0.960 (fatalities 0 as ACLED codes it) -> 0.971 (fourth pass)
-    "event_found": 0.97,  # 0.965 -> 0.970 (fourth pass)
+    "event_found": 0.975,  # 0.965 -> 0.970 (fourth pass) -> 0.980 (fifth pass)
 }
 
 
@@ -101,10 +104,11 @@ def test_independent_terse_notes_floor(extractor):
 
 
 #: Held-out floors on our own news headlines (eval/gold/headlines-own.jsonl, written from the codebook's definitions;
-#: 44 incidents and 13 headlines that report none): at the branch point event found 0.88, sub-type 0.83.
+#: 44 incidents and 13 headlines that report none; 117 since the weaponless pass): at the branch point event found
+#: 0.88, sub-type 0.83; 1.0 / 1.0 since issue 11's fifth pass.
 HEADLINE_FLOORS = {
     "event_found": 0.99,
-    "sub_event_type_accuracy": 0.95,
+    "sub_event_type_accuracy": 0.99,
     "date_accuracy": 0.99,
     "fatalities_best_accuracy": 0.99,
 }
