@@ -844,8 +844,8 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "Looting/property destruction",
-        "armed men loot or burn property and harm no one: property destruction, not an attack on people",
-        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|(?:took|carted|carried) (?:away |off )?(?:\w+ ){0,4}?(?:computers|documents|money|cash|goods|equipment|valuables|foodstuffs?|food supplies|supplies|livestock|cattle|cows|goats|phones|laptops|medicines?)\b|"
+        "armed men loot, steal or burn property and harm no one: the looting or destruction is the event, not an attack on people",
+        r"loot(?:ed|ing|s)?\b|ransack\w*|plunder\w*|pillag\w+|(?:stole|carried off|seiz(?:ed|ing)|confiscated) (?:\w+ ){0,3}?(?:goods|livestock|cattle|cows|goats|sheep|camels|property|food|(?:food |humanitarian )?aid|money|valuables|belongings|crops|harvests?|vehicles|cars)\b|uproot(?:ed|ing) (?:\w+ ){0,2}(?:trees|crops|vines|orchards?)|torch(?:ed|ing)\b|set (?:\w+ )?(?:on )?fire|set ablaze|burn(?:ed|t) down|razed|carted away|made (?:away|off) with|rustl(?:ed|ing)\b|(?:took|carted|carried) (?:away |off )?(?:\w+ ){0,4}?(?:computers|documents|money|cash|goods|equipment|valuables|foodstuffs?|food supplies|supplies|livestock|cattle|cows|goats|phones|laptops|medicines?)\b|"
         r"burn(?:ed|t|ing) (?:down )?(?:an? |the |\w+ ){0,2}(?:\w+ )?(?:houses?|homes?|shops?|vehicles?|cars?|trucks?|lorries|buses|buildings?|stations?|offices?|schools?|churches?|mosques?|markets?|huts?|villages?|granar(?:y|ies)|crops|farms?)\b",
         (
             "Armed men looted shops and torched houses in the village after residents fled.",
@@ -853,14 +853,20 @@ RULES: tuple[Rule, ...] = (
             "Bandits raided the village market and carted away grain and goats; no one was hurt.",
             "Insurgents burned a police station and three government cars in the town.",
             "Armed men broke into the district office and took away computers and documents.",
+            "Gunmen made off with cattle and goods from the market.",
+            "Rebels seized food aid from a warehouse in the region.",
+            "Settlers uprooted olive trees belonging to farmers near the village.",
         ),
         (
             "Gunmen torched houses in the village, killing four residents.",
             "Protesters looted shops in the city centre.",
             "Villagers torched the house of a suspected witch.",
+            "Gunmen looted shops and shot dead two traders.",
+            "Armed men abducted a trader and looted his shop.",
+            "Police said they recovered stolen property worth $5,000 from the suspects.",
         ),
         main=False,
-        excludes=r"\b(?:kill\w*|dead|died|shot|shooting|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|beat(?:en|ing)?|massacr\w*|hacked|stabb\w*|bodies|hostages?|alive|to death|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
+        excludes=r"\b(?:kill\w*|dead|died|deaths?|shot|shooting|murder\w*|wound\w*|injur\w*|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|assault\w*|beat(?:en|ing)?|tortur\w*|massacr\w*|hacked|stabb\w*|bodies|hostages?|alive|to death|protest\w*|demonstrat\w*|rioters?|mobs?|villagers|residents (?:torched|burned|looted|set))\b",
     ),
     Rule(
         NO_EVENT,
@@ -929,24 +935,6 @@ RULES: tuple[Rule, ...] = (
             "Russian forces detained three residents of Oleshky; their fate is unknown.",
             "Militants seized 30 passengers from a bus and took them into the forest.",
         ),
-    ),
-    Rule(
-        "Looting/property destruction",
-        "armed men who loot or steal and harm no one: the looting is the event, not an attack",
-        r"loot\w*|pillag\w+|plunder\w*|ransack\w*|(?:stole|carried off|made (?:off|away) with|seiz(?:ed|ing)|confiscated|rustled) (?:\w+ ){0,3}?(?:goods|livestock|cattle|cows|goats|sheep|camels|property|food|(?:food |humanitarian )?aid|money|valuables|belongings|crops|harvests?|vehicles|cars)\b|uproot(?:ed|ing) (?:\w+ ){0,2}(?:trees|crops|vines|orchards?)",
-        (
-            "Armed men looted shops and set fire to houses in the village.",
-            "Gunmen made off with cattle and goods from the market.",
-            "Rebels seized food aid from a warehouse in the region.",
-            "Settlers uprooted olive trees belonging to farmers near the village.",
-        ),
-        (
-            "Gunmen looted shops and shot dead two traders.",
-            "Armed men abducted a trader and looted his shop.",
-            "Police said they recovered stolen property worth $5,000 from the suspects.",
-        ),
-        main=False,
-        excludes=r"\b(?:kill\w*|dead|died|deaths?|shot|murder\w*|injur\w*|wound\w*|hurt|abduct\w*|kidnap\w*|rap(?:e|ed|ing)|assault\w*|beat(?:en)?|tortur\w*|massacr\w*)\b",
     ),
     Rule(
         "Attack",
