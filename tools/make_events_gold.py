@@ -2,7 +2,7 @@
 
     python tools/make_events_gold.py [--gazetteer ../shared/data/gazetteer/ua-places.csv] [--n 320] [--seed 2023]
 
-Sections ``--forms`` and ``--tolls`` (tools/terse_forms.py) vary the date, toll and place forms. Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook.py DEFINITIONS), in the terse
+Sections ``--forms`` and ``--tolls`` (tools/terse_forms.py) vary the date, toll and place forms. Each note is written from a sub-type's definition (src/frontwatch/nlp/codebook/vocabulary.py DEFINITIONS), in the terse
 style of conflict-database notes, ministry summaries and headlines, with templates, phrasings, actors, dates,
 places and tolls drawn at random (seeded: the same command writes the same file). No sentence is taken or
 paraphrased from an evaluation set. Places are real settlements of the gazetteer with its coordinates
@@ -407,7 +407,7 @@ BUILDERS: dict[str, tuple[Callable, int, str]] = {  # sub-type: (builder, weight
 
 
 # Second pass (issue 11): the codebook distinctions the first 320 notes left out, written from the definitions
-# (nlp/protests.py, nlp/codebook.py) with their own seeded generator so the first 320 notes stay as they were.
+# (nlp/protests.py, nlp/codebook/) with their own seeded generator so the first 320 notes stay as they were.
 
 
 def violent_demonstration(rng, ru, ua, at):

@@ -1,6 +1,6 @@
 """Write eval/gold/codebook-strategic.jsonl: Strategic developments, Explosions/Remote violence and non-events.
 
-Hand-written by strat11d (issue 11) from ACLED's codebook definitions (src/frontwatch/nlp/codebook.py
+Hand-written by strat11d (issue 11) from ACLED's codebook definitions (src/frontwatch/nlp/codebook/
 DEFINITIONS) BEFORE any rule was run on them or changed for them: world-wide news sentences with varied
 actors, countries, verbs and word orders, for Agreement, Change to group/activity, Headquarters or base
 established, Non-violent transfer of territory, Looting/property destruction, Disrupted weapons use, Other,

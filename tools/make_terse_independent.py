@@ -1,6 +1,6 @@
 """Write eval/gold/terse-independent.jsonl: terse conflict notes written from ACLED's codebook definitions.
 
-Written by an author who had not read the extractor's rules (``nlp/codebook.py``), to test generalisation to
+Written by an author who had not read the extractor's rules (``nlp/codebook/``), to test generalisation to
 other writers. Places and points come from ``../shared/data/gazetteer/ua-places.csv`` (OCHA COD-AB, CC BY-IGO
 3.0), plus a few Russian border towns with their well-known coordinates. Seeded: the output is reproducible.
 

@@ -5,7 +5,7 @@ Imported by tools/make_events_gold.py (``--cover N``, its own seed) so the earli
 Written from these definitions, not from any evaluation note:
 
 * ACLED's codebook, "Shelling/artillery/missile attack", "Air/drone strike", "Armed clash", "Disrupted weapons
-  use", "Government regains territory", "Change to group/activity" (src/frontwatch/nlp/codebook.py DEFINITIONS)
+  use", "Government regains territory", "Change to group/activity" (src/frontwatch/nlp/codebook/vocabulary.py DEFINITIONS)
   and the note forms issue 11 names: one-sentence database notes ("On D, A shelled near X, Y. Casualties
   unknown."), notes labelled "Interception:", general-staff summaries of the past day, and headlines of
   aircraft strikes or of an enemy forced to withdraw. A summary "over the past day" is dated the day before
