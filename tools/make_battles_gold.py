@@ -24,10 +24,9 @@ else the publication date. Deaths: all sides added up, 0 where nobody died.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from frontwatch.nlp.taxonomy import EVENT_TYPE_OF
+from gold_lines import gold_event, write_jsonl
 
 CL, ATT, GOV, NSA, NVT = (
     "Armed clash",
@@ -106,25 +105,13 @@ ROWS: list[tuple[str, str | None, int, str | None]] = [
 
 
 def line(index: int, text: str, sub: str | None, dead: int, date: str | None) -> dict:
-    events = []
-    if sub is not None:
-        day = date or PUB
-        events.append(
-            {
-                "event_type": EVENT_TYPE_OF[sub],
-                "sub_event_type": sub,
-                "date_start": day,
-                "date_end": day,
-                "fatalities": {"best": dead},
-            }
-        )
+    day = date or PUB
+    events = [] if sub is None else [gold_event(sub, dead=dead, dates=(day, day))]
     return {"doc_id": f"battles-{index:03d}", "text": text, "published": PUB, "events": events}
 
 
 def main(path: str) -> None:
-    with open(path, "w", encoding="utf-8") as out:
-        for index, row in enumerate(ROWS):
-            out.write(json.dumps(line(index, *row), ensure_ascii=False) + "\n")
+    write_jsonl(path, (line(index, *row) for index, row in enumerate(ROWS)))
 
 
 if __name__ == "__main__":

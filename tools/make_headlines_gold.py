@@ -13,10 +13,9 @@ ceasefire and "comes under fire" after the rules for them. Sub-type None: the ev
 
 from __future__ import annotations
 
-import json
 import sys
 
-from frontwatch.nlp.taxonomy import EVENT_TYPE_OF
+from gold_lines import gold_event, write_jsonl
 
 S, AIR, CL, IED, ATT, DIS = (
     "Shelling/artillery/missile attack",
@@ -192,23 +191,13 @@ NONE_2 = [
 ]
 
 
-def event(sub, published, dates, dead):
-    ev = {}
-    if sub:
-        ev["event_type"], ev["sub_event_type"] = EVENT_TYPE_OF[sub], sub
-    ev["date_start"], ev["date_end"] = dates or (published, published)
-    if dead is not None:
-        ev["fatalities"] = {"best": dead}
-    return ev
-
-
 def _incident(i: int, row: tuple) -> dict:
     text, published, sub, dates, dead = row
     return {
         "doc_id": f"headline-{i:03d}",
         "text": text,
         "published": published,
-        "events": [event(sub, published, dates, dead)],
+        "events": [gold_event(sub, dead=dead, dates=dates or (published, published))],
     }
 
 
@@ -223,9 +212,7 @@ def main(path: str) -> None:
     docs += [_quiet(i, r) for i, r in enumerate(NONE, start=len(docs))]
     docs += [_incident(i, r) for i, r in enumerate(ROWS_2, start=len(docs))]
     docs += [_quiet(i, r) for i, r in enumerate(NONE_2, start=len(docs))]
-    with open(path, "w", encoding="utf-8") as out:
-        for doc in docs:
-            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    write_jsonl(path, docs)
 
 
 if __name__ == "__main__":

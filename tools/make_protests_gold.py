@@ -17,10 +17,9 @@ dates are not scored here.
 
 from __future__ import annotations
 
-import json
 import sys
 
-from frontwatch.nlp.taxonomy import EVENT_TYPE_OF
+from gold_lines import gold_event, write_jsonl
 
 PP, PWI, EF, VD, MOB = (
     "Peaceful protest",
@@ -144,15 +143,18 @@ AFTER = [
 
 
 def main(out: str) -> None:
-    with open(out, "w", encoding="utf-8") as f:
-        for n, (text, published, sub, dead) in enumerate(ROWS + AFTER):
-            events = (
-                []
-                if sub is None
-                else [{"event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub, "fatalities": {"best": dead}}]
-            )
-            row = {"doc_id": f"protest-{n:03d}", "text": text, "published": published, "events": events}
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    write_jsonl(
+        out,
+        (
+            {
+                "doc_id": f"protest-{n:03d}",
+                "text": text,
+                "published": published,
+                "events": [] if sub is None else [gold_event(sub, dead=dead)],
+            }
+            for n, (text, published, sub, dead) in enumerate(ROWS + AFTER)
+        ),
+    )
 
 
 if __name__ == "__main__":

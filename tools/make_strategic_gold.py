@@ -18,10 +18,9 @@ the attacker is counted is a convention).
 
 from __future__ import annotations
 
-import json
 import sys
 
-from frontwatch.nlp.taxonomy import EVENT_TYPE_OF
+from gold_lines import gold_event, write_jsonl
 
 AGR, CHG, HQ, NVT, LOOT, DWU, OTH = (
     "Agreement",
@@ -292,19 +291,19 @@ ROWS_2 = [
 ]
 
 
-def event(sub, dead):
-    ev = {"event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub}
-    if dead is not None:
-        ev["fatalities"] = {"best": dead}
-    return ev
-
-
 def main(path: str) -> None:
-    with open(path, "w", encoding="utf-8") as out:
-        for i, (text, published, sub, dead) in enumerate(ROWS + ROWS_2):
-            events = [] if sub is None else [event(sub, dead)]
-            doc = {"doc_id": f"strategic-{i:03d}", "text": text, "published": published, "events": events}
-            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    write_jsonl(
+        path,
+        (
+            {
+                "doc_id": f"strategic-{i:03d}",
+                "text": text,
+                "published": published,
+                "events": [] if sub is None else [gold_event(sub, dead=dead)],
+            }
+            for i, (text, published, sub, dead) in enumerate(ROWS + ROWS_2)
+        ),
+    )
 
 
 if __name__ == "__main__":
