@@ -75,13 +75,6 @@ def test_floor(key, extractor):
     _check(evaluate_events(shared_path(*parts), extractor=extractor, split=split), FLOORS[key])
 
 
-@pytest.mark.slow
-def test_terse_notes_floor(extractor):
-    report = evaluate_events(REPO / "eval" / "gold" / "events-terse.jsonl", extractor=extractor, split="heldout")
-    assert report.documents >= 150
-    _check(report, TERSE_FLOORS)
-
-
 #: Held-out floors on notes written by an author who had not read the rules (tools/make_terse_independent.py:
 #: templated notes from ACLED's codebook plus hand-written ones); bench/results/events-terse-independent.md.
 INDEPENDENT_FLOORS = {
@@ -95,14 +88,6 @@ INDEPENDENT_FLOORS = {
 }
 
 
-@pytest.mark.slow
-def test_independent_terse_notes_floor(extractor):
-    gold = REPO / "eval" / "gold" / "terse-independent.jsonl"
-    report = evaluate_events(gold, extractor=extractor, split="heldout")
-    assert report.documents >= 150
-    _check(report, INDEPENDENT_FLOORS)
-
-
 #: Held-out floors on our own news headlines (eval/gold/headlines-own.jsonl, written from the codebook's definitions;
 #: 44 incidents and 13 headlines that report none; 117 since the weaponless pass): at the branch point event found
 #: 0.88, sub-type 0.83; 1.0 / 1.0 since issue 11's fifth pass.
@@ -114,13 +99,6 @@ HEADLINE_FLOORS = {
 }
 
 
-@pytest.mark.slow
-def test_own_headlines_floor(extractor):
-    report = evaluate_events(REPO / "eval" / "gold" / "headlines-own.jsonl", extractor=extractor, split="heldout")
-    assert report.documents >= 20
-    _check(report, HEADLINE_FLOORS)
-
-
 #: Held-out floors on our own codebook sentences for Strategic developments, the Explosions borders and non-events
 #: (eval/gold/codebook-strategic.jsonl, world-wide news written from the codebook's definitions; the rules were
 #: changed after probing on it, so its figures check consistency): at the branch point sub-type 0.710, found 0.925.
@@ -130,14 +108,6 @@ STRATEGIC_FLOORS = {
     "event_found": 0.95,  # 0.925 -> 1.000
     "fatalities_best_accuracy": 0.95,  # 0.882 -> 1.000
 }
-
-
-@pytest.mark.slow
-def test_own_strategic_codebook_floor(extractor):
-    gold = REPO / "eval" / "gold" / "codebook-strategic.jsonl"
-    report = evaluate_events(gold, extractor=extractor, split="heldout")
-    assert report.documents >= 40
-    _check(report, STRATEGIC_FLOORS)
 
 
 #: Held-out floors on the protest, riot and civilian-targeting probes (eval/gold/codebook-protests.jsonl, written
@@ -152,14 +122,6 @@ PROTEST_FLOORS = {
 }
 
 
-@pytest.mark.slow
-def test_own_protest_probes_floor(extractor):
-    gold = REPO / "eval" / "gold" / "codebook-protests.jsonl"
-    report = evaluate_events(gold, extractor=extractor, split="heldout")
-    assert report.documents >= 40
-    _check(report, PROTEST_FLOORS)
-
-
 #: Held-out floors on the Battles family and its borders (eval/gold/codebook-battles.jsonl, written from the codebook's
 #: definitions before the rules for them: armed victims, killed captives, failed captures, territory by who takes it):
 #: at the branch point sub-type 0.552, event type 0.655, found 0.931 on this half (29 notes), now 1.0 (one of slack).
@@ -171,11 +133,24 @@ BATTLES_FLOORS = {
 }
 
 
+#: Our own gold files (eval/gold/): the fewest held-out documents each must have, and its floors.
+OWN_GOLD = {
+    "events-terse.jsonl": (150, TERSE_FLOORS),
+    "terse-independent.jsonl": (150, INDEPENDENT_FLOORS),
+    "headlines-own.jsonl": (20, HEADLINE_FLOORS),
+    "codebook-strategic.jsonl": (40, STRATEGIC_FLOORS),
+    "codebook-protests.jsonl": (40, PROTEST_FLOORS),
+    "codebook-battles.jsonl": (20, BATTLES_FLOORS),
+}
+
+
 @pytest.mark.slow
-def test_codebook_battles_floor(extractor):
-    report = evaluate_events(REPO / "eval" / "gold" / "codebook-battles.jsonl", extractor=extractor, split="heldout")
-    assert report.documents >= 20
-    _check(report, BATTLES_FLOORS)
+@pytest.mark.parametrize("name", list(OWN_GOLD))
+def test_own_gold_floor(name, extractor):
+    fewest, floors = OWN_GOLD[name]
+    report = evaluate_events(REPO / "eval" / "gold" / name, extractor=extractor, split="heldout")
+    assert report.documents >= fewest
+    _check(report, floors)
 
 
 #: Held-out floors on the 60 headlines of issue 11's weaponless-strike pass (headline11d: lines 58-117 of

@@ -184,7 +184,7 @@ def test_a_sides_own_dead_count(extractor, text, dead):
     "text",
     [
         "Volunteers hand out bread in Kupiansk, where the bakery was destroyed in an earlier strike.",
-        "Officials in Moscow said the attacks on border regions justified a buffer zone.",
+        "Officials in the capital said the attacks on the ports justified new air defences.",
         "Residents of Kherson say constant attacks have emptied the riverside streets.",
     ],
 )

@@ -64,7 +64,7 @@ WEAPONLESS_STRIKE = re.compile(
 )
 
 #: Strikes spoken of rather than reported: earlier, repeated or possible ones ("damaged in an earlier strike",
-#: "daily attacks"), and "the attacks" in general ("the attacks on border regions justified ...").
+#: "daily attacks"), and "the attacks" in general ("the attacks on the ports justified ...").
 _BACKGROUND_STRIKE = re.compile(
     r"\b(?:earlier|previous|recent|past|last|future|further|such|these|those|similar|repeated|constant|daily|"
     r"nightly|regular|frequent|ongoing|continued|continuing|persistent|possible|potential|any|more|retaliatory)\s+"
@@ -82,7 +82,7 @@ def weaponless_strike(sentence: str) -> re.Match[str] | None:
     'Strikes'
     >>> weaponless_strike("The market was damaged in an earlier strike.") is None
     True
-    >>> weaponless_strike("Officials said the attacks on border regions justified a buffer zone.") is None
+    >>> weaponless_strike("Officials said the attacks on the ports justified new air defences.") is None
     True
     """
     for m in WEAPONLESS_STRIKE.finditer(sentence):
