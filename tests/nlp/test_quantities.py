@@ -126,6 +126,28 @@ def test_every_person_of_a_list_of_the_dead_counts(text, deaths):
     assert sum(c.value for c in find_casualties(text) if c.kind == "killed") == deaths
 
 
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("Soldiers gunned down three protesters in the square.", 3),
+        ("Police gunned down a teenager near the checkpoint.", 1),
+        ("A mob lynched two men accused of stealing goats.", 2),
+        ("Two traders were lynched by a crowd at the market.", 2),
+        ("Attackers hacked four farmers to death in their fields.", 4),
+        ("The crowd beat a suspected thief to death.", 1),
+        ("Residents burned him alive after the robbery.", 1),
+        ("Insurgents beheaded a policeman in the village.", 1),
+    ],
+)
+def test_killing_verbs_beyond_killed_count_their_dead(text, deaths):
+    """ACLED's "Reported fatalities": the dead of a lynching, a beating or a shooting count, whatever the verb."""
+    assert sum(c.value for c in find_casualties(text) if c.kind == "killed") == deaths
+
+
+def test_alive_is_no_death():
+    assert find_casualties("Rescuers pulled two people alive from the rubble.") == []
+
+
 def test_he_alone_is_no_list():
     assert [c.kind for c in find_casualties("He said two soldiers were wounded.")] == ["wounded"]
 

@@ -85,7 +85,7 @@ _QTY = re.compile(
 # Who died: civilians and combatants are told apart for ACLED's actor2 and UCDP's claim rule.
 _COMBATANT = r"soldiers?|troops|servicem[ae]n|defenders|militants?|fighters?|rebels?|insurgents?|separatists?|militiam[ae]n|personnel|police(?:m[ae]n)?|officers?|guards?|jihadists?|terrorists?|gunmen|mercenaries|paratroopers|marines|occupiers|invaders|peacekeepers?|sappers?"
 _VICTIM = rf"people|persons?|adults?|civilians?|residents?|villagers?|children|child|kids?|boys?|girls?|wom[ae]n|m[ae]n|teenagers?|farmers?|workers?|students?|journalists?|worshippers?|protesters?|demonstrators?|passengers?|pilgrims?|rescuers?|firefighters?|herders?|herdsm[ae]n|shepherds?|fishermen|traders?|shopkeepers?|deminers?|(?:para)?medics?|doctors?|nurses?|volunteers?|pensioners?|teachers?|officials?|employees?|members?|family members|relatives|sons?|daughters?|husbands?|wives|wife|mothers?|fathers?|grandmothers?|grandfathers?|brothers?|sisters?|drivers?|others|{_COMBATANT}"
-_KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|perished|murdered|massacred|executed|lost their lives|death toll"
+_KILL = r"KIA|killed in action|(?:fatally|mortally)\s+(?:wounded|injured)|fatalit(?:y|ies)|killed|killing|kills|kill|dead|died|die|dies|deaths?|lives|slain|shot dead|gunned down|lynched|beheaded|assassinated|perished|murdered|massacred|executed|lost their lives|death toll|(?:beaten|hacked|stabbed|stoned|clubbed|burn(?:ed|t)) to death|burn(?:ed|t) alive"
 _WOUND = r"WIA|wounded in action|wounded|wounding|injured|injuring|injuries|hurt|wounds"
 _NUM = rf"(?:(?P<qual>{QUALIFIER_RE})\s+)?(?P<num>{NUMBER_RE})\b"
 _ADJS = r"(?:[\w-]+\s+){0,2}?"
@@ -117,6 +117,11 @@ _CASUALTY_PATTERNS = [
     re.compile(
         rf"\b{_NUM}\s+{_ADJS}(?P<who>{_COMBATANT})\s+(?:were|was|have been|had been|are|been)\s+"
         r"(?P<verb>eliminated|liquidated|destroyed|neutrali[sz]ed)\b",
+        re.I,
+    ),
+    # "beat two men to death", "burned three villagers alive": the verb's object dies
+    re.compile(
+        rf"\b(?P<verb>beat|beaten|hacked|stabbed|stoned|clubbed|burn(?:ed|t))\s+{_NUM}\s+{_ADJS}(?P<who>{_VICTIM})\s+(?:to\s+death|alive)\b",
         re.I,
     ),
     # "claimed the lives of four residents", "took the lives of 2 people"
@@ -167,7 +172,7 @@ _ONE_DEAD = re.compile(
     r"|\b(?:a|an|one)\s+(?:[\w-]+\s+)?(?:man|woman|child|boy|girl|civilian|resident|soldier|serviceman)\s+(?:was|is)\s+among\s+the\s+(?:dead|killed)\b"
     r"|\b(?:a|an|one)\s+(?:[\w.-]+\s+)?(?P<who4>man|woman|civilian|resident|soldier|serviceman|driver|boy|girl|teenager|pensioner|farmer)\b[^.;:]{0,80}?\band\s+(?:later\s+)?(?:died|was\s+killed)\b"
     r"|\b(?:his|her|the)\s+body\b(?!\s+armou?r)|\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|pensioner|volunteer|person)['’]s\s+body\b|\bbody\s+of\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,2}(?P<who2>man|woman|civilian|resident|soldier|serviceman|boy|girl|teenager|volunteer|person)\b"
-    r"|\b(?<!to )kill(?:s|ed|ing)?\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|officer|commander|policeman|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved)\s+(?:a|an|one|the)\s+[^.;]{0,60}?\bto\s+death\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
+    r"|\b(?<!to )kill(?:s|ed|ing)?\s+(?:a\s+|an\s+|the\s+|one\s+)?(?:[\w-]+\s+)?(?P<who3>civilian|man|woman|soldier|serviceman|militiaman|resident|child|boy|girl|driver|official|officer|commander|policeman|volunteer|journalist|medic|pensioner)\b(?!s)|\b(?:was|were)\s+found\s+dead\b|\b(?:tortured|beat|beaten|stabbed|hacked|burned|starved|stoned|clubbed)\s+(?:(?:a|an|one|the)\s+[^.;]{0,60}?|him\s+|her\s+)\bto\s+death\b|\bburn(?:ed|t)\s+(?:him|her)\s+alive\b|\bone\s+of\s+(?:them|the\s+(?:injured|wounded|victims))\s+(?:later\s+)?died\b"
     r"|\b(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\w-]+\s+)?(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b",
     re.I,
 )
@@ -183,7 +188,7 @@ _COUPLE = re.compile(
 _BODIES = re.compile(rf"\bbodies\s+of\s+{_NUM}(?:\s+{_ADJS}(?P<who>{_VICTIM}))?", re.I)
 _SINGULAR = re.compile(
     r"\b(?P<num>a|an|one)\s+(?:[\w.-]+\s+)?(?P<who>man|woman|child|boy|girl|person|civilian|soldier|policeman|police officer|officer|resident|farmer|teenager|journalist)(?:\s+aged\s+\d{1,3}|\s*,\s*\d{1,3}\s*,)?\s+(?:(?:was|has been|had been)\s+)?(?P<verb>killed|died|shot dead|(?:fatally|mortally)\s+(?:wounded|injured)|wounded|injured)\b"
-    r"|\b(?P<verb2>killed|killing|wounded|injuring|injured)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
+    r"|\b(?P<verb2>killed|killing|wounded|injuring|injured|gunned down|shot dead|lynched|beheaded|assassinated|murdered)\s+(?P<num2>a|an|one)\s+(?:[\w-]+\s+)?(?P<who2>man|woman|child|boy|girl|person|civilian|soldier|policeman|officer|resident|farmer|teenager|journalist)\b",
     re.I,
 )
 _CHILDREN = re.compile(
@@ -263,6 +268,11 @@ _CUES = (
     "fatalit",
     "succumb",
     "couple",
+    "gunned down",
+    "lynch",
+    "behead",
+    "assassinat",
+    "alive",
 )
 _MARGIN = 250  # characters around a cue: longer than any casualty phrase
 
