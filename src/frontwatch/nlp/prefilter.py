@@ -61,44 +61,73 @@ def may_match(literals: Literals, lowered: str | None) -> bool:
 
 
 class LiteralIndex:
-    """Every literal of a list of rules' literal sets, to find at once which ones a sentence holds: one pass
-    over the distinct literals instead of one per rule (many rules share "attack", "kill", "fire").
+    """Every literal of a list of rules' literal sets, to find at once which ones a sentence holds: one scan of
+    the sentence by a trie of the distinct literals instead of one test per rule and literal (many rules share
+    "attack", "kill", "fire"). At each position the scan reports the longest literal starting there; every literal
+    it contains then occurs too, so the set found is exact.
 
-    >>> index = LiteralIndex([frozenset({"shell"}), frozenset({"drone", "uav"}), None])
-    >>> [index.may_match(i, index.present("a drone hit")) for i in range(3)]
-    [False, True, True]
+    >>> index = LiteralIndex([frozenset({"shell"}), frozenset({"drone", "uav"}), None, frozenset({"shelling"})])
+    >>> index.candidates("a drone hit"), index.candidates("shelling of the town")
+    ([1, 2], [0, 2, 3])
     """
 
     def __init__(self, literal_sets: list[Literals]) -> None:
         self.sets = literal_sets
-        self.every = tuple(sorted(set().union(*(s for s in literal_sets if s))))
+        every = sorted(set().union(*(s for s in literal_sets if s)))
         self._always = frozenset(i for i, s in enumerate(literal_sets) if s is None)
-        self._rules_of: dict[str, list[int]] = {}
+        rules_of: dict[str, set[int]] = {}
         for i, literals in enumerate(literal_sets):
             for literal in literals or ():
-                self._rules_of.setdefault(literal, []).append(i)
+                rules_of.setdefault(literal, set()).add(i)
+        #: each literal -> the literals it contains, itself included, and the rules that need any of them
+        self._within = {m: frozenset(lit for lit in every if lit in m) for m in every}
+        self._rules_at = {m: frozenset().union(*(rules_of[lit] for lit in self._within[m])) for m in every}
+        self._scan = re.compile(f"(?=({_trie(every)}))") if every else None
+
+    def _found(self, lowered: str) -> set[str]:
+        return {m.group(1) for m in self._scan.finditer(lowered)} if self._scan is not None else set()
 
     def candidates(self, lowered: str | None) -> list[int]:
-        """The numbers of the rules that may match the sentence, in order (every rule where ``lowered`` is None).
-
-        >>> LiteralIndex([frozenset({"shell"}), frozenset({"drone"}), None]).candidates("a drone hit")
-        [1, 2]
-        """
+        """The numbers of the rules that may match the sentence, in order (every rule where ``lowered`` is None)."""
         if lowered is None:
             return list(range(len(self.sets)))
         found = set(self._always)
-        for literal in filter(lowered.__contains__, self.every):
-            found.update(self._rules_of[literal])
+        for literal in self._found(lowered):
+            found |= self._rules_at[literal]
         return sorted(found)
 
     def present(self, lowered: str | None) -> frozenset[str] | None:
         """The literals ``lowered`` holds (None: the sentence needs every rule run, see :func:`lowered`)."""
-        return None if lowered is None else frozenset(filter(lowered.__contains__, self.every))
+        if lowered is None:
+            return None
+        return frozenset().union(*(self._within[m] for m in self._found(lowered)))
 
     def may_match(self, rule: int, present: frozenset[str] | None) -> bool:
         """False only when rule number ``rule`` cannot match a sentence holding the literals ``present``."""
         literals = self.sets[rule]
         return literals is None or present is None or not literals.isdisjoint(present)
+
+
+def _trie(words: list[str]) -> str:
+    """A regular expression matching any of ``words``, the longest first at a position, branching on one
+    character at a time (the engine then tests a handful of characters per position, not every word)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branch(root)
+
+
+def _branch(node: dict) -> str:
+    alternatives = [re.escape(ch) + _branch(child) for ch, child in sorted(node.items()) if ch]
+    if not alternatives:
+        return ""
+    body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    if "" in node:  # a word ends here: the longer ones first, greedily
+        return f"(?:{body})?"
+    return body
 
 
 def lowered(sentence: str) -> str | None:
