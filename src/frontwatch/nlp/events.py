@@ -36,7 +36,7 @@ class EventMention:
     rank: int
     sentence_index: int
     listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
-    #: the relative clauses telling a place's past (document offsets) left out when the main clause typed the
+    #: the relative clauses telling a past (document offsets) left out when the main clause typed the
     #: sentence: their dead and dates are not this event's (:func:`.clauses.pasts`)
     setting: tuple[tuple[int, int], ...] = ()
 
@@ -80,7 +80,7 @@ def classify_sentence(sentence: Span) -> Hit | None:
 
 
 def _classified(sentence: Span) -> tuple[Hit | None, tuple[tuple[int, int], ...]]:
-    """(the sentence's hit, the place pasts in document offsets that the main clause left out to find it)."""
+    """(the sentence's hit, the pasts in document offsets that the main clause left out to find it)."""
     parts = clause_parts(sentence)
     if not parts.settings:
         return classify(sentence.text), ()
