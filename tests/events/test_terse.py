@@ -117,7 +117,7 @@ def test_a_general_staff_summary_gives_each_kind_it_counts(extractor):
 
 
 def test_drone_and_shelling_uncounted_stay_one_event(extractor):
-    events = _events(extractor, "Drone and shelling attacks on border villages killed two people on Friday.")
+    events = _events(extractor, "Drone and mortar attacks on two frontier hamlets killed two people on Friday.")
     assert [e["sub_event_type"] for e in events] == ["Shelling/artillery/missile attack"]
     assert events[0]["fatalities"]["best"] == 2
 

@@ -104,7 +104,7 @@ FIGHTING_RULES: tuple[Rule, ...] = (
             "An unmanned aerial vehicle targeted a car carrying militants in the province.",
         ),
         (
-            "Ukrainian drone and shelling attacks on border villages killed two people.",
+            "Drones and artillery pounded the frontline village overnight, killing one resident.",
             "The army formed a new drone unit.",
         ),
         requires=_USE,
