@@ -155,7 +155,7 @@ def test_he_alone_is_no_list():
 @pytest.mark.parametrize(
     ("text", "killed", "combatant"),
     [
-        ("Policeman killed, two civilians injured in shelling of Orikhiv", 1, True),  # one dead beside the wounded
+        ("Policeman killed, three residents wounded as shells hit Orikhiv", 1, True),  # one dead beside the wounded
         ("Volunteer dead after drone attack on Kherson", 1, False),
         ("Ukrainian serviceman killed by sniper near Toretsk", 1, True),  # the adjective before the noun
         ("Three defenders died in the assault", 3, True),

@@ -111,7 +111,7 @@ def claimant_of_sentence(sent: Span) -> tuple[Span, Span] | None:
 
 
 #: A report that ends with its source after a comma, the verb before or after it (headline and wire style):
-#: "..., says the DPR's military spokesman", "..., DPR reports". The parser often hangs "says" on the report's own
+#: "..., says the army's spokesman", "..., the governor reports". The parser often hangs "says" on the report's own
 #: subject there.
 _TAIL_VERBS = r"says|said|reports|reported|claims|claimed|confirms|confirmed|states|stated|announces|announced"
 _TAIL_SOURCE = re.compile(

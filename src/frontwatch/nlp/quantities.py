@@ -342,7 +342,7 @@ def find_casualties(text: str) -> list[CasualtyMention]:
             who = (m.group("who") or m.group("who2") or m.group("who3") or m.group("who4") or "").lower()
             found.append(CasualtyMention(m.start(), m.end(), "killed", 1.0, "exact", combatant=_is_combatant(who)))
     head = _HEADLINE_DEAD.search(text[:200])
-    # the headline's one dead, also beside its wounded ("Serviceman killed, one civilian injured in ...")
+    # the headline's one dead, also beside its wounded ("Medic killed, three wounded near ...")
     clear = head and not any(c.kind == "killed" or (c.start < head.end() and head.start() < c.end) for c in found)
     if head and clear and len(text) < 200:
         combatant = bool(re.search(rf"\b(?:{_COMBATANT})\b", text[head.start() : head.start("verb")], re.I))
