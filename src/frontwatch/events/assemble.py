@@ -50,7 +50,7 @@ class DocContext:
         ctx = cls(doc=doc, published=doc._.published, toponyms=toponyms, segments=segments(doc), text=doc_text(doc))
         ctx.typed = [m for m in doc._.event_mentions or () if m.sub_event_type]
         mentions = doc._.event_mentions or ()
-        told = [r for m in mentions for r in m.setting]  # the pasts relative clauses tell are no protest's
+        told = [r for m in mentions for r in m.pasts]  # the pasts relative clauses tell are no protest's
         own = blanked(ctx.text, told) if told else ctx.text
         ctx.protest_sentences, ctx.protest_text = protest_sentences(mentions, own)
         usable = [t for t in toponyms if not _in_claim(doc, t.start)]
@@ -71,7 +71,7 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
     in_sent = [
         c
         for c in (() if mention.listed else doc._.casualties or ())
-        if mention.start <= c.start < mention.end and not mention.in_setting(c.start)
+        if mention.start <= c.start < mention.end and not mention.in_past(c.start)
     ]
     draft = _draft(mention, ctx, in_sent)
     if mention.sub_event_type is None and refine(draft) is None:
@@ -133,11 +133,11 @@ def build_event(mention: EventMention, ctx: DocContext, *, doc_id: str | None = 
 
 
 def _own_text(text: str, mention: EventMention) -> str:
-    """The mention's sentence without the pasts its relative clauses tell (:attr:`EventMention.setting`)."""
+    """The mention's sentence without the pasts its relative clauses tell (:attr:`EventMention.pasts`)."""
     own = text[mention.start : mention.end]
-    if not mention.setting:
+    if not mention.pasts:
         return own
-    return blanked(own, [(a - mention.start, b - mention.start) for a, b in mention.setting])
+    return blanked(own, [(a - mention.start, b - mention.start) for a, b in mention.pasts])
 
 
 def _draft(mention: EventMention, ctx: DocContext, in_sent: list) -> Draft:
@@ -178,7 +178,7 @@ def _best_date(found: list[DateMention]) -> DateMention | None:
 
 def _dates(mention: EventMention, ctx: DocContext, seg: Segment) -> tuple[date | None, date | None, str | None]:
     mentions = ctx.doc._.dates or []
-    own = [d for d in mentions if mention.start <= d.start < mention.end and not mention.in_setting(d.start)]
+    own = [d for d in mentions if mention.start <= d.start < mention.end and not mention.in_past(d.start)]
     best = _best_date(own)
     if best is None:  # a story's date carries to the next few sentences, never past a heading
         for prev in reversed(ctx.segments[max(0, seg.index - _DATE_CARRY) : seg.index]):

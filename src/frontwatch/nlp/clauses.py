@@ -11,7 +11,7 @@ of time or circumstance); of the prepositions "amid" and "ahead of"; of "after" 
 when a span of time is measured before them ("a day after rebels captured the hill", "weeks before the
 talks"); and of a relative clause that describes a place ("the army retook the town, where a chemical attack
 killed dozens last year"; "rebels took the base, which the army had held since 2014"), or of one with a time
-of its own ("police held the activist, who led protests five years ago"): it tells the past, the main clause
+of its own ("police held the mayor, who fled the town last year"): it tells the past, the main clause
 what happened now. A bare "after", "since" or "when" is left out on purpose: its clause
 often holds the event itself ("killed after stepping on a mine").
 """
@@ -32,7 +32,7 @@ _PLACE_NOUNS = frozenset(
     "county state country capital settlement settlements neighbourhood neighborhood suburb base camp airport "
     "port site zone border stronghold".split()
 )
-#: Words of a time before the report's ("five years ago", "last month", "in 2014"); a day ("on 14 May") may be
+#: Words of a time before the report's ("two years ago", "last month", "in 2014"); a day ("on 14 May") may be
 #: the event's own, so only these mark a clause as telling the past.
 _PAST_WORDS = frozenset("ago last previous earlier since".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -54,7 +54,7 @@ def _describes_place(clause: Token) -> bool:
 
 def _tells_past(clause: Token) -> bool:
     """The relative clause ``clause`` has a time of its own before the report's: it tells what came before
-    ("the activist, who led protests five years ago"; "the town, which rebels have held since 2014")."""
+    ("the mayor, who fled the town last year"; "the town, which rebels have held since 2014")."""
     return any(_past_word(t) for t in clause.subtree)
 
 

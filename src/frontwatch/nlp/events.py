@@ -38,10 +38,10 @@ class EventMention:
     listed: bool = False  # one more kind of attack counted in a summary sentence: the sentence's toll is not its own
     #: the relative clauses telling a past (document offsets) left out when the main clause typed the
     #: sentence: their dead and dates are not this event's (:func:`.clauses.pasts`)
-    setting: tuple[tuple[int, int], ...] = ()
+    pasts: tuple[tuple[int, int], ...] = ()
 
-    def in_setting(self, char: int) -> bool:
-        return any(start <= char < end for start, end in self.setting)
+    def in_past(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.pasts)
 
     @property
     def event_type(self) -> str | None:
@@ -102,12 +102,12 @@ def _mentions(doc: Doc) -> list[EventMention]:
         if not seg.has_verb and i < last_verb and not any(base <= c.start < sent.end_char for c in harmed):
             continue  # a heading: text with a verb follows it. A headline alone ("Shopkeeper dead after clash"), after
             # a kicker ("Breaking! Missile strike on X"), or a toll ("Fatalities: 2") counts
-        found, setting = _classified(sent)
+        found, told = _classified(sent)
         if found is not None:
             if found[0] != NO_EVENT:
                 sub, rank, t_start, t_end = found
                 out.append(
-                    EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i, setting=setting)
+                    EventMention(base, sent.end_char, base + t_start, base + t_end, sub, rank, i, pasts=told)
                 )
                 for sub2, rank2, s2, e2 in counted_kinds(text, found):
                     out.append(EventMention(base, sent.end_char, base + s2, base + e2, sub2, rank2, i, listed=True))

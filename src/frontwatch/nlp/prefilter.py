@@ -79,9 +79,8 @@ class LiteralIndex:
         for i, literals in enumerate(literal_sets):
             for literal in literals or ():
                 rules_of.setdefault(literal, set()).add(i)
-        #: each literal -> the literals it contains, itself included, and the rules that need any of them
-        self._within = {m: frozenset(lit for lit in every if lit in m) for m in every}
-        self._rules_at = {m: frozenset().union(*(rules_of[lit] for lit in self._within[m])) for m in every}
+        #: each literal -> the rules that need it or any literal it contains
+        self._rules_at = {m: frozenset().union(*(rules_of[lit] for lit in every if lit in m)) for m in every}
         self._scan = re.compile(f"(?=({_trie(every)}))") if every else None
 
     def _found(self, lowered: str) -> set[str]:
@@ -95,17 +94,6 @@ class LiteralIndex:
         for literal in self._found(lowered):
             found |= self._rules_at[literal]
         return sorted(found)
-
-    def present(self, lowered: str | None) -> frozenset[str] | None:
-        """The literals ``lowered`` holds (None: the sentence needs every rule run, see :func:`lowered`)."""
-        if lowered is None:
-            return None
-        return frozenset().union(*(self._within[m] for m in self._found(lowered)))
-
-    def may_match(self, rule: int, present: frozenset[str] | None) -> bool:
-        """False only when rule number ``rule`` cannot match a sentence holding the literals ``present``."""
-        literals = self.sets[rule]
-        return literals is None or present is None or not literals.isdisjoint(present)
 
 
 def _trie(words: list[str]) -> str:
